@@ -1,0 +1,1 @@
+"""What people touch: the `newskg` command line and the Streamlit explorer. Nothing imports app."""
