@@ -31,6 +31,12 @@ class Article:
     published: str | None = None  # ISO date (YYYY-MM-DD) where the reader found one
     source: str | None = None
     url: str | None = None
+    # Spans of `text` that are the story (not menus, rankings, captions, footers); () = all of it.
+    body: tuple[tuple[int, int], ...] = ()
+
+    def body_spans(self) -> tuple[tuple[int, int], ...]:
+        """The story's spans, or the whole text when the reader marked none."""
+        return self.body or ((0, len(self.text)),)
 
 
 @dataclass(frozen=True)
