@@ -1,0 +1,347 @@
+"""Turn Extractions into RDF: one named graph per article, replaced when rebuilt, skipped when unchanged.
+
+Each article becomes one SPARQL ``DROP SILENT GRAPH <a> ; INSERT DATA { GRAPH <a> { … } }``: a single
+transaction (an article is either all there, old or new, or not at all), written in bulk as
+N-Triples text that this module serialises itself (no per-triple rdflib calls). The article node
+carries ``nkg:contentHash``, the SHA-256 of the extraction; a second build of an unchanged article
+does nothing, so ``newskg build`` is idempotent and incremental.
+
+Evidence is kept as a statement resource (``nkg:Statement`` with ``rdf:subject/predicate/object``)
+next to the direct triple, not RDF-star: rdflib, SPARQL 1.1 and every export format handle it, the
+same fact from two sentences gets two statements, and a plain ``?s nkg:visits ?o`` still works.
+Symmetric predicates are written in both directions (one statement), so ``<시흥> nkg:sisterCityOf ?x``
+finds the partner whichever way the extractor ordered the pair.
+
+Example:
+    >>> from newskg.graph.store import open_store
+    >>> from newskg.extract.records import Entity, Evidence, Extraction, Triple
+    >>> ents = (Entity("a", "시흥시", "Siheung", "LOC", "City"), Entity("b", "샌디에이고", "San Diego", "LOC", "City"))
+    >>> fact = Triple("a", "sisterCityOf", "b", 0.9, Evidence("시흥시는 샌디에이고와 자매결연을 맺었다.", 0, 21))
+    >>> with open_store(":memory:") as store:
+    ...     add_extractions(store, [Extraction("doc-1", ents, (fact,))]).summary()
+    ...     add_extractions(store, [Extraction("doc-1", ents, (fact,))]).summary()
+    '1 added, 0 replaced, 0 unchanged, 0 rejected'
+    '0 added, 0 replaced, 1 unchanged, 0 rejected'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from newskg.extract.records import Article, Extraction
+from newskg.graph.resolve import article_iri, entity_iri, geonames_iri
+from newskg.graph.store import KGStore
+from newskg.ontology.errors import InputError, NewsKGError, PipelineError
+from newskg.ontology.vocab import NKG, classes, predicates
+
+__all__ = ["BuildReport", "add_extractions", "build_paths", "remove_article", "article_ntriples",
+           "content_hash", "GRAPH_LAYOUT_VERSION"]
+
+GRAPH_LAYOUT_VERSION = "1"
+"""Bumped when the RDF written for an article changes shape, so that old graphs get rebuilt."""
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+SCHEMA = "https://schema.org/"
+PROV = "http://www.w3.org/ns/prov#"
+_COARSE_CLASS = {"PERSON": "Person", "ORG": "Organization", "LOC": "Place"}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts of articles, files rejected with the reason, and warnings."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)  # IRIs of the article graphs added or replaced
+
+    def summary(self) -> str:
+        return (f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
+                f"{len(self.rejected)} rejected")
+
+    def merge(self, other: BuildReport) -> None:
+        self.added += other.added
+        self.replaced += other.replaced
+        self.unchanged += other.unchanged
+        self.rejected += other.rejected
+        self.warnings += other.warnings
+        self.articles += other.articles
+
+
+# ---------------------------------------------------------------------- N-Triples writing
+def _iri(value: str) -> str:
+    out = []
+    for ch in value:
+        if ord(ch) <= 0x20 or ch in '<>"{}|^`\\':
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+        else:
+            out.append(ch)
+    return "<" + "".join(out) + ">"
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def _str(value: str, lang: str | None = None) -> str:
+    body = "".join(_ESCAPES.get(ch, " " if ord(ch) < 0x20 or ord(ch) == 0x7F else ch) for ch in value)
+    return f'"{body}"@{lang}' if lang else f'"{body}"'
+
+
+def _typed(value: object, datatype: str) -> str:
+    return f'"{value}"^^<{XSD}{datatype}>'
+
+
+def content_hash(extraction: Extraction) -> str:
+    """SHA-256 of the extraction with its article (what a rebuild compares)."""
+    data = json.dumps([GRAPH_LAYOUT_VERSION, extraction.to_json(with_article=True)],
+                      sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _source_iri(extraction: Extraction) -> str:
+    art = extraction.article
+    if art is not None and art.url:
+        return art.url
+    source = (art.source if art is not None and art.source else None) or extraction.doc
+    return Path(source).resolve().as_uri()
+
+
+def _class_iri(name: str, coarse: str) -> str:
+    known = classes()
+    if name in known and known[name].coarse is not None:
+        return known[name].iri
+    return known[_COARSE_CLASS.get(coarse, "Entity")].iri
+
+
+def article_ntriples(extraction: Extraction, *, generated_at: str, extractor_version: str,
+                     digest: str | None = None, warnings: list[str] | None = None) -> tuple[str, list[str]]:
+    """The article's graph IRI and its triples as N-Triples lines (without the graph name).
+
+    Raises:
+        InputError: the extraction cannot be turned into RDF (an unknown entity type, say).
+    """
+    warn = warnings if warnings is not None else []
+    a_iri = article_iri(extraction.doc)
+    a = _iri(a_iri)
+    lines: list[str] = [
+        f"{a} <{RDF}type> <{NKG.NewsArticle}> .",
+        f"{a} <{NKG.contentHash}> {_str(digest or content_hash(extraction))} .",
+        f"{a} <{PROV}generatedAtTime> {_typed(generated_at, 'dateTime')} .",
+        f"{a} <{NKG.extractorVersion}> {_str(extractor_version)} .",
+        f"{a} <{PROV}wasDerivedFrom> {_iri(_source_iri(extraction))} .",
+    ]
+    art = extraction.article
+    if art is not None:
+        if art.title:
+            lines.append(f"{a} <{SCHEMA}headline> {_str(art.title, 'ko')} .")
+        if art.text:
+            lines.append(f"{a} <{SCHEMA}text> {_str(art.text, 'ko')} .")
+        if art.published and _DATE.match(art.published):
+            lines.append(f"{a} <{SCHEMA}datePublished> {_typed(art.published[:10], 'date')} .")
+        if art.url:
+            lines.append(f"{a} <{SCHEMA}url> {_typed(art.url, 'anyURI')} .")
+
+    iri_of: dict[str, str] = {}
+    for ent in extraction.entities:
+        if ent.type not in _COARSE_CLASS:
+            raise InputError(f"{extraction.doc}: entity {ent.id!r} has type {ent.type!r}; "
+                             f"expected one of PERSON, ORG, LOC (see CONTRACT.md)")
+        e_iri = entity_iri(ent)
+        iri_of[ent.id] = e_iri
+        e = _iri(e_iri)
+        lines += [f"{e} <{RDF}type> <{_class_iri(ent.cls, ent.type)}> .",
+                  f"{e} <{NKG.entityType}> {_str(ent.type)} .",
+                  f"{e} <{RDFS}label> {_str(ent.label, 'ko')} ."]
+        if ent.label_en and ent.label_en != ent.label:
+            lines.append(f"{e} <{RDFS}label> {_str(ent.label_en, 'en')} .")
+        lines += [f"{e} <{SKOS}altLabel> {_str(alias)} ." for alias in ent.aliases
+                  if alias not in (ent.label, ent.label_en)]
+        if ent.geonames_id is not None:
+            lines += [f"{e} <{OWL}sameAs> {_iri(geonames_iri(ent.geonames_id))} .",
+                      f"{e} <{NKG.geonamesId}> {_typed(int(ent.geonames_id), 'integer')} ."]
+        if ent.lat is not None and ent.lon is not None:
+            lines += [f"{e} <{SCHEMA}latitude> {_typed(float(ent.lat), 'double')} .",
+                      f"{e} <{SCHEMA}longitude> {_typed(float(ent.lon), 'double')} ."]
+        for start, end in ent.mentions:
+            m = _iri(f"{a_iri}#m-{e_iri.rsplit('/', 1)[-1]}-{int(start)}-{int(end)}")
+            lines += [f"{m} <{RDF}type> <{NKG.Mention}> .", f"{m} <{NKG.mentionOf}> {e} .",
+                      f"{m} <{NKG.startOffset}> {_typed(int(start), 'integer')} .",
+                      f"{m} <{NKG.endOffset}> {_typed(int(end), 'integer')} .",
+                      f"{m} <{NKG.article}> {a} ."]
+
+    preds = predicates()
+    for t in extraction.triples:
+        pred = preds.get(t.predicate)
+        if pred is None:
+            warn.append(f"{extraction.doc}: predicate {t.predicate!r} is not in the ontology; fact left out")
+            continue
+        if t.subject not in iri_of or t.object not in iri_of:
+            missing = t.subject if t.subject not in iri_of else t.object
+            warn.append(f"{extraction.doc}: fact {t.predicate} refers to unknown entity {missing!r}; left out")
+            continue
+        s_iri, o_iri = iri_of[t.subject], iri_of[t.object]
+        if s_iri == o_iri:
+            warn.append(f"{extraction.doc}: {t.subject} {t.predicate} {t.object} links a node to itself "
+                        f"after resolution; left out")
+            continue
+        s, p, o = _iri(s_iri), f"<{pred.iri}>", _iri(o_iri)
+        lines.append(f"{s} {p} {o} .")
+        if pred.symmetric:
+            lines.append(f"{o} {p} {s} .")
+        ev = t.evidence
+        key = f"{s_iri} {pred.name} {o_iri} {ev.start} {ev.end}".encode()
+        st = _iri(f"{a_iri}#f-{hashlib.sha1(key).hexdigest()[:12]}")
+        conf = min(max(float(t.confidence), 0.0), 1.0)
+        lines += [f"{st} <{RDF}type> <{NKG.Statement}> .", f"{st} <{RDF}subject> {s} .",
+                  f"{st} <{RDF}predicate> {p} .", f"{st} <{RDF}object> {o} .",
+                  f"{st} <{NKG.confidence}> {_typed(f'{conf:.3f}', 'decimal')} .",
+                  f"{st} <{NKG.evidenceText}> {_str(ev.sentence, 'ko')} .",
+                  f"{st} <{NKG.startOffset}> {_typed(int(ev.start), 'integer')} .",
+                  f"{st} <{NKG.endOffset}> {_typed(int(ev.end), 'integer')} .",
+                  f"{st} <{NKG.article}> {a} ."]
+    return a_iri, lines
+
+
+# ---------------------------------------------------------------------- writing to the store
+def _existing_hashes(store: KGStore) -> dict[str, str]:
+    from newskg.graph.sparql import query
+
+    res = query(store, f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?g <{NKG.contentHash}> ?h }} }}")
+    return {str(g): str(h) for g, h in res.rows}
+
+
+def _package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return "newskg " + version("newskg")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "newskg (unversioned)"
+
+
+def add_extractions(store: KGStore, extractions: Iterable[Extraction], *, progress: bool = False,
+                    extractor_version: str | None = None, generated_at: str | None = None,
+                    total: int | None = None) -> BuildReport:
+    """Write extractions to the store, one named graph (and one transaction) per article.
+
+    An article whose extraction is unchanged since the last build is skipped; a changed one has
+    its graph replaced; a bad one is rejected with the reason, leaving what was built before.
+
+    Args:
+        store: an open, writable store.
+        extractions: what the extractor produced (``Extraction.article`` adds text, date, source).
+        progress: show a tqdm progress bar on stderr.
+        extractor_version: recorded as ``nkg:extractorVersion`` (default: the newskg version).
+        generated_at: ``prov:generatedAtTime`` (xsd:dateTime; default: now, UTC).
+        total: length of `extractions` when it is an iterator (for the progress bar).
+    """
+    report = BuildReport()
+    version = extractor_version or _package_version()
+    existing = _existing_hashes(store)
+    items: Iterable[Extraction] = extractions
+    if progress:
+        from tqdm import tqdm
+
+        items = tqdm(extractions, total=total, desc="building", unit="article")
+    for ex in items:
+        when = generated_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        digest = content_hash(ex)
+        try:
+            g, lines = article_ntriples(ex, generated_at=when, extractor_version=version, digest=digest,
+                                        warnings=report.warnings)
+        except (InputError, KeyError, ValueError, TypeError) as exc:
+            report.rejected.append((ex.doc, str(exc)))
+            continue
+        if existing.get(g) == digest:
+            report.unchanged += 1
+            continue
+        body = "\n".join(lines)
+        store.update(f"DROP SILENT GRAPH {_iri(g)} ;\nINSERT DATA {{ GRAPH {_iri(g)} {{\n{body}\n}} }}")
+        if g in existing:
+            report.replaced += 1
+        else:
+            report.added += 1
+        existing[g] = digest
+        report.articles.append(g)
+    return report
+
+
+def _extract_each(extractor, articles: Sequence[Article], report: BuildReport) -> Iterator[Extraction]:
+    """Extractions of `articles`, batched; an article that makes the extractor fail is rejected alone."""
+    try:
+        done = list(extractor.extract_many(articles))
+    except (NewsKGError, ValueError, RuntimeError):
+        done = []
+        for art in articles:
+            try:
+                done.append(extractor.extract(art))
+            except (NewsKGError, ValueError, RuntimeError) as exc:
+                report.rejected.append((art.source or art.id, f"extraction failed: {exc}"))
+    by_doc = {a.id: a for a in articles}
+    for ex in done:
+        if ex.article is None and ex.doc in by_doc:
+            ex = dataclasses.replace(ex, article=by_doc[ex.doc])
+        yield ex
+
+
+def build_paths(store: KGStore, paths: Sequence[str | Path], *, progress: bool = False,
+                batch: int = 32) -> BuildReport:
+    """Read the files or directories in `paths`, extract, and add the results to the store.
+
+    Files that cannot be read are rejected with the reason; nothing built before is lost.
+
+    Raises:
+        PipelineError: the extraction pipeline is missing or cannot be built.
+    """
+    try:
+        from newskg.extract.pipeline import get_extractor
+        from newskg.extract.reader import read_paths
+    except ImportError as exc:
+        raise PipelineError(f"the extraction pipeline is not available ({exc}); "
+                            f"reinstall newskg with `make venv`") from exc
+    report = BuildReport()
+    articles: list[Article] = []
+    for item in read_paths([str(p) for p in paths]):
+        if isinstance(item, InputError):
+            report.rejected.append((str(getattr(item, "path", "") or item).split(":")[0], str(item)))
+        else:
+            articles.append(item)
+    extractor = get_extractor()
+    version = getattr(extractor, "version", None)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(articles), desc="building", unit="article")
+    try:
+        for i in range(0, len(articles), batch):
+            chunk = articles[i: i + batch]
+            part = BuildReport()
+            exs = list(_extract_each(extractor, chunk, part))
+            part.merge(add_extractions(store, exs, extractor_version=str(version) if version else None))
+            report.merge(part)
+            if bar is not None:
+                bar.update(len(chunk))
+    finally:
+        if bar is not None:
+            bar.close()
+    return report
+
+
+def remove_article(store: KGStore, article_iri: str) -> None:
+    """Drop an article's graph (everything it contributed) from the store."""
+    store.update(f"DROP SILENT GRAPH {_iri(article_iri)}")

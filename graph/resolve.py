@@ -1,0 +1,122 @@
+"""Stable IRIs across articles: the same real-world entity gets the same IRI in every article.
+
+* a place the gazetteer knows (``Entity.geonames_id``) → ``entity/gn<id>``, with
+  ``owl:sameAs <https://sws.geonames.org/<id>/>`` added by the builder;
+* otherwise the normalised canonical Korean name: NFKC, lower case, no spaces or punctuation, no
+  company marks (㈜, (주), 주식회사), and for places and bodies without a gazetteer id the
+  city-level suffix dropped (시, 군, 구, 특별시, 광역시, 특별자치시), so 시흥 / 시흥시 / 시흥 시 are
+  one node. An entity whose label is not Korean uses its first Korean alias, else its English name
+  with ``-si`` / ``City`` dropped (Siheung-si, Siheung City → siheung).
+
+Known limits: two people with one name share a node; 광주시 and 광주광역시 collide; an English-only
+mention without a Korean alias or gazetteer id stays apart from its Korean twin.
+
+Example:
+    >>> from newskg.extract.records import Entity
+    >>> a = Entity("e1", "시흥시", "Siheung", "LOC", "City")
+    >>> b = Entity("x", "시흥", "Siheung-si", "LOC", "City")
+    >>> entity_iri(a) == entity_iri(b)
+    True
+    >>> entity_iri(a)
+    'https://w3id.org/newskg/entity/시흥'
+    >>> entity_iri(Entity("e9", "㈜신세계사이먼", "Shinsegae Simon", "ORG", "Company"))
+    'https://w3id.org/newskg/entity/신세계사이먼'
+    >>> article_iri("articles/seed.txt")
+    'https://w3id.org/newskg/article/articles/seed.txt'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from newskg.extract.records import Entity
+from newskg.ontology.vocab import ARTICLE_NS, ENTITY_NS
+
+__all__ = ["entity_iri", "entity_key", "article_iri", "geonames_iri", "normalize_name", "has_hangul"]
+
+_COMPANY_MARKS = re.compile(r"\(주\)|\(유\)|\(재\)|\(사\)|주식회사|유한회사")
+_KO_CITY_SUFFIXES = ("특별자치시", "특별시", "광역시", "시", "군", "구")
+_EN_CITY_SUFFIX = re.compile(r"[\s-]+(si|gun|gu|city|metropolitan city|special city)$")
+
+
+def has_hangul(text: str) -> bool:
+    """True when `text` holds a Hangul syllable.
+
+    >>> has_hangul("Siheung"), has_hangul("K-시흥")
+    (False, True)
+    """
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+def normalize_name(name: str) -> str:
+    """Compare form of a name: NFKC, lower case, company marks, spaces and punctuation removed.
+
+    >>> normalize_name("㈜신세계 사이먼"), normalize_name("Seoul National University")
+    ('신세계사이먼', 'seoulnationaluniversity')
+    """
+    text = _COMPANY_MARKS.sub("", unicodedata.normalize("NFKC", name)).lower()
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
+
+
+def _strip_city_suffix(key: str) -> str:
+    for suffix in _KO_CITY_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 2:
+            return key[: -len(suffix)]
+    return key
+
+
+def entity_key(entity: Entity) -> str:
+    """The part of the entity IRI after ``entity/`` (see the module docstring for the rules)."""
+    if entity.geonames_id is not None:
+        return f"gn{int(entity.geonames_id)}"
+    name = entity.label
+    if not has_hangul(name):
+        name = next((a for a in entity.aliases if has_hangul(a)), name)
+    if has_hangul(name):
+        key = normalize_name(name)
+        return _strip_city_suffix(key) if entity.type != "PERSON" else key
+    english = unicodedata.normalize("NFKC", entity.label_en or name).strip().lower()
+    if entity.type != "PERSON":
+        english = _EN_CITY_SUFFIX.sub("", english)
+    key = normalize_name(english)
+    return key or "id-" + hashlib.sha1(entity.id.encode("utf-8")).hexdigest()[:12]
+
+
+def entity_iri(entity: Entity) -> str:
+    """The entity's IRI, stable across articles."""
+    return ENTITY_NS + entity_key(entity)
+
+
+def geonames_iri(geonames_id: int) -> str:
+    """The GeoNames Linked Data IRI of a place (the target of owl:sameAs).
+
+    >>> geonames_iri(1897000)
+    'https://sws.geonames.org/1897000/'
+    """
+    return f"https://sws.geonames.org/{int(geonames_id)}/"
+
+
+def _iri_safe(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch.isalnum() or ch in "-._~/":
+            out.append(ch)
+        elif ch.isspace():
+            out.append("_")
+        else:
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+    return "".join(out)
+
+
+def article_iri(article_id: str) -> str:
+    """The IRI of an article, which is also the name of its graph, from its CONTRACT `doc` id.
+
+    >>> article_iri("./dev-00"), article_iri("뉴스 1.txt")
+    ('https://w3id.org/newskg/article/dev-00', 'https://w3id.org/newskg/article/뉴스_1.txt')
+    """
+    doc = unicodedata.normalize("NFC", article_id).replace("\\", "/")
+    while doc.startswith("./"):
+        doc = doc[2:]
+    return ARTICLE_NS + _iri_safe(doc.lstrip("/"))
