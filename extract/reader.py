@@ -1,0 +1,516 @@
+"""Read articles from .txt, .html/.htm and .jsonl files or directories, in any common Korean encoding.
+
+`Article.text` is the text exactly as decoded (for HTML: the visible text the reader produces);
+every offset the extractor emits refers to it. `Article.body` marks the spans of it that are the
+story, leaving out what a Korean news page dump carries around it: menus, ranking and related-news
+lists, counters, captions, share buttons, copyright and syndication lines (see `find_body`).
+
+Example:
+    >>> a = read_text("주요 메뉴 바로가기\\n\\n시흥시, 美 샌디에이고와 협력\\n\\n"
+    ...               "[시흥=데일리임팩트 이상묵 기자] 시흥시는 13일 협약을 체결했다고 밝혔다.\\n\\n"
+    ...               "랭킹 뉴스\\n  • 다른 기사 제목\\n")
+    >>> a.title, len(a.body), a.text[a.body[0][0]:a.body[0][1]].endswith("체결했다고 밝혔다.")
+    ('시흥시, 美 샌디에이고와 협력', 1, True)
+"""
+
+from __future__ import annotations
+
+import html as htmlmod
+import json
+import re
+from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from newskg.extract.records import Article
+from newskg.ontology.errors import InputError
+
+__all__ = ["read_file", "read_paths", "read_text", "decode", "find_body", "find_published", "html_to_text",
+           "SUFFIXES"]
+
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+
+# ---------------------------------------------------------------------------------------------- decoding
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _plausible(text: str) -> float:
+    """Share of characters that Korean news text is made of (Hangul, ASCII, common punctuation)."""
+    if not text:
+        return 0.0
+    ok = sum(1 for c in text if c.isascii() or "\uac00" <= c <= "\ud7a3" or "\u3000" <= c <= "\u303f"
+             or "\u2000" <= c <= "\u206f" or "\uff00" <= c <= "\uffef" or "\u3130" <= c <= "\u318f"
+             or c in "·※△▲▶◆■□○●ⓒ©㈜…")
+    return ok / len(text)
+
+
+def decode(data: bytes, name: str = "<bytes>") -> str:
+    """Bytes to text: BOM, UTF-16 without BOM, UTF-8, CP949/EUC-KR, then charset-normalizer.
+
+    Raises InputError naming `name` and what was tried.
+
+    Example:
+        >>> decode("시흥시".encode("cp949")), decode("시흥시".encode("utf-16-le"))
+        ('시흥시', '시흥시')
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc.removesuffix("-sig"))
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: cannot decode as {enc} although it starts with a {enc} "
+                                 f"byte-order mark ({exc.reason} at byte {exc.start}); "
+                                 "re-save the file as UTF-8") from exc
+    tried = []
+    nuls = data.count(0)
+    if len(data) % 2 == 0 and nuls and nuls * 10 >= len(data):
+        best = None
+        for enc in ("utf-16-le", "utf-16-be"):
+            tried.append(enc)
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            score = _plausible(text)
+            if score >= 0.9 and (best is None or score > best[0]):
+                best = (score, text)
+        if best:
+            return best[1]
+    tried.append("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    tried.append("cp949")
+    cp949 = None
+    try:
+        cp949 = data.decode("cp949")
+        if _plausible(cp949) >= 0.9:
+            return cp949
+    except UnicodeDecodeError:
+        pass
+    tried.append("charset-normalizer")
+    from charset_normalizer import from_bytes
+
+    guess = from_bytes(data).best()
+    if guess is not None:
+        return str(guess)
+    if cp949 is not None:
+        return cp949
+    raise InputError(f"{name}: cannot decode the file (tried {', '.join(tried)}); "
+                     "save it as UTF-8 or CP949/EUC-KR")
+
+
+# ------------------------------------------------------------------------------------------------ HTML
+
+_SKIP = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "svg",
+                   "iframe", "button", "select", "option", "form", "head", "title"})
+_BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+                    "section", "article", "main", "blockquote", "figure", "figcaption", "dd", "dt", "dl",
+                    "hr", "pre", "address", "caption", "tbody", "thead", "td", "th"})
+_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
+                   "track", "wbr", "param"})
+_JUNK_ATTR = re.compile(r"(?:^|[-_\s])(related|ranking|rank|popular|best|hot|recommend|comment|reply|share|"
+                        r"sns|social|banner|ad|ads|advert|advertisement|menu|gnb|lnb|snb|breadcrumb|footer|"
+                        r"header|copyright|sidebar|side|aside|widget|toolbar|util|login|subscribe|tag|tags|"
+                        r"more|list_news|newsflash|photo_caption|caption)(?:$|[-_\s\d])", re.I)
+
+
+class _Html(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[tuple[str, bool]] = []  # (text, junk) ; "\n" for block breaks
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, skip, junk)
+        self.meta: dict[str, str] = {}
+        self.title_parts: list[str] = []
+        self.time_datetime: str | None = None
+
+    def _state(self) -> tuple[bool, bool]:
+        if not self.stack:
+            return False, False
+        return self.stack[-1][1], self.stack[-1][2]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        skip, junk = self._state()
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key and a.get("content"):
+                self.meta.setdefault(key, a["content"])
+            return
+        if tag == "link" and "canonical" in a.get("rel", "").lower() and a.get("href"):
+            self.meta.setdefault("canonical", a["href"])
+            return
+        if tag == "time" and a.get("datetime") and self.time_datetime is None:
+            self.time_datetime = a["datetime"]
+        if tag in _BLOCK:
+            self.parts.append(("\n", False))
+        if tag in _VOID:
+            return
+        attr_text = f"{a.get('class', '')} {a.get('id', '')}"
+        self.stack.append((tag, skip or tag in _SKIP, junk or bool(_JUNK_ATTR.search(attr_text))))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+        if tag in _BLOCK:
+            self.parts.append(("\n", False))
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and self.stack[-1][0] == "title":
+            self.title_parts.append(data)
+            return
+        skip, junk = self._state()
+        if not skip:
+            self.parts.append((data, junk))
+
+
+def html_to_text(source: str) -> tuple[str, dict[str, str | None], list[tuple[int, int]]]:
+    """Visible text of an HTML page, its metadata (title, published, url) and the spans of the text
+    that lie in elements whose class or id marks them as boilerplate (related, ranking, share …).
+
+    Example:
+        >>> text, meta, junk = html_to_text("<html><head><title>제목</title></head><body><nav>메뉴</nav>"
+        ...     "<p>시흥시는&nbsp;밝혔다.</p><div class='related'>다른 기사</div></body></html>")
+        >>> text, meta["title"], [text[s:e] for s, e in junk]
+        ('시흥시는 밝혔다.\\n다른 기사', '제목', ['다른 기사'])
+    """
+    p = _Html()
+    p.feed(source)
+    p.close()
+    out: list[str] = []
+    junk: list[tuple[int, int]] = []
+    pos = 0
+    line_has_text = False
+    for text, is_junk in p.parts:
+        if text == "\n":
+            if line_has_text:
+                out.append("\n")
+                pos += 1
+                line_has_text = False
+            continue
+        text = re.sub(r"[ \t\r\n\f\v\u00a0]+", " ", text)
+        if not line_has_text:
+            text = text.lstrip()
+        if not text:
+            continue
+        if is_junk:
+            junk.append((pos, pos + len(text)))
+        out.append(text)
+        pos += len(text)
+        line_has_text = True
+    raw = "".join(out).rstrip("\n")
+    # strip trailing spaces of lines, keeping junk offsets valid: rebuild line by line
+    text, mapping = _strip_lines(raw)
+    junk = [(mapping[s], mapping[min(e, len(raw))]) for s, e in junk if s < len(raw)]
+    junk = [(s, e) for s, e in junk if e > s]
+    meta = p.meta
+    title = (meta.get("og:title") or meta.get("twitter:title")
+             or htmlmod.unescape(" ".join(p.title_parts)).strip())
+    published = (meta.get("article:published_time") or meta.get("datepublished") or meta.get("pubdate")
+                 or meta.get("date") or _jsonld_date(source) or p.time_datetime)
+    return text, {"title": title or None, "published": _iso_date(published) if published else None,
+                  "url": meta.get("og:url") or meta.get("canonical")}, junk
+
+
+def _strip_lines(raw: str) -> tuple[str, list[int]]:
+    """Remove trailing spaces on each line; map every old offset (0..len) to the new one."""
+    mapping = [0] * (len(raw) + 1)
+    out = []
+    pos = 0
+    i = 0
+    for line in raw.split("\n"):
+        keep = len(line.rstrip())
+        for j in range(len(line) + 1):
+            mapping[i + j] = pos + min(j, keep)
+        out.append(line[:keep])
+        pos += keep + 1
+        i += len(line) + 1
+    return "\n".join(out), mapping
+
+
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+
+
+def _jsonld_date(source: str) -> str | None:
+    m = _JSONLD_DATE.search(source)
+    return m.group(1) if m else None
+
+
+# ------------------------------------------------------------------------------------------- dates
+
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]\s*|년\s*)(\d{1,2})\s*(?:[.\-/]\s*|월\s*)"
+                   r"(\d{1,2})(?!\d)")
+_DATE_LABEL = re.compile(r"(입력|등록|기사입력|최초입력|게재|발행|승인|작성|송고|Published|Posted|Date)",
+                         re.I)
+_DATE_FILLER = re.compile(r"[\s()\[\]|:.\-/년월일시분초화수목금토일\d]|오전|오후|AM|PM", re.I)
+
+
+def _iso_date(value: str) -> str | None:
+    m = _DATE.search(value)
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in m.groups())
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def find_published(text: str) -> str | None:
+    """The publication date (YYYY-MM-DD) of a text dump: a labelled date line ("입력 2024.03.13"),
+    else a line that is mostly a date ("2024-03-13 10:00"), else None.
+
+    Example:
+        >>> find_published("제목\\n기자명 홍길동   입력 2024.03.13 10:41\\n본문")
+        '2024-03-13'
+        >>> find_published("2024-03-13 10:00\\n본문"), find_published("본문만 있다.")
+        ('2024-03-13', None)
+    """
+    fallback = None
+    for line in text.splitlines():
+        s = line.strip()
+        if not s or len(s) > 120:
+            continue
+        m = _DATE.search(s)
+        if not m:
+            continue
+        iso = _iso_date(m.group(0))
+        if iso is None:
+            continue
+        before = s[: m.start()]
+        if _DATE_LABEL.search(before[-12:]):
+            return iso
+        if fallback is None and len(_DATE_FILLER.sub("", _DATE.sub("", s))) <= 4:
+            fallback = iso
+    return fallback
+
+
+# -------------------------------------------------------------------------------------- body finding
+
+_END = re.compile(r"[.?!。][\"'”’」』)\]]*$")
+_SENTENCE_END = re.compile(r"[.。][\"'”’」』)\]]*$")
+_HEADING = re.compile(r"랭킹|인기뉴스|인기기사|인기글|추천뉴스|추천기사|많이본|많이읽은|관련기사|관련뉴스|"
+                      r"함께보면|함께본|지금뜨는|주요기사|주요뉴스|최신기사|최신뉴스|포토뉴스|공감뉴스|핫이슈|"
+                      r"핫뉴스|이시각|오늘의뉴스|다른기사|실시간|화제의|댓글많은|베스트|이기사와관련|추천영상|"
+                      r"뉴스랭킹|HOT|BEST", re.I)
+_COPYRIGHT = re.compile(r"무단\s*전재|재배포\s*금지|All\s+rights\s+reserved|저작권자|Copyright\s*[©ⓒ(]", re.I)
+_CAPTION = re.compile(r"^\s*[▲△▷◁▼]|[/\[(<]\s*(사진|그래픽|영상|자료|제공)\s*[=:]|사진\s*제공\s*[=:]|"
+                      r"사진\s*=|ⓒ|©")
+_BULLET = re.compile(r"^\s*[•·▶☞▷►◦‣∙ㆍ\-–]\s*\S")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_NAV = re.compile(r"바로가기|메뉴|로그인|로그아웃|회원가입|구독|검색|글자\s*크기|글씨|인쇄|스크랩|공유|"
+                  r"페이스북|트위터|카카오|밴드|URL\s*복사|링크\s*복사|기사\s*제보|광고\s*문의|제휴\s*문의|"
+                  r"개인정보|청소년\s*보호|이용\s*약관|회사\s*소개|전체\s*기사|뉴스\s*홈|^HOME\b|댓글|좋아요|"
+                  r"조회|기자명|입력|수정|승인|이전\s*기사|다음\s*기사|맨\s*위로|^TOP$|목록|대표\s*전화|"
+                  r"등록\s*번호|발행\s*인|편집\s*인|Tel\b|Fax\b|팩스|주소", re.I)
+_COUNTER = re.compile(r"^(댓글|좋아요|추천|공유|조회수?|싫어요|스크랩)?\s*[\d,]+\s*$")
+
+
+def _prose(s: str) -> bool:
+    """A paragraph of running text: ends like a sentence (a headline seldom ends with a period)."""
+    return (len(s) >= 30 and bool(_SENTENCE_END.search(s))) or len(s) >= 100
+
+
+def _segments(s: str) -> list[str]:
+    return [p for p in re.split(r"\s*\|\s*|\s{2,}|\s+>\s+", s) if p]
+
+
+def _junk_line(s: str) -> bool:
+    """A line that is page furniture whatever surrounds it."""
+    if _COUNTER.match(s) or _EMAIL.search(s) and len(s) < 100:
+        return True
+    if _BULLET.match(s) and not _prose(s):
+        return True
+    if _CAPTION.search(s) and len(s) < 150:
+        return True
+    if _COPYRIGHT.search(s):
+        return True
+    if not _END.search(s) and len(s) <= 80 and _NAV.search(s):
+        return True
+    segs = _segments(s)
+    if len(segs) >= 3 and all(len(p) <= 14 for p in segs):
+        return True  # menu bar, footer links, breadcrumbs
+    return bool(_DATE.search(s) and len(s) <= 60 and not _prose(s))
+
+
+def find_body(text: str, junk: Iterable[tuple[int, int]] = ()) -> tuple[tuple[int, int], ...]:
+    """Spans of `text` that are the story: from the headline to the end of the article, leaving out
+    page furniture. `junk` marks spans known to be boilerplate (HTML elements classed so).
+
+    Rules (general, for Korean news page dumps): menu, share, counter, date and caption lines go;
+    a list heading ("랭킹 뉴스", "관련기사", …) drops what follows until a prose paragraph; a
+    copyright or syndication line ends the story; the story starts at the headline, the last short
+    line before the first paragraph.
+    """
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    junk = sorted(junk)
+    keep = [False] * len(lines)
+    in_list = False
+    for n, (s, e) in enumerate(lines):
+        raw = text[s:e]
+        line = raw.strip()
+        if not line:
+            continue
+        if junk and _covered(s + (len(raw) - len(raw.lstrip())), s + len(raw.rstrip()), junk):
+            continue
+        if _COPYRIGHT.search(line) and any(keep):
+            break
+        if len(line) <= 40 and not _END.search(line) and _HEADING.search(re.sub(r"\s+", "", line)):
+            in_list = True
+            continue
+        if in_list:
+            if not _prose(line) or _BULLET.match(line):
+                continue
+            in_list = False
+        keep[n] = not _junk_line(line)
+    # the story starts at the headline: the last kept non-prose line before the first prose line
+    first_prose = next((n for n, k in enumerate(keep) if k and _prose(text[lines[n][0]:lines[n][1]].strip())),
+                       None)
+    if first_prose is not None:
+        head = next((n for n in range(first_prose - 1, -1, -1)
+                     if keep[n] and len(text[lines[n][0]:lines[n][1]].strip()) >= 8), first_prose)
+        for n in range(head):
+            keep[n] = False
+    spans: list[tuple[int, int]] = []
+    for n, (s, e) in enumerate(lines):
+        if not keep[n]:
+            if text[s:e].strip():
+                spans.append((-1, -1))  # a dropped line breaks the span
+            continue
+        raw = text[s:e]
+        s2, e2 = s + len(raw) - len(raw.lstrip()), s + len(raw.rstrip())
+        if spans and spans[-1][0] >= 0:
+            spans[-1] = (spans[-1][0], e2)
+        else:
+            spans.append((s2, e2))
+    return tuple(sp for sp in spans if sp[0] >= 0)
+
+
+def _covered(s: int, e: int, junk: list[tuple[int, int]]) -> bool:
+    inside = sum(max(0, min(e, je) - max(s, js)) for js, je in junk)
+    return e > s and inside * 2 >= e - s
+
+
+def _title(text: str, body: tuple[tuple[int, int], ...]) -> str | None:
+    if not body:
+        return None
+    first = text[body[0][0]:body[0][1]].split("\n", 1)[0].strip()
+    return first if first and not _prose(first) and len(first) <= 150 else None
+
+
+# ------------------------------------------------------------------------------------------ reading
+
+def read_text(text: str, id: str = "stdin", *, html: bool = False) -> Article:  # noqa: A002 - API name
+    """An Article from text in memory (HTML when `html`), with its body spans, title and date.
+
+    Example:
+        >>> read_text("<p>시흥시는 13일 밝혔다.</p>", "x.html", html=True).text
+        '시흥시는 13일 밝혔다.'
+    """
+    if html:
+        return _from_html(text, id, None)
+    body = find_body(text)
+    return Article(id=id, text=text, title=_title(text, body), published=find_published(text), body=body)
+
+
+def _from_html(source: str, id: str, path: Path | None) -> Article:  # noqa: A002
+    text, meta, junk = html_to_text(source)
+    body = find_body(text, junk)
+    return Article(id=id, text=text, title=meta["title"] or _title(text, body),
+                   published=meta["published"] or find_published(text),
+                   source=str(path.resolve()) if path else None, url=meta["url"], body=body)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file; check the path") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path}: is a directory; pass it to read_paths") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty; give a file with article text")
+    return data
+
+
+def _read_jsonl(path: Path, text: str) -> list[Article]:
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{n}: not valid JSON ({exc.msg} at column {exc.colno}); "
+                             'each line must be one object like {"id": "...", "text": "..."}') from exc
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise InputError(f'{path}:{n}: a line must be a JSON object with a "text" string; '
+                             'each line must be one object like {"id": "...", "text": "..."}')
+        body = find_body(obj["text"])
+        published = obj.get("published")
+        out.append(Article(
+            id=str(obj.get("id") or f"{path}:{n}"), text=obj["text"],
+            title=obj.get("title") or _title(obj["text"], body),
+            published=(_iso_date(str(published)) if published else None) or find_published(obj["text"]),
+            source=str(path.resolve()), url=obj.get("url"), body=body))
+    if not out:
+        raise InputError(f"{path}: no articles in the file (only blank lines)")
+    return out
+
+
+def read_file(path: str | Path) -> list[Article]:
+    """The articles of one file: one for .txt/.html/.htm (and other suffixes, read as text), one per
+    line for .jsonl. Raises InputError naming the file and the reason.
+
+    `Article.id` is the path as given (the CONTRACT `doc`), or the jsonl `id`; `source` the absolute path.
+    """
+    p = Path(path)
+    data = _read_bytes(p)
+    text = decode(data, str(path))
+    suffix = p.suffix.lower()
+    if suffix == ".jsonl":
+        return _read_jsonl(p, text)
+    if suffix in (".html", ".htm"):
+        return [_from_html(text, str(path), p)]
+    body = find_body(text)
+    return [Article(id=str(path), text=text, title=_title(text, body), published=find_published(text),
+                    source=str(p.resolve()), body=body)]
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            if not files:
+                yield InputError(f"{p}: no .txt, .html, .htm or .jsonl files in this directory")
+            yield from files
+        elif p.exists():
+            yield p
+        else:
+            yield InputError(f"{p}: no such file or directory; check the path")
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
+    """Every article under `paths` (files and directories, recursively, sorted). A file that cannot be
+    read yields an InputError in its place and the rest still go through.
+    """
+    for item in _expand(paths):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield from read_file(item)
+        except InputError as exc:
+            yield exc
