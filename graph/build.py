@@ -15,8 +15,10 @@ finds the partner whichever way the extractor ordered the pair.
 Example:
     >>> from newskg.graph.store import open_store
     >>> from newskg.extract.records import Entity, Evidence, Extraction, Triple
-    >>> ents = (Entity("a", "시흥시", "Siheung", "LOC", "City"), Entity("b", "샌디에이고", "San Diego", "LOC", "City"))
-    >>> fact = Triple("a", "sisterCityOf", "b", 0.9, Evidence("시흥시는 샌디에이고와 자매결연을 맺었다.", 0, 21))
+    >>> ents = (Entity("a", "시흥시", "Siheung", "LOC", "City"),
+    ...         Entity("b", "샌디에이고", "San Diego", "LOC", "City"))
+    >>> ev = Evidence("시흥시는 샌디에이고와 자매결연을 맺었다.", 0, 21)
+    >>> fact = Triple("a", "sisterCityOf", "b", 0.9, ev)
     >>> with open_store(":memory:") as store:
     ...     add_extractions(store, [Extraction("doc-1", ents, (fact,))]).summary()
     ...     add_extractions(store, [Extraction("doc-1", ents, (fact,))]).summary()
@@ -35,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newskg.extract.records import Article, Extraction
+from newskg.extract.records import Article, Extraction, Triple
 from newskg.graph.resolve import article_iri, entity_iri, geonames_iri
 from newskg.graph.store import KGStore
 from newskg.ontology.errors import InputError, NewsKGError, PipelineError
@@ -103,6 +105,12 @@ def _str(value: str, lang: str | None = None) -> str:
 
 def _typed(value: object, datatype: str) -> str:
     return f'"{value}"^^<{XSD}{datatype}>'
+
+
+def _decimal(value: float) -> str:
+    """Canonical xsd:decimal form with at most 3 decimals: 0.9, 1.0, 0.857."""
+    text = f"{value:.3f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
 
 
 def content_hash(extraction: Extraction) -> str:
@@ -184,7 +192,12 @@ def article_ntriples(extraction: Extraction, *, generated_at: str, extractor_ver
                       f"{m} <{NKG.article}> {a} ."]
 
     preds = predicates()
+    best: dict[tuple, Triple] = {}  # one statement per fact and evidence span, at its highest confidence
     for t in extraction.triples:
+        k = (t.subject, t.predicate, t.object, t.evidence.start, t.evidence.end)
+        if k not in best or t.confidence > best[k].confidence:
+            best[k] = t
+    for t in best.values():
         pred = preds.get(t.predicate)
         if pred is None:
             warn.append(f"{extraction.doc}: predicate {t.predicate!r} is not in the ontology; fact left out")
@@ -208,7 +221,7 @@ def article_ntriples(extraction: Extraction, *, generated_at: str, extractor_ver
         conf = min(max(float(t.confidence), 0.0), 1.0)
         lines += [f"{st} <{RDF}type> <{NKG.Statement}> .", f"{st} <{RDF}subject> {s} .",
                   f"{st} <{RDF}predicate> {p} .", f"{st} <{RDF}object> {o} .",
-                  f"{st} <{NKG.confidence}> {_typed(f'{conf:.3f}', 'decimal')} .",
+                  f"{st} <{NKG.confidence}> {_typed(_decimal(conf), 'decimal')} .",
                   f"{st} <{NKG.evidenceText}> {_str(ev.sentence, 'ko')} .",
                   f"{st} <{NKG.startOffset}> {_typed(int(ev.start), 'integer')} .",
                   f"{st} <{NKG.endOffset}> {_typed(int(ev.end), 'integer')} .",

