@@ -1,0 +1,51 @@
+"""Overview: counts by type and predicate, the most connected entities, the latest articles."""
+
+from __future__ import annotations
+
+import streamlit as st
+from newskg.app.explorer import data, render
+from newskg.app.explorer.render import md
+
+kg, loc = data.store(), data.location()
+lang = render.lang()
+ents = data.cached_entity_table(kg, loc)
+arts = data.cached_article_table(kg, loc)
+counts = data.cached_overview(kg, loc)
+
+st.title("newskg explorer")
+st.caption("Knowledge graph of Korean news: people, organisations and places, and what the articles say "
+           "links them.")
+if ents.empty:
+    st.info("The graph is empty. Add an article on the **Add article** page, or build one with "
+            "`newskg build app/sample_articles`.")
+    st.page_link("pages/add.py", label="Add an article", icon="➕")
+    st.stop()
+
+c1, c2, c3 = st.columns(3)
+c1.metric("Entities", len(ents))
+c2.metric("Facts", int(counts["predicates"]["statements"].sum()) if not counts["predicates"].empty else 0)
+c3.metric("Articles", len(arts))
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Entities by type")
+    st.bar_chart(counts["types"].set_index("type")["entities"], horizontal=True, height=180)
+with right:
+    st.subheader("Facts by predicate")
+    preds = counts["predicates"].copy()
+    if not preds.empty:
+        preds["label"] = preds["predicate"].map(lambda p: render.predicate_label(p, lang))
+        st.bar_chart(preds.set_index("label")["statements"], horizontal=True, height=300)
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Most connected")
+    for row in ents.head(12).itertuples():
+        other = row.en if lang == "ko" else row.ko
+        label = md(f"{getattr(row, lang)} · {other} ({row.type}, {row.degree})")
+        st.page_link("pages/entity.py", label=label, query_params={"iri": row.iri})
+with right:
+    st.subheader("Latest articles")
+    for row in arts.head(12).itertuples():
+        label = md(f"{row.published or '—'} · {row.headline} ({row.facts} facts)")
+        st.page_link("pages/article.py", label=label, query_params={"article": row.iri})
