@@ -17,8 +17,10 @@ What goes in:
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -143,25 +145,54 @@ def kind_en(kind: str) -> str:
     return {"시": "si", "군": "gun", "구": "gu"}[kind]
 
 
-def _canonical(names: list[str]) -> str:
-    """The Korean label among a GeoNames city's Hangul names: plain Hangul, no 시 suffix, longest."""
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if c.isascii() and c.isalpha())
+
+
+def _canonical(names: list[str], name_en: str) -> str:
+    """The Korean label among a city's Hangul names: the one whose romanisation sounds most like
+    its English name (상하이 over 상해, 도쿄 over 동경); plain Hangul first, longer on ties."""
+    target = _fold(name_en)
+
     def score(n: str) -> tuple:
-        return (bool(_ONLY_HANGUL.match(n)), not n.endswith("시"), len(n), n)
+        sim = difflib.SequenceMatcher(None, _fold(romanize(n)), target).ratio()
+        return (bool(_ONLY_HANGUL.match(n)), round(sim, 2), len(n), n)
     return max(names, key=score)
 
 
-def _world(cities: list[dict], used: set[int]) -> list[GazEntry]:
+class _CommonWords:
+    """Hangul strings that Kiwi reads as something other than one proper noun (연대, 선전, 지다):
+    kept out of aliases, where they would make common words look like places."""
+
+    def __init__(self) -> None:
+        from kiwipiepy import Kiwi
+
+        self._kiwi = Kiwi()
+
+    def __call__(self, word: str) -> bool:
+        tokens = self._kiwi.tokenize(word)
+        return not (len(tokens) == 1 and tokens[0].tag == "NNP")
+
+
+def _world(cities: list[dict], used: set[int], country_names: set[str]) -> list[GazEntry]:
+    overrides: dict[tuple[str, str], tuple[str, list[str]]] = {}
+    for r in _rows(DATA / "city_names_ko.tsv"):
+        overrides[(r[0], r[1])] = (r[2], [a for a in (r[3] if len(r) > 3 else "").split("|") if a])
+    common = _CommonWords()
     out = []
     for c in sorted(cities, key=lambda c: (-c["population"], c["geonameid"])):
         ko = _hangul_names(c)
-        if not ko or c["geonameid"] in used:
+        over = overrides.pop((c["name"], c["countrycode"]), None)
+        if (not ko and not over) or c["geonameid"] in used:
             continue
         used.add(c["geonameid"])
-        stripped = [re.sub(r"\s*시$", "", n) or n for n in ko]
-        name = _canonical(stripped)
-        al = [*stripped, *ko]
+        stripped = list(dict.fromkeys(re.sub(r"\s*시$", "", n) or n for n in ko))
+        name = over[0] if over else _canonical(stripped, c["name"])
+        al = [n for n in stripped if n != name and n not in country_names and not common(n)]
+        if over:
+            al += over[1]
         if c["countrycode"] != "KR":
-            al += [f"{n}시" for n in stripped if _ONLY_HANGUL.match(n)]
+            al += [f"{n}시" for n in (name, *al) if _ONLY_HANGUL.match(n) and not n.endswith("시")]
         al.append(c["name"])
         out.append(GazEntry(f"gn:{c['geonameid']}", name, c["name"], "LOC", "City", _uniq(al, name),
                             c["geonameid"], c["latitude"], c["longitude"], int(c["population"]),
@@ -177,8 +208,9 @@ def build_places() -> list[GazEntry]:
     by_id.update({c["geonameid"]: c for c in kr_small if c["geonameid"] not in by_id})
     used: set[int] = set()
     korea = _korea(list(by_id.values()), used)
-    world = _world(cities, used)
-    return [*_countries(), *korea, *world]
+    countries = _countries()
+    world = _world(cities, used, {n for e in countries for n in e.surfaces()})
+    return [*countries, *korea, *world]
 
 
 def _cell(v: object) -> str:

@@ -196,8 +196,9 @@ def _stem_en(stem: str) -> str:
     gaz = load_gazetteer()
     for cand in (stem, stem.removesuffix("시"), stem.removesuffix("도"), stem.removesuffix("군")):
         for e in gaz.lookup(cand) if cand else ():
-            # Korean provinces read better romanised inside a name (충남대학교 → Chungnam University).
-            if e.type in ("LOC", "ORG") and not (e.cls == "AdministrativeArea" and e.key.startswith("kr:")):
+            # Korean places read best romanised inside a name (충남대학교 → Chungnam University,
+            # 경기도의회 → Gyeonggi Provincial Council); foreign ones by their English name.
+            if e.type == "LOC" and e.country != "KR" or e.type == "ORG":
                 return e.name_en
     cleaned = stem.replace("㈜", "").replace("(주)", "").strip()
     return romanize(cleaned) if cleaned else stem
