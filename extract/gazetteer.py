@@ -65,7 +65,7 @@ def parse_row(fields: list[str]) -> GazEntry:
 def _rank(surface: str, e: GazEntry) -> tuple:
     hangul = any("\uac00" <= c <= "\ud7a3" for c in surface)
     return (
-        e.name != surface and surface not in e.aliases[:1],  # canonical or first alias first
+        0 if e.name == surface else 1 if surface in e.aliases[:1] else 2,  # canonical name first
         not (hangul and e.country == "KR"),  # Korean places for Korean short names
         e.type != "LOC",
         -e.population,

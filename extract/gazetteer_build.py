@@ -161,8 +161,9 @@ def _canonical(names: list[str], name_en: str) -> str:
 
 
 class _CommonWords:
-    """Hangul strings that Kiwi reads as something other than one proper noun (연대, 선전, 지다):
-    kept out of aliases, where they would make common words look like places."""
+    """Hangul strings that Kiwi reads as an ordinary word (연대 'solidarity', 상해 as 상하+어, 바로):
+    kept out of aliases, where they would make common words look like places. Kiwi tags unknown
+    transliterations (샌디에고) as NNG too, so only short single common nouns count as words."""
 
     def __init__(self) -> None:
         from kiwipiepy import Kiwi
@@ -171,7 +172,9 @@ class _CommonWords:
 
     def __call__(self, word: str) -> bool:
         tokens = self._kiwi.tokenize(word)
-        return not (len(tokens) == 1 and tokens[0].tag == "NNP")
+        if any(t.tag not in ("NNP", "NNG", "NNB", "SL", "SN") for t in tokens):
+            return True  # a verb form, adverb, particle ...
+        return len(tokens) == 1 and tokens[0].tag in ("NNG", "NNB") and len(word) <= 2
 
 
 def _world(cities: list[dict], used: set[int], country_names: set[str]) -> list[GazEntry]:

@@ -200,7 +200,9 @@ def _stem_en(stem: str) -> str:
             # 경기도의회 → Gyeonggi Provincial Council); foreign ones by their English name.
             if e.type == "LOC" and e.country != "KR" or e.type == "ORG":
                 return e.name_en
-    cleaned = stem.replace("㈜", "").replace("(주)", "").strip()
+    cleaned = stem.replace("㈜", "").replace("(주)", "").replace("주식회사", "").strip()
+    if cleaned.startswith(("한국", "대한")) and len(cleaned) > 2:
+        return f"Korea {romanize(cleaned[2:])}"  # 한국해운조합 → Korea Haeun Cooperative
     return romanize(cleaned) if cleaned else stem
 
 

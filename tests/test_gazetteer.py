@@ -1,0 +1,138 @@
+"""The gazetteer: lookups, ranking, data-file integrity and the build from the data packages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from newskg.extract.gazetteer import COLUMNS, FILES, GazEntry, Gazetteer, load_gazetteer
+from newskg.ontology.vocab import classes
+
+GAZ = load_gazetteer()
+
+
+def _first(surface: str) -> GazEntry:
+    found = GAZ.lookup(surface)
+    assert found, surface
+    return found[0]
+
+
+@pytest.mark.parametrize("surfaces", [
+    ("시흥", "시흥시", "Siheung", "Siheung-si"),
+    ("미국", "美", "USA", "United States", "미합중국"),
+    ("대한민국", "한국", "韓", "South Korea"),
+    ("경기도", "경기", "Gyeonggi Province", "Gyeonggi-do"),
+    ("서울특별시", "서울", "서울시", "Seoul"),
+    ("샌디에이고", "샌디에이고시", "San Diego", "샌디에고"),
+    ("로스앤젤레스", "LA", "Los Angeles"),
+    ("산업통상자원부", "산업부", "MOTIE"),
+    ("대한무역투자진흥공사", "KOTRA", "코트라"),
+    ("연합뉴스", "Yonhap"),
+])
+def test_names_and_aliases_lead_to_the_same_entry(surfaces: tuple[str, ...]) -> None:
+    keys = {_first(s).key for s in surfaces}
+    assert len(keys) == 1, {s: _first(s).key for s in surfaces}
+
+
+@pytest.mark.parametrize(("surface", "name", "name_en", "cls"), [
+    ("美", "미국", "United States", "Country"),
+    ("日", "일본", "Japan", "Country"),
+    ("中", "중국", "China", "Country"),
+    ("英", "영국", "United Kingdom", "Country"),
+    ("獨", "독일", "Germany", "Country"),
+    ("佛", "프랑스", "France", "Country"),
+    ("露", "러시아", "Russia", "Country"),
+    ("北", "북한", "North Korea", "Country"),
+    ("시흥", "시흥시", "Siheung", "City"),
+    ("경기", "경기도", "Gyeonggi Province", "AdministrativeArea"),
+    ("충남", "충청남도", "South Chungcheong Province", "AdministrativeArea"),
+    ("양평", "양평군", "Yangpyeong County", "AdministrativeArea"),
+    ("해운대구", "해운대구", "Haeundae District", "AdministrativeArea"),
+    ("피렌체", "피렌체", "Florence", "City"),
+    ("데일리임팩트", "데일리임팩트", "Daily Impact", "NewsMediaOrganization"),
+    ("서울대", "서울대학교", "Seoul National University", "University"),
+    ("삼성전자", "삼성전자", "Samsung Electronics", "Company"),
+    ("산업부", "산업통상자원부", "Ministry of Trade, Industry and Energy", "GovernmentOrganization"),
+])
+def test_lookup_gives_korean_label_english_name_and_class(surface: str, name: str, name_en: str,
+                                                          cls: str) -> None:
+    e = _first(surface)
+    assert (e.name, e.name_en, e.cls) == (name, name_en, cls)
+
+
+def test_san_diego_has_its_geonames_id_and_coordinates() -> None:
+    e = _first("샌디에이고")
+    assert e.key == f"gn:{e.geonames_id}" and e.geonames_id == 5391811
+    assert e.lat == pytest.approx(32.7157, abs=0.01) and e.lon == pytest.approx(-117.1647, abs=0.01)
+    assert (e.type, e.country, e.parent) == ("LOC", "US", "iso:US")
+
+
+def test_korean_short_names_prefer_korean_places_then_population() -> None:
+    gwangju = GAZ.lookup("광주")
+    assert [e.name for e in gwangju[:2]] == ["광주광역시", "광주시"]
+    assert all(e.country == "KR" for e in GAZ.lookup("고성")[:2])
+
+
+def test_a_korean_city_lies_in_its_province() -> None:
+    assert _first("시흥").parent == _first("경기도").key
+    assert _first("경기도").parent == "iso:KR"
+
+
+def test_common_words_are_not_foreign_city_aliases() -> None:
+    # GeoNames gives 연대 (Yantai) and 상해 (Shanghai); Kiwi reads them as common words.
+    assert GAZ.lookup("연대") == [] and GAZ.lookup("상해") == []
+    assert _first("상하이").name_en == "Shanghai"
+
+
+def test_surfaces_cover_every_name_and_alias_and_get_finds_keys() -> None:
+    surfaces = set(GAZ.surfaces())
+    for e in list(GAZ.entries())[:500]:
+        assert set(e.surfaces()) <= surfaces
+        assert GAZ.get(e.key) is e
+    assert GAZ.get("gn:0") is None
+
+
+def test_every_entry_has_a_known_type_and_ontology_class() -> None:
+    known = set(classes())
+    for e in GAZ.entries():
+        assert e.type in ("PERSON", "ORG", "LOC"), e
+        assert e.cls in known, e
+        assert e.name and e.name_en, e
+        assert e.key.split(":", 1)[0] in ("gn", "iso", "kr", "org"), e
+        assert not (e.lat is None) ^ (e.lon is None), e
+
+
+def test_keys_are_unique_across_the_data_files(repo_root: Path) -> None:
+    seen: dict[str, str] = {}
+    for name in FILES:
+        for line in (repo_root / "extract" / "data" / name).read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#") or line.startswith("key\t"):
+                continue
+            fields = line.split("\t")
+            assert len(fields) == len(COLUMNS), (name, line[:60])
+            assert fields[0] not in seen, (fields[0], name, seen.get(fields[0]))
+            seen[fields[0]] = name
+    assert len(seen) == len(GAZ)
+
+
+def test_hand_written_lists_have_the_promised_size() -> None:
+    orgs = [e for e in GAZ.entries() if e.key.startswith("org:") and e.cls != "NewsMediaOrganization"]
+    media = [e for e in GAZ.entries() if e.cls == "NewsMediaOrganization"]
+    korea = [e for e in GAZ.entries() if e.country == "KR" and e.type == "LOC"]
+    assert len(orgs) >= 300 and len(media) >= 100 and len(korea) >= 240
+
+
+def test_gazetteer_ranks_by_canonical_name_first() -> None:
+    a = GazEntry("x:1", "가나", "Ghana", "LOC", "Country", ("Ghana",), population=10)
+    b = GazEntry("x:2", "가나시", "Gana", "LOC", "City", ("가나",), population=1000)
+    assert [e.key for e in Gazetteer([b, a]).lookup("가나")] == ["x:1", "x:2"]
+
+
+@pytest.mark.slow
+def test_build_reproduces_the_committed_places_file(tmp_path: Path, repo_root: Path) -> None:
+    from newskg.extract.gazetteer_build import main
+
+    out = tmp_path / "places.tsv"
+    assert main(["--out", str(out)]) == 0
+    committed = (repo_root / "extract" / "data" / "places.tsv").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == committed
