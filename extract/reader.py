@@ -113,7 +113,7 @@ _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "
                    "track", "wbr", "param"})
 _JUNK_ATTR = re.compile(r"(?:^|[-_\s])(related|ranking|rank|popular|best|hot|recommend|comment|reply|share|"
                         r"sns|social|banner|ad|ads|advert|advertisement|menu|gnb|lnb|snb|breadcrumb|footer|"
-                        r"header|copyright|sidebar|side|aside|widget|toolbar|util|login|subscribe|tag|tags|"
+                        r"copyright|sidebar|side|aside|widget|toolbar|util|login|subscribe|tag|tags|"
                         r"more|list_news|newsflash|photo_caption|caption)(?:$|[-_\s\d])", re.I)
 
 
@@ -149,7 +149,10 @@ class _Html(HTMLParser):
         if tag in _VOID:
             return
         attr_text = f"{a.get('class', '')} {a.get('id', '')}"
-        self.stack.append((tag, skip or tag in _SKIP, junk or bool(_JUNK_ATTR.search(attr_text))))
+        in_story = any(t in ("article", "main") for t, _, _ in self.stack)
+        skips = tag in _SKIP and not (tag == "header" and in_story)  # a story's own header has its headline
+        marks = bool(_JUNK_ATTR.search(attr_text)) and tag not in ("h1", "h2")
+        self.stack.append((tag, skip or skips, junk or marks))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
@@ -166,6 +169,8 @@ class _Html(HTMLParser):
             self.title_parts.append(data)
             return
         skip, junk = self._state()
+        if junk and any(t in ("h1", "h2") for t, _, _ in self.stack):
+            junk = False  # a headline inside a box classed "header"
         if not skip:
             self.parts.append((data, junk))
 

@@ -119,6 +119,18 @@ def test_html_visible_text_title_date_and_url(tmp_path: Path) -> None:
     assert "임병택 시장" in body and "다른 기사 제목" not in body and "관련 뉴스" not in body
 
 
+def test_html_story_header_keeps_headline_and_byline() -> None:
+    page = ("<body><header class='site-header'>사이트 메뉴</header><article>"
+            "<header class='article-header'><h1>부산시, 싱가포르서 투자 유치</h1>"
+            "<p>[부산=한국뉴스 윤서진 기자]</p></header>"
+            "<p>부산시는 싱가포르 기업과 투자협약을 체결했다고 14일 밝혔다.</p></article></body>")
+    a = read_text(page, "p.html", html=True)
+    body = _body_text(a)
+    assert "사이트 메뉴" not in a.text
+    assert "부산시, 싱가포르서 투자 유치" in body and "[부산=한국뉴스 윤서진 기자]" in body
+    assert a.title == "부산시, 싱가포르서 투자 유치"
+
+
 def test_html_date_from_time_tag_and_jsonld() -> None:
     a = read_text("<p>본문이다.</p><time datetime='2023-11-02T09:00'>11월 2일</time>", "t.html", html=True)
     b = read_text('<script type="application/ld+json">{"datePublished": "2022-05-06"}</script><p>본문.</p>',
