@@ -313,6 +313,7 @@ _NAV = re.compile(r"바로가기|메뉴|로그인|로그아웃|회원가입|구�
                   r"개인정보|청소년\s*보호|이용\s*약관|회사\s*소개|전체\s*기사|뉴스\s*홈|^HOME\b|댓글|좋아요|"
                   r"조회|기자명|입력|수정|승인|이전\s*기사|다음\s*기사|맨\s*위로|^TOP$|목록|대표\s*전화|"
                   r"등록\s*번호|발행\s*인|편집\s*인|Tel\b|Fax\b|팩스|주소", re.I)
+_BYLINE = re.compile(r"^\s*[\[(【].{0,40}(기자|특파원|통신원)\s*[\])】]\s*$|(기자|특파원)\s*$")
 _COUNTER = re.compile(r"^(댓글|좋아요|추천|공유|조회수?|싫어요|스크랩)?\s*[\d,]+\s*$")
 
 
@@ -382,7 +383,8 @@ def find_body(text: str, junk: Iterable[tuple[int, int]] = ()) -> tuple[tuple[in
                        None)
     if first_prose is not None:
         head = next((n for n in range(first_prose - 1, -1, -1)
-                     if keep[n] and len(text[lines[n][0]:lines[n][1]].strip()) >= 8), first_prose)
+                     if keep[n] and len(text[lines[n][0]:lines[n][1]].strip()) >= 8
+                     and not _BYLINE.search(text[lines[n][0]:lines[n][1]])), first_prose)
         for n in range(head):
             keep[n] = False
     spans: list[tuple[int, int]] = []
