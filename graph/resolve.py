@@ -1,26 +1,32 @@
 """Stable IRIs across articles: the same real-world entity gets the same IRI in every article.
 
-* a place the gazetteer knows (``Entity.geonames_id``) → ``entity/gn<id>``, with
-  ``owl:sameAs <https://sws.geonames.org/<id>/>`` added by the builder;
-* otherwise the normalised canonical Korean name: NFKC, lower case, no spaces or punctuation, no
-  company marks (㈜, (주), 주식회사), and for places and bodies without a gazetteer id the
-  city-level suffix dropped (시, 군, 구, 특별시, 광역시, 특별자치시), so 시흥 / 시흥시 / 시흥 시 are
-  one node. An entity whose label is not Korean uses its first Korean alias, else its English name
-  with ``-si`` / ``City`` dropped (Siheung-si, Siheung City → siheung).
+In order:
 
-Known limits: two people with one name share a node; 광주시 and 광주광역시 collide; an English-only
-mention without a Korean alias or gazetteer id stays apart from its Korean twin.
+1. a GeoNames id on the entity (``Entity.geonames_id``) → ``entity/gn<id>``, with
+   ``owl:sameAs <https://sws.geonames.org/<id>/>`` added by the builder;
+2. a place or body the extractor's gazetteer (``newskg.extract.gazetteer``) knows under the entity's
+   label, English name or an alias → its GeoNames id as above, else its gazetteer key
+   (``kr:KR-41-siheung-si`` → ``entity/kr-KR-41-siheung-si``): 시흥 / 시흥시 / Siheung / Siheung-si
+   are one node;
+3. otherwise the normalised canonical Korean name: NFKC, lower case, no spaces or punctuation, no
+   company marks (㈜, (주), 주식회사), and for places and bodies the city-level suffix dropped
+   (시, 군, 구, 특별시, 광역시, 특별자치시), so 퀴논 / 퀴논시 are one node. An entity whose label is
+   not Korean uses its first Korean alias, else its English name with ``-si`` / ``City`` dropped.
+
+Known limits: two people with one name share a node; outside the gazetteer, 광주시 and 광주광역시
+collide, and an English-only name without a Korean alias stays apart from its Korean twin.
 
 Example:
     >>> from newskg.extract.records import Entity
-    >>> a = Entity("e1", "시흥시", "Siheung", "LOC", "City")
-    >>> b = Entity("x", "시흥", "Siheung-si", "LOC", "City")
-    >>> entity_iri(a) == entity_iri(b)
-    True
-    >>> entity_iri(a)
-    'https://w3id.org/newskg/entity/시흥'
+    >>> names = [("시흥", "Siheung"), ("시흥시", "Siheung"), ("Siheung", "Siheung"), ("Siheung-si", "")]
+    >>> len({entity_iri(Entity("x", ko, en, "LOC", "City")) for ko, en in names})
+    1
+    >>> entity_iri(Entity("e6", "샌디에이고", "San Diego", "LOC", "City"))
+    'https://w3id.org/newskg/entity/gn5391811'
     >>> entity_iri(Entity("e9", "㈜신세계사이먼", "Shinsegae Simon", "ORG", "Company"))
     'https://w3id.org/newskg/entity/신세계사이먼'
+    >>> entity_iri(Entity("e1", "퀴논시", "Quy Nhon", "LOC", "City")) == entity_iri(Entity("e2", "퀴논", "", "LOC", "City"))
+    True
     >>> article_iri("articles/seed.txt")
     'https://w3id.org/newskg/article/articles/seed.txt'
 """
@@ -30,8 +36,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from newskg.extract.records import Entity
+from newskg.ontology.errors import NewsKGError
 from newskg.ontology.vocab import ARTICLE_NS, ENTITY_NS
 
 __all__ = ["entity_iri", "entity_key", "article_iri", "geonames_iri", "normalize_name", "has_hangul"]
@@ -71,6 +79,10 @@ def entity_key(entity: Entity) -> str:
     """The part of the entity IRI after ``entity/`` (see the module docstring for the rules)."""
     if entity.geonames_id is not None:
         return f"gn{int(entity.geonames_id)}"
+    if entity.type != "PERSON":
+        known = _gazetteer_key(entity)
+        if known:
+            return known
     name = entity.label
     if not has_hangul(name):
         name = next((a for a in entity.aliases if has_hangul(a)), name)
@@ -82,6 +94,32 @@ def entity_key(entity: Entity) -> str:
         english = _EN_CITY_SUFFIX.sub("", english)
     key = normalize_name(english)
     return key or "id-" + hashlib.sha1(entity.id.encode("utf-8")).hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def _gazetteer():
+    try:
+        from newskg.extract.gazetteer import load_gazetteer
+
+        return load_gazetteer()
+    except (ImportError, NewsKGError):  # no gazetteer shipped: names alone decide
+        return None
+
+
+def _gazetteer_key(entity: Entity) -> str | None:
+    gaz = _gazetteer()
+    if gaz is None:
+        return None
+    for surface in (entity.label, *entity.aliases, entity.label_en):
+        if not surface:
+            continue
+        for entry in gaz.lookup(surface):
+            if entry.type == "PERSON":
+                continue
+            if entry.geonames_id is not None:
+                return f"gn{int(entry.geonames_id)}"
+            return re.sub(r"[^\w-]", "-", entry.key)
+    return None
 
 
 def entity_iri(entity: Entity) -> str:
