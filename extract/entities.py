@@ -1,0 +1,242 @@
+"""Entity resolution within an article: mentions → entities with stable ids and English labels.
+
+Gazetteer mentions share the gazetteer key; other names share their normalised label ("㈜신세계사이먼"
+and "신세계사이먼" are one entity). Short forms resolve to the article's entities: "시는" to the
+article's main city, "도는" to its main province, "양 도시" to both places of the story, "이 회사"
+to the company last in focus, "임 시장" to the 시장 named 임…, "대표단" to the delegation's head.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newskg.extract.mentions import Mention, is_person_name, norm_label
+from newskg.extract.records import Entity
+from newskg.extract.syntax import Sentence
+
+__all__ = ["Ent", "resolve_entities", "entity_id"]
+
+_SLUG = re.compile(r"[^0-9A-Za-z\uac00-\ud7a3\u4e00-\u9fff]+")
+
+
+def entity_id(key: str | None, label: str) -> str:
+    """Stable id: from the gazetteer key where known, else from the normalised Korean label.
+
+    >>> entity_id("gn:5391811", "샌디에이고"), entity_id(None, "㈜신세계 사이먼")
+    ('ent:gn-5391811', 'ent:신세계사이먼')
+    """
+    if key:
+        return "ent:" + _SLUG.sub("-", key).strip("-")
+    return "ent:" + _SLUG.sub("-", norm_label(label)).strip("-")
+
+
+@dataclass
+class Ent:
+    id: str
+    label: str
+    type: str
+    cls: str
+    key: str | None = None
+    label_en: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    gaz: object = None
+    role_targets: list = field(default_factory=list)  # (role, Ent) of a person
+    in_place: Ent | None = None
+
+    def to_entity(self) -> Entity:
+        from newskg.extract import romanize
+
+        en = self.label_en
+        if not en:
+            if self.type == "PERSON" and is_person_name(self.label):
+                en = romanize.person_name_en(self.label)
+            elif self.type == "PERSON":
+                en = " ".join(romanize.romanize(p).capitalize() for p in self.label.split())
+            elif self.type == "ORG":
+                en = romanize.org_name_en(norm_label(self.label))
+            else:
+                en = romanize.org_name_en(self.label)
+        aliases = []
+        for a in self.aliases:
+            if a and a != self.label and a not in aliases and len(a) >= 1 and a not in ("시", "도", "회사"):
+                aliases.append(a)
+        spans = sorted({(m.start, m.end) for m in self.mentions})
+        g = self.gaz
+        return Entity(self.id, self.label, en or self.label, self.type, self.cls, tuple(aliases), tuple(spans),
+                      getattr(g, "geonames_id", None), getattr(g, "lat", None), getattr(g, "lon", None))
+
+
+class _Table:
+    def __init__(self) -> None:
+        self.by_id: dict[str, Ent] = {}
+        self.order: list[Ent] = []
+
+    def get(self, m: Mention) -> Ent:
+        eid = entity_id(m.key, m.label)
+        e = self.by_id.get(eid)
+        if e is None:
+            e = Ent(eid, m.label, m.type, m.cls, m.key, m.label_en, gaz=m.gaz)
+            self.by_id[eid] = e
+            self.order.append(e)
+        if not e.label_en and m.label_en:
+            e.label_en = m.label_en
+        for a in (*m.aliases, m.text):
+            if a and a not in e.aliases:
+                e.aliases.append(a)
+        return e
+
+    def attach(self, m: Mention, e: Ent) -> None:
+        m.entity = e
+        e.mentions.append(m)
+
+
+def _salience(sents: list[Sentence], pred) -> list[tuple[float, Ent]]:
+    score: Counter = Counter()
+    first: dict[str, int] = {}
+    ents: dict[str, Ent] = {}
+    for s in sents:
+        for m in s.mentions:
+            e = m.entity
+            if e is None or not pred(e):
+                continue
+            ents[e.id] = e
+            w = 1.0
+            if s.index <= 2:
+                w += 1.0
+            if m.rule == "byline":
+                w += 1.5
+            ph = next((p for p in s.phrases if p.start <= m.start < p.end), None)
+            if ph is not None and ph.case == "subj" and s.phrases and ph is s.phrases[0]:
+                w += 2.0
+            score[e.id] += w
+            first.setdefault(e.id, m.start)
+    return sorted(((score[i], ents[i]) for i in score), key=lambda x: (-x[0], first[x[1].id]))
+
+
+def _is_kr(e: Ent) -> bool:
+    g = e.gaz
+    return bool(g is not None and (getattr(g, "country", None) == "KR" or str(e.key).startswith("kr:")))
+
+
+def resolve_entities(sents: list[Sentence]) -> list[Ent]:
+    """Attach an entity to every mention of the article (short forms included, unresolved ones dropped)."""
+    table = _Table()
+    for s in sents:
+        for m in s.mentions:
+            if m.ref:
+                continue
+            e = table.get(m)
+            table.attach(m, e)
+            part = m.extra.get("org_part")
+            if part is not None:
+                pe = table.get(part)
+                part.entity = pe
+                pe.mentions.append(part)
+            if m.in_place is not None:
+                pe = table.get(m.in_place)
+                if not any(x.start == m.in_place.start for x in pe.mentions):
+                    m.in_place.entity = pe
+                e.in_place = pe
+    # people's titles
+    for s in sents:
+        for m in s.mentions:
+            if m.ref or m.type != "PERSON" or m.role is None:
+                continue
+            tgt = m.role_target.entity if m.role_target is not None else None
+            if (m.role, tgt) not in m.entity.role_targets:
+                m.entity.role_targets.append((m.role, tgt))
+
+    cities = [e for sc, e in _salience(sents, lambda e: e.type == "LOC" and e.cls == "City")]
+    kr_cities = [e for e in cities if _is_kr(e)] or cities
+    provs = [e for sc, e in _salience(sents, lambda e: e.type == "LOC" and e.cls == "AdministrativeArea"
+                                      and e.label.endswith(("도", "특별자치도", "성", "주")))]
+    kr_provs = [e for e in provs if _is_kr(e)] or provs
+    main_city = kr_cities[0] if kr_cities else None
+    main_prov = kr_provs[0] if kr_provs else None
+    if main_prov is None and main_city is not None and main_city.gaz is not None:
+        parent = getattr(main_city.gaz, "parent", None)
+        del parent
+    places = _salience(sents, lambda e: e.type == "LOC" and e.cls in ("City", "AdministrativeArea"))
+    # the story's main place: the more salient of main city and main province
+    main_place = None
+    for _sc, e in places:
+        if e is main_city or e is main_prov:
+            main_place = e
+            break
+
+    heads_of_delegation: list[Ent] = []
+    named_delegations = [e for e in table.order if e.type == "ORG" and e.label.endswith(("단", "사절단"))
+                         and " " in e.label]
+    for s in sents:
+        for k, p in enumerate(s.phrases):
+            h = p.head
+            if h is None or h.type != "PERSON" or h.entity is None:
+                continue
+            if p.after is not None and p.after.text.startswith("단장"):
+                heads_of_delegation.append(h.entity)
+            if k > 0 and s.phrases[k - 1].text.endswith(("단장은", "단장에는", "단장으로는")):
+                heads_of_delegation.append(h.entity)
+
+    last_company: Ent | None = None
+    topic_company: Ent | None = None
+    persons = [e for e in table.order if e.type == "PERSON"]
+    for s in sents:
+        sent_topic_company = None
+        for m in s.mentions:
+            if m.ref:
+                target: list[Ent] | Ent | None = None
+                if m.ref == "city":
+                    target = main_city
+                elif m.ref == "province":
+                    target = main_prov
+                elif m.ref == "company":
+                    target = topic_company or last_company
+                elif m.ref == "delegation":
+                    target = (named_delegations[0] if named_delegations else
+                              heads_of_delegation[0] if heads_of_delegation else None)
+                elif m.ref == "pair":
+                    other = None
+                    for _sc, e in places:
+                        if e is main_place:
+                            continue
+                        if main_place is not None and e.gaz is not None and main_place.gaz is not None and (
+                                getattr(e.gaz, "parent", None) == main_place.key or
+                                getattr(main_place.gaz, "parent", None) == e.key):
+                            continue
+                        other = e
+                        break
+                    if main_place is not None and other is not None:
+                        m.extra["pair"] = [main_place, other]
+                        main_place.mentions.append(m)
+                        m.entity = main_place
+                    continue
+                elif m.ref.startswith(("person:", "first:")):
+                    kind, word, title = m.ref.split(":", 2)
+                    cands = []
+                    for e in persons:
+                        if kind == "person" and not (e.label.startswith(word) and is_person_name(e.label)):
+                            continue
+                        if kind == "first" and not e.label.startswith(word + " "):
+                            continue
+                        titles = {r.name for r, _t in e.role_targets}
+                        heads = any(r.relation == "headOf" for r, _t in e.role_targets)
+                        if title in titles or (m.role is not None and m.role.relation == "headOf" and heads):
+                            cands.append(e)
+                    target = cands[-1] if cands else None
+                if isinstance(target, Ent):
+                    table.attach(m, target)
+                continue
+            e = m.entity
+            if e is not None and e.type == "ORG" and e.cls in ("Company", "Organization") and m.rule != "byline":
+                last_company = e
+                ph = next((p for p in s.phrases if p.start <= m.start < p.end), None)
+                if ph is not None and ph.case == "subj" and sent_topic_company is None:
+                    sent_topic_company = e
+        topic_company = sent_topic_company
+    for s in sents:
+        s.mentions = [m for m in s.mentions if m.entity is not None]
+    out = [e for e in table.order if e.mentions]
+    return out

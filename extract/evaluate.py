@@ -1,0 +1,209 @@
+"""Score extractions against gold annotations, as CONTRACT "Scoring" says (the same figures as
+`tests/data/score.py`, the project's reference scorer).
+
+Gold articles are JSON files (`{"id", "text", "entities", "relations"}`); a prediction belongs to
+the gold article whose id equals the stem of its `doc`. Entities match when a predicted `label` or
+`label_en` equals the gold `name`, `en` or an alias after folding case, width, spaces, punctuation
+and company marks; triples when both ends match and the predicate is equal (either order for
+symmetric predicates).
+
+Example:
+    >>> norm("㈜신세계 사이먼"), prf(3, 4, 6)["f1"]
+    ('신세계사이먼', 0.6)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from newskg.ontology.errors import InputError
+from newskg.ontology.vocab import predicates
+
+__all__ = ["norm", "prf", "score_articles", "score_klue", "read_gold", "read_klue", "format_result"]
+
+TYPES = ("PERSON", "ORG", "LOC")
+KLUE_TYPES = {"PS": "PERSON", "OG": "ORG", "LC": "LOC"}
+_COMPANY = re.compile(r"㈜|\(주\)|（주）|주식회사")
+
+
+def norm(name: str | None) -> str:
+    """A name folded for comparison (case, width, spaces, punctuation, company marks)."""
+    s = unicodedata.normalize("NFKC", name or "")
+    s = _COMPANY.sub("", s).casefold()
+    return "".join(ch for ch in s if ch.isalnum())
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
+    """Precision, recall and F1 (rounded to 4 places) with the counts."""
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": n_pred, "gold": n_gold}
+
+
+def read_gold(gold_dir: str | Path) -> dict[str, dict[str, Any]]:
+    """Gold articles of a folder by file stem (and by their `id`)."""
+    golds: dict[str, dict[str, Any]] = {}
+    files = sorted(Path(gold_dir).glob("*.json"))
+    if not files:
+        raise InputError(f"{gold_dir}: no gold *.json files found; give a folder like tests/data/dev")
+    for f in files:
+        try:
+            g = json.loads(f.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{f}: cannot read gold article ({exc})") from exc
+        golds[f.stem] = g
+        golds.setdefault(g.get("id", f.stem), g)
+    return golds
+
+
+def _key(doc: Any) -> str:
+    return Path(str(doc)).stem
+
+
+def _triple_key(s: str, p: str, o: str, symmetric: dict[str, bool]) -> tuple[str, str, str]:
+    if symmetric[p] and o < s:
+        s, o = o, s
+    return (s, p, o)
+
+
+def score_articles(golds: dict[str, dict[str, Any]], preds: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Entity (typed) and triple scores, overall and by predicate."""
+    symmetric = {name: p.symmetric for name, p in predicates().items()}
+    by_doc = {_key(p["doc"]): p for p in preds}
+    ent: Counter = Counter()
+    tri: dict[str, Counter] = defaultdict(Counter)
+    seen: set[int] = set()
+    for key, gold in golds.items():
+        if id(gold) in seen:
+            continue
+        seen.add(id(gold))
+        pred = by_doc.get(key) or by_doc.get(gold.get("id")) or {"entities": [], "triples": []}
+        names: dict[str, str] = {}
+        for e in gold["entities"]:
+            for n in [e["name"], e.get("en")] + e.get("aliases", []):
+                if n and norm(n):
+                    names.setdefault(norm(n), e["id"])
+        gtype = {e["id"]: e["type"] for e in gold["entities"]}
+        ptype = {e["id"]: e.get("type") for e in pred.get("entities", [])}
+        mapped: dict[str, str] = {}
+        for e in pred.get("entities", []):
+            for label in (e.get("label"), e.get("label_en")):
+                if label and norm(label) in names:
+                    mapped[e["id"]] = names[norm(label)]
+                    break
+        ent["pred"] += len(pred.get("entities", []))
+        ent["gold"] += len(gold["entities"])
+        ent["tp"] += len(set(mapped.values()))
+        ent["typed_tp"] += len({g for p, g in mapped.items() if gtype[g] == ptype[p]})
+        gold_triples = {_triple_key(r["subject"], r["predicate"], r["object"], symmetric)
+                        for r in gold["relations"] if r["predicate"] in symmetric}
+        pred_triples = set()
+        for t in pred.get("triples", []):
+            if t.get("predicate") not in symmetric:
+                continue
+            s = mapped.get(t["subject"], "?" + t["subject"])
+            o = mapped.get(t["object"], "?" + t["object"])
+            pred_triples.add(_triple_key(s, t["predicate"], o, symmetric))
+        for p in symmetric:
+            gp = {t for t in gold_triples if t[1] == p}
+            pp = {t for t in pred_triples if t[1] == p}
+            tri[p]["tp"] += len(gp & pp)
+            tri[p]["pred"] += len(pp)
+            tri[p]["gold"] += len(gp)
+    total: Counter = Counter()
+    for c in tri.values():
+        total.update(c)
+    return {
+        "articles": len(seen),
+        "entities": prf(ent["tp"], ent["pred"], ent["gold"]),
+        "entities_typed": prf(ent["typed_tp"], ent["pred"], ent["gold"]),
+        "triples": prf(total["tp"], total["pred"], total["gold"]),
+        "by_predicate": {p: prf(c["tp"], c["pred"], c["gold"]) for p, c in tri.items()},
+    }
+
+
+def read_klue(path: str | Path) -> Iterator[tuple[str, str, set[tuple[int, int, str]]]]:
+    """(id, text, {(start, end, TYPE)}) for each sentence of a KLUE-NER .tsv file."""
+    block: list[str] = []
+    try:
+        fh = open(path, encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the KLUE-NER file ({exc.strerror})") from exc
+    with fh:
+        for line in [*fh, "\n"]:
+            line = line.rstrip("\n")
+            if line:
+                block.append(line)
+                continue
+            if any(not b.startswith("##") for b in block):
+                yield _klue_block(block)
+            block = []
+
+
+def _klue_block(block: list[str]) -> tuple[str, str, set[tuple[int, int, str]]]:
+    head = next((b for b in block if b.startswith("## klue")), "## ?")
+    sid = head[3:].split("\t")[0]
+    chars, tags = [], []
+    for b in block:
+        if b.startswith("##"):
+            continue
+        ch, _, tag = b.rpartition("\t")
+        chars.append(ch if ch else " ")
+        tags.append(tag)
+    spans: set[tuple[int, int, str]] = set()
+    start: int | None = None
+    kind: str | None = None
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and not (tag.startswith("I-") and tag[2:] == kind):
+            if kind in KLUE_TYPES:
+                spans.add((start, i, KLUE_TYPES[kind]))
+            start = kind = None
+        if tag.startswith("B-"):
+            start, kind = i, tag[2:]
+    return sid, "".join(chars), spans
+
+
+def score_klue(path: str | Path, preds: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Mention P/R/F1 for PERSON/ORG/LOC on KLUE-NER sentences, overall, by type and by source."""
+    by_doc = {_key(p["doc"]): p for p in preds}
+    tp = n_pred = n_gold = 0
+    by_type: dict[str, Counter] = defaultdict(Counter)
+    by_source: dict[str, Counter] = defaultdict(Counter)
+    for sid, _text, gold in read_klue(path):
+        pred = set()
+        for e in by_doc.get(_key(sid), {}).get("entities", []):
+            if e.get("type") in TYPES:
+                pred.update((s, t, e["type"]) for s, t in e.get("mentions", []))
+        tp += len(gold & pred)
+        n_pred += len(pred)
+        n_gold += len(gold)
+        by_source[sid.rsplit("-", 1)[-1]].update(tp=len(gold & pred), pred=len(pred), gold=len(gold))
+        for kind in TYPES:
+            g = {x for x in gold if x[2] == kind}
+            p = {x for x in pred if x[2] == kind}
+            by_type[kind].update(tp=len(g & p), pred=len(p), gold=len(g))
+    return {"mentions": prf(tp, n_pred, n_gold),
+            "by_type": {k: prf(c["tp"], c["pred"], c["gold"]) for k, c in sorted(by_type.items())},
+            "by_source": {k: prf(c["tp"], c["pred"], c["gold"]) for k, c in sorted(by_source.items())}}
+
+
+def format_result(result: dict[str, Any]) -> str:
+    """The result as the readable table score.py prints."""
+    rows = []
+    for name, v in result.items():
+        if isinstance(v, dict) and "f1" in v:
+            rows.append(f"{name:22} P {v['p']:.3f}  R {v['r']:.3f}  F1 {v['f1']:.3f}  "
+                        f"(tp {v['tp']}, pred {v['pred']}, gold {v['gold']})")
+        elif isinstance(v, dict):
+            rows.append(f"{name}:")
+            rows.extend("  " + line for line in format_result(v).splitlines())
+        else:
+            rows.append(f"{name:22} {v}")
+    return "\n".join(rows)

@@ -1,0 +1,690 @@
+"""Mentions of people, organisations and places in a sentence, found by general rules of Korean news.
+
+Rules, most specific first (a later rule never overlaps an earlier mention):
+bylines "[경기 시흥=데일리임팩트 이상묵 기자]"; ㈜/(주)/(재) names; a Hangul name with its original in
+parentheses "토드 글로리아(Todd Gloria)"; quoted names of bodies ('… 통상촉진단'); names ending in
+an organisation or site suffix (…시의회, …대학교, …국가산업단지, …항); gazetteer names with a
+particle, a place suffix or a title after them ("시흥시장" = 시흥시 + 시장); a person's name before
+a title, possibly with the body in between ("김태윤 창원상공회의소 회장"); an unknown name after a
+descriptor ("물류기업 퍼시픽링크로지스틱스"); districts after their city ("울산 남구"). Short forms
+("시는", "임 시장", "이 회사", "양 도시", "대표단") become mentions with a `ref` that the entity step
+resolves.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newskg.extract.lexicon import Lexicon, Role, load_lexicon
+from newskg.extract.syntax import Sentence, Word, case_of
+
+__all__ = ["Mention", "find_mentions", "find_known", "norm_label", "is_person_name", "gazetteer_index"]
+
+_COMPANY_MARK = re.compile(r"㈜|\(주\)|（주）|주식회사\s?|\(재\)|\(사\)|\(유\)")
+_HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
+_NAMECH = r"[\uac00-\ud7a3A-Za-z0-9&]"
+_HANJA = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff]+$")
+_LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff0-9 .,'&\-]*$")
+_BYLINE = re.compile(
+    r"[\[(【]\s*(?:(?P<place>[^\]=)】\n]{1,20})\s*=\s*)?(?P<outlet>[^\]=)】\s\n]{2,20})\s+"
+    r"(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<role>기자|특파원|객원기자|선임기자|인턴기자|통신원)"
+    r"(?:\s*=)?\s*[\])】]")
+_BYLINE_OPEN = re.compile(
+    r"\((?P<place>[\uac00-\ud7a3]{2,6})=(?P<outlet>[\uac00-\ud7a3A-Za-z0-9]{2,12})\)\s*"
+    r"(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<role>기자|특파원)")
+_COMPANY = re.compile(r"(?P<mark>㈜|\(주\)|（주）|주식회사|\(재\)|\(사\))\s?(?P<name>" + _NAMECH + r"[\uac00-\ud7a3A-Za-z0-9&·]*)")
+_PAREN = re.compile(r"\((?P<inner>[^()\n]{1,60})\)")
+_QUOTED = re.compile(r"['‘“\"](?P<inner>[^'’”\"\n]{3,40})['’”\"]")
+_QUOTED_ORG_END = ("단", "협의체", "협의회", "위원회", "추진단", "연합", "포럼", "컨소시엄", "연구회", "센터")
+_PLACE_SUFFIXES = ("특별자치도", "특별자치시", "특별시", "광역시", "도", "시", "군", "구", "성", "주", "현")
+_PUNCT_END = re.compile(r"[\s,.·…!?\"'“”‘’()\[\]<>「」『』:;/]")
+
+
+def norm_label(label: str) -> str:
+    """A label folded for comparison: NFKC, no company marks, no spaces.
+
+    >>> norm_label("㈜신세계 사이먼")
+    '신세계사이먼'
+    """
+    s = unicodedata.normalize("NFKC", label)
+    s = _COMPANY_MARK.sub("", s)
+    return "".join(ch for ch in s if not ch.isspace())
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    type: str  # PERSON | ORG | LOC
+    cls: str
+    rule: str
+    key: str | None = None  # gazetteer key
+    label_en: str | None = None
+    aliases: tuple[str, ...] = ()
+    gaz: Any = None  # GazEntry
+    role: Role | None = None  # a person's title
+    role_target: Mention | None = None  # the body or place the title belongs to
+    ref: str | None = None  # short form to resolve: city, province, company, pair, delegation, person:<..>
+    in_place: Mention | None = None  # the place a council/site is named after
+    entity: Any = None  # set by the entity step
+    extra: dict = field(default_factory=dict)
+
+    def overlaps(self, other: Mention) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    path = resources.files("newskg.extract").joinpath("data", "surnames.tsv")
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            out.add(line.split("\t")[0])
+    return frozenset(out)
+
+
+def is_person_name(word: str, lex: Lexicon | None = None) -> bool:
+    """A plausible Korean personal name: 2–4 syllables starting with a known surname.
+
+    >>> is_person_name("임병택"), is_person_name("협약식")
+    (True, False)
+    """
+    if not (2 <= len(word) <= 4) or not _HANGUL.match(word):
+        return False
+    sn = surnames()
+    if not (word[0] in sn or word[:2] in sn):
+        return False
+    lex = lex or load_lexicon()
+    if word in lex.words.get("not_name", ()) or lex.role_suffix(word) is not None:
+        return False
+    if any(word.endswith(d) for d in lex.words.get("descriptor", ())):
+        return False
+    return not word.endswith(("식", "회", "단", "청", "원", "사", "부", "국", "도", "시", "군", "구", "업", "장"))
+
+
+@lru_cache(maxsize=1)
+def gazetteer_index() -> tuple[Any, dict[str, list[str]]]:
+    """The gazetteer and its Hangul/Hanja surfaces by first character, longest first."""
+    from newskg.extract.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    by_first: dict[str, list[str]] = {}
+    for s in gaz.surfaces():
+        if not s or not any("\uac00" <= c <= "\ud7a3" or "\u4e00" <= c <= "\u9fff" for c in s):
+            continue
+        if len(s) < 2 and not _HANJA.match(s):
+            continue
+        by_first.setdefault(s[0], []).append(s)
+    for v in by_first.values():
+        v.sort(key=lambda x: -len(x))
+    return gaz, by_first
+
+
+def _word_end(text: str, j: int) -> int:
+    m = _PUNCT_END.search(text, j)
+    return m.start() if m else len(text)
+
+
+def _is_particle(rest: str) -> bool:
+    if not rest:
+        return True
+    if not _HANGUL.match(rest) or len(rest) > 4:
+        return False
+    return case_of(rest) != "" or rest in ("만", "뿐", "까지", "부터", "조차", "마저", "처럼", "보다", "이나",
+                                            "나", "이며", "이자", "이고", "에서도", "에도", "과도", "와도",
+                                            "에서의", "으로의", "로의", "에의", "이다", "이었다", "인", "측",
+                                            "에게", "이라", "라")
+
+
+def _mk_gaz(e, start: int, end: int, text: str, rule: str = "gazetteer") -> Mention:
+    return Mention(start, end, text, e.name, e.type, e.cls, rule, key=e.key, label_en=e.name_en,
+                   aliases=tuple(e.aliases), gaz=e)
+
+
+class _Builder:
+    """Collects the mentions of one sentence without overlaps (first come, first kept)."""
+
+    def __init__(self, sent: Sentence) -> None:
+        self.sent = sent
+        self.items: list[Mention] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(not (start < m.end and m.start < end) for m in self.items)
+
+    def add(self, m: Mention) -> Mention | None:
+        if m.end <= m.start or not self.free(m.start, m.end):
+            return None
+        self.items.append(m)
+        return m
+
+    def at(self, start: int, end: int) -> Mention | None:
+        for m in self.items:
+            if m.start < end and start < m.end:
+                return m
+        return None
+
+
+def _pick(entries: list, prev: Mention | None):
+    """The best gazetteer entry; one lying in the place just named wins ("울산 남구")."""
+    if prev is not None and prev.key and len(entries) > 1:
+        for e in entries:
+            if e.parent == prev.key:
+                return e
+    return entries[0]
+
+
+def _strip_company(name: str) -> str:
+    """Drop a trailing particle from a name read off raw text ("신세계사이먼과" → "신세계사이먼")."""
+    for p in ("로부터", "으로부터", "와의", "과의", "와는", "과는", "에서", "에게", "으로", "이며", "와", "과", "은",
+              "는", "이", "가", "을", "를", "의", "에", "로", "도"):
+        if name.endswith(p) and len(name) - len(p) >= 2:
+            return name[: -len(p)]
+    return name
+
+
+def find_mentions(sent: Sentence, lex: Lexicon | None = None, known: dict[str, Mention] | None = None
+                  ) -> list[Mention]:
+    """Every mention of the sentence, in text order (short forms carry `ref`)."""
+    lex = lex or load_lexicon()
+    gaz, by_first = gazetteer_index()
+    b = _Builder(sent)
+    text, off = sent.text, sent.start
+    title_words: dict[int, tuple[Role, Mention | None]] = {}  # word index -> (role, place in the word)
+
+    # 1. bylines
+    for rx in (_BYLINE, _BYLINE_OPEN):
+        for m in rx.finditer(text):
+            outlet_s, outlet_e = m.start("outlet") + off, m.end("outlet") + off
+            outlet = m.group("outlet")
+            es = [e for e in gaz.lookup(outlet) if e.type == "ORG"]
+            om = (_mk_gaz(es[0], outlet_s, outlet_e, outlet, "byline") if es else
+                  Mention(outlet_s, outlet_e, outlet, outlet, "ORG", "NewsMediaOrganization", "byline"))
+            if "@" in outlet or "." in outlet:
+                continue
+            om = b.add(om)
+            person = b.add(Mention(m.start("name") + off, m.end("name") + off, m.group("name"), m.group("name"),
+                                   "PERSON", "Person", "byline", role=lex.roles.get("기자")))
+            if person is not None and om is not None:
+                person.role_target = om
+            if m.group("place"):
+                _place_chain(b, gaz, by_first, text, m.start("place"), m.end("place"), off)
+
+    # 2. ㈜ companies
+    for m in _COMPANY.finditer(text):
+        raw = m.group("name")
+        name = _strip_company(raw)
+        mark = m.group("mark")
+        label = (mark if mark in ("㈜", "(주)", "(재)", "(사)") else "(주)") + name
+        cls = "Company" if "주" in mark or mark == "㈜" else "Organization"
+        s = m.start() + off
+        e = m.start("name") + off + len(name)
+        es = [g for g in gaz.lookup(name) if g.type == "ORG"]
+        if es:
+            b.add(_mk_gaz(es[0], s, e, text[m.start():m.start("name") + len(name)], "company"))
+        else:
+            b.add(Mention(s, e, text[m.start():m.start("name") + len(name)], label, "ORG", cls, "company",
+                          aliases=(name,)))
+
+    # 3. names with their original in parentheses
+    for m in _PAREN.finditer(text):
+        _paren_name(b, lex, gaz, sent, m, off)
+
+    # 4. quoted names of bodies
+    for m in _QUOTED.finditer(text):
+        inner = m.group("inner").strip()
+        if " " in inner and inner.endswith(_QUOTED_ORG_END) and len(inner.split()) <= 6:
+            s = m.start("inner") + off + (len(m.group("inner")) - len(m.group("inner").lstrip()))
+            b.add(Mention(s, s + len(inner), inner, inner, "ORG", "Organization", "quoted"))
+
+    words = [w for w in sent.words if w.kind != "S"]
+    # 5. organisation and site suffixes; 6. gazetteer names
+    prev_m: Mention | None = None
+    for k, w in enumerate(words):
+        core = w.core if w.kind in ("N", "M") else w.text
+        if w.kind == "P":
+            core = _strip_company(w.text)
+            if core == w.text:
+                prev_m = None
+                continue
+        _suffix_org(b, lex, gaz, words, k, w, off, text)
+        found = _gaz_word(b, lex, gaz, by_first, w, text, off, prev_m, title_words, k)
+        prev_m = found if found is not None else (b.at(w.start, w.end) if w.kind == "N" else None)
+
+    # known names of this article (second pass)
+    if known:
+        _known_names(b, known, text, off, lex, title_words, words)
+
+    # 7. person + title
+    _persons(b, lex, words, title_words, text, off)
+    # 8. descriptor + unknown name
+    _descriptors(b, lex, words, off, text)
+    # 9. districts after their city, 10. short forms
+    _districts(b, gaz, words)
+    _short_forms(b, lex, words, title_words, text, off)
+    return sorted(b.items, key=lambda m: m.start)
+
+
+def _place_chain(b: _Builder, gaz, by_first, text: str, s: int, e: int, off: int) -> None:
+    prev = None
+    for part in re.finditer(r"\S+", text[s:e]):
+        surface = part.group()
+        es = [g for g in gaz.lookup(surface) if g.type == "LOC"]
+        if es:
+            ent = _pick(es, prev)
+            prev = b.add(_mk_gaz(ent, s + part.start() + off, s + part.end() + off, surface, "byline")) or prev
+
+
+def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off: int) -> None:
+    text = sent.text
+    inner = m.group("inner").strip()
+    latin = bool(_LATIN_NAME.match(inner)) and any(c.isalpha() for c in inner)
+    hanja = bool(_HANJA.match(inner.replace(" ", "")))
+    if not (latin or hanja):
+        return
+    if latin and inner.isupper() and " " not in inner and len(inner) <= 6:
+        # an acronym: "(MPA)", "(ETRI)", "(CEO)" -- an alias of the name before it, if any
+        prev = b.at(m.start() + off - 1, m.start() + off)
+        if prev is not None and prev.end == m.start() + off and inner not in lex.roles:
+            prev.aliases = (*prev.aliases, inner)
+        return
+    # Hangul words right before the parenthesis
+    before = text[:m.start()]
+    wm = re.search(r"((?:[\uac00-\ud7a3]+ ){0,3}[\uac00-\ud7a3]+)$", before)
+    if not wm:
+        return
+    parts = wm.group(1).split(" ")
+    n_want = max(1, len(inner.split())) if latin else (2 if len(inner) >= 3 else 1)
+    take = [parts[-1]]
+    for p in reversed(parts[:-1]):
+        if len(take) >= n_want:
+            break
+        if (case_of(p[-1:]) and len(p) > 1 and p[-1] in "은는이가을를와과의에") or p in lex.words.get("not_name", ()):
+            break
+        if any(p.endswith(d) for d in lex.words.get("descriptor", ())) or lex.role_suffix(p):
+            break
+        if gaz.lookup(p) or not (2 <= len(p) <= 6):
+            break
+        take.insert(0, p)
+    name = " ".join(take)
+    start = m.start() - len(name) + off
+    end = m.start() + off
+    after = text[m.end():m.end() + 6]
+    # the place suffix right after the parenthesis: "요코하마(横浜)시", "누에보레온(Nuevo León)주"
+    suffix_m = re.match(r"(시|주|성|현|군|도)(?=[\s,.은는이가을를와과의에로]|$)", after)
+    rest_word = re.match(r"\S*", after).group()
+    if not _HANGUL.match(name.replace(" ", "")):
+        return
+    es = [g for g in gaz.lookup(name) + gaz.lookup(name.replace(" ", "")) if g.type in ("LOC", "ORG")]
+    if suffix_m:
+        label = name.replace(" ", "") + suffix_m.group(1)
+        es = es or [g for g in gaz.lookup(label) if g.type == "LOC"]
+        if es:
+            mm = _mk_gaz(es[0], start, end, name, "paren")
+        else:
+            cls = "City" if suffix_m.group(1) in ("시",) else "AdministrativeArea"
+            mm = Mention(start, end, name, label, "LOC", cls, "paren", label_en=inner if latin else None,
+                         aliases=(name.replace(" ", ""), inner))
+        mm.extra["suffix_end"] = m.end() + off + 1
+        b.add(mm)
+        return
+    if es:
+        mm = _mk_gaz(es[0], start, end, name, "paren")
+        mm.aliases = (*mm.aliases, inner)
+        b.add(mm)
+        return
+    # person or organisation? a title after it makes a person; an org ending or descriptor an ORG
+    following = re.match(r"\s*(\S+)", text[m.end():])
+    next_word = following.group(1) if following else ""
+    next_core = re.sub(r"[은는이가을를와과의에로도(]+.*$", "", next_word) if next_word else ""
+    org_words = ("GmbH", "AB", "Inc", "Co", "Ltd", "LLC", "Corp", "Capital", "Ventures", "Logistics", "Investment",
+                 "Group", "Bank", "University", "Università", "Universität", "Holdings", "Partners", "SA", "AG",
+                 "Energy", "Solutions", "Technologies", "Fund", "Grupo", "Almacén", "Company", "Corporation")
+    prev_word = before[: len(before) - len(name)].rstrip().split(" ")[-1] if before[: len(before) - len(name)] else ""
+    is_org = (latin and any(w.strip(".,") in org_words for w in inner.split())) or \
+        any(prev_word.rstrip("인").endswith(d) for d in lex.words.get("descriptor", ())) or \
+        any(name.endswith(s.suffix) and s.type == "ORG" for s in lex.suffixes if len(name) > len(s.suffix) + 1)
+    if rest_word.startswith("의"):
+        is_org = is_org or True
+    role = lex.role_suffix(next_core) if next_core else None
+    words_in = inner.split()
+    latin_person = (latin and 2 <= len(words_in) <= 4 and all(w[:1].isupper() for w in words_in)
+                    and not is_org and len(take) >= 2)
+    is_person = (role is not None and not is_org) or (not is_org and hanja and 2 <= len(inner) <= 4) \
+        or latin_person
+    if is_person:
+        mm = Mention(start, end, name, name, "PERSON", "Person", "paren",
+                     label_en=inner if latin else None, aliases=(inner,))
+    elif is_org or latin:
+        cls = "Company" if is_org else "Organization"
+        for s in lex.suffixes:
+            if name.endswith(s.suffix) and s.type == "ORG" and len(name) > len(s.suffix):
+                cls = s.cls
+                break
+        mm = Mention(start, end, name, name, "ORG", cls, "paren", label_en=inner if latin else None,
+                     aliases=(inner,))
+    else:
+        return
+    b.add(mm)
+
+
+def _suffix_org(b: _Builder, lex: Lexicon, gaz, words: list[Word], k: int, w: Word, off: int, text: str) -> None:
+    core = _strip_company(w.core) if w.kind in ("N", "M") else _strip_company(w.text)
+    if not core or not b.free(w.start, w.start + len(core)):
+        return
+    if not re.match(r"^[\uac00-\ud7a3A-Za-z0-9]+$", core):
+        return
+    for s in lex.suffixes:
+        if not core.endswith(s.suffix) or len(core) - len(s.suffix) < s.min_stem:
+            continue
+        stem = core[: -len(s.suffix)]
+        if lex.role_suffix(core) is not None and s.type == "ORG" and lex.roles.get(core):
+            return
+        place = None
+        places = [g for g in gaz.lookup(stem) if g.type == "LOC"] if stem else []
+        if not places and stem:
+            for ps in _PLACE_SUFFIXES:
+                places = [g for g in gaz.lookup(stem + ps) if g.type == "LOC"]
+                if places:
+                    break
+        if places:
+            place = places[0]
+        if s.needs_place and place is None:
+            continue
+        if s.suffix in ("부", "청", "처", "원", "공사", "공단") and gaz.lookup(core):
+            continue
+        if s.suffix in ("부",) and stem in ("정", "본", "일", "내", "외", "전", "간"):
+            continue
+        start = w.start
+        label = core
+        # "서울대학교 시흥캠퍼스": a site of the body named just before
+        prev = b.at(words[k - 1].start, words[k - 1].end) if k > 0 else None
+        if (s.type == "LOC" and prev is not None and prev.type == "ORG" and prev.end == words[k - 1].end
+                and not words[k - 1].particle):
+            b.items.remove(prev)
+            end = w.start + len(core)
+            mm = Mention(prev.start, end, text[prev.start - off:end - off], f"{prev.label} {core}", s.type,
+                         s.cls, "suffix")
+            mm.extra["org_part"] = prev
+            if place is not None:
+                mm.in_place = _mk_gaz(place, w.start, w.start + len(stem), stem, "in-name")
+            b.add(mm)
+            return
+        mm = Mention(start, w.start + len(core), core, label, s.type, s.cls, "suffix")
+        if s.in_place and place is not None:
+            mm.in_place = _mk_gaz(place, w.start, w.start + len(stem), stem, "in-name")
+        if s.type == "ORG" and s.cls == "University" and core.endswith("대학교"):
+            mm.aliases = (core[:-2],)
+        b.add(mm)
+        return
+
+
+def _gaz_word(b: _Builder, lex: Lexicon, gaz, by_first, w: Word, text: str, off: int, prev: Mention | None,
+              title_words: dict, k: int) -> Mention | None:
+    """Gazetteer names inside one word (at its start, or after a Hanja/'·' join)."""
+    found = None
+    i = w.start - off
+    end = w.end - off
+    while i < end:
+        ch = text[i]
+        cands = by_first.get(ch, ())
+        hit = False
+        for s in cands:
+            j = i + len(s)
+            if j > end or text[i:j] != s:
+                continue
+            rest = text[j:end]
+            role = None
+            if not _is_particle(rest):
+                rc = rest
+                for p in ("으로", "에서", "과", "와", "은", "는", "이", "가", "을", "를", "의", "에", "로", "도"):
+                    if rest.endswith(p) and rest[: -len(p)] in lex.roles:
+                        rc = rest[: -len(p)]
+                        break
+                r = lex.roles.get(rc)
+                if r is not None and (r.place or r.relation == "headOf"):
+                    role = r  # a title glued to the place ("시흥시장", "경기도지사", "광둥성장")
+                elif _HANJA.match(s) and (rest[:1] in "·ㆍ" or _HANJA.match(rest[:1] or "x")):
+                    pass  # "韓美", "韓·美"
+                elif not re.match(r"^(시|도|군|구|성|주)(은|는|이|가|을|를|와|과|의|에|에서|로|으로)?$", rest):
+                    continue
+            es = [e for e in gaz.lookup(s) if e.type in ("LOC", "ORG")]
+            if not es:
+                continue
+            e = _pick(es, prev)
+            mm = b.add(_mk_gaz(e, i + off, j + off, s))
+            if mm is None:
+                return found
+            found = mm
+            if role is not None:
+                title_words[k] = (role, mm)
+            hit = True
+            i = j
+            break
+        if not hit:
+            # only at the word start, or after a Hanja/'·' join
+            nxt = i + 1
+            while nxt < end and not (text[nxt - 1] in "·ㆍ" or _HANJA.match(text[nxt - 1])):
+                nxt += 1
+            i = nxt
+    return found
+
+
+def _known_names(b: _Builder, known: dict[str, Mention], text: str, off: int, lex: Lexicon, title_words: dict,
+                 words: list[Word]) -> None:
+    # names of several words ("토드 글로리아"): find them in the text
+    for surf, tmpl in known.items():
+        if " " not in surf:
+            continue
+        i = text.find(surf)
+        while i >= 0:
+            j = i + len(surf)
+            left_ok = i == 0 or not re.match(r"[\uac00-\ud7a3A-Za-z]", text[i - 1])
+            rest = text[j:_word_end(text, j)]
+            if left_ok and (_is_particle(rest) or lex.role_suffix(_strip_company(rest) or "x")):
+                mm = Mention(i + off, j + off, surf, tmpl.label, tmpl.type, tmpl.cls, "known", key=tmpl.key,
+                             label_en=tmpl.label_en, aliases=tmpl.aliases, gaz=tmpl.gaz)
+                b.add(mm)
+            i = text.find(surf, j)
+    for k, w in enumerate(words):
+        if w.kind == "S":
+            continue
+        core = _strip_company(w.core if w.kind != "P" else w.text)
+        cands = []
+        for surf, tmpl in known.items():
+            if core.startswith(surf) or w.text.startswith(surf):
+                cands.append((surf, tmpl))
+        cands.sort(key=lambda x: -len(x[0]))
+        for surf, tmpl in cands:
+            rest = w.text[len(surf):]
+            role = None
+            if not _is_particle(rest):
+                rc = _strip_company(rest)
+                role = lex.roles.get(rc) or lex.roles.get(rest)
+                if role is None:
+                    continue
+            mm = Mention(w.start, w.start + len(surf), surf, tmpl.label, tmpl.type, tmpl.cls, "known",
+                         key=tmpl.key, label_en=tmpl.label_en, aliases=tmpl.aliases, gaz=tmpl.gaz)
+            mm.in_place = tmpl.in_place
+            if b.add(mm) is not None and role is not None:
+                title_words[k] = (role, mm)
+            break
+
+
+def _title_of(lex: Lexicon, b: _Builder, w: Word, k: int, title_words: dict) -> tuple[Role, Mention | None] | None:
+    if k in title_words:
+        return title_words[k]
+    core = w.core if w.kind in ("N", "M") else ""
+    if not core:
+        return None
+    r = lex.roles.get(core)
+    if r is not None:
+        return r, None
+    r = lex.role_suffix(core)
+    if r is not None:
+        m = b.at(w.start, w.start + len(core) - len(r.name))
+        if m is not None and m.type in ("ORG", "LOC"):
+            return r, m
+        if m is None and not r.place:
+            return r, None
+    return None
+
+
+def _persons(b: _Builder, lex: Lexicon, words: list[Word], title_words: dict, text: str, off: int) -> None:
+    # words outside parentheses, with their positions
+    depth = 0
+    seq: list[tuple[int, Word]] = []
+    for k, w in enumerate(words):
+        seq.append((k, w))
+    flat = [(k, w) for k, w in seq]
+    for idx, (k, w) in enumerate(flat):
+        t = _title_of(lex, b, w, k, title_words)
+        if t is None:
+            continue
+        role, target = t
+        # walk back: bodies/places, then the name
+        j = idx - 1
+        between: list[Mention] = []
+        while j >= 0:
+            kw = flat[j][1]
+            mm = b.at(kw.start, kw.end)
+            if mm is not None and mm.type in ("ORG", "LOC") and not kw.particle:
+                between.insert(0, mm)
+                j -= 1
+                continue
+            if kw.text in ("(", ")") or re.match(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff.]+\)?$", kw.text):
+                j -= 1
+                continue
+            break
+        if j < 0:
+            continue
+        nw = flat[j][1]
+        existing = b.at(nw.start, nw.end)
+        person = None
+        if existing is not None and existing.type == "PERSON":
+            person = existing
+        elif existing is None and not nw.particle and nw.kind == "N" and is_person_name(nw.text, lex):
+            person = b.add(Mention(nw.start, nw.end, nw.text, nw.text, "PERSON", "Person", "title"))
+        if person is None:
+            continue
+        if person.role is None or person.rule == "byline":
+            person.role = role
+            if target is not None:
+                person.role_target = target
+            elif between:
+                person.role_target = between[-1]
+            else:
+                # the body right before the name: "충남대 이수빈 교수", "LOC의 NAME TITLE"
+                if j > 0:
+                    pw = flat[j - 1][1]
+                    pm = b.at(pw.start, pw.end)
+                    if pm is not None and pm.type in ("ORG", "LOC") and (not pw.particle or pw.particle == "의"):
+                        person.role_target = pm
+
+
+def _descriptors(b: _Builder, lex: Lexicon, words: list[Word], off: int, text: str) -> None:
+    desc = lex.words.get("descriptor", frozenset())
+    not_name = lex.words.get("not_name", frozenset())
+    for k in range(len(words) - 1):
+        w = words[k]
+        core = w.core if w.kind in ("N", "M") else w.text
+        if core.endswith("인") and w.kind == "P":
+            core = core[:-1]
+        if not any(core.endswith(d) for d in desc) or w.particle:
+            continue
+        nw = words[k + 1]
+        if nw.kind not in ("N",) and not (nw.kind == "P" and _strip_company(nw.text) != nw.text):
+            continue
+        name = _strip_company(nw.core if nw.kind == "N" else nw.text)
+        if not b.free(nw.start, nw.start + len(name)) or len(name) < 2 or name in not_name:
+            continue
+        if not re.match(r"^[\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z0-9&]*$", name) or re.search(r"\d", name):
+            continue
+        if lex.role_suffix(name) is not None or any(name.endswith(d) for d in desc):
+            continue
+        if len(name) < 3 and not re.match(r"^[A-Z]", name):
+            continue
+        cls = "GovernmentOrganization" if core.endswith("당국") else "Company"
+        b.add(Mention(nw.start, nw.start + len(name), name, name, "ORG", cls, "descriptor"))
+
+
+def _districts(b: _Builder, gaz, words: list[Word]) -> None:
+    for k in range(1, len(words)):
+        w = words[k]
+        core = w.core
+        if not re.match(r"^[\uac00-\ud7a3]{1,3}(구|군)$", core) or not b.free(w.start, w.start + len(core)):
+            continue
+        prev = b.at(words[k - 1].start, words[k - 1].end)
+        if prev is None or prev.type != "LOC" or words[k - 1].particle:
+            continue
+        es = [e for e in gaz.lookup(core) if e.type == "LOC"]
+        if es:
+            b.add(_mk_gaz(_pick(es, prev), w.start, w.start + len(core), core, "district"))
+        else:
+            b.add(Mention(w.start, w.start + len(core), core, core, "LOC", "AdministrativeArea", "district"))
+
+
+def _short_forms(b: _Builder, lex: Lexicon, words: list[Word], title_words: dict, text: str, off: int) -> None:
+    delegations = lex.words.get("delegation", frozenset())
+    for k, w in enumerate(words):
+        if not b.free(w.start, w.end):
+            continue
+        core = w.core
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        prv = words[k - 1] if k > 0 else None
+        if core == "시" and (w.particle or (nxt and nxt.core in ("관계자", "측", "당국", "공무원"))):
+            b.add(Mention(w.start, w.start + 1, "시", "시", "LOC", "City", "short", ref="city"))
+        elif core == "도" and w.particle and w.particle != w.text or \
+                (core == "도" and nxt and nxt.core in ("관계자", "측", "당국")):
+            b.add(Mention(w.start, w.start + 1, "도", "도", "LOC", "AdministrativeArea", "short", ref="province"))
+        elif prv is not None and prv.text in ("양", "두") and core in ("도시", "시", "지역", "도", "지자체"):
+            b.add(Mention(prv.start, w.start + len(core), prv.text + " " + core, core, "LOC", "Place", "short",
+                          ref="pair"))
+        elif prv is not None and prv.text in ("두", "양") and core in ("시장", "단체장"):
+            b.add(Mention(prv.start, w.start + len(core), prv.text + " " + core, core, "LOC", "Place", "short",
+                          ref="pair"))
+        elif prv is not None and prv.text in ("이", "같은", "해당", "동") and core in ("회사", "기업", "업체"):
+            b.add(Mention(prv.start, w.start + len(core), prv.text + " " + core, core, "ORG", "Company", "short",
+                          ref="company"))
+        elif core in ("양사",):
+            b.add(Mention(w.start, w.start + len(core), core, core, "ORG", "Company", "short", ref="pair_company"))
+        elif core in delegations or (core.endswith(tuple(delegations)) and len(core) <= 6 and core[:2] != "경제"):
+            b.add(Mention(w.start, w.start + len(core), core, core, "ORG", "Organization", "short",
+                          ref="delegation"))
+        elif nxt is not None and len(core) <= 4 and _HANGUL.match(core or "x") and not w.particle:
+            # "임 시장", "강 장관", "나카무라 시장": a surname or first name before a title
+            t = _title_of(lex, b, nxt, k + 1, title_words)
+            if t is not None and (len(core) == 1 or not is_person_name(core)) and (
+                    len(core) == 1 and core in surnames() or len(core) >= 2):
+                if len(core) == 1:
+                    b.add(Mention(w.start, w.end, core, core, "PERSON", "Person", "short",
+                                  ref=f"person:{core}:{t[0].name}", role=t[0], role_target=t[1]))
+                else:
+                    b.add(Mention(w.start, w.end, core, core, "PERSON", "Person", "short",
+                                  ref=f"first:{core}:{t[0].name}", role=t[0], role_target=t[1]))
+
+
+def find_known(mentions: list[Mention]) -> dict[str, Mention]:
+    """Surfaces of this article's names that a second pass should find again (no company marks)."""
+    known: dict[str, Mention] = {}
+    for m in mentions:
+        if m.ref or m.rule in ("short",):
+            continue
+        surfaces = {norm_label(m.label), norm_label(m.text)}
+        surfaces.update(a for a in m.aliases if _HANGUL.match(a.replace(" ", "") or "x"))
+        if m.type == "PERSON" and " " in m.label:
+            surfaces.add(m.label)
+        for s in surfaces:
+            if s and len(s) >= 2 and (s not in known) and _HANGUL.match(s.replace(" ", "")):
+                if m.rule in ("gazetteer", "byline", "district", "known") and m.type == "LOC":
+                    continue
+                known[s] = m
+        if m.type == "LOC" and m.label[-1:] in ("성", "주") and len(m.label) >= 3 and m.rule == "paren":
+            known.setdefault(m.label[:-1], m)
+    return known

@@ -1,0 +1,185 @@
+"""The extraction pipeline: an Article in, an Extraction (entities and triples with evidence) out.
+
+The spaCy pipeline is described by `pipeline.cfg` (Kiwi tokenizer, then the components
+``newskg_mentions``, ``newskg_entities`` and ``newskg_relations``). Only the article's body spans
+are analysed; every offset refers to ``Article.text``.
+
+Example:
+    >>> from newskg.extract.records import Article
+    >>> ex = get_extractor()
+    >>> art = Article("a1", "[경기 시흥=데일리임팩트 이상묵 기자] 시흥시는 미국 샌디에이고와 자매결연을 맺었다.")
+    >>> out = ex.extract(art)
+    >>> sorted((out.entity(t.subject).label_en, t.predicate, out.entity(t.object).label_en)
+    ...        for t in out.triples)[:2]
+    [('Lee Sang-muk', 'worksFor', 'Daily Impact'), ('Siheung', 'locatedIn', 'Gyeonggi Province')]
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newskg.extract import tokenizer as _tokenizer  # noqa: F401  (registers newskg.KiwiTokenizer.v1)
+from newskg.extract.entities import resolve_entities
+from newskg.extract.lexicon import load_lexicon
+from newskg.extract.mentions import find_known, find_mentions
+from newskg.extract.records import Article, Entity, Evidence, Extraction, Triple
+from newskg.extract.relations import find_relations
+from newskg.extract.syntax import analyse_sentence
+from newskg.extract.tokenizer import SKIP_TAG, SPACE_TAG
+from newskg.ontology.errors import PipelineError
+
+__all__ = ["Extractor", "get_extractor", "EXTRACTOR_VERSION"]
+
+EXTRACTOR_VERSION = "newskg-rules/0.1.0"
+_BYLINE_HEAD = re.compile(r"\s*[\[(【][^\]\n)】]{2,40}(?:기자|특파원|통신원)\s*[\])】]")
+
+for _name in ("nkg_sents", "nkg_ents", "nkg_found"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.factory("newskg_mentions", assigns=["doc._.nkg_sents"], default_config={"second_pass": True})
+def make_mentions(nlp: Language, name: str, second_pass: bool) -> MentionFinder:
+    return MentionFinder(second_pass)
+
+
+@Language.factory("newskg_entities", assigns=["doc._.nkg_ents"], requires=["doc._.nkg_sents"])
+def make_entities(nlp: Language, name: str) -> EntityResolver:
+    return EntityResolver()
+
+
+@Language.factory("newskg_relations", assigns=["doc._.nkg_found"], requires=["doc._.nkg_ents"],
+                  default_config={"min_confidence": 0.5})
+def make_relations(nlp: Language, name: str, min_confidence: float) -> RelationFinder:
+    return RelationFinder(min_confidence)
+
+
+class MentionFinder:
+    """Sentences with their phrases, clauses and mentions (two passes: rules, then the article's names)."""
+
+    def __init__(self, second_pass: bool = True) -> None:
+        self.second_pass = second_pass
+        self.lex = load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        sents = []
+        for span in doc.sents:
+            if all(t.tag_ in (SKIP_TAG, SPACE_TAG) or t.is_space for t in span):
+                continue
+            for part in _split_byline(span):
+                sents.append(analyse_sentence(part, len(sents)))
+        for s in sents:
+            s.mentions = find_mentions(s, self.lex)
+        if self.second_pass:
+            known = find_known([m for s in sents for m in s.mentions])
+            if known:
+                for s in sents:
+                    s.mentions = find_mentions(s, self.lex, known)
+        for s in sents:
+            for p in s.phrases:
+                p.mentions = [m for m in s.mentions if p.start <= m.start < p.end]
+        doc._.nkg_sents = sents
+        return doc
+
+
+def _split_byline(span):
+    """A byline glued to the first sentence ("[경기 시흥=데일리임팩트 이상묵 기자]시흥시는 …") is a sentence."""
+    m = _BYLINE_HEAD.match(span.text)
+    if not m or m.end() >= len(span.text.rstrip()):
+        return [span]
+    for t in span:
+        if t.idx >= span.start_char + m.end():
+            if t.i == span.start:
+                return [span]
+            return [span.doc[span.start:t.i], span.doc[t.i:span.end]]
+    return [span]
+
+
+class EntityResolver:
+    """Mentions → entities of the article (short forms resolved)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        sents = doc._.nkg_sents or []
+        doc._.nkg_ents = resolve_entities(sents)
+        for s in sents:
+            for p in s.phrases:
+                p.mentions = [m for m in s.mentions if p.start <= m.start < p.end]
+        return doc
+
+
+class RelationFinder:
+    """Entities → triples with evidence."""
+
+    def __init__(self, min_confidence: float = 0.5) -> None:
+        self.min_confidence = min_confidence
+        self.lex = load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = find_relations(doc._.nkg_sents or [], doc._.nkg_ents or [], self.lex)
+        doc._.nkg_found = [f for f in found if f.confidence >= self.min_confidence]
+        return doc
+
+
+def _config_path() -> str:
+    return str(resources.files("newskg.extract").joinpath("pipeline.cfg"))
+
+
+class Extractor:
+    """Builds the spaCy pipeline once; `extract` turns an Article into an Extraction."""
+
+    def __init__(self) -> None:
+        from spacy import util
+
+        try:
+            config = util.load_config(_config_path())
+            self.nlp = util.load_model_from_config(config, auto_fill=True, validate=True)
+        except (OSError, ValueError) as exc:
+            raise PipelineError(f"cannot build the extraction pipeline from {_config_path()}: {exc}; "
+                                "reinstall newskg") from exc
+
+    def doc(self, article: Article) -> Doc:
+        """The analysed spaCy Doc of the article (body spans only)."""
+        doc = self.nlp.tokenizer.make_doc(article.text, article.body_spans())
+        for _name, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        return doc
+
+    def extract(self, article: Article) -> Extraction:
+        """Entities and triples of one article."""
+        doc = self.doc(article)
+        ents = doc._.nkg_ents or []
+        entities: list[Entity] = [e.to_entity() for e in ents]
+        triples = []
+        for f in sorted(doc._.nkg_found or [], key=lambda f: (f.sentence.start, f.predicate, f.subject.id)):
+            s = f.sentence
+            raw = s.text
+            lead = len(raw) - len(raw.lstrip())
+            text = raw.strip()
+            ev = Evidence(text, s.start + lead, s.start + lead + len(text))
+            triples.append(Triple(f.subject.id, f.predicate, f.object.id, round(f.confidence, 3), ev))
+        return Extraction(article.id, tuple(entities), tuple(triples), article)
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Extractions of many articles, in order."""
+        for a in articles:
+            yield self.extract(a)
+
+
+_LOCK = threading.Lock()
+_INSTANCE: Extractor | None = None
+
+
+def get_extractor() -> Extractor:
+    """The process-wide Extractor (built on first call)."""
+    global _INSTANCE
+    if _INSTANCE is None:
+        with _LOCK:
+            if _INSTANCE is None:
+                _INSTANCE = Extractor()
+    return _INSTANCE

@@ -1,0 +1,560 @@
+"""Relations between the entities of an article, from cue words and sentence structure.
+
+Cue words come from the ontology (`nkg:cue`); arguments from the case particles of the phrases
+(subject 이/가/은/는, object 을/를, companion 와/과, place 에/에서/로, source 로부터, genitive 의)
+and from clause boundaries. What did not happen (무산, 결렬, 않았다 …) gives no event triple, and
+a cue right before 예정/계획/검토 is a plan, not an event. Each triple keeps its sentence and a
+confidence that depends on the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newskg.extract.entities import Ent
+from newskg.extract.lexicon import Lexicon, load_lexicon
+from newskg.extract.syntax import Clause, Phrase, Sentence
+from newskg.ontology.vocab import predicates
+
+__all__ = ["Found", "find_relations"]
+
+_EVENTS = {"visits", "meets", "accompanies", "signsAgreementWith", "sisterCityOf", "cooperatesWith",
+           "seeksInvestmentFrom", "investsIn"}
+_STRONG_SISTER = ("자매결연", "자매도시", "우호도시", "우호협력도시", "자매 결연", "자매·우호", "자매우호", "자매 도시",
+                  "우호 도시", "자매·우호도시")
+_WEAK_SISTER = re.compile(r"우호\s?(협력|교류)\s?(협약|협정|도시|관계|의향서)")
+_SEEK = re.compile(r"투자\s?유치|유치(했|한|하|에|를|해|활동)|투자를\s?요청|투자\s?요청|유치를\s?위한")
+_INVEST = re.compile(r"(투자|투입)(해|하기로|한다|했|하고|하며|할|하는|키로|를 결정|에 나서)|지분|(억|만)\s?(원|달러|유로|엔)(을|를)?\s?투자")
+_RANK_AREA = ("도", "성", "주", "현", "특별자치도", "州")
+
+
+@dataclass
+class Found:
+    subject: Ent
+    predicate: str
+    object: Ent
+    confidence: float
+    sentence: Sentence
+
+
+def _rank(e: Ent) -> int:
+    if e.cls == "Country":
+        return 0
+    if e.cls == "AdministrativeArea":
+        if e.label.endswith(("구", "군")) and not e.label.endswith("특별자치도"):
+            return 3
+        return 1 if e.label.endswith(_RANK_AREA) else 2
+    if e.cls == "City":
+        return 2
+    if e.cls == "Facility":
+        return 4
+    return 5 if e.type == "ORG" else 3
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.found: dict[tuple[str, str, str], Found] = {}
+        self.preds = predicates()
+
+    def add(self, s: Ent | None, p: str, o: Ent | None, conf: float, sent: Sentence) -> None:
+        if s is None or o is None or s.id == o.id:
+            return
+        pred = self.preds[p]
+        if s.type not in pred.domain or o.type not in pred.range:
+            if not (pred.symmetric and o.type in pred.domain and s.type in pred.range):
+                return
+        if pred.symmetric and o.id < s.id:
+            s, o = o, s
+        key = (s.id, p, o.id)
+        old = self.found.get(key)
+        if old is None or old.confidence < conf:
+            self.found[key] = Found(s, p, o, conf, sent)
+
+    def has(self, s: Ent, p: str, o: Ent) -> bool:
+        a, b = (s.id, o.id) if s.id <= o.id else (o.id, s.id)
+        return (a, p, b) in self.found or (b, p, a) in self.found
+
+
+def _ents(p: Phrase, types: tuple[str, ...] = ("PERSON", "ORG", "LOC")) -> list[Ent]:
+    out: list[Ent] = []
+    for m in p.mentions:
+        pair = m.extra.get("pair")
+        for e in pair or [m.entity]:
+            if e is not None and e.type in types and e not in out:
+                out.append(e)
+    return out
+
+
+def _head(p: Phrase | None) -> list[Ent]:
+    if p is None or not p.mentions:
+        return []
+    h = p.head
+    pair = h.extra.get("pair")
+    if pair:
+        return list(pair)
+    return [h.entity] if h.entity is not None else []
+
+
+def _body_of(e: Ent) -> Ent | None:
+    """The body or place a person heads (for signing and investment parties)."""
+    for role, tgt in e.role_targets:
+        if role.relation == "headOf" and tgt is not None:
+            return tgt
+    return None
+
+
+def _party(e: Ent) -> Ent | None:
+    if e.type == "PERSON":
+        return _body_of(e)
+    return e
+
+
+def _masked(sent: Sentence) -> str:
+    """The sentence text with mentions blanked, so cues inside names ("공동협의체") do not count."""
+    chars = list(sent.text)
+    for m in sent.mentions:
+        for i in range(max(0, m.start - sent.start), min(len(chars), m.end - sent.start)):
+            chars[i] = "□"
+    return "".join(chars)
+
+
+def _cue_at(text: str, cues: tuple[str, ...] | list[str]) -> int:
+    best = -1
+    for c in cues:
+        i = text.find(c)
+        if i >= 0 and (best < 0 or i < best):
+            best = i
+    return best
+
+
+def _modal_after(text: str, pos: int, lex: Lexicon) -> bool:
+    window = text[pos:pos + 14]
+    return any(w in window for w in lex.words.get("modality", ()))
+
+
+def _clause_cue(c: Clause, sent: Sentence, masked: str, cues, lex: Lexicon) -> bool:
+    seg = masked[c.start - sent.start:c.end - sent.start]
+    for cue in cues:
+        i = seg.find(cue)
+        while i >= 0:
+            if not _modal_after(masked, c.start - sent.start + i + len(cue), lex):
+                return True
+            i = seg.find(cue, i + 1)
+    return False
+
+
+def _negated(masked: str, lex: Lexicon) -> bool:
+    return any(w in masked for w in lex.words.get("negation", ()))
+
+
+def _agent(sent: Sentence, ci: int, carry: list[Ent]) -> list[Ent]:
+    c = sent.clauses[ci]
+    if c.relative and c.next_phrase is not None and _head(c.next_phrase):
+        return _head(c.next_phrase)
+    for k in range(ci, -1, -1):
+        cl = sent.clauses[k]
+        if k < ci and cl.relative:
+            continue
+        subj = [p for p in cl.phrases if p.case == "subj" and _head(p) and _agent_ok(p)]
+        if subj:
+            return _head(subj[-1])
+    return carry
+
+
+def _agent_ok(p: Phrase) -> bool:
+    """A phrase that names its agent: a person, or a name that ends the phrase ("시흥시는", not
+    "이번 미국 방문 일정이")."""
+    h = p.head
+    if h is None or h.entity is None:
+        return False
+    if h.type == "PERSON" or h.extra.get("pair"):
+        return True
+    if h.entity.cls == "NewsMediaOrganization":
+        return False
+    last = p.words[-1]
+    return h.end >= last.start + len(last.core) - 1
+
+
+def _companions(sent: Sentence) -> list[Ent]:
+    out = []
+    for p in sent.phrases:
+        if p.case == "comp" and p.after is not None and p.after.text.startswith("함께"):
+            out.extend(e for e in _head(p) if e.type == "PERSON")
+    return out
+
+
+def _list_before(sent: Sentence, p: Phrase) -> list[Phrase]:
+    """Phrases listed before `p` ("A와 B, C는"): comp or comma phrases right before it."""
+    out = []
+    k = sent.phrases.index(p) - 1
+    while k >= 0:
+        q = sent.phrases[k]
+        if (q.case == "comp" and not (q.after is not None and q.after.text.startswith("함께"))) or q.particle == ",":
+            if q.end > p.start:
+                break
+            gap = sent.span_text(q.end, p.start if k == sent.phrases.index(p) - 1 else sent.phrases[k + 1].start)
+            if gap.strip(" ,·") and not re.fullmatch(r"[\s,·]*", gap):
+                break
+            out.insert(0, q)
+            k -= 1
+            continue
+        break
+    return out
+
+
+def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None = None) -> list[Found]:
+    """All triples of the article."""
+    lex = lex or load_lexicon()
+    cues = lex.cues
+    col = _Collector()
+    carry: list[Ent] = []
+    visits_by: dict[str, list[tuple[Ent, Sentence]]] = {}
+    trip_sentences: list[Sentence] = []
+    person_by_id = {e.id: e for e in ents}
+    del person_by_id
+
+    for sent in sents:
+        if not sent.mentions:
+            continue
+        masked = _masked(sent)
+        negated = _negated(masked, lex)
+        _roles(sent, col)
+        _located(sent, col, lex)
+        if negated:
+            continue
+        companions = _companions(sent)
+        sent_agent: list[Ent] = []
+        # the headline style "X, …" topic
+        topic: list[Ent] = []
+        if sent.phrases and sent.phrases[0].particle == "," and _head(sent.phrases[0]):
+            topic = _head(sent.phrases[0])
+        for ci, c in enumerate(sent.clauses):
+            agent = _agent(sent, ci, topic or carry)
+            if not sent_agent and agent:
+                sent_agent = agent
+            # visits
+            if _clause_cue(c, sent, masked, cues["visits"] + ("둘러",), lex):
+                targets = []
+                for p in c.phrases:
+                    if p.case in ("obj", "loc") and not p.particle.startswith(("에서", "에게")) and _head(p):
+                        h = _head(p)
+                        if h[0].type == "PERSON":
+                            continue
+                        group = [p, *(q for q in _list_before(sent, p) if q in c.phrases or True)]
+                        for q in group:
+                            targets.extend(e for e in _ents(q, ("LOC", "ORG")) if e not in targets
+                                           and e.cls != "NewsMediaOrganization")
+                        # the site of a visited body: "X에 있는 Y를 둘러봤다"
+                        for pc in sent.clauses:
+                            if pc.relative and pc.next_phrase in group:
+                                if any(v in pc.text for v in lex.words.get("located", ())):
+                                    for q in pc.phrases:
+                                        if q.case == "loc":
+                                            targets.extend(e for e in _ents(q, ("LOC", "ORG")) if e not in targets)
+                for a in agent:
+                    for t in targets:
+                        if not _is_role_target(a, t):
+                            col.add(a, "visits", t, 0.8, sent)
+                            visits_by.setdefault(a.id, []).append((t, sent))
+                    for comp in companions:
+                        if a.type == "PERSON" and comp is not a:
+                            col.add(a, "accompanies", comp, 0.8, sent)
+                            for t in targets:
+                                col.add(comp, "visits", t, 0.7, sent)
+                                visits_by.setdefault(comp.id, []).append((t, sent))
+            # meetings
+            if _clause_cue(c, sent, masked, cues["meets"], lex):
+                others = []
+                for p in c.phrases:
+                    h = _head(p)
+                    if not h or h[0].type not in ("PERSON", "ORG"):
+                        continue
+                    if p.case == "comp" and not (p.after is not None and p.after.text.startswith("함께")):
+                        others.extend(h)
+                    elif p.case == "obj" and h[0].type == "PERSON":
+                        others.extend(h)
+                for a in agent:
+                    if a.type not in ("PERSON", "ORG"):
+                        continue
+                    for o in others:
+                        if o is not a and o not in companions:
+                            col.add(a, "meets", o, 0.75, sent)
+                            for comp in companions:
+                                col.add(comp, "meets", o, 0.65, sent)
+            # visits implied by what the traveller does abroad: "… 워싱턴D.C.에서 … 회담을 갖고"
+            if any(a.type == "PERSON" for a in agent) and (
+                    _clause_cue(c, sent, masked, cues["meets"] + cues["signsAgreementWith"], lex)):
+                for p in c.phrases:
+                    if p.particle.startswith("에서") and _head(p) and _head(p)[0].type == "LOC":
+                        for t in _ents(p, ("LOC",)):
+                            if not _is_kr(t):
+                                for a in agent:
+                                    if a.type == "PERSON":
+                                        col.add(a, "visits", t, 0.6, sent)
+                                        visits_by.setdefault(a.id, []).append((t, sent))
+            # investment
+            if _clause_cue(c, sent, masked, ("투자", "투입", "지분"), lex) and _INVEST.search(masked[
+                    c.start - sent.start:c.end - sent.start + 8]) and not _SEEK.search(
+                    masked[c.start - sent.start:c.end - sent.start]):
+                investors = [e for e in (agent or []) if e.type == "ORG"]
+                targets = []
+                for p in c.phrases:
+                    if p.particle in ("에", "에도") and _head(p):
+                        targets.extend(e for e in _ents(p, ("LOC", "ORG")))
+                # "한울로보틱스 지분": a stake in the company named right before
+                for p in c.phrases:
+                    if "지분" in p.text:
+                        for m in p.mentions:
+                            if m.entity is not None and m.entity.type == "ORG" and sent.span_text(
+                                    m.end, m.end + 4).lstrip().startswith("지분"):
+                                targets.append(m.entity)
+                for a in investors:
+                    for t in targets:
+                        col.add(a, "investsIn", t, 0.7, sent)
+        if sent_agent:
+            carry = [e for e in sent_agent if e.type in ("PERSON", "ORG")] or carry
+        _parties(sent, masked, col, lex, sent_agent)
+        _seeks(sent, masked, col, lex, sent_agent)
+        if any(w in masked for w in lex.words.get("together", ())):
+            trip_sentences.append(sent)
+
+    # companions of a trip: "이번 순방에는 A와 B가 동행했다" -> they accompany the traveller and visit
+    # the places of the trip
+    if visits_by:
+        main_id = max(visits_by, key=lambda i: (len({t.id for t, _ in visits_by[i]}),
+                                                -min(s.index for _, s in visits_by[i])))
+        main = next((e for e in ents if e.id == main_id), None)
+        if main is not None and main.type == "PERSON":
+            for sent in trip_sentences:
+                for p in sent.phrases:
+                    if p.case in ("subj", "comp") or p.particle == ",":
+                        for e in _head(p):
+                            if e.type == "PERSON" and e is not main:
+                                col.add(e, "accompanies", main, 0.75, sent)
+                                for t, _s in visits_by[main_id]:
+                                    col.add(e, "visits", t, 0.6, sent)
+    # cooperation only where nothing more specific holds for the pair
+    for key in [k for k in col.found if k[1] == "cooperatesWith"]:
+        f = col.found[key]
+        if col.has(f.subject, "sisterCityOf", f.object) or col.has(f.subject, "signsAgreementWith", f.object):
+            del col.found[key]
+    return list(col.found.values())
+
+
+def _is_kr(e: Ent) -> bool:
+    g = e.gaz
+    return bool(g is not None and (getattr(g, "country", None) == "KR" or str(e.key).startswith(("kr:", "iso:KR"))))
+
+
+def _is_role_target(a: Ent, t: Ent) -> bool:
+    return any(tgt is t for _r, tgt in a.role_targets)
+
+
+def _roles(sent: Sentence, col: _Collector) -> None:
+    """headOf / worksFor from a person's title and the body or place it belongs to."""
+    for m in sent.mentions:
+        if m.type != "PERSON" or m.role is None or m.entity is None:
+            continue
+        tgt = m.role_target.entity if m.role_target is not None else None
+        if tgt is None:
+            tgt = _implicit_target(sent, m)
+            if tgt is not None and (m.role, tgt) not in m.entity.role_targets:
+                m.entity.role_targets.append((m.role, tgt))
+        if tgt is None:
+            continue
+        if m.role.relation == "headOf" and not m.role.name.startswith("부"):
+            col.add(m.entity, "headOf", tgt, 0.9 if m.role_target is not None else 0.7, sent)
+        elif tgt.type == "ORG":
+            col.add(m.entity, "worksFor", tgt, 0.9 if m.role_target is not None else 0.7, sent)
+
+
+def _implicit_target(sent: Sentence, m) -> Ent | None:
+    """The body or place of a bare title: the org of the same phrase or the genitive before it,
+    for a mayor or governor the nearest place named before him in the sentence."""
+    ph = next((p for p in sent.phrases if p.start <= m.start < p.end), None)
+    if ph is None:
+        return None
+    k = sent.phrases.index(ph)
+    others = [x for x in ph.mentions if x is not m and x.type in ("ORG", "LOC") and x.entity is not None]
+    role = m.role
+    if others and not role.place:
+        return others[-1].entity
+    if k > 0 and sent.phrases[k - 1].case == "gen" and _head(sent.phrases[k - 1]):
+        h = _head(sent.phrases[k - 1])[0]
+        if h.type in ("ORG", "LOC"):
+            return h
+    if role.place:
+        taken = {x.role_target.entity.id for x in sent.mentions
+                 if x.type == "PERSON" and x.role_target is not None and x.role_target.entity is not None}
+        want = {"시": ("City",), "도": ("AdministrativeArea",), "군": ("AdministrativeArea", "City"),
+                "구": ("AdministrativeArea",), "성": ("AdministrativeArea",), "주": ("AdministrativeArea",)}
+        classes = want.get(role.place, ("City",))
+        for x in reversed([x for x in sent.mentions if x.end <= m.start]):
+            e = x.entity
+            if e is not None and e.type == "LOC" and e.cls in classes and e.id not in taken:
+                return e
+        for _r, t in m.entity.role_targets:
+            if t is not None:
+                return t
+    return None
+
+
+def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
+    """locatedIn from juxtaposition, "X의 Y", "X에 있는/본사를 둔 Y" and names built on a place."""
+    ms = [m for m in sent.mentions if m.entity is not None and not m.ref]
+    for m in ms:
+        e = m.entity
+        if e.in_place is not None and e.in_place is not e:
+            col.add(e, "locatedIn", e.in_place, 0.85, sent)
+    # juxtaposed places: "경기 시흥", "미국 샌디에이고", "울산 울주군 온산국가산업단지"
+    for a, b in zip(ms, ms[1:], strict=False):
+        gap = sent.span_text(a.end, b.start)
+        if a.type != "LOC" or b.type not in ("LOC",) or gap.strip() or not gap:
+            if not (a.type == "LOC" and b.type == "LOC" and re.fullmatch(r"\([^)]*\)\s*", gap or "x")):
+                continue
+        if _rank(a.entity) < _rank(b.entity):
+            col.add(b.entity, "locatedIn", a.entity, 0.85, sent)
+    desc = tuple(lex.words.get("descriptor", ()))
+    for k, p in enumerate(sent.phrases):
+        pm = [m for m in p.mentions if m.entity is not None]
+        # "싱가포르 물류기업 퍼시픽링크로지스틱스": a place, a descriptor, the organisation
+        for i, a in enumerate(pm):
+            if a.type != "LOC" or a.entity.cls == "Facility":
+                continue
+            for b in pm[i + 1:]:
+                if b.type == "ORG":
+                    between = sent.span_text(a.end, b.start)
+                    words = [w for w in re.split(r"\s+", between.strip()) if w]
+                    if words and any(w.rstrip("인").endswith(desc) or w in ("현지",) for w in words) and all(
+                            not x.entity or x.entity.type != "LOC" for x in pm if a.end <= x.start < b.start):
+                        col.add(b.entity, "locatedIn", a.entity, 0.75, sent)
+                    break
+        # "X의 Y" and "X 당국인 Y"
+        nxt = sent.phrases[k + 1] if k + 1 < len(sent.phrases) else None
+        if nxt is None or not pm or not nxt.mentions:
+            continue
+        joined = p.case == "gen" or (p.after is not None and p.after.text.endswith("인") and
+                                      p.after.text[:-1].endswith(desc))
+        if joined and pm[-1].type == "LOC":
+            y = nxt.mentions[0]
+            if y.entity is not None and (y.type == "ORG" or y.entity.cls == "Facility") and not any(
+                    x.type == "PERSON" for x in nxt.mentions):
+                col.add(y.entity, "locatedIn", pm[-1].entity, 0.7, sent)
+    # "X에 있는/위치한/본사를 둔 Y"
+    located = lex.words.get("located", frozenset())
+    for c in sent.clauses:
+        if not c.relative or c.next_phrase is None:
+            continue
+        last = c.words[-1].text if c.words else ""
+        if not any(last.startswith(v) or last == v for v in located):
+            continue
+        places = [p for p in c.phrases if p.particle == "에" and _head(p) and _head(p)[0].type == "LOC"]
+        if not places:
+            continue
+        x = _head(places[-1])[0]
+        targets = [c.next_phrase, *_list_after(sent, c.next_phrase)]
+        for q in targets:
+            for y in _head(q):
+                if y.type == "ORG" or y.cls == "Facility":
+                    col.add(y, "locatedIn", x, 0.75, sent)
+
+
+def _list_after(sent: Sentence, p: Phrase) -> list[Phrase]:
+    out = []
+    k = sent.phrases.index(p)
+    cur = p
+    while (cur.case == "comp" or cur.particle == ",") and k + 1 < len(sent.phrases):
+        k += 1
+        cur = sent.phrases[k]
+        out.append(cur)
+    return out
+
+
+def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
+    """signsAgreementWith, sisterCityOf and cooperatesWith among the parties of the sentence."""
+    sign = any(w in masked for w in lex.words.get("sign", ())) and (
+        any(w in masked for w in lex.words.get("agreement", ())))
+    sign_pos = _cue_at(masked, list(lex.words.get("sign", ())))
+    if sign and _modal_after(masked, sign_pos + 1, lex):
+        sign = False
+    strong = any(w in masked for w in _STRONG_SISTER)
+    weak = bool(_WEAK_SISTER.search(masked))
+    coop_cues = [c for c in lex.cues["cooperatesWith"]] + ["손을 잡", "손잡"]
+    coop = False
+    for cue in coop_cues:
+        i = masked.find(cue)
+        while i >= 0:
+            if not _modal_after(masked, i + len(cue), lex):
+                coop = True
+                break
+            i = masked.find(cue, i + 1)
+    if not (sign or strong or weak or coop):
+        return
+    parties: list[Ent] = []
+
+    def add(e: Ent | None) -> None:
+        if e is not None and e.type in ("ORG", "LOC") and e not in parties and e.cls != "NewsMediaOrganization":
+            parties.append(e)
+
+    for p in sent.phrases:
+        if p.case in ("subj", "comp") or (p.particle == "," and p is not sent.phrases[0]) or (
+                p.particle == "," and p is sent.phrases[0]):
+            if p.case == "comp" and p.after is not None and p.after.text.startswith("함께"):
+                continue
+            for e in _head(p):
+                add(_party(e))
+    if sign or strong or weak:
+        # a person who signs stands for his body or place
+        for e in agent:
+            add(_party(e))
+    if len(parties) < 2:
+        return
+    pairs = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
+    for a, b in pairs:
+        if _is_role_target_pair(a, b):
+            continue
+        if strong or weak:
+            if a.type == "LOC" and b.type == "LOC" and a.cls != "Country" and b.cls != "Country":
+                col.add(a, "sisterCityOf", b, 0.85 if strong else 0.7, sent)
+        if sign:
+            col.add(a, "signsAgreementWith", b, 0.8, sent)
+        if coop:
+            col.add(a, "cooperatesWith", b, 0.6, sent)
+
+
+def _is_role_target_pair(a: Ent, b: Ent) -> bool:
+    return (a.in_place is b) or (b.in_place is a)
+
+
+def _seeks(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
+    m = _SEEK.search(masked)
+    if not m or _modal_after(masked, m.end(), lex):
+        return
+    seekers: list[Ent] = []
+    first = sent.phrases[0] if sent.phrases else None
+    if first is not None and (first.case == "subj" or first.particle == ",") and _head(first):
+        h = _head(first)[0]
+        if h.type in ("ORG", "LOC"):
+            seekers.append(h)
+        elif _body_of(h) is not None:
+            seekers.append(_body_of(h))
+    if not seekers:
+        for e in agent:
+            p = _party(e)
+            if p is not None:
+                seekers.append(p)
+    sources: list[Ent] = []
+    src_phrases = [p for p in sent.phrases if p.case in ("comp", "src")
+                   and not (p.after is not None and p.after.text.startswith("함께"))]
+    for p in src_phrases:
+        for e in _head(p):
+            o = e if e.type == "ORG" else (_body_of(e) if e.type == "PERSON" else None)
+            if o is not None and o.type == "ORG" and o not in sources:
+                sources.append(o)
+    for s in seekers:
+        for o in sources:
+            if o is not s:
+                col.add(s, "seeksInvestmentFrom", o, 0.75, sent)
+                if s.type == "ORG" and "로부터" in sent.text or "에서" in sent.text and s.type == "ORG":
+                    col.add(o, "investsIn", s, 0.65, sent)

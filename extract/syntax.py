@@ -1,0 +1,249 @@
+"""Sentence structure from Kiwi tags: words, noun phrases with their case particle, and clauses.
+
+A *word* is a run of tokens without whitespace (punctuation stands alone). A *phrase* is a run of
+noun words closed by a particle (이/가 subject, 을/를 object, 와/과 companion, 에/에서/로 place,
+로부터 source, 의 genitive), a comma or a predicate. A *clause* ends at a connective ending
+(-고, -며, -아/어/해) or the end of the sentence; a relative ending (-ㄴ/-는) makes the phrase that
+follows the agent of its clause ("싱가포르를 방문 중인 박정훈 시장").
+
+Example:
+    >>> from newskg.extract.pipeline import get_extractor
+    >>> doc = get_extractor().nlp.tokenizer("시장이 미국을 방문해 협약을 맺었다.")
+    >>> sent = analyse_sentence(doc[:])
+    >>> [(p.text, p.case) for p in sent.phrases]
+    [('시장이', 'subj'), ('미국을', 'obj'), ('협약을', 'obj')]
+    >>> [c.text for c in sent.clauses]
+    ['시장이 미국을 방문해', '협약을 맺었다.']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from newskg.extract.tokenizer import SKIP_TAG, SPACE_TAG
+
+__all__ = ["Word", "Phrase", "Clause", "Sentence", "analyse_sentence", "case_of"]
+
+_PUNCT = {"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW"}
+_PRED = {"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EP", "EF", "EC", "ETM"}
+_ADV = {"MAG", "MAJ", "IC"}
+_CASES = [
+    ("로부터", "src"), ("으로부터", "src"), ("에서부터", "src"), ("한테서", "src"), ("에게서", "src"),
+    ("와의", "comp"), ("과의", "comp"), ("와는", "comp"), ("과는", "comp"), ("와도", "comp"),
+    ("과도", "comp"), ("와", "comp"), ("과", "comp"), ("하고", "comp"), ("이랑", "comp"), ("랑", "comp"),
+    ("께서", "subj"), ("이", "subj"), ("가", "subj"), ("은", "subj"), ("는", "subj"), ("도", "subj"),
+    ("을", "obj"), ("를", "obj"),
+    ("에서", "loc"), ("에게", "loc"), ("에", "loc"), ("으로", "loc"), ("로", "loc"), ("까지", "loc"),
+    ("서", "loc"), ("의", "gen"),
+]
+
+
+def case_of(particle: str) -> str:
+    """The case a particle marks: subj, obj, comp, loc, src, gen or '' (none)."""
+    for p, case in _CASES:
+        if particle.startswith(p):
+            return case
+    return ""
+
+
+@dataclass
+class Word:
+    i: int
+    start: int
+    end: int
+    text: str
+    tags: tuple[str, ...]
+    particle: str = ""  # trailing particle text
+    kind: str = "N"  # N noun-ish, P predicate, A adverb, S punctuation, M determiner
+    ending: str = ""  # last ending tag of a predicate (EC, ETM, EF, ...)
+
+    @property
+    def core(self) -> str:
+        return self.text[: len(self.text) - len(self.particle)] if self.particle else self.text
+
+
+@dataclass
+class Phrase:
+    start: int
+    end: int
+    text: str
+    words: list[Word]
+    particle: str
+    case: str
+    mentions: list[Any] = field(default_factory=list)  # filled by the mention step
+    after: Word | None = None  # the word right after the phrase
+
+    @property
+    def head(self):
+        """The phrase's main mention: a person if there is one, else the last mention."""
+        for m in self.mentions:
+            if m.type == "PERSON":
+                return m
+        return self.mentions[-1] if self.mentions else None
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    text: str
+    phrases: list[Phrase]
+    words: list[Word]
+    relative: bool = False  # ends with a relative (ETM) ending: it modifies the next phrase
+    next_phrase: Phrase | None = None
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    words: list[Word]
+    phrases: list[Phrase]
+    clauses: list[Clause]
+    index: int = 0
+    mentions: list[Any] = field(default_factory=list)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start - self.start:end - self.start]
+
+
+def _words(span) -> list[Word]:
+    words: list[Word] = []
+    cur: list[Any] = []
+
+    def flush() -> None:
+        if not cur:
+            return
+        tags = tuple(t for tok in cur for t in tok.tag_.split("+"))
+        w = Word(len(words), cur[0].idx, cur[-1].idx + len(cur[-1].text),
+                 "".join(t.text for t in cur), tags)
+        # trailing particle tokens
+        n = len(cur)
+        while n > 0 and cur[n - 1].tag_.split("+")[0].startswith("J"):
+            n -= 1
+        if 0 < n < len(cur):
+            w.particle = "".join(t.text for t in cur[n:])
+        elif n == 0:
+            w.particle = w.text
+        core_tags = {t for tok in cur[:n] for t in tok.tag_.split("+")}
+        if tags and all(t in _PUNCT for t in tags):
+            w.kind = "S"
+        elif core_tags & _PRED:
+            w.kind = "P"
+            ends = [t for t in tags if t.startswith("E")]
+            w.ending = ends[-1] if ends else ""
+        elif core_tags and core_tags <= _ADV:
+            w.kind = "A"
+        elif core_tags == {"MM"}:
+            w.kind = "M"
+        words.append(w)
+        cur.clear()
+
+    prev_end = None
+    for tok in span:
+        tag = tok.tag_
+        if tag in (SPACE_TAG, SKIP_TAG) or tok.is_space:
+            flush()
+            prev_end = None
+            continue
+        punct = tag in _PUNCT
+        if cur and (prev_end != tok.idx or punct or cur[-1].tag_ in _PUNCT):
+            flush()
+        cur.append(tok)
+        prev_end = tok.idx + len(tok.text)
+        if tok.whitespace_:
+            flush()
+            prev_end = None
+    flush()
+    return words
+
+
+def _phrases(words: list[Word], text: str, offset: int) -> list[Phrase]:
+    phrases: list[Phrase] = []
+    cur: list[Word] = []
+    depth = 0
+
+    def close(particle: str, after: Word | None) -> None:
+        if cur:
+            s, e = cur[0].start, cur[-1].end
+            phrases.append(Phrase(s, e, text[s - offset:e - offset], list(cur), particle, case_of(particle),
+                                  after=after))
+        cur.clear()
+
+    for k, w in enumerate(words):
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if w.kind == "S":
+            if w.text in "([{（":
+                depth += 1
+                if cur:
+                    cur.append(w)
+                continue
+            if w.text in ")]}）":
+                depth = max(0, depth - 1)
+                if cur:
+                    cur.append(w)
+                continue
+            if depth:
+                cur.append(w)
+                continue
+            if w.text in "'‘’\"“”":  # quotes inside a name
+                if cur or (nxt and nxt.kind == "N"):
+                    cur.append(w)
+                continue
+            if w.text in "·∙ㆍ":
+                if cur:
+                    cur.append(w)
+                continue
+            close("," if w.text == "," else "", w)
+            continue
+        if depth:
+            cur.append(w)
+            continue
+        if w.kind in ("N", "M"):
+            if w.particle == w.text and cur:  # a bare particle after a closing quote or bracket
+                cur.append(w)
+                close(w.particle, nxt)
+                continue
+            cur.append(w)
+            if w.particle:
+                close(w.particle, nxt)
+            continue
+        close("", w)
+    close("", None)
+    return phrases
+
+
+def _clauses(words: list[Word], phrases: list[Phrase], text: str, offset: int) -> list[Clause]:
+    clauses: list[Clause] = []
+    start_k = 0
+    for k, w in enumerate(words):
+        last = k == len(words) - 1
+        boundary = w.kind == "P" and w.ending in ("EC", "ETM", "EF")
+        if w.kind == "P" and w.ending == "EC" and w.text.endswith(("하여", "위해", "통해", "따라", "대해", "관련해")):
+            boundary = False  # postposition-like verbs do not end a clause
+        if boundary or last:
+            ws = words[start_k:k + 1]
+            if ws:
+                s, e = ws[0].start, ws[-1].end
+                ps = [p for p in phrases if s <= p.start < e]
+                c = Clause(s, e, text[s - offset:e - offset], ps, ws, relative=w.ending == "ETM")
+                clauses.append(c)
+            start_k = k + 1
+    for c, nxt in zip(clauses, clauses[1:], strict=False):
+        if c.relative and nxt.phrases:
+            c.next_phrase = nxt.phrases[0]
+    return clauses
+
+
+def analyse_sentence(span, index: int = 0) -> Sentence:
+    """Words, phrases and clauses of a spaCy span (a sentence)."""
+    doc = span.doc
+    start = span.start_char
+    end = span.end_char
+    text = doc.text[start:end]
+    words = _words(span)
+    phrases = _phrases(words, text, start)
+    clauses = _clauses(words, phrases, text, start)
+    return Sentence(start, end, text, words, phrases, clauses, index)

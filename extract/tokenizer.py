@@ -1,0 +1,184 @@
+"""Kiwi morphological analysis as a spaCy tokenizer that keeps the text.
+
+Kiwi splits Korean words into morphemes; morphemes that share characters (했 = 하 + 었) are merged
+into one spaCy token whose tag joins theirs ("XSV+EP"). Every character of the input belongs to
+exactly one token, so ``doc.text == text`` and ``token.idx`` is the source offset. Sentence
+boundaries come from Kiwi. Gazetteer names are added to Kiwi as proper nouns (NNP).
+
+Example:
+    >>> import spacy
+    >>> from newskg.extract.tokenizer import KiwiTokenizer
+    >>> nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "newskg.KiwiTokenizer.v1",
+    ...                                                        "user_words": False}}})
+    >>> doc = nlp("시장이 방문했다.")
+    >>> [(t.text, t.tag_) for t in doc]
+    [('시장', 'NNG'), ('이', 'JKS'), ('방문', 'NNG'), ('했', 'XSV+EP'), ('다', 'EF'), ('.', 'SF')]
+    >>> doc.text
+    '시장이 방문했다.'
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+__all__ = ["KiwiTokenizer", "create_kiwi_tokenizer", "SKIP_TAG", "SPACE_TAG"]
+
+SKIP_TAG = "_SKIP"  # a stretch of text outside the article body (menus, rankings, footers)
+SPACE_TAG = "_SP"  # whitespace beyond a token's single trailing space
+_WS = re.compile(r"\s+")
+_KIWI: dict[bool, Any] = {}
+_LOCK = threading.Lock()
+
+
+def _hangul_name(s: str) -> bool:
+    return 2 <= len(s) <= 20 and " " not in s and all("\uac00" <= c <= "\ud7a3" for c in s)
+
+
+def get_kiwi(user_words: bool = True):
+    """The process-wide Kiwi instance (created on first use; gazetteer names as NNP user words)."""
+    kiwi = _KIWI.get(user_words)
+    if kiwi is not None:
+        return kiwi
+    with _LOCK:
+        if user_words not in _KIWI:
+            from kiwipiepy import Kiwi
+
+            kiwi = Kiwi(num_workers=0)
+            if user_words:
+                from newskg.extract.gazetteer import load_gazetteer
+
+                for surface in sorted(set(load_gazetteer().surfaces())):
+                    if _hangul_name(surface) and len(surface) >= 3:
+                        kiwi.add_user_word(surface, "NNP")
+            _KIWI[user_words] = kiwi
+    return _KIWI[user_words]
+
+
+class KiwiTokenizer:
+    """spaCy tokenizer over Kiwi. Picklable: only the settings travel, Kiwi is rebuilt lazily."""
+
+    def __init__(self, vocab: Vocab, user_words: bool = True) -> None:
+        self.vocab = vocab
+        self.user_words = user_words
+
+    def __reduce__(self):
+        return (type(self), (self.vocab, self.user_words))
+
+    @property
+    def kiwi(self):
+        return get_kiwi(self.user_words)
+
+    def __call__(self, text: str) -> Doc:
+        return self.make_doc(text)
+
+    def make_doc(self, text: str, spans: Sequence[tuple[int, int]] | None = None) -> Doc:
+        """A Doc of the whole text where only `spans` (default: all of it) are analysed.
+
+        Text outside the spans becomes one token tagged ``_SKIP`` per stretch, so offsets still
+        refer to the full text.
+        """
+        if spans is None:
+            spans = ((0, len(text)),)
+        pieces: list[tuple[int, int, str, str, bool]] = []  # start, end, tag, lemma, sent_start
+        pos = 0
+        for s, e in sorted(spans):
+            s, e = max(s, pos), min(e, len(text))
+            if s >= e:
+                continue
+            if s > pos:
+                pieces.append((pos, s, SKIP_TAG, "", True))
+            pieces.extend(self._analyse(text, s, e))
+            pos = e
+        if pos < len(text):
+            pieces.append((pos, len(text), SKIP_TAG, "", True))
+        return self._doc(text, pieces)
+
+    def _analyse(self, text: str, start: int, end: int) -> list[tuple[int, int, str, str, bool]]:
+        chunk = text[start:end]
+        out: list[tuple[int, int, str, str, bool]] = []
+        if not chunk.strip():
+            return out
+        for sent in self.kiwi.tokenize(chunk, split_sents=True):
+            first = True
+            merged: list[list[Any]] = []
+            for tok in sent:
+                s, e = tok.start, tok.start + tok.len
+                if e <= s:  # a morpheme without characters of its own (restored ending)
+                    if merged:
+                        merged[-1][2] = f"{merged[-1][2]}+{tok.tag}"
+                    continue
+                if merged and s < merged[-1][1]:
+                    m = merged[-1]
+                    m[1] = max(m[1], e)
+                    m[2] = f"{m[2]}+{tok.tag}"
+                else:
+                    merged.append([s, e, tok.tag, tok.lemma])
+            for s, e, tag, lemma in merged:
+                out.append((start + s, start + e, tag, lemma, first))
+                first = False
+        return out
+
+    def _doc(self, text: str, pieces: list[tuple[int, int, str, str, bool]]) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        tags: list[str] = []
+        lemmas: list[str] = []
+        starts: list[bool] = []
+        pos = 0
+
+        def gap(upto: int, sent_start: bool) -> None:
+            # characters between tokens: one trailing space, else whitespace (or stray) tokens
+            nonlocal pos
+            if pos >= upto:
+                return
+            g = text[pos:upto]
+            if g == " " and words and not spaces[-1]:
+                spaces[-1] = True
+                pos = upto
+                return
+            for m in re.finditer(r"\s+|\S+", g):
+                words.append(m.group())
+                spaces.append(False)
+                is_ws = m.group().isspace()
+                tags.append(SPACE_TAG if is_ws else "SW")
+                lemmas.append(m.group())
+                starts.append(not words[:-1] or (sent_start and not is_ws))
+            pos = upto
+
+        for s, e, tag, lemma, sent_start in pieces:
+            if s < pos:  # overlapping analysis (should not happen); fold into the previous token
+                s = pos
+                if s >= e:
+                    continue
+            gap(s, False)
+            words.append(text[s:e])
+            spaces.append(False)
+            tags.append(tag)
+            lemmas.append(lemma or text[s:e])
+            starts.append(sent_start or not starts)
+            pos = e
+        gap(len(text), False)
+        # a token right after a skipped stretch starts a sentence
+        for i in range(1, len(tags)):
+            if tags[i - 1] == SKIP_TAG and tags[i] != SPACE_TAG:
+                starts[i] = True
+        if starts:
+            starts[0] = True
+        return Doc(self.vocab, words=words, spaces=spaces, tags=tags, lemmas=lemmas, sent_starts=starts)
+
+
+@registry.tokenizers("newskg.KiwiTokenizer.v1")
+def create_kiwi_tokenizer(user_words: bool = True) -> Callable[[Any], KiwiTokenizer]:
+    """Registered factory: ``[nlp.tokenizer] @tokenizers = "newskg.KiwiTokenizer.v1"``."""
+
+    def make(nlp) -> KiwiTokenizer:
+        return KiwiTokenizer(nlp.vocab, user_words=user_words)
+
+    return make
