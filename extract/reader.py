@@ -467,7 +467,7 @@ def _read_jsonl(path: Path, text: str) -> list[Article]:
         body = find_body(obj["text"])
         published = obj.get("published")
         out.append(Article(
-            id=str(obj.get("id") or f"{path}:{n}"), text=obj["text"],
+            id=str(obj["id"]) if obj.get("id") not in (None, "") else f"{path}:{n}", text=obj["text"],
             title=obj.get("title") or _title(obj["text"], body),
             published=(_iso_date(str(published)) if published else None) or find_published(obj["text"]),
             source=str(path.resolve()), url=obj.get("url"), body=body))

@@ -152,12 +152,18 @@ def person_name_en(name: str) -> str:
     Example:
         >>> person_name_en("김동연"), person_name_en("이상묵"), person_name_en("최")
         ('Kim Dong-yeon', 'Lee Sang-muk', 'Choi')
+        >>> person_name_en("토드 글로리아")  # foreign names: romanised, not restored
+        'Todeu Geulloria'
+
     """
     name = name.strip()
     if not name or not all(is_hangul(c) for c in name.replace(" ", "")):
         return name
     surname, given = split_person_name(name)
-    sur = _surnames().get(surname) or romanize(surname)
+    if " " in name.strip() and len(name.split()[0]) > 1 or surname not in _surnames() or len(given) > 3:
+        # a foreign name in Hangul (토드 글로리아): romanised word by word, as nothing better is known
+        return " ".join(romanize(w) for w in name.split())
+    sur = _surnames()[surname]
     if not given:
         return sur
     parts = romanize_syllables(given)

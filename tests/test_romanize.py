@@ -40,6 +40,7 @@ def test_syllables_romanise_without_sound_changes() -> None:
     ("남궁민수", "Namgoong Min-su"), ("황보영", "Hwangbo Yeong"), ("제갈성렬", "Jegal Seong-ryeol"),
     ("선우용녀", "Sunwoo Yong-nyeo"), ("선우진", "Sun U-jin"), ("독고영재", "Dokgo Yeong-jae"),
     ("박", "Park"), ("최", "Choi"), ("김구", "Kim Gu"), ("Todd Gloria", "Todd Gloria"),
+    ("토드 글로리아", "Todeu Geulloria"), ("응우옌반훙", "Eunguyenbanhung"), ("김 동연", "Kim Dong-yeon"),
 ])
 def test_person_names_as_people_write_them(name: str, english: str) -> None:
     assert person_name_en(name) == english
