@@ -53,18 +53,17 @@ class GazEntry:
 
 def parse_row(fields: list[str]) -> GazEntry:
     """A GazEntry from the tab-separated fields of one data row (see COLUMNS)."""
-    f = dict(zip(COLUMNS, fields + [""] * (len(COLUMNS) - len(fields)), strict=True))
+    if len(fields) < len(COLUMNS):
+        fields = fields + [""] * (len(COLUMNS) - len(fields))
+    key, name, name_en, type_, cls, aliases, gid, lat, lon, pop, country, parent = fields[: len(COLUMNS)]
     return GazEntry(
-        key=f["key"], name=f["name"], name_en=f["name_en"] or f["name"], type=f["type"], cls=f["cls"],
-        aliases=tuple(a for a in f["aliases"].split("|") if a),
-        geonames_id=int(f["geonames_id"]) if f["geonames_id"] else None,
-        lat=float(f["lat"]) if f["lat"] else None, lon=float(f["lon"]) if f["lon"] else None,
-        population=int(f["population"] or 0), country=f["country"] or None, parent=f["parent"] or None,
+        key, name, name_en or name, type_, cls, tuple(a for a in aliases.split("|") if a),
+        int(gid) if gid else None, float(lat) if lat else None, float(lon) if lon else None,
+        int(pop or 0), country or None, parent or None,
     )
 
 
-def _rank(surface: str, e: GazEntry) -> tuple:
-    hangul = any("\uac00" <= c <= "\ud7a3" for c in surface)
+def _rank(surface: str, hangul: bool, e: GazEntry) -> tuple:
     return (
         0 if e.name == surface else 1 if surface in e.aliases[:1] else 2,  # canonical name first
         not (hangul and e.country == "KR"),  # Korean places for Korean short names
@@ -93,7 +92,12 @@ class Gazetteer:
             self._by_key[e.key] = e
             for s in dict.fromkeys(e.surfaces()):
                 index.setdefault(s, []).append(e)
-        self._index = {s: tuple(sorted(es, key=lambda e, s=s: _rank(s, e))) for s, es in index.items()}
+        self._index: dict[str, tuple[GazEntry, ...]] = {}
+        for s, es in index.items():
+            if len(es) > 1:
+                hangul = any("\uac00" <= c <= "\ud7a3" for c in s)
+                es.sort(key=lambda e, s=s, h=hangul: _rank(s, h, e))
+            self._index[s] = tuple(es)
 
     def lookup(self, surface: str) -> list[GazEntry]:
         """Entries whose name or alias is exactly `surface`, best first."""
