@@ -1,0 +1,121 @@
+"""The remote path: the same build, queries and exports against a real `oxigraph serve` on loopback."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from newskg.extract.records import Extraction
+from newskg.graph.build import add_extractions, remove_article
+from newskg.graph.export import RdfFormat, export
+from newskg.graph.project import to_networkx
+from newskg.graph.sparql import query, run_named
+from newskg.graph.store import open_store
+from newskg.ontology.errors import QueryError, StoreError
+
+pytestmark = pytest.mark.server
+
+GRAPH_DATA = Path(__file__).parent / "data" / "graph"
+OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+
+
+def load(name: str) -> Extraction:
+    return Extraction.from_json(json.loads((GRAPH_DATA / f"{name}.json").read_text(encoding="utf-8")))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory):
+    if not Path(OXIGRAPH).exists():
+        pytest.skip("the `oxigraph` server (PyPI package oxigraph, a test dependency) is not installed")
+    port = free_port()
+    location = tmp_path_factory.mktemp("oxigraph")
+    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1):
+                    break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    err = proc.stderr.read().decode() if proc.poll() is not None else "no answer in 20 s"
+                    pytest.fail(f"oxigraph serve did not start: {err}")
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        proc.stderr.close()
+
+
+@pytest.fixture(scope="module")
+def remote(endpoint):
+    with open_store(endpoint) as s:
+        report = add_extractions(s, [load("seed"), load("second")])
+        assert report.added == 2
+        yield s
+
+
+def test_build_is_incremental_on_a_remote_store(remote):
+    report = add_extractions(remote, [load("seed"), load("second")])
+    assert (report.added, report.unchanged) == (0, 2)
+
+
+def test_named_queries_answer_from_the_remote_store(remote):
+    rows = run_named(remote, "partners", {"place": "시흥시"}).to_dicts()
+    assert {(r["relation"], r["partner_en"]) for r in rows} == {
+        ("sisterCityOf", "San Diego"), ("signsAgreementWith", "San Diego")}
+    assert query(remote, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0] > 600
+    assert query(remote, "ASK { ?s nkg:investsIn ?o }").boolean
+
+
+def test_the_rdflib_dataset_over_the_endpoint_sees_named_graphs(remote):
+    rows = list(remote.dataset.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+    assert int(rows[0][0]) == 2
+
+
+def test_exports_and_projection_work_remotely(remote):
+    buf = io.BytesIO()
+    local = open_store(":memory:")
+    add_extractions(local, [load("seed"), load("second")])
+    assert export(remote, RdfFormat.NQUADS, buf) == export(local, RdfFormat.NQUADS, io.BytesIO())
+    assert to_networkx(remote).number_of_edges() == to_networkx(local).number_of_edges()
+    local.close()
+
+
+def test_remote_errors_are_clear(remote):
+    with pytest.raises(QueryError):
+        query(remote, "SELECT ?x WHERE { ?x ")
+    with pytest.raises(QueryError, match="read-only"):
+        query(remote, "DROP ALL")
+    with open_store(f"http://127.0.0.1:{free_port()}") as dead, pytest.raises(StoreError, match="cannot reach"):
+        query(dead, "ASK {}")
+
+
+def test_removing_an_article_remotely(endpoint):
+    with open_store(endpoint) as s:
+        add_extractions(s, [load("second")])
+        remove_article(s, "https://w3id.org/newskg/article/siheung-sister-city.txt")
+        assert not query(s, "ASK { ?s nkg:investsIn ?o }").boolean
+        add_extractions(s, [load("second")])
