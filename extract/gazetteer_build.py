@@ -11,6 +11,8 @@ What goes in:
   `kr_divisions.tsv`, matched to GeoNames (ids, coordinates, population) where a GeoNames place of
   the same Korean name lies in the same province; key `gn:<id>`, else `iso:<ISO 3166-2>` or
   `kr:<ISO 3166-2>-<romanised name>`;
+- first-level divisions of countries often in the news (US states, Chinese provinces, Japanese
+  prefectures …) from `foreign_divisions.tsv`; key `iso:<ISO 3166-2>`;
 - world cities with 15,000+ inhabitants that GeoNames names in Hangul; key `gn:<id>`.
 """
 
@@ -88,6 +90,21 @@ def _countries() -> list[GazEntry]:
                             geonames_id=g.get("geonameid"), lat=cap["latitude"] if cap else None,
                             lon=cap["longitude"] if cap else None,
                             population=int(g.get("population") or 0), country=code))
+    return out
+
+
+def _foreign_divisions() -> list[GazEntry]:
+    import pycountry
+
+    out = []
+    for r in _rows(DATA / "foreign_divisions.tsv"):
+        code, name, name_en = r[:3]
+        extra = [a for a in (r[3] if len(r) > 3 else "").split("|") if a]
+        sub = pycountry.subdivisions.get(code=code)
+        cc = code.split("-")[0]
+        out.append(GazEntry(f"iso:{code}", name, name_en, "LOC", "AdministrativeArea",
+                            _uniq([*extra, name_en, sub.name if sub else None], name), country=cc,
+                            parent=f"iso:{cc}"))
     return out
 
 
@@ -242,7 +259,7 @@ def _world(cities: list[dict], used: set[int], country_names: set[str],
 
 
 def build_places(common: _CommonWords | None = None) -> list[GazEntry]:
-    """Every place entry: countries, Korean divisions, world cities (in that order)."""
+    """Every place entry: countries, Korean divisions, foreign divisions, world cities (in that order)."""
     cities = _geonames_cities("cities15000.json")
     kr_small = [c for c in _geonames_cities("cities500.json") if c["countrycode"] == "KR"]
     by_id = {c["geonameid"]: c for c in cities}
@@ -251,7 +268,7 @@ def build_places(common: _CommonWords | None = None) -> list[GazEntry]:
     korea = _korea(list(by_id.values()), used)
     countries = _countries()
     world = _world(cities, used, {n for e in countries for n in e.surfaces()}, common or _CommonWords())
-    return [*countries, *korea, *world]
+    return [*countries, *korea, *_foreign_divisions(), *world]
 
 
 # A city this large is named far more often than any word that happens to share its name (청주).
