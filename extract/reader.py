@@ -215,8 +215,8 @@ def html_to_text(source: str) -> tuple[str, dict[str, str | None], list[tuple[in
     junk = [(mapping[s], mapping[min(e, len(raw))]) for s, e in junk if s < len(raw)]
     junk = [(s, e) for s, e in junk if e > s]
     meta = p.meta
-    title = (meta.get("og:title") or meta.get("twitter:title")
-             or htmlmod.unescape(" ".join(p.title_parts)).strip())
+    page_title = re.split(r"\s+(?:\||::|<|-)\s+", htmlmod.unescape(" ".join(p.title_parts)).strip())[0]
+    title = (meta.get("og:title") or meta.get("twitter:title") or page_title).strip()
     published = (meta.get("article:published_time") or meta.get("datepublished") or meta.get("pubdate")
                  or meta.get("date") or _jsonld_date(source) or p.time_datetime)
     return text, {"title": title or None, "published": _iso_date(published) if published else None,
@@ -307,6 +307,10 @@ _COPYRIGHT = re.compile(r"무단\s*전재|재배포\s*금지|All\s+rights\s+rese
 _CAPTION = re.compile(r"^\s*[▲△▷◁▼]|[/\[(<]\s*(사진|그래픽|영상|자료|제공)\s*[=:]|사진\s*제공\s*[=:]|"
                       r"사진\s*=|ⓒ|©")
 _BULLET = re.compile(r"^\s*[•·▶☞▷►◦‣∙ㆍ\-–]\s*\S")
+_LINK = re.compile(r"^\s*[•▶☞►]")  # link and promo markers: never story text
+_PHOTO = re.compile(r"^[\[(<【].{0,30}(사진|자료사진|제공|캡처|이미지|그래픽)[\])>】]$|"
+                    r"^(사진|이미지)\s*(확대|크게\s*보기)$|"
+                    r"^(기사|음성으로)\s*듣기$|^(번역|본문\s*듣기|글자\s*크기\s*변경)$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _NAV = re.compile(r"바로가기|메뉴|로그인|로그아웃|회원가입|구독|검색|글자\s*크기|글씨|인쇄|스크랩|공유|"
                   r"페이스북|트위터|카카오|밴드|URL\s*복사|링크\s*복사|기사\s*제보|광고\s*문의|제휴\s*문의|"
@@ -330,7 +334,7 @@ def _junk_line(s: str) -> bool:
     """A line that is page furniture whatever surrounds it."""
     if _COUNTER.match(s) or _EMAIL.search(s) and len(s) < 100:
         return True
-    if _BULLET.match(s) and not _prose(s):
+    if _LINK.match(s) or (_BULLET.match(s) and not _prose(s)) or _PHOTO.match(s):
         return True
     if _CAPTION.search(s) and len(s) < 150:
         return True

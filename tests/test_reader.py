@@ -131,6 +131,12 @@ def test_html_story_header_keeps_headline_and_byline() -> None:
     assert a.title == "부산시, 싱가포르서 투자 유치"
 
 
+def test_html_title_without_og_drops_the_site_name() -> None:
+    page = "<title>시흥시, 샌디에이고 방문 | 데일리임팩트</title><p>본문이다.</p>"
+    a = read_text(page, "t.html", html=True)
+    assert a.title == "시흥시, 샌디에이고 방문"
+
+
 def test_html_date_from_time_tag_and_jsonld() -> None:
     a = read_text("<p>본문이다.</p><time datetime='2023-11-02T09:00'>11월 2일</time>", "t.html", html=True)
     b = read_text('<script type="application/ld+json">{"datePublished": "2022-05-06"}</script><p>본문.</p>',
@@ -214,6 +220,31 @@ def test_body_of_a_news_dump_keeps_the_story_and_drops_the_furniture() -> None:
         assert dropped not in body, dropped
     assert a.title == "시흥시, 美 샌디에이고와 바이오 협력 논의"
     assert a.published == "2024-03-13"
+
+
+AGENCY_DUMP = ("기사 듣기\n번역\n글자 크기 변경\n\n"
+               "부산시, 싱가포르 물류기업과 투자협약\n\n"
+               "송고2024-03-14 10:00\n\n"
+               "[연합뉴스 자료사진]\n\n"
+               "(부산=연합뉴스) 윤서진 기자 = 부산시는 싱가포르 물류기업과 1억달러 규모의 투자협약을 "
+               "체결했다고 14일 밝혔다.\n\n"
+               "협약에 따라 이 회사는 부산에 콜드체인 물류센터를 짓는다.\n\n"
+               "▶ 제보는 카카오톡 okjebo, 공감언론 독자 여러분의 소중한 제보를 기다립니다.\n"
+               "☞ 관련 기사를 더 보려면 여기를 누르세요.\n\n"
+               "sjyoon@yna.co.kr\n\n"
+               "저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지\n\n"
+               "좋아요0 슬퍼요0 화나요0 후속요청0\n")
+
+
+def test_body_of_an_agency_dump_drops_promos_and_photo_credits() -> None:
+    a = read_text(AGENCY_DUMP, "agency.txt")
+    body = _body_text(a)
+    assert body.startswith("부산시, 싱가포르 물류기업과 투자협약")
+    assert "(부산=연합뉴스) 윤서진 기자 = 부산시는" in body and "물류센터를 짓는다." in body
+    for dropped in ("기사 듣기", "자료사진", "송고", "제보", "여기를 누르세요", "sjyoon", "무단 전재",
+                    "좋아요"):
+        assert dropped not in body, dropped
+    assert a.published == "2024-03-14"
 
 
 def test_body_spans_are_offsets_into_the_text_as_read() -> None:
