@@ -47,7 +47,7 @@ export default function(component) {
     network.once('stabilizationIterationsDone', () => network.setOptions({ physics: false }));
     network.on('click', (p) => { if (p.nodes.length) setTriggerValue('clicked', p.nodes[0]); });
     box.dataset.ready = '1';
-    if (document.fonts) document.fonts.load('14px NanumGothic').then(() => network && network.redraw());
+    if (document.fonts) document.fonts.load('14px NanumBarunGothic').then(() => network && network.redraw());
   };
   if (window.vis && window.vis.Network) {
     draw();
@@ -126,7 +126,7 @@ def vis_data(view, *, lang: str = "ko", focus: Iterable[str] = (), height: int =
             "color": TYPE_COLOURS.get(kind, OTHER_COLOUR),
             "size": 14 + min(16, 2 * view.degree(n)),
             "borderWidth": 4 if n in focus else 1,
-            "font": {"face": "NanumGothic, sans-serif", "size": 15 if n in focus else 13},
+            "font": {"face": "NanumBarunGothic, sans-serif", "size": 15 if n in focus else 13},
         })
     edges = []
     for s, o, p, a in view.edges(keys=True, data=True):
@@ -138,7 +138,7 @@ def vis_data(view, *, lang: str = "ko", focus: Iterable[str] = (), height: int =
             "from": s, "to": o, "label": label, "title": title,
             "arrows": "" if pred and pred.symmetric else "to",
             "color": PREDICATE_COLOURS.get(p, "#999999"),
-            "font": {"face": "NanumGothic, sans-serif", "size": 11, "align": "middle"},
+            "font": {"face": "NanumBarunGothic, sans-serif", "size": 11, "align": "middle"},
         })
     options = {
         "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 150, "fit": True},

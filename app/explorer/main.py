@@ -14,14 +14,15 @@ st.set_page_config(page_title="newskg explorer", page_icon="🕸️", layout="wi
 st.html(render.CSS)
 
 PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon="📊", url_path="overview", default=True),
-    st.Page("pages/graph.py", title="Graph", icon="🕸️", url_path="graph"),
-    st.Page("pages/entity.py", title="Entity", icon="🔎", url_path="entity"),
-    st.Page("pages/article.py", title="Article", icon="📰", url_path="article"),
-    st.Page("pages/sparql.py", title="SPARQL", icon="⌨️", url_path="sparql"),
-    st.Page("pages/map.py", title="Map", icon="🗺️", url_path="map"),
-    st.Page("pages/add.py", title="Add article", icon="➕", url_path="add"),
-    st.Page("pages/export.py", title="Export", icon="💾", url_path="export"),
+    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview",
+            default=True),
+    st.Page("views/graph.py", title="Graph", icon=":material/hub:", url_path="graph"),
+    st.Page("views/entity.py", title="Entity", icon=":material/person_search:", url_path="entity"),
+    st.Page("views/article.py", title="Article", icon=":material/article:", url_path="article"),
+    st.Page("views/sparql.py", title="SPARQL", icon=":material/terminal:", url_path="sparql"),
+    st.Page("views/map.py", title="Map", icon=":material/public:", url_path="map"),
+    st.Page("views/add.py", title="Add article", icon=":material/post_add:", url_path="add"),
+    st.Page("views/export.py", title="Export", icon=":material/download:", url_path="export"),
 ]
 nav = st.navigation(PAGES)
 

@@ -32,11 +32,11 @@ PREDICATE_COLOURS = {
 
 CSS = """
 <style>
-@font-face { font-family: "NanumGothic"; font-weight: 400;
-  src: url("app/static/fonts/NanumGothic-Regular.ttf") format("truetype"); }
-@font-face { font-family: "NanumGothic"; font-weight: 700;
-  src: url("app/static/fonts/NanumGothic-Bold.ttf") format("truetype"); }
-.nkg-text { white-space: pre-wrap; line-height: 1.8; font-family: "NanumGothic", sans-serif;
+@font-face { font-family: "NanumBarunGothic"; font-weight: 400;
+  src: url("app/static/fonts/NanumBarunGothic-Regular.ttf") format("truetype"); }
+@font-face { font-family: "NanumBarunGothic"; font-weight: 700;
+  src: url("app/static/fonts/NanumBarunGothic-Bold.ttf") format("truetype"); }
+.nkg-text { white-space: pre-wrap; line-height: 1.8; font-family: "NanumBarunGothic", sans-serif;
   max-height: 32rem; overflow-y: auto; padding: .5rem .8rem; border: 1px solid #ddd; border-radius: .4rem; }
 .nkg-m { border-radius: .25rem; padding: 0 .15rem; color: inherit; }
 .nkg-PERSON { background: #e4572e33; border-bottom: 2px solid #e4572e; }

@@ -55,9 +55,9 @@ lines = alt.Chart(shown).mark_rule(strokeWidth=2, opacity=0.75).encode(
     tooltip=[alt.Tooltip("from:N"), alt.Tooltip("link:N"), alt.Tooltip("to:N")])
 dots = alt.Chart(pts).mark_circle(size=70, color="#3a9d5d", stroke="white").encode(
     longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title="place")])
-text = alt.Chart(pts).mark_text(dy=-9, fontSize=11, font="NanumGothic").encode(
+text = alt.Chart(pts).mark_text(dy=-9, fontSize=11, font="NanumBarunGothic").encode(
     longitude="lon:Q", latitude="lat:Q", text="name:N")
-chart = (base + lines + dots + text).project(type="equalEarth").properties(height=560)
+chart = (base + lines + dots + text).project(type="equalEarth", rotate=[-150, 0, 0]).properties(height=560)
 st.altair_chart(chart, width="stretch")
 
 st.caption(f"{len(pts)} places, {len(shown)} links. A person or company is drawn at the place it heads or "

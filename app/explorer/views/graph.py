@@ -101,7 +101,8 @@ if sel and sel in g:
     other = "en" if lang == "ko" else "ko"
     st.markdown(f"**Selected**: {md(a.get('label_' + lang))} · {md(a.get('label_' + other))} "
                 f"({md(a.get('type'))})")
-    st.page_link("pages/entity.py", label="Open its entity page", icon="🔎", query_params={"iri": sel})
+    st.page_link("views/entity.py", label="Open its entity page", icon=":material/person_search:",
+                 query_params={"iri": sel})
 legend = " ".join(f'<span style="color:{c}">●</span> {t}' for t, c in render.TYPE_COLOURS.items())
 st.html(f"<div style='font-size:.85rem'>{legend} · drag to move, scroll to zoom, hover for details, "
         "click to expand</div>")

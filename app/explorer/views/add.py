@@ -101,4 +101,5 @@ if done:
     for why in rejected:
         st.error(md(why))
     for iri in iris:
-        st.page_link("pages/article.py", label="Open the article", icon="📰", query_params={"article": iri})
+        st.page_link("views/article.py", label="Open the article", icon=":material/article:",
+                     query_params={"article": iri})

@@ -18,7 +18,7 @@ st.caption("Knowledge graph of Korean news: people, organisations and places, an
 if ents.empty:
     st.info("The graph is empty. Add an article on the **Add article** page, or build one with "
             "`newskg build app/sample_articles`.")
-    st.page_link("pages/add.py", label="Add an article", icon="➕")
+    st.page_link("views/add.py", label="Add an article", icon=":material/post_add:")
     st.stop()
 
 c1, c2, c3 = st.columns(3)
@@ -43,9 +43,9 @@ with left:
     for row in ents.head(12).itertuples():
         other = row.en if lang == "ko" else row.ko
         label = md(f"{getattr(row, lang)} · {other} ({row.type}, {row.degree})")
-        st.page_link("pages/entity.py", label=label, query_params={"iri": row.iri})
+        st.page_link("views/entity.py", label=label, query_params={"iri": row.iri})
 with right:
     st.subheader("Latest articles")
     for row in arts.head(12).itertuples():
         label = md(f"{row.published or '—'} · {row.headline} ({row.facts} facts)")
-        st.page_link("pages/article.py", label=label, query_params={"article": row.iri})
+        st.page_link("views/article.py", label=label, query_params={"article": row.iri})

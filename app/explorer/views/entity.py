@@ -24,7 +24,7 @@ if q:
     else:
         st.caption(f"{len(hits)} match(es)")
         for row in hits.itertuples():
-            st.page_link("pages/entity.py", label=md(f"{row.ko} · {row.en} ({row.type})"),
+            st.page_link("views/entity.py", label=md(f"{row.ko} · {row.en} ({row.type})"),
                          query_params={"iri": row.iri})
 
 iri = st.query_params.get("iri")
@@ -59,8 +59,8 @@ if view.geonames:
     cols[1].markdown(f"**GeoNames**: [{md(view.geonames.rstrip('/').rsplit('/', 1)[-1])}]({view.geonames})")
 if view.lat is not None:
     cols[2].markdown(f"**Coordinates**: {view.lat:.4f}, {view.lon:.4f}")
-if st.button("Show in graph", icon="🕸️", key="to_graph"):
-    st.switch_page("pages/graph.py", query_params={"focus": iri})
+if st.button("Show in graph", icon=":material/hub:", key="to_graph"):
+    st.switch_page("views/graph.py", query_params={"focus": iri})
 st.caption(f"IRI: `{iri}`")
 
 # where this entity is mentioned, per article, to highlight it inside evidence sentences
