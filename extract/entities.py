@@ -108,7 +108,7 @@ def _salience(sents: list[Sentence], pred) -> list[tuple[float, Ent]]:
                 w += 1.0
             if m.rule == "byline":
                 w += 1.5
-            ph = next((p for p in s.phrases if p.start <= m.start < p.end), None)
+            ph = next((p for p in s.phrases if m.start < p.end and p.start < m.end), None)
             if ph is not None and ph.case == "subj" and s.phrases and ph is s.phrases[0]:
                 w += 2.0
             score[e.id] += w
@@ -232,7 +232,7 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
             e = m.entity
             if e is not None and e.type == "ORG" and e.cls in ("Company", "Organization") and m.rule != "byline":
                 last_company = e
-                ph = next((p for p in s.phrases if p.start <= m.start < p.end), None)
+                ph = next((p for p in s.phrases if m.start < p.end and p.start < m.end), None)
                 if ph is not None and ph.case == "subj" and sent_topic_company is None:
                     sent_topic_company = e
         topic_company = sent_topic_company

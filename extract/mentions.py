@@ -106,7 +106,7 @@ def is_person_name(word: str, lex: Lexicon | None = None) -> bool:
         return False
     if any(word.endswith(d) for d in lex.words.get("descriptor", ())):
         return False
-    return not word.endswith(("식", "회", "단", "청", "원", "사", "부", "국", "도", "시", "군", "구", "업", "장"))
+    return not word.endswith(("식", "회", "단", "청", "업", "측", "층", "들"))
 
 
 @lru_cache(maxsize=1)
@@ -262,7 +262,7 @@ def find_mentions(sent: Sentence, lex: Lexicon | None = None, known: dict[str, M
         _known_names(b, known, text, off, lex, title_words, words)
 
     # 7. person + title
-    _persons(b, lex, words, title_words, text, off)
+    _persons(b, lex, words, title_words, text, off, known)
     # 8. descriptor + unknown name
     _descriptors(b, lex, words, off, text)
     # 9. districts after their city, 10. short forms
@@ -300,7 +300,12 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
     if not wm:
         return
     parts = wm.group(1).split(" ")
-    n_want = max(1, len(inner.split())) if latin else (2 if len(inner) >= 3 else 1)
+    if wm.start() > 0 and before[wm.start() - 1] not in " \t\n\"'‘“[<":
+        parts = parts[1:]  # the first run is the tail of a word ("광저우(广州)에서 왕리밍")
+        if not parts:
+            return
+    latin_words = inner.split()
+    n_want = max(1, len(latin_words)) if latin else (2 if len(inner) >= 3 else 1)
     take = [parts[-1]]
     for p in reversed(parts[:-1]):
         if len(take) >= n_want:
@@ -309,15 +314,43 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
             break
         if any(p.endswith(d) for d in lex.words.get("descriptor", ())) or lex.role_suffix(p):
             break
-        if gaz.lookup(p) or not (2 <= len(p) <= 6):
+        if not (2 <= len(p) <= 6):
+            break
+        if latin:
+            # "마르틴 호프만(Martin Hoffmann)": each Hangul word sounds like its Latin word
+            k = len(latin_words) - len(take) - 1
+            if k < 0 or not _sounds_like(p, latin_words[k]):
+                break
+        elif gaz.lookup(p):
             break
         take.insert(0, p)
     name = " ".join(take)
     start = m.start() - len(name) + off
     end = m.start() + off
-    after = text[m.end():m.end() + 6]
+    after = text[m.end():m.end() + 12]
     # the place suffix right after the parenthesis: "요코하마(横浜)시", "누에보레온(Nuevo León)주"
     suffix_m = re.match(r"(시|주|성|현|군|도)(?=[\s,.은는이가을를와과의에로]|$)", after)
+    glued = re.match(r"[\uac00-\ud7a3]+", after)
+    if glued and not suffix_m:
+        # "옌퐁(Yên Phong)산업단지": the name goes on after the parenthesis
+        tail = _strip_company(glued.group())
+        sfx = next((x for x in lex.suffixes if tail == x.suffix or (tail.endswith(x.suffix) and len(tail) <= 8)),
+                   None)
+        if sfx is not None:
+            name1 = take[-1]
+            label = name1 + tail
+            mm = Mention(m.start() - len(name1) + off, m.end() + off + len(tail), name1 + text[m.start():m.end()]
+                         + tail, label, sfx.type, sfx.cls, "paren", label_en=None, aliases=(name1,))
+            b.add(mm)
+        return
+    if hanja and name[-1:] in ("성", "주", "시", "현", "도") and inner[-1:] in ("省", "州", "市", "縣", "県", "道"):
+        suffix_m = None
+        es = [g for g in gaz.lookup(name) if g.type == "LOC"]
+        mm = _mk_gaz(es[0], m.start() - len(name) + off, m.start() + off, name, "paren") if es else Mention(
+            m.start() - len(name) + off, m.start() + off, name, name, "LOC",
+            "City" if name.endswith("시") else "AdministrativeArea", "paren", aliases=(name[:-1], inner))
+        b.add(mm)
+        return
     rest_word = re.match(r"\S*", after).group()
     if not _HANGUL.match(name.replace(" ", "")):
         return
@@ -374,6 +407,30 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
     b.add(mm)
 
 
+_INITIALS = {
+    "ㄱ": "gkcq", "ㄲ": "gk", "ㄴ": "n", "ㄷ": "dt", "ㄸ": "dt", "ㄹ": "rl", "ㅁ": "m", "ㅂ": "bpv", "ㅃ": "bp",
+    "ㅅ": "sczt", "ㅆ": "s", "ㅇ": "aeiouyhwéèêüöäåøæ", "ㅈ": "jzgcd", "ㅉ": "jz", "ㅊ": "ctcz", "ㅋ": "kcq",
+    "ㅌ": "t", "ㅍ": "pf", "ㅎ": "hf",
+}
+_CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+
+
+def _sounds_like(hangul: str, latin: str) -> bool:
+    """Whether a Hangul transcription starts like the Latin word ("마르틴" / "Martin").
+
+    >>> _sounds_like("마르틴", "Martin"), _sounds_like("멕시코", "Nuevo")
+    (True, False)
+    """
+    if not hangul or not latin:
+        return False
+    code = ord(hangul[0]) - 0xAC00
+    if not 0 <= code < 11172:
+        return False
+    initial = _CHOSEONG[code // 588]
+    first = unicodedata.normalize("NFD", latin[0].lower())[0]
+    return first in _INITIALS.get(initial, "")
+
+
 def _suffix_org(b: _Builder, lex: Lexicon, gaz, words: list[Word], k: int, w: Word, off: int, text: str) -> None:
     core = _strip_company(w.core) if w.kind in ("N", "M") else _strip_company(w.text)
     if not core or not b.free(w.start, w.start + len(core)):
@@ -387,10 +444,17 @@ def _suffix_org(b: _Builder, lex: Lexicon, gaz, words: list[Word], k: int, w: Wo
         if lex.role_suffix(core) is not None and s.type == "ORG" and lex.roles.get(core):
             return
         place = None
-        places = [g for g in gaz.lookup(stem) if g.type == "LOC"] if stem else []
-        if not places and stem:
-            for ps in _PLACE_SUFFIXES:
-                places = [g for g in gaz.lookup(stem + ps) if g.type == "LOC"]
+        places = []
+        if stem:
+            # the place the name is built on: "안산시의회" → 안산시 (a Korean place before a namesake abroad)
+            want = {"시의회": "시", "군의회": "군", "구의회": "구", "도의회": "도", "시청": "시", "군청": "군",
+                    "구청": "구", "도청": "도"}.get(s.suffix)
+            tries = [stem + want] if want else []
+            tries += [stem + ps for ps in ("시", "군", "도")] + [stem]
+            for t in tries:
+                places = [g for g in gaz.lookup(t) if g.type == "LOC"]
+                kr = [g for g in places if getattr(g, "country", None) == "KR"]
+                places = kr or places
                 if places:
                     break
         if places:
@@ -536,13 +600,20 @@ def _title_of(lex: Lexicon, b: _Builder, w: Word, k: int, title_words: dict) -> 
     return None
 
 
-def _persons(b: _Builder, lex: Lexicon, words: list[Word], title_words: dict, text: str, off: int) -> None:
+def _persons(b: _Builder, lex: Lexicon, words: list[Word], title_words: dict, text: str, off: int,
+             known: dict | None = None) -> None:
     # words outside parentheses, with their positions
     depth = 0
-    seq: list[tuple[int, Word]] = []
+    flat: list[tuple[int, Word]] = []
     for k, w in enumerate(words):
-        seq.append((k, w))
-    flat = [(k, w) for k, w in seq]
+        if w.text in ("(", "（"):
+            depth += 1
+            continue
+        if w.text in (")", "）"):
+            depth = max(0, depth - 1)
+            continue
+        if depth == 0:
+            flat.append((k, w))
     for idx, (k, w) in enumerate(flat):
         t = _title_of(lex, b, w, k, title_words)
         if t is None:
@@ -570,6 +641,9 @@ def _persons(b: _Builder, lex: Lexicon, words: list[Word], title_words: dict, te
         if existing is not None and existing.type == "PERSON":
             person = existing
         elif existing is None and not nw.particle and nw.kind == "N" and is_person_name(nw.text, lex):
+            if any(" " in kk and kk.startswith(nw.text + " ") and kt.type == "PERSON"
+                   for kk, kt in (known or {}).items()):
+                continue  # the first word of a foreign name met before ("나카무라 시장"): a short form
             person = b.add(Mention(nw.start, nw.end, nw.text, nw.text, "PERSON", "Person", "title"))
         if person is None:
             continue

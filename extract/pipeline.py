@@ -83,7 +83,7 @@ class MentionFinder:
                     s.mentions = find_mentions(s, self.lex, known)
         for s in sents:
             for p in s.phrases:
-                p.mentions = [m for m in s.mentions if p.start <= m.start < p.end]
+                p.mentions = [m for m in s.mentions if m.start < p.end and p.start < m.end]
         doc._.nkg_sents = sents
         return doc
 
@@ -109,7 +109,7 @@ class EntityResolver:
         doc._.nkg_ents = resolve_entities(sents)
         for s in sents:
             for p in s.phrases:
-                p.mentions = [m for m in s.mentions if p.start <= m.start < p.end]
+                p.mentions = [m for m in s.mentions if m.start < p.end and p.start < m.end]
         return doc
 
 

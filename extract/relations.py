@@ -27,6 +27,8 @@ _WEAK_SISTER = re.compile(r"우호\s?(협력|교류)\s?(협약|협정|도시|관
 _SEEK = re.compile(r"투자\s?유치|유치(했|한|하|에|를|해|활동)|투자를\s?요청|투자\s?요청|유치를\s?위한")
 _INVEST = re.compile(r"(투자|투입)(해|하기로|한다|했|하고|하며|할|하는|키로|를 결정|에 나서)|지분|(억|만)\s?(원|달러|유로|엔)(을|를)?\s?투자")
 _RANK_AREA = ("도", "성", "주", "현", "특별자치도", "州")
+_NOUN_TAIL = set("단객자국지")
+_NOUN_CUES = ("방문", "순방", "견학", "시찰")
 
 
 @dataclass
@@ -138,6 +140,11 @@ def _clause_cue(c: Clause, sent: Sentence, masked: str, cues, lex: Lexicon) -> b
     for cue in cues:
         i = seg.find(cue)
         while i >= 0:
+            after = seg[i + len(cue):i + len(cue) + 1]
+            # a cue that is part of a longer noun ("방문단", "방문객") is no event
+            if after in _NOUN_TAIL and cue in _NOUN_CUES:
+                i = seg.find(cue, i + 1)
+                continue
             if not _modal_after(masked, c.start - sent.start + i + len(cue), lex):
                 return True
             i = seg.find(cue, i + 1)
@@ -172,8 +179,12 @@ def _agent_ok(p: Phrase) -> bool:
         return True
     if h.entity.cls == "NewsMediaOrganization":
         return False
-    last = p.words[-1]
-    return h.end >= last.start + len(last.core) - 1
+    rest = re.sub(r"\([^)]*\)", "", p.text[h.end - p.start:])
+    rest = re.sub(r"\s등(\s.*)?$", "", rest)
+    if p.particle and rest.endswith(p.particle):
+        rest = rest[: -len(p.particle)]
+    rest = rest.strip(" '\"‘’“”,")
+    return rest in ("", "시", "주", "성", "군", "도", "현")
 
 
 def _companions(sent: Sentence) -> list[Ent]:
@@ -372,7 +383,7 @@ def _roles(sent: Sentence, col: _Collector) -> None:
 def _implicit_target(sent: Sentence, m) -> Ent | None:
     """The body or place of a bare title: the org of the same phrase or the genitive before it,
     for a mayor or governor the nearest place named before him in the sentence."""
-    ph = next((p for p in sent.phrases if p.start <= m.start < p.end), None)
+    ph = next((p for p in sent.phrases if m.start < p.end and p.start < m.end), None)
     if ph is None:
         return None
     k = sent.phrases.index(ph)
@@ -502,6 +513,8 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
                 p.particle == "," and p is sent.phrases[0]):
             if p.case == "comp" and p.after is not None and p.after.text.startswith("함께"):
                 continue
+            if not _agent_ok(p):
+                continue
             for e in _head(p):
                 add(_party(e))
     if sign or strong or weak:
@@ -512,7 +525,7 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
         return
     pairs = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
     for a, b in pairs:
-        if _is_role_target_pair(a, b):
+        if _is_role_target_pair(a, b) or col.has(a, "locatedIn", b) or col.has(b, "locatedIn", a):
             continue
         if strong or weak:
             if a.type == "LOC" and b.type == "LOC" and a.cls != "Country" and b.cls != "Country":

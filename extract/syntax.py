@@ -192,6 +192,9 @@ def _phrases(words: list[Word], text: str, offset: int) -> list[Phrase]:
                 if cur or (nxt and nxt.kind == "N"):
                     cur.append(w)
                 continue
+            if w.text in ("㈜", "Ⓡ"):
+                cur.append(w)
+                continue
             if w.text in "·∙ㆍ":
                 if cur:
                     cur.append(w)
@@ -221,6 +224,8 @@ def _clauses(words: list[Word], phrases: list[Phrase], text: str, offset: int) -
     for k, w in enumerate(words):
         last = k == len(words) - 1
         boundary = w.kind == "P" and w.ending in ("EC", "ETM", "EF")
+        if w.ending == "ETM" and (w.text in ("지난", "오는", "이러한", "같은", "다른") or w.text.endswith("적인")):
+            boundary = False  # "지난 8일", "세계적인": modifiers, not clauses
         if w.kind == "P" and w.ending == "EC" and w.text.endswith(("하여", "위해", "통해", "따라", "대해", "관련해")):
             boundary = False  # postposition-like verbs do not end a clause
         if boundary or last:
