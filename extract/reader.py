@@ -364,7 +364,7 @@ def find_body(text: str, junk: Iterable[tuple[int, int]] = ()) -> tuple[tuple[in
         pos += len(line) + 1
     junk = sorted(junk)
     keep = [False] * len(lines)
-    in_list = False
+    in_list = kept_any = False
     for n, (s, e) in enumerate(lines):
         raw = text[s:e]
         line = raw.strip()
@@ -372,7 +372,7 @@ def find_body(text: str, junk: Iterable[tuple[int, int]] = ()) -> tuple[tuple[in
             continue
         if junk and _covered(s + (len(raw) - len(raw.lstrip())), s + len(raw.rstrip()), junk):
             continue
-        if _COPYRIGHT.search(line) and any(keep):
+        if _COPYRIGHT.search(line) and kept_any:
             break
         if len(line) <= 40 and not _END.search(line) and _HEADING.search(re.sub(r"\s+", "", line)):
             in_list = True
@@ -382,13 +382,20 @@ def find_body(text: str, junk: Iterable[tuple[int, int]] = ()) -> tuple[tuple[in
                 continue
             in_list = False
         keep[n] = not _junk_line(line)
-    # the story starts at the headline: the last kept non-prose line before the first prose line
+        kept_any = kept_any or keep[n]
+    # the story starts at the headline: the last kept non-prose line before the first prose line,
+    # or up to two lines above it when they are headline-long and nothing was dropped between (a deck)
     first_prose = next((n for n, k in enumerate(keep) if k and _prose(text[lines[n][0]:lines[n][1]].strip())),
                        None)
     if first_prose is not None:
         head = next((n for n in range(first_prose - 1, -1, -1)
                      if keep[n] and len(text[lines[n][0]:lines[n][1]].strip()) >= 8
                      and not _BYLINE.search(text[lines[n][0]:lines[n][1]])), first_prose)
+        for _ in range(2):
+            above = next((n for n in range(head - 1, -1, -1) if text[lines[n][0]:lines[n][1]].strip()), None)
+            if above is None or not keep[above] or len(text[lines[above][0]:lines[above][1]].strip()) < 15:
+                break
+            head = above
         for n in range(head):
             keep[n] = False
     spans: list[tuple[int, int]] = []

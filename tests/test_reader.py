@@ -259,6 +259,16 @@ def test_body_spans_are_offsets_into_the_text_as_read() -> None:
     assert any(s <= start < e for s, e in a.body)
 
 
+def test_a_deck_under_the_headline_keeps_the_headline_in_the_body() -> None:
+    text = ("뉴스홈 | 정치 | 경제 | 사회\n\n경제\n\n울산시, 이차전지 양극재 공장 유치…1조원 투자\n\n"
+            "2027년까지 온산산단에 생산라인 구축\n\n"
+            "[울산=한국뉴스 배수아 기자] 울산시는 양극재 공장 건립 투자협약을 체결했다고 22일 밝혔다.\n")
+    a = read_text(text)
+    body = _body_text(a)
+    assert body.startswith("울산시, 이차전지 양극재 공장 유치") and "2027년까지 온산산단" in body
+    assert "뉴스홈" not in body and not body.startswith("경제")
+
+
 def test_plain_story_is_all_body() -> None:
     a = read_text(STORY)
     assert a.body == ((0, len(STORY.rstrip("\n"))),)
