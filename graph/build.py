@@ -204,7 +204,8 @@ def article_ntriples(extraction: Extraction, *, generated_at: str, extractor_ver
             continue
         if t.subject not in iri_of or t.object not in iri_of:
             missing = t.subject if t.subject not in iri_of else t.object
-            warn.append(f"{extraction.doc}: fact {t.predicate} refers to unknown entity {missing!r}; left out")
+            warn.append(f"{extraction.doc}: fact {t.predicate} refers to unknown entity {missing!r}; "
+                        f"left out")
             continue
         s_iri, o_iri = iri_of[t.subject], iri_of[t.object]
         if s_iri == o_iri:

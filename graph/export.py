@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
-
 from newskg.graph.sparql import PREFIXES
 from newskg.graph.store import KGStore
 from newskg.ontology.errors import InputError, StoreError
@@ -148,7 +147,6 @@ def export(store: KGStore, fmt: RdfFormat, out: Path | BinaryIO, *,
     try:
         if fmt is RdfFormat.GRAPHML:
             import networkx as nx
-
             from newskg.graph.project import to_networkx
 
             graph = to_networkx(store, articles=graph_iris)

@@ -10,7 +10,8 @@ Example:
     >>> from newskg.extract.records import Entity, Evidence, Extraction, Triple
     >>> from newskg.graph.build import add_extractions
     >>> from newskg.graph.store import open_store
-    >>> ents = (Entity("a", "시흥시", "Siheung", "LOC", "City"), Entity("b", "샌디에이고", "San Diego", "LOC", "City"))
+    >>> ents = (Entity("a", "시흥시", "Siheung", "LOC", "City"),
+    ...         Entity("b", "샌디에이고", "San Diego", "LOC", "City"))
     >>> ev = Evidence("시흥시는 샌디에이고와 자매결연을 맺었다.", 0, 21)
     >>> ev2 = Evidence("샌디에이고는 시흥시와 자매도시다.", 22, 40)
     >>> facts = (Triple("a", "sisterCityOf", "b", 0.9, ev), Triple("b", "sisterCityOf", "a", 0.7, ev2),
@@ -18,7 +19,8 @@ Example:
     >>> with open_store(":memory:") as store:
     ...     _ = add_extractions(store, [Extraction("doc-1", ents, facts)])
     ...     g = to_networkx(store)
-    >>> [(g.nodes[u]["label_en"], k, g.nodes[v]["label_en"], d["count"]) for u, v, k, d in g.edges(keys=True, data=True)]
+    >>> [(g.nodes[u]["label_en"], k, g.nodes[v]["label_en"], d["count"])
+    ...  for u, v, k, d in g.edges(keys=True, data=True)]
     [('Siheung', 'sisterCityOf', 'San Diego', 3)]
 """
 
@@ -140,7 +142,8 @@ def to_networkx(store: KGStore, *, articles: Sequence[str] | None = None,
         if s not in graph or o not in graph:
             continue
         key = (min(s, o), max(s, o), p) if p in symmetric else (s, o, p)
-        d = edges.setdefault(key, {"count": 0, "articles": set(), "confidence": 0.0, "ways": defaultdict(int)})
+        d = edges.setdefault(key, {"count": 0, "articles": set(), "confidence": 0.0,
+                                   "ways": defaultdict(int)})
         d["count"] += 1
         d["ways"][(s, o)] += 1
         d["articles"].add(str(article))

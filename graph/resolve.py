@@ -25,7 +25,8 @@ Example:
     'https://w3id.org/newskg/entity/gn5391811'
     >>> entity_iri(Entity("e9", "㈜신세계사이먼", "Shinsegae Simon", "ORG", "Company"))
     'https://w3id.org/newskg/entity/신세계사이먼'
-    >>> entity_iri(Entity("e1", "퀴논시", "Quy Nhon", "LOC", "City")) == entity_iri(Entity("e2", "퀴논", "", "LOC", "City"))
+    >>> quy_nhon = Entity("e1", "퀴논시", "Quy Nhon", "LOC", "City")
+    >>> entity_iri(quy_nhon) == entity_iri(Entity("e2", "퀴논", "", "LOC", "City"))
     True
     >>> article_iri("articles/seed.txt")
     'https://w3id.org/newskg/article/articles/seed.txt'

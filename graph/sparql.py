@@ -34,7 +34,6 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-
 from newskg.graph.store import KGStore
 from newskg.ontology.errors import QueryError, StoreError
 
@@ -130,9 +129,13 @@ def _json_value(b: dict[str, Any] | None) -> Value:
     return b["value"]
 
 
+_STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
+                      r"|'(?:[^'\\\n]|\\.)*'")
+
+
 def _strip(sparql: str) -> str:
     """The query without IRIs, strings and comments (enough to find its first keyword)."""
-    text = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', sparql)
+    text = re.sub(_STRINGS, '""', sparql)
     text = re.sub(r"<[^<>\"{}|^`\\\s]*>", "<>", text)
     return re.sub(r"#[^\n]*", " ", text)
 
@@ -193,13 +196,15 @@ def _remote(store: KGStore, sparql: str, kind: str, limit: int | None, timeout: 
     if kind in ("construct", "describe"):
         _, body = store.http_query(text, accept="application/n-triples", timeout=timeout)
         triples = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
-        rows, cut = _take(((_value(t.subject), _value(t.predicate), _value(t.object)) for t in triples), limit)
+        spo = ((_value(t.subject), _value(t.predicate), _value(t.object)) for t in triples)
+        rows, cut = _take(spo, limit)
         return QueryResult(["subject", "predicate", "object"], rows, "construct", cut)
     data = json.loads(store.http_query(text, timeout=timeout)[1])
     if "boolean" in data:
         return QueryResult(["ask"], [(bool(data["boolean"]),)], "ask")
     cols = list(data["head"].get("vars", []))
-    rows, cut = _take((tuple(_json_value(b.get(c)) for c in cols) for b in data["results"]["bindings"]), limit)
+    bindings = data["results"]["bindings"]
+    rows, cut = _take((tuple(_json_value(b.get(c)) for c in cols) for b in bindings), limit)
     return QueryResult(cols, rows, "select", cut)
 
 

@@ -31,9 +31,8 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Dataset
-
 from newskg.ontology.errors import QueryError, StoreError
+from rdflib import Dataset
 
 __all__ = ["DEFAULT_STORE", "MEMORY", "KGStore", "open_store", "resolve_location"]
 

@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset
-from rdflib.compare import isomorphic
-
 from newskg.extract.records import Entity, Evidence, Extraction, Triple
 from newskg.graph.build import add_extractions, build_paths, remove_article
 from newskg.graph.resolve import article_iri
 from newskg.graph.sparql import query
 from newskg.graph.store import open_store
+from rdflib import Dataset
+from rdflib.compare import isomorphic
 
 GRAPH_DATA = Path(__file__).parent / "data" / "graph"
 WHEN = "2026-01-01T00:00:00Z"
@@ -74,7 +73,8 @@ def test_two_articles_about_one_city_give_one_node(store):
           GRAPH ?g { ?city nkg:entityType "LOC" } }""")
     cities = {row[0] for row in res.rows}
     assert len(cities) == 1
-    assert {row[1] for row in res.rows} == {article_iri("seed-siheung.txt"), article_iri("siheung-sister-city.txt")}
+    graphs = {article_iri("seed-siheung.txt"), article_iri("siheung-sister-city.txt")}
+    assert {row[1] for row in res.rows} == graphs
     labels = query(store, f"SELECT ?l WHERE {{ <{cities.pop()}> rdfs:label|skos:altLabel ?l }}").rows
     assert {"시흥", "시흥시", "Siheung", "Siheung-si"} <= {r[0] for r in labels}
 
@@ -91,7 +91,8 @@ def test_building_twice_gives_an_isomorphic_graph(store):
 
 def test_a_changed_article_replaces_its_graph_and_leaves_the_others(store):
     second = load("second")
-    fewer = dataclasses.replace(second, triples=tuple(t for t in second.triples if t.predicate != "investsIn"))
+    kept = tuple(t for t in second.triples if t.predicate != "investsIn")
+    fewer = dataclasses.replace(second, triples=kept)
     report = add_extractions(store, [fewer])
     assert (report.added, report.replaced, report.unchanged) == (0, 1, 0)
     assert not query(store, "ASK { ?s nkg:investsIn ?o }").boolean
@@ -112,7 +113,8 @@ def test_a_bad_extraction_is_rejected_with_a_reason_and_nothing_built_is_lost(st
 
 
 def test_unknown_predicates_and_dangling_facts_are_left_out_with_a_warning():
-    ents = (Entity("a", "시흥시", "Siheung", "LOC", "City"), Entity("b", "샌디에이고", "San Diego", "LOC", "City"))
+    ents = (Entity("a", "시흥시", "Siheung", "LOC", "City"),
+            Entity("b", "샌디에이고", "San Diego", "LOC", "City"))
     ev = Evidence("문장.", 0, 3)
     ex = Extraction("w.txt", ents, (Triple("a", "likes", "b", 0.5, ev), Triple("a", "visits", "zz", 0.5, ev)))
     with open_store(":memory:") as s:
@@ -181,9 +183,10 @@ def test_building_the_real_seed_article_through_the_extractor(repo_root, tmp_pat
         report = build_paths(s, [seed, broken])
         assert report.added == 1 and [r[0] for r in report.rejected] == [str(broken)]
         g = report.articles[0]
-        assert query(s, f"ASK {{ GRAPH <{g}> {{ <{g}> prov:wasDerivedFrom ?src ; prov:generatedAtTime ?t }} }}"
-                     ).boolean
-        facts = query(s, f"SELECT ?p WHERE {{ GRAPH <{g}> {{ ?st rdf:predicate ?p ; nkg:evidenceText ?e }} }}")
+        prov = f"ASK {{ GRAPH <{g}> {{ <{g}> prov:wasDerivedFrom ?src ; prov:generatedAtTime ?t }} }}"
+        assert query(s, prov).boolean
+        facts = query(s, f"SELECT ?p WHERE {{ GRAPH <{g}> {{ ?st rdf:predicate ?p ; nkg:evidenceText ?e }} }}"
+                      )
         assert facts.rows, "the extractor found no fact in the seed article"
         again = build_paths(s, [seed])
         assert (again.added, again.unchanged) == (0, 1)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-
 from newskg.app.cli import main
 
 GRAPH_DATA = Path(__file__).parent / "data" / "graph"
@@ -19,8 +18,8 @@ PIPELINE = importlib.util.find_spec("newskg.extract.pipeline") is not None
 
 @pytest.fixture()
 def extractions(tmp_path) -> Path:
-    lines = [json.dumps(json.loads((GRAPH_DATA / f"{n}.json").read_text(encoding="utf-8")), ensure_ascii=False)
-             for n in ("seed", "second")]
+    docs = [json.loads((GRAPH_DATA / f"{n}.json").read_text(encoding="utf-8")) for n in ("seed", "second")]
+    lines = [json.dumps(d, ensure_ascii=False) for d in docs]
     path = tmp_path / "extractions.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -131,7 +130,7 @@ def test_validate_exits_0_when_the_graph_conforms_and_1_when_it_does_not(built, 
     assert "violation" in out and "nkg:evidenceText" in out
 
 
-@pytest.mark.skipif(not PIPELINE, reason="newskg.extract.pipeline is not there yet (another helper builds it)")
+@pytest.mark.skipif(not PIPELINE, reason="newskg.extract.pipeline is not there yet (built by another helper)")
 @pytest.mark.slow
 def test_build_from_article_files_rejects_bad_ones_with_reasons(repo_root, tmp_path, capsys):
     bad = tmp_path / "bad.jsonl"

@@ -8,16 +8,15 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from pyld import jsonld
-from rdflib import Dataset, Graph, URIRef
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-
 from newskg.extract.records import Extraction
 from newskg.graph.build import add_extractions
 from newskg.graph.export import RdfFormat, export, jsonld_context
 from newskg.graph.project import to_networkx
 from newskg.graph.store import open_store
 from newskg.ontology.errors import InputError
+from pyld import jsonld
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 GRAPH_DATA = Path(__file__).parent / "data" / "graph"
 WHEN = "2026-01-01T00:00:00Z"

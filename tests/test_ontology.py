@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
-
 from newskg.ontology.vocab import NKG, NS, classes, ontology_graph, ontology_path, predicate, predicates
+from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")

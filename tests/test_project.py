@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from newskg.extract.records import Extraction
 from newskg.graph.build import add_extractions
 from newskg.graph.project import to_networkx

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from newskg.extract.records import Extraction
 from newskg.graph.build import add_extractions, build_paths
 from newskg.graph.sparql import named_queries, query
@@ -47,7 +46,7 @@ def test_every_readme_query_runs_and_answers(fixture_store, sparql):
     assert query(fixture_store, sparql, timeout=30).rows
 
 
-@pytest.mark.skipif(not PIPELINE, reason="newskg.extract.pipeline is not there yet (another helper builds it)")
+@pytest.mark.skipif(not PIPELINE, reason="newskg.extract.pipeline is not there yet (built by another helper)")
 @pytest.mark.slow
 def test_every_readme_query_runs_on_the_sample_graph():
     with open_store(":memory:") as s:

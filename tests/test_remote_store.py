@@ -13,7 +13,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from newskg.extract.records import Extraction
 from newskg.graph.build import add_extractions, remove_article
 from newskg.graph.export import RdfFormat, export
@@ -109,8 +108,10 @@ def test_remote_errors_are_clear(remote):
         query(remote, "SELECT ?x WHERE { ?x ")
     with pytest.raises(QueryError, match="read-only"):
         query(remote, "DROP ALL")
-    with open_store(f"http://127.0.0.1:{free_port()}") as dead, pytest.raises(StoreError, match="cannot reach"):
+    dead = open_store(f"http://127.0.0.1:{free_port()}")
+    with pytest.raises(StoreError, match="cannot reach"):
         query(dead, "ASK {}")
+    dead.close()
 
 
 def test_removing_an_article_remotely(endpoint):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from newskg.extract.records import Entity
 from newskg.graph.resolve import article_iri, entity_iri, entity_key, geonames_iri, normalize_name
 
@@ -19,7 +18,8 @@ def ent(label: str, label_en: str = "", type_: str = "LOC", aliases: tuple[str, 
     [ent("샌디에이고"), ent("샌디에이고시", "San Diego"), ent("San Diego"), ent("x", geonames_id=5391811)],
     [ent("경기도"), ent("경기", "Gyeonggi Province"), ent("Gyeonggi-do")],
     [ent("퀴논시", "Quy Nhon"), ent("퀴논", "Quynhon"), ent("Quy Nhon City", aliases=("퀴논",))],
-    [ent("㈜신세계사이먼", type_="ORG"), ent("신세계사이먼", type_="ORG"), ent("(주)신세계 사이먼", type_="ORG")],
+    [ent("㈜신세계사이먼", type_="ORG"), ent("신세계사이먼", type_="ORG"),
+     ent("(주)신세계 사이먼", type_="ORG")],
     [ent("임병택", type_="PERSON"), ent("임 병택", "Lim Byung-taek", type_="PERSON")],
 ])
 def test_names_of_one_entity_give_one_iri(group):
@@ -53,7 +53,8 @@ def test_an_entity_without_any_name_still_gets_a_stable_iri():
 
 
 @pytest.mark.parametrize(("name", "expected"), [
-    ("㈜신세계사이먼", "신세계사이먼"), ("주식회사 한빛", "한빛"), ("Seoul National University", "seoulnationaluniversity"),
+    ("㈜신세계사이먼", "신세계사이먼"), ("주식회사 한빛", "한빛"),
+    ("Seoul National University", "seoulnationaluniversity"),
     ("K-시흥!", "k시흥"),
 ])
 def test_normalize_name(name, expected):

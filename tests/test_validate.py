@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from newskg.extract.records import Extraction
 from newskg.graph.build import add_extractions
 from newskg.graph.store import open_store
@@ -43,7 +42,8 @@ def test_a_fact_without_evidence_violates(store):
 
 def test_a_person_working_for_a_place_and_a_direct_triple_missing_violate(store):
     store.update(f"""INSERT DATA {{ GRAPH <https://w3id.org/newskg/article/x> {{
-        <https://w3id.org/newskg/entity/임병택> <{NKG}worksFor> <https://w3id.org/newskg/entity/gn5391811> }} }}""")
+        <https://w3id.org/newskg/entity/임병택> <{NKG}worksFor>
+        <https://w3id.org/newskg/entity/gn5391811> }} }}""")
     store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?s <{NKG}investsIn> ?o }} }}")
     report = validate(store)
     messages = " ".join(v.message for v in report.violations)
