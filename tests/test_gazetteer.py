@@ -49,6 +49,12 @@ def test_names_and_aliases_lead_to_the_same_entry(surfaces: tuple[str, ...]) -> 
     ("양평", "양평군", "Yangpyeong County", "AdministrativeArea"),
     ("해운대구", "해운대구", "Haeundae District", "AdministrativeArea"),
     ("피렌체", "피렌체", "Florence", "City"),
+    ("유럽", "유럽", "Europe", "Place"),
+    ("북미", "북아메리카", "North America", "Place"),
+    ("중남미", "중남미", "Latin America", "Place"),
+    ("전북", "전북특별자치도", "Jeonbuk State", "AdministrativeArea"),
+    ("광둥성", "광둥성", "Guangdong", "AdministrativeArea"),
+    ("조지아주", "조지아주", "Georgia", "AdministrativeArea"),
     ("데일리임팩트", "데일리임팩트", "Daily Impact", "NewsMediaOrganization"),
     ("서울대", "서울대학교", "Seoul National University", "University"),
     ("삼성전자", "삼성전자", "Samsung Electronics", "Company"),
@@ -109,7 +115,7 @@ def test_every_entry_has_a_known_type_and_ontology_class() -> None:
         assert e.type in ("PERSON", "ORG", "LOC"), e
         assert e.cls in known, e
         assert e.name and e.name_en, e
-        assert e.key.split(":", 1)[0] in ("gn", "iso", "kr", "org"), e
+        assert e.key.split(":", 1)[0] in ("gn", "iso", "kr", "org", "region"), e
         assert not (e.lat is None) ^ (e.lon is None), e
 
 

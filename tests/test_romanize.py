@@ -53,7 +53,17 @@ def test_split_person_name() -> None:
 
 @pytest.mark.parametrize(("name", "english"), [
     ("시흥시의회", "Siheung City Council"),
-    ("경기도의회", "Gyeonggi Provincial Council"),
+    ("경기도의회", "Gyeonggi-do Provincial Council"),
+    ("충청북도의회", "Chungcheongbuk-do Provincial Council"),
+    ("충북도의회", "Chungbuk Provincial Council"),
+    ("부산시의회", "Busan Metropolitan Council"),
+    ("서울시청", "Seoul Metropolitan Government"),
+    ("처인구", "Cheoin District"),
+    ("영암군", "Yeongam County"),
+    ("기후현", "Gifu Prefecture"),
+    ("오송읍", "Osong-eup"),
+    ("삼성", "Samsung Group"),
+    ("한성", "Hanseong"),
     ("샌디에이고시의회", "San Diego City Council"),
     ("창원상공회의소", "Changwon Chamber of Commerce and Industry"),
     ("요코하마상공회의소", "Yokohama Chamber of Commerce and Industry"),
