@@ -32,6 +32,11 @@ VIS_SCRIPT = "app/static/js/vis-network.min.js"
 _JS = """
 export default function(component) {
   const { data, setTriggerValue, parentElement } = component;
+  // a rerun with new data mounts again: drop the previous drawing first
+  parentElement.querySelectorAll('.nkg-network').forEach((old) => {
+    if (old.nkgNetwork) old.nkgNetwork.destroy();
+    old.remove();
+  });
   const box = document.createElement('div');
   box.className = 'nkg-network';
   box.style.height = data.height + 'px';
@@ -47,6 +52,7 @@ export default function(component) {
     network.once('stabilizationIterationsDone', () => network.setOptions({ physics: false }));
     network.on('click', (p) => { if (p.nodes.length) setTriggerValue('clicked', p.nodes[0]); });
     box.dataset.ready = '1';
+    box.nkgNetwork = network;  // for tests and debugging: positions, selection
     if (document.fonts) document.fonts.load('14px NanumBarunGothic').then(() => network && network.redraw());
   };
   if (window.vis && window.vis.Network) {
@@ -129,7 +135,9 @@ def vis_data(view, *, lang: str = "ko", focus: Iterable[str] = (), height: int =
             "font": {"face": "NanumBarunGothic, sans-serif", "size": 15 if n in focus else 13},
         })
     edges = []
+    parallel: dict[tuple[str, str], int] = {}
     for s, o, p, a in view.edges(keys=True, data=True):
+        k = parallel[tuple(sorted((s, o)))] = parallel.get(tuple(sorted((s, o))), -1) + 1
         pred = preds.get(p)
         label = (pred.label_ko if lang == "ko" else pred.label_en) if pred else str(p)
         conf = a.get("confidence")
@@ -139,6 +147,9 @@ def vis_data(view, *, lang: str = "ko", focus: Iterable[str] = (), height: int =
             "arrows": "" if pred and pred.symmetric else "to",
             "color": PREDICATE_COLOURS.get(p, "#999999"),
             "font": {"face": "NanumBarunGothic, sans-serif", "size": 11, "align": "middle"},
+            # parallel edges of one pair bend apart instead of hiding each other
+            "smooth": {"type": "curvedCW" if k % 2 else "curvedCCW", "roundness": 0.12 + 0.14 * (k // 2)}
+            if k else {"type": "continuous"},
         })
     options = {
         "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 150, "fit": True},

@@ -59,8 +59,7 @@ if view.geonames:
     cols[1].markdown(f"**GeoNames**: [{md(view.geonames.rstrip('/').rsplit('/', 1)[-1])}]({view.geonames})")
 if view.lat is not None:
     cols[2].markdown(f"**Coordinates**: {view.lat:.4f}, {view.lon:.4f}")
-if st.button("Show in graph", icon=":material/hub:", key="to_graph"):
-    st.switch_page("views/graph.py", query_params={"focus": iri})
+st.page_link("views/graph.py", label="Show in graph", icon=":material/hub:", query_params={"focus": iri})
 st.caption(f"IRI: `{iri}`")
 
 # where this entity is mentioned, per article, to highlight it inside evidence sentences
