@@ -1,8 +1,9 @@
 """Turn Extractions into RDF: one named graph per article, replaced when rebuilt, skipped when unchanged.
 
-Each article becomes one SPARQL ``DROP SILENT GRAPH <a> ; INSERT DATA { GRAPH <a> { … } }``: a single
-transaction (an article is either all there, old or new, or not at all), written in bulk as
-N-Triples text that this module serialises itself (no per-triple rdflib calls). The article node
+Each article is written in one transaction (it is either all there, old or new, or not at all), in
+bulk as N-Triples text this module serialises itself (no per-triple rdflib calls): a new article on
+an embedded store is one Oxigraph load into its graph; a replaced one, or any on a remote endpoint,
+one SPARQL ``DROP SILENT GRAPH <a> ; INSERT DATA { GRAPH <a> { … } }``. The article node
 carries ``nkg:contentHash``, the SHA-256 of the extraction; a second build of an unchanged article
 does nothing, so ``newskg build`` is idempotent and incremental.
 
@@ -37,10 +38,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pyoxigraph as ox
 from newskg.extract.records import Article, Extraction, Triple
 from newskg.graph.resolve import article_iri, entity_iri, geonames_iri
 from newskg.graph.store import KGStore
-from newskg.ontology.errors import InputError, NewsKGError, PipelineError
+from newskg.ontology.errors import InputError, NewsKGError, PipelineError, StoreError
 from newskg.ontology.vocab import NKG, classes, predicates
 
 __all__ = ["BuildReport", "add_extractions", "build_paths", "remove_article", "article_ntriples",
@@ -85,21 +87,21 @@ class BuildReport:
 
 
 # ---------------------------------------------------------------------- N-Triples writing
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
 def _iri(value: str) -> str:
-    out = []
-    for ch in value:
-        if ord(ch) <= 0x20 or ch in '<>"{}|^`\\':
-            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
-        else:
-            out.append(ch)
-    return "<" + "".join(out) + ">"
+    if _IRI_BAD.search(value) is None:
+        return "<" + value + ">"
+    return "<" + _IRI_BAD.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), value) + ">"
 
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_LITERAL = str.maketrans({**{chr(c): " " for c in [*range(0x20), 0x7F]}, **_ESCAPES})
 
 
 def _str(value: str, lang: str | None = None) -> str:
-    body = "".join(_ESCAPES.get(ch, " " if ord(ch) < 0x20 or ord(ch) == 0x7F else ch) for ch in value)
+    body = value.translate(_LITERAL)
     return f'"{body}"@{lang}' if lang else f'"{body}"'
 
 
@@ -283,8 +285,7 @@ def add_extractions(store: KGStore, extractions: Iterable[Extraction], *, progre
         if existing.get(g) == digest:
             report.unchanged += 1
             continue
-        body = "\n".join(lines)
-        store.update(f"DROP SILENT GRAPH {_iri(g)} ;\nINSERT DATA {{ GRAPH {_iri(g)} {{\n{body}\n}} }}")
+        _write_article(store, g, lines, replace=g in existing)
         if g in existing:
             report.replaced += 1
         else:
@@ -292,6 +293,25 @@ def add_extractions(store: KGStore, extractions: Iterable[Extraction], *, progre
         existing[g] = digest
         report.articles.append(g)
     return report
+
+
+def _write_article(store: KGStore, graph: str, lines: list[str], *, replace: bool) -> None:
+    """Write one article's graph in one transaction.
+
+    A new article on an embedded store is a lenient N-Triples load into its graph (our own
+    serialisation, so IRI checks can be skipped: ~5x faster than a SPARQL update); a replaced one,
+    or any article on a remote endpoint, is ``DROP SILENT GRAPH ; INSERT DATA`` in one update.
+    """
+    store.check_writable()
+    body = "\n".join(lines)
+    if not replace and not store.is_remote:
+        try:
+            store.require_ox().load(body.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES,
+                                    to_graph=ox.NamedNode(graph), lenient=True)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"cannot write article graph {graph} to {store.location}: {exc}") from exc
+        return
+    store.update(f"DROP SILENT GRAPH {_iri(graph)} ;\nINSERT DATA {{ GRAPH {_iri(graph)} {{\n{body}\n}} }}")
 
 
 def _extract_each(extractor, articles: Sequence[Article], report: BuildReport) -> Iterator[Extraction]:

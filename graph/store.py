@@ -138,10 +138,14 @@ class KGStore:
         return self.ox
 
     # ------------------------------------------------------------------ writing
-    def update(self, sparql: str, *, timeout: float | None = None) -> None:
-        """Run a SPARQL UPDATE as one transaction (raises StoreError when read-only or on failure)."""
+    def check_writable(self) -> None:
+        """Raise StoreError when the store was opened read-only."""
         if self.read_only:
             raise StoreError(f"store {self.location} is open read-only; open it without read_only to write")
+
+    def update(self, sparql: str, *, timeout: float | None = None) -> None:
+        """Run a SPARQL UPDATE as one transaction (raises StoreError when read-only or on failure)."""
+        self.check_writable()
         if self.kind != "remote":
             try:
                 self.require_ox().update(sparql)
