@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--store", help=STORE_HELP)
     p.add_argument("--extractions", action="store_true",
                    help="PATHs are JSON lines from `newskg extract --format json` (no extraction run)")
+    p.add_argument("--force", action="store_true",
+                   help="extract and rewrite every article, even those unchanged since the last build")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_build)
 
@@ -106,9 +108,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     progress = not args.no_progress and sys.stderr.isatty()
     with open_store(args.store) as store:
         if args.extractions:
-            report = add_extractions(store, list(_read_extractions(args.paths)), progress=progress)
+            report = add_extractions(store, list(_read_extractions(args.paths)), progress=progress,
+                                     force=args.force)
         else:
-            report = build_paths(store, args.paths, progress=progress)
+            report = build_paths(store, args.paths, progress=progress, force=args.force)
         location = store.location
     print(f"{location}: {report.summary()}")
     for doc, reason in report.rejected:

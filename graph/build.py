@@ -46,7 +46,7 @@ from newskg.ontology.errors import InputError, NewsKGError, PipelineError, Store
 from newskg.ontology.vocab import NKG, classes, predicates
 
 __all__ = ["BuildReport", "add_extractions", "build_paths", "remove_article", "article_ntriples",
-           "content_hash", "GRAPH_LAYOUT_VERSION"]
+           "content_hash", "input_hash", "GRAPH_LAYOUT_VERSION"]
 
 GRAPH_LAYOUT_VERSION = "1"
 """Bumped when the RDF written for an article changes shape, so that old graphs get rebuilt."""
@@ -122,6 +122,14 @@ def content_hash(extraction: Extraction) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
+def input_hash(article: Article, extractor_version: str) -> str:
+    """SHA-256 of the article as read and the extractor version (what decides whether to extract again)."""
+    data = json.dumps([GRAPH_LAYOUT_VERSION, extractor_version, article.id, article.text, article.title,
+                       article.published, article.source, article.url, [list(b) for b in article.body]],
+                      ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
 def _source_iri(extraction: Extraction) -> str:
     art = extraction.article
     if art is not None and art.url:
@@ -156,6 +164,7 @@ def article_ntriples(extraction: Extraction, *, generated_at: str, extractor_ver
     ]
     art = extraction.article
     if art is not None:
+        lines.append(f"{a} <{NKG.inputHash}> {_str(input_hash(art, extractor_version))} .")
         if art.title:
             lines.append(f"{a} <{SCHEMA}headline> {_str(art.title, 'ko')} .")
         if art.text:
@@ -233,10 +242,10 @@ def article_ntriples(extraction: Extraction, *, generated_at: str, extractor_ver
 
 
 # ---------------------------------------------------------------------- writing to the store
-def _existing_hashes(store: KGStore) -> dict[str, str]:
+def _existing_hashes(store: KGStore, term: str = "contentHash") -> dict[str, str]:
     from newskg.graph.sparql import query
 
-    res = query(store, f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?g <{NKG.contentHash}> ?h }} }}")
+    res = query(store, f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?g <{NKG[term]}> ?h }} }}")
     return {str(g): str(h) for g, h in res.rows}
 
 
@@ -251,7 +260,7 @@ def _package_version() -> str:
 
 def add_extractions(store: KGStore, extractions: Iterable[Extraction], *, progress: bool = False,
                     extractor_version: str | None = None, generated_at: str | None = None,
-                    total: int | None = None) -> BuildReport:
+                    total: int | None = None, force: bool = False) -> BuildReport:
     """Write extractions to the store, one named graph (and one transaction) per article.
 
     An article whose extraction is unchanged since the last build is skipped; a changed one has
@@ -264,6 +273,7 @@ def add_extractions(store: KGStore, extractions: Iterable[Extraction], *, progre
         extractor_version: recorded as ``nkg:extractorVersion`` (default: the newskg version).
         generated_at: ``prov:generatedAtTime`` (xsd:dateTime; default: now, UTC).
         total: length of `extractions` when it is an iterator (for the progress bar).
+        force: rewrite every article, changed or not.
     """
     report = BuildReport()
     version = extractor_version or _package_version()
@@ -282,7 +292,7 @@ def add_extractions(store: KGStore, extractions: Iterable[Extraction], *, progre
         except (InputError, KeyError, ValueError, TypeError) as exc:
             report.rejected.append((ex.doc, str(exc)))
             continue
-        if existing.get(g) == digest:
+        if existing.get(g) == digest and not force:
             report.unchanged += 1
             continue
         _write_article(store, g, lines, replace=g in existing)
@@ -333,10 +343,12 @@ def _extract_each(extractor, articles: Sequence[Article], report: BuildReport) -
 
 
 def build_paths(store: KGStore, paths: Sequence[str | Path], *, progress: bool = False,
-                batch: int = 32) -> BuildReport:
+                batch: int = 32, force: bool = False) -> BuildReport:
     """Read the files or directories in `paths`, extract, and add the results to the store.
 
-    Files that cannot be read are rejected with the reason; nothing built before is lost.
+    An article whose text and metadata are unchanged since it was built with this extractor version
+    is not extracted again (``nkg:inputHash``); `force` rebuilds everything. Files that cannot be
+    read or extracted are rejected with the reason; nothing built before is lost.
 
     Raises:
         PipelineError: the extraction pipeline is missing or cannot be built.
@@ -351,11 +363,16 @@ def build_paths(store: KGStore, paths: Sequence[str | Path], *, progress: bool =
     articles: list[Article] = []
     for item in read_paths([str(p) for p in paths]):
         if isinstance(item, InputError):
-            report.rejected.append((str(getattr(item, "path", "") or item).split(":")[0], str(item)))
+            report.rejected.append((str(item).split(": ")[0], str(item)))
         else:
             articles.append(item)
     extractor = get_extractor()
-    version = getattr(extractor, "version", None)
+    version = str(getattr(extractor, "version", None) or _package_version())
+    if not force:
+        seen = _existing_hashes(store, "inputHash")
+        todo = [a for a in articles if seen.get(article_iri(a.id)) != input_hash(a, version)]
+        report.unchanged += len(articles) - len(todo)
+        articles = todo
     bar = None
     if progress:
         from tqdm import tqdm
@@ -366,7 +383,7 @@ def build_paths(store: KGStore, paths: Sequence[str | Path], *, progress: bool =
             chunk = articles[i: i + batch]
             part = BuildReport()
             exs = list(_extract_each(extractor, chunk, part))
-            part.merge(add_extractions(store, exs, extractor_version=str(version) if version else None))
+            part.merge(add_extractions(store, exs, extractor_version=version, force=force))
             report.merge(part)
             if bar is not None:
                 bar.update(len(chunk))

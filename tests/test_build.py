@@ -89,6 +89,11 @@ def test_building_twice_gives_an_isomorphic_graph(store):
         assert same_dataset(before, dataset(fresh))
 
 
+def test_force_rewrites_unchanged_articles(store):
+    report = add_extractions(store, [load("seed"), load("second")], force=True)
+    assert (report.added, report.replaced, report.unchanged) == (0, 2, 0)
+
+
 def test_a_changed_article_replaces_its_graph_and_leaves_the_others(store):
     second = load("second")
     kept = tuple(t for t in second.triples if t.predicate != "investsIn")

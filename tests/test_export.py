@@ -20,7 +20,8 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 GRAPH_DATA = Path(__file__).parent / "data" / "graph"
 WHEN = "2026-01-01T00:00:00Z"
-HASH = URIRef("https://w3id.org/newskg/ontology#contentHash")
+HASHES = [URIRef("https://w3id.org/newskg/ontology#contentHash"),
+          URIRef("https://w3id.org/newskg/ontology#inputHash")]
 
 
 def load(name: str) -> Extraction:
@@ -144,7 +145,8 @@ def test_a_fixed_extraction_gives_the_golden_turtle(tmp_path):
     got = Graph().parse(out, format="turtle")
     want = Graph().parse(GRAPH_DATA / "second.ttl", format="turtle")
     for g in (got, want):
-        g.remove((None, HASH, None))
+        for h in HASHES:  # hashes of the input records: they move with the records' JSON form
+            g.remove((None, h, None))
     if not isomorphic(got, want):
         _, only_got, only_want = graph_diff(to_isomorphic(got), to_isomorphic(want))
         pytest.fail("built graph differs from the golden file\nonly built:\n"
