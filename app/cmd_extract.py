@@ -17,16 +17,19 @@ _FMT = argparse.RawDescriptionHelpFormatter
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's subcommands to the `newskg` parser."""
     p = sub.add_parser(
-        "extract", help="entities and triples of articles (JSON lines or a table)", formatter_class=_FMT,
+        "extract",
+        help="entities and triples of articles (JSON lines or a table)",
+        formatter_class=_FMT,
         description="Read Korean news articles and print the people, organisations and places they name "
-                    "and the relations between them, each with its evidence sentence. Input: .txt, .html, "
-                    ".jsonl ({\"id\", \"text\"} a line) files or directories of them; - reads stdin.",
+        "and the relations between them, each with its evidence sentence. Input: .txt, .html, "
+        '.jsonl ({"id", "text"} a line) files or directories of them; - reads stdin.',
         epilog="examples:\n"
-               "  newskg extract app/sample_articles/seed.txt --format table\n"
-               "  newskg extract news/ > extractions.jsonl\n"
-               "  echo '시흥시는 샌디에이고와 자매결연을 맺었다.' | newskg extract - --format table\n\n"
-               "json: one object per article a line (doc, entities, triples), as ../shared/CONTRACT.md says.\n"
-               "exit status 1 when a file could not be read (the others are still extracted).")
+        "  newskg extract app/sample_articles/seed.txt --format table\n"
+        "  newskg extract news/ > extractions.jsonl\n"
+        "  echo '시흥시는 샌디에이고와 자매결연을 맺었다.' | newskg extract - --format table\n\n"
+        "json: one object per article a line (doc, entities, triples), as ../shared/CONTRACT.md says.\n"
+        "exit status 1 when a file could not be read (the others are still extracted).",
+    )
     p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="article files or directories; - for stdin")
     p.add_argument("--format", choices=("json", "table"), default="json", help="output format (default json)")
     p.add_argument("--html", action="store_true", help="stdin is an HTML page (with -)")
@@ -35,20 +38,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser(
-        "evaluate", help="score the extractor on annotated articles or KLUE-NER", formatter_class=_FMT,
+        "evaluate",
+        help="score the extractor on annotated articles or KLUE-NER",
+        formatter_class=_FMT,
         description="Run the extractor on gold articles and score it as CONTRACT 'Scoring' says: entity "
-                    "precision/recall/F1 (typed) and triple P/R/F1, overall and by predicate. With --klue, "
-                    "mention P/R/F1 for PERSON/ORG/LOC on KLUE-NER sentences.",
+        "precision/recall/F1 (typed) and triple P/R/F1, overall and by predicate. With --klue, "
+        "mention P/R/F1 for PERSON/ORG/LOC on KLUE-NER sentences.",
         epilog="examples:\n"
-               "  newskg evaluate --gold tests/data/dev\n"
-               "  newskg evaluate --klue tests/data/klue/ner-dev.tsv --json\n"
-               "  newskg evaluate --gold my_gold/ --pred my_extractions.jsonl   (score saved output)\n\n"
-               "A gold article is a JSON file {\"id\", \"text\", \"entities\", \"relations\"} (see CONTRACT).")
+        "  newskg evaluate --gold tests/data/dev\n"
+        "  newskg evaluate --klue tests/data/klue/ner-dev.tsv --json\n"
+        "  newskg evaluate --gold my_gold/ --pred my_extractions.jsonl   (score saved output)\n\n"
+        'A gold article is a JSON file {"id", "text", "entities", "relations"} (see CONTRACT).',
+    )
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--gold", type=Path, metavar="DIR", help="folder of gold article *.json files")
     src.add_argument("--klue", type=Path, metavar="FILE", help="KLUE-NER .tsv file")
-    p.add_argument("--pred", type=Path, metavar="FILE",
-                   help="score these JSON lines (from `newskg extract`) instead of running the extractor")
+    p.add_argument(
+        "--pred",
+        type=Path,
+        metavar="FILE",
+        help="score these JSON lines (from `newskg extract`) instead of running the extractor",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--save", type=Path, metavar="FILE", help="also write the predictions as JSON lines")
     p.set_defaults(func=cmd_evaluate)
@@ -72,7 +82,9 @@ def _label(ex, eid: str) -> str:
 
 def _table(ex) -> str:
     lines = [f"== {ex.doc}: {len(ex.entities)} entities, {len(ex.triples)} triples"]
-    rows = [(_label(ex, t.subject), t.predicate, _label(ex, t.object), f"{t.confidence:.2f}") for t in ex.triples]
+    rows = [
+        (_label(ex, t.subject), t.predicate, _label(ex, t.object), f"{t.confidence:.2f}") for t in ex.triples
+    ]
     if rows:
         w0 = max(len(r[0]) for r in rows)
         w1 = max(len(r[1]) for r in rows)
@@ -117,13 +129,12 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         preds = _load_preds(args.pred) if args.pred else list(_run_gold(golds))
         result = evaluate.score_articles(golds, preds)
     else:
-        if args.pred:
-            preds = _load_preds(args.pred)
-        else:
-            preds = list(_run_klue(args.klue))
+        preds = _load_preds(args.pred) if args.pred else list(_run_klue(args.klue))
         result = evaluate.score_klue(args.klue, preds)
     if args.save and not args.pred:
-        args.save.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
+        args.save.write_text(
+            "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8"
+        )
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else evaluate.format_result(result))
     return 0
 
@@ -132,8 +143,9 @@ def _load_preds(path: Path) -> list[dict]:
     try:
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: cannot read predictions ({exc}); give JSON lines from `newskg extract`") \
-            from exc
+        raise InputError(
+            f"{path}: cannot read predictions ({exc}); give JSON lines from `newskg extract`"
+        ) from exc
 
 
 def _run_gold(golds: dict):

@@ -65,8 +65,18 @@ class Ent:
                 aliases.append(a)
         spans = sorted({(m.start, m.end) for m in self.mentions})
         g = self.gaz
-        return Entity(self.id, self.label, en or self.label, self.type, self.cls, tuple(aliases), tuple(spans),
-                      getattr(g, "geonames_id", None), getattr(g, "lat", None), getattr(g, "lon", None))
+        return Entity(
+            self.id,
+            self.label,
+            en or self.label,
+            self.type,
+            self.cls,
+            tuple(aliases),
+            tuple(spans),
+            getattr(g, "geonames_id", None),
+            getattr(g, "lat", None),
+            getattr(g, "lon", None),
+        )
 
 
 class _Table:
@@ -151,8 +161,17 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
 
     cities = [e for sc, e in _salience(sents, lambda e: e.type == "LOC" and e.cls == "City")]
     kr_cities = [e for e in cities if _is_kr(e)] or cities
-    provs = [e for sc, e in _salience(sents, lambda e: e.type == "LOC" and e.cls == "AdministrativeArea"
-                                      and e.label.endswith(("도", "특별자치도", "성", "주")))]
+    provs = [
+        e
+        for sc, e in _salience(
+            sents,
+            lambda e: (
+                e.type == "LOC"
+                and e.cls == "AdministrativeArea"
+                and e.label.endswith(("도", "특별자치도", "성", "주"))
+            ),
+        )
+    ]
     kr_provs = [e for e in provs if _is_kr(e)] or provs
     main_city = kr_cities[0] if kr_cities else None
     main_prov = kr_provs[0] if kr_provs else None
@@ -168,8 +187,9 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
             break
 
     heads_of_delegation: list[Ent] = []
-    named_delegations = [e for e in table.order if e.type == "ORG" and e.label.endswith(("단", "사절단"))
-                         and " " in e.label]
+    named_delegations = [
+        e for e in table.order if e.type == "ORG" and e.label.endswith(("단", "사절단")) and " " in e.label
+    ]
     for s in sents:
         for k, p in enumerate(s.phrases):
             h = p.head
@@ -195,16 +215,27 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                 elif m.ref == "company":
                     target = topic_company or last_company
                 elif m.ref == "delegation":
-                    target = (named_delegations[0] if named_delegations else
-                              heads_of_delegation[0] if heads_of_delegation else None)
+                    target = (
+                        named_delegations[0]
+                        if named_delegations
+                        else heads_of_delegation[0]
+                        if heads_of_delegation
+                        else None
+                    )
                 elif m.ref == "pair":
                     other = None
                     for _sc, e in places:
                         if e is main_place:
                             continue
-                        if main_place is not None and e.gaz is not None and main_place.gaz is not None and (
-                                getattr(e.gaz, "parent", None) == main_place.key or
-                                getattr(main_place.gaz, "parent", None) == e.key):
+                        if (
+                            main_place is not None
+                            and e.gaz is not None
+                            and main_place.gaz is not None
+                            and (
+                                getattr(e.gaz, "parent", None) == main_place.key
+                                or getattr(main_place.gaz, "parent", None) == e.key
+                            )
+                        ):
                             continue
                         other = e
                         break
@@ -230,7 +261,12 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                     table.attach(m, target)
                 continue
             e = m.entity
-            if e is not None and e.type == "ORG" and e.cls in ("Company", "Organization") and m.rule != "byline":
+            if (
+                e is not None
+                and e.type == "ORG"
+                and e.cls in ("Company", "Organization")
+                and m.rule != "byline"
+            ):
                 last_company = e
                 ph = next((p for p in s.phrases if m.start < p.end and p.start < m.end), None)
                 if ph is not None and ph.case == "subj" and sent_topic_company is None:

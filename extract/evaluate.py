@@ -102,8 +102,11 @@ def score_articles(golds: dict[str, dict[str, Any]], preds: Iterable[dict[str, A
         ent["gold"] += len(gold["entities"])
         ent["tp"] += len(set(mapped.values()))
         ent["typed_tp"] += len({g for p, g in mapped.items() if gtype[g] == ptype[p]})
-        gold_triples = {_triple_key(r["subject"], r["predicate"], r["object"], symmetric)
-                        for r in gold["relations"] if r["predicate"] in symmetric}
+        gold_triples = {
+            _triple_key(r["subject"], r["predicate"], r["object"], symmetric)
+            for r in gold["relations"]
+            if r["predicate"] in symmetric
+        }
         pred_triples = set()
         for t in pred.get("triples", []):
             if t.get("predicate") not in symmetric:
@@ -189,9 +192,11 @@ def score_klue(path: str | Path, preds: Iterable[dict[str, Any]]) -> dict[str, A
             g = {x for x in gold if x[2] == kind}
             p = {x for x in pred if x[2] == kind}
             by_type[kind].update(tp=len(g & p), pred=len(p), gold=len(g))
-    return {"mentions": prf(tp, n_pred, n_gold),
-            "by_type": {k: prf(c["tp"], c["pred"], c["gold"]) for k, c in sorted(by_type.items())},
-            "by_source": {k: prf(c["tp"], c["pred"], c["gold"]) for k, c in sorted(by_source.items())}}
+    return {
+        "mentions": prf(tp, n_pred, n_gold),
+        "by_type": {k: prf(c["tp"], c["pred"], c["gold"]) for k, c in sorted(by_type.items())},
+        "by_source": {k: prf(c["tp"], c["pred"], c["gold"]) for k, c in sorted(by_source.items())},
+    }
 
 
 def format_result(result: dict[str, Any]) -> str:
@@ -199,8 +204,10 @@ def format_result(result: dict[str, Any]) -> str:
     rows = []
     for name, v in result.items():
         if isinstance(v, dict) and "f1" in v:
-            rows.append(f"{name:22} P {v['p']:.3f}  R {v['r']:.3f}  F1 {v['f1']:.3f}  "
-                        f"(tp {v['tp']}, pred {v['pred']}, gold {v['gold']})")
+            rows.append(
+                f"{name:22} P {v['p']:.3f}  R {v['r']:.3f}  F1 {v['f1']:.3f}  "
+                f"(tp {v['tp']}, pred {v['pred']}, gold {v['gold']})"
+            )
         elif isinstance(v, dict):
             rows.append(f"{name}:")
             rows.extend("  " + line for line in format_result(v).splitlines())

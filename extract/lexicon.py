@@ -66,7 +66,9 @@ def _rows(name: str) -> list[list[str]]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise PipelineError(f"data file {name} is missing from newskg/extract/data; reinstall newskg") from exc
+        raise PipelineError(
+            f"data file {name} is missing from newskg/extract/data; reinstall newskg"
+        ) from exc
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -89,5 +91,10 @@ def load_lexicon() -> Lexicon:
     for kind, word in _rows("cues.tsv"):
         words.setdefault(kind, set()).add(word)
     cues = {name: p.cues for name, p in preds.items()}
-    return Lexicon(roles, suffixes, {k: frozenset(v) for k, v in words.items()}, cues,
-                   sorted(roles, key=lambda r: -len(r)))
+    return Lexicon(
+        roles,
+        suffixes,
+        {k: frozenset(v) for k, v in words.items()},
+        cues,
+        sorted(roles, key=lambda r: -len(r)),
+    )

@@ -23,7 +23,15 @@ from typing import Any
 from newskg.extract.lexicon import Lexicon, Role, load_lexicon
 from newskg.extract.syntax import Sentence, Word, case_of
 
-__all__ = ["Mention", "find_mentions", "find_known", "norm_label", "is_person_name", "gazetteer_index"]
+__all__ = [
+    "Mention",
+    "find_mentions",
+    "find_known",
+    "norm_label",
+    "is_person_name",
+    "gazetteer_index",
+    "is_particle",
+]
 
 _COMPANY_MARK = re.compile(r"㈜|\(주\)|（주）|주식회사\s?|\(재\)|\(사\)|\(유\)")
 _HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
@@ -33,11 +41,17 @@ _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u02
 _BYLINE = re.compile(
     r"[\[(【]\s*(?:(?P<place>[^\]=)】\n]{1,20})\s*=\s*)?(?P<outlet>[^\]=)】\s\n]{2,20})\s+"
     r"(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<role>기자|특파원|객원기자|선임기자|인턴기자|통신원)"
-    r"(?:\s*=)?\s*[\])】]")
+    r"(?:\s*=)?\s*[\])】]"
+)
 _BYLINE_OPEN = re.compile(
     r"\((?P<place>[\uac00-\ud7a3]{2,6})=(?P<outlet>[\uac00-\ud7a3A-Za-z0-9]{2,12})\)\s*"
-    r"(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<role>기자|특파원)")
-_COMPANY = re.compile(r"(?P<mark>㈜|\(주\)|（주）|주식회사|\(재\)|\(사\))\s?(?P<name>" + _NAMECH + r"[\uac00-\ud7a3A-Za-z0-9&·]*)")
+    r"(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<role>기자|특파원)"
+)
+_COMPANY = re.compile(
+    r"(?P<mark>㈜|\(주\)|（주）|주식회사|\(재\)|\(사\))\s?(?P<name>"
+    + _NAMECH
+    + r"[\uac00-\ud7a3A-Za-z0-9&·]*)"
+)
 _PAREN = re.compile(r"\((?P<inner>[^()\n]{1,60})\)")
 _QUOTED = re.compile(r"['‘“\"](?P<inner>[^'’”\"\n]{3,40})['’”\"]")
 _QUOTED_ORG_END = ("단", "협의체", "협의회", "위원회", "추진단", "연합", "포럼", "컨소시엄", "연구회", "센터")
@@ -132,20 +146,62 @@ def _word_end(text: str, j: int) -> int:
     return m.start() if m else len(text)
 
 
+def is_particle(rest: str) -> bool:
+    """Whether `rest` (what follows a name in its word) is a particle or empty."""
+    return _is_particle(rest)
+
+
 def _is_particle(rest: str) -> bool:
     if not rest:
         return True
     if not _HANGUL.match(rest) or len(rest) > 4:
         return False
-    return case_of(rest) != "" or rest in ("만", "뿐", "까지", "부터", "조차", "마저", "처럼", "보다", "이나",
-                                            "나", "이며", "이자", "이고", "에서도", "에도", "과도", "와도",
-                                            "에서의", "으로의", "로의", "에의", "이다", "이었다", "인", "측",
-                                            "에게", "이라", "라")
+    return case_of(rest) != "" or rest in (
+        "만",
+        "뿐",
+        "까지",
+        "부터",
+        "조차",
+        "마저",
+        "처럼",
+        "보다",
+        "이나",
+        "나",
+        "이며",
+        "이자",
+        "이고",
+        "에서도",
+        "에도",
+        "과도",
+        "와도",
+        "에서의",
+        "으로의",
+        "로의",
+        "에의",
+        "이다",
+        "이었다",
+        "인",
+        "측",
+        "에게",
+        "이라",
+        "라",
+    )
 
 
 def _mk_gaz(e, start: int, end: int, text: str, rule: str = "gazetteer") -> Mention:
-    return Mention(start, end, text, e.name, e.type, e.cls, rule, key=e.key, label_en=e.name_en,
-                   aliases=tuple(e.aliases), gaz=e)
+    return Mention(
+        start,
+        end,
+        text,
+        e.name,
+        e.type,
+        e.cls,
+        rule,
+        key=e.key,
+        label_en=e.name_en,
+        aliases=tuple(e.aliases),
+        gaz=e,
+    )
 
 
 class _Builder:
@@ -182,15 +238,38 @@ def _pick(entries: list, prev: Mention | None):
 
 def _strip_company(name: str) -> str:
     """Drop a trailing particle from a name read off raw text ("신세계사이먼과" → "신세계사이먼")."""
-    for p in ("로부터", "으로부터", "와의", "과의", "와는", "과는", "에서", "에게", "으로", "이며", "와", "과", "은",
-              "는", "이", "가", "을", "를", "의", "에", "로", "도"):
+    for p in (
+        "로부터",
+        "으로부터",
+        "와의",
+        "과의",
+        "와는",
+        "과는",
+        "에서",
+        "에게",
+        "으로",
+        "이며",
+        "와",
+        "과",
+        "은",
+        "는",
+        "이",
+        "가",
+        "을",
+        "를",
+        "의",
+        "에",
+        "로",
+        "도",
+    ):
         if name.endswith(p) and len(name) - len(p) >= 2:
             return name[: -len(p)]
     return name
 
 
-def find_mentions(sent: Sentence, lex: Lexicon | None = None, known: dict[str, Mention] | None = None
-                  ) -> list[Mention]:
+def find_mentions(
+    sent: Sentence, lex: Lexicon | None = None, known: dict[str, Mention] | None = None
+) -> list[Mention]:
     """Every mention of the sentence, in text order (short forms carry `ref`)."""
     lex = lex or load_lexicon()
     gaz, by_first = gazetteer_index()
@@ -204,13 +283,26 @@ def find_mentions(sent: Sentence, lex: Lexicon | None = None, known: dict[str, M
             outlet_s, outlet_e = m.start("outlet") + off, m.end("outlet") + off
             outlet = m.group("outlet")
             es = [e for e in gaz.lookup(outlet) if e.type == "ORG"]
-            om = (_mk_gaz(es[0], outlet_s, outlet_e, outlet, "byline") if es else
-                  Mention(outlet_s, outlet_e, outlet, outlet, "ORG", "NewsMediaOrganization", "byline"))
+            om = (
+                _mk_gaz(es[0], outlet_s, outlet_e, outlet, "byline")
+                if es
+                else Mention(outlet_s, outlet_e, outlet, outlet, "ORG", "NewsMediaOrganization", "byline")
+            )
             if "@" in outlet or "." in outlet:
                 continue
             om = b.add(om)
-            person = b.add(Mention(m.start("name") + off, m.end("name") + off, m.group("name"), m.group("name"),
-                                   "PERSON", "Person", "byline", role=lex.roles.get("기자")))
+            person = b.add(
+                Mention(
+                    m.start("name") + off,
+                    m.end("name") + off,
+                    m.group("name"),
+                    m.group("name"),
+                    "PERSON",
+                    "Person",
+                    "byline",
+                    role=lex.roles.get("기자"),
+                )
+            )
             if person is not None and om is not None:
                 person.role_target = om
             if m.group("place"):
@@ -227,10 +319,20 @@ def find_mentions(sent: Sentence, lex: Lexicon | None = None, known: dict[str, M
         e = m.start("name") + off + len(name)
         es = [g for g in gaz.lookup(name) if g.type == "ORG"]
         if es:
-            b.add(_mk_gaz(es[0], s, e, text[m.start():m.start("name") + len(name)], "company"))
+            b.add(_mk_gaz(es[0], s, e, text[m.start() : m.start("name") + len(name)], "company"))
         else:
-            b.add(Mention(s, e, text[m.start():m.start("name") + len(name)], label, "ORG", cls, "company",
-                          aliases=(name,)))
+            b.add(
+                Mention(
+                    s,
+                    e,
+                    text[m.start() : m.start("name") + len(name)],
+                    label,
+                    "ORG",
+                    cls,
+                    "company",
+                    aliases=(name,),
+                )
+            )
 
     # 3. names with their original in parentheses
     for m in _PAREN.finditer(text):
@@ -278,7 +380,9 @@ def _place_chain(b: _Builder, gaz, by_first, text: str, s: int, e: int, off: int
         es = [g for g in gaz.lookup(surface) if g.type == "LOC"]
         if es:
             ent = _pick(es, prev)
-            prev = b.add(_mk_gaz(ent, s + part.start() + off, s + part.end() + off, surface, "byline")) or prev
+            prev = (
+                b.add(_mk_gaz(ent, s + part.start() + off, s + part.end() + off, surface, "byline")) or prev
+            )
 
 
 def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off: int) -> None:
@@ -295,7 +399,7 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
             prev.aliases = (*prev.aliases, inner)
         return
     # Hangul words right before the parenthesis
-    before = text[:m.start()]
+    before = text[: m.start()]
     wm = re.search(r"((?:[\uac00-\ud7a3]+ ){0,3}[\uac00-\ud7a3]+)$", before)
     if not wm:
         return
@@ -310,7 +414,9 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
     for p in reversed(parts[:-1]):
         if len(take) >= n_want:
             break
-        if (case_of(p[-1:]) and len(p) > 1 and p[-1] in "은는이가을를와과의에") or p in lex.words.get("not_name", ()):
+        if (case_of(p[-1:]) and len(p) > 1 and p[-1] in "은는이가을를와과의에") or p in lex.words.get(
+            "not_name", ()
+        ):
             break
         if any(p.endswith(d) for d in lex.words.get("descriptor", ())) or lex.role_suffix(p):
             break
@@ -327,28 +433,54 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
     name = " ".join(take)
     start = m.start() - len(name) + off
     end = m.start() + off
-    after = text[m.end():m.end() + 12]
+    after = text[m.end() : m.end() + 12]
     # the place suffix right after the parenthesis: "요코하마(横浜)시", "누에보레온(Nuevo León)주"
     suffix_m = re.match(r"(시|주|성|현|군|도)(?=[\s,.은는이가을를와과의에로]|$)", after)
     glued = re.match(r"[\uac00-\ud7a3]+", after)
     if glued and not suffix_m:
         # "옌퐁(Yên Phong)산업단지": the name goes on after the parenthesis
         tail = _strip_company(glued.group())
-        sfx = next((x for x in lex.suffixes if tail == x.suffix or (tail.endswith(x.suffix) and len(tail) <= 8)),
-                   None)
+        sfx = next(
+            (x for x in lex.suffixes if tail == x.suffix or (tail.endswith(x.suffix) and len(tail) <= 8)),
+            None,
+        )
         if sfx is not None:
             name1 = take[-1]
             label = name1 + tail
-            mm = Mention(m.start() - len(name1) + off, m.end() + off + len(tail), name1 + text[m.start():m.end()]
-                         + tail, label, sfx.type, sfx.cls, "paren", label_en=None, aliases=(name1,))
+            mm = Mention(
+                m.start() - len(name1) + off,
+                m.end() + off + len(tail),
+                name1 + text[m.start() : m.end()] + tail,
+                label,
+                sfx.type,
+                sfx.cls,
+                "paren",
+                label_en=None,
+                aliases=(name1,),
+            )
             b.add(mm)
         return
-    if hanja and name[-1:] in ("성", "주", "시", "현", "도") and inner[-1:] in ("省", "州", "市", "縣", "県", "道"):
+    if (
+        hanja
+        and name[-1:] in ("성", "주", "시", "현", "도")
+        and inner[-1:] in ("省", "州", "市", "縣", "県", "道")
+    ):
         suffix_m = None
         es = [g for g in gaz.lookup(name) if g.type == "LOC"]
-        mm = _mk_gaz(es[0], m.start() - len(name) + off, m.start() + off, name, "paren") if es else Mention(
-            m.start() - len(name) + off, m.start() + off, name, name, "LOC",
-            "City" if name.endswith("시") else "AdministrativeArea", "paren", aliases=(name[:-1], inner))
+        mm = (
+            _mk_gaz(es[0], m.start() - len(name) + off, m.start() + off, name, "paren")
+            if es
+            else Mention(
+                m.start() - len(name) + off,
+                m.start() + off,
+                name,
+                name,
+                "LOC",
+                "City" if name.endswith("시") else "AdministrativeArea",
+                "paren",
+                aliases=(name[:-1], inner),
+            )
+        )
         b.add(mm)
         return
     rest_word = re.match(r"\S*", after).group()
@@ -362,8 +494,17 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
             mm = _mk_gaz(es[0], start, end, name, "paren")
         else:
             cls = "City" if suffix_m.group(1) in ("시",) else "AdministrativeArea"
-            mm = Mention(start, end, name, label, "LOC", cls, "paren", label_en=inner if latin else None,
-                         aliases=(name.replace(" ", ""), inner))
+            mm = Mention(
+                start,
+                end,
+                name,
+                label,
+                "LOC",
+                cls,
+                "paren",
+                label_en=inner if latin else None,
+                aliases=(name.replace(" ", ""), inner),
+            )
         mm.extra["suffix_end"] = m.end() + off + 1
         b.add(mm)
         return
@@ -373,44 +514,109 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
         b.add(mm)
         return
     # person or organisation? a title after it makes a person; an org ending or descriptor an ORG
-    following = re.match(r"\s*(\S+)", text[m.end():])
+    following = re.match(r"\s*(\S+)", text[m.end() :])
     next_word = following.group(1) if following else ""
     next_core = re.sub(r"[은는이가을를와과의에로도(]+.*$", "", next_word) if next_word else ""
-    org_words = ("GmbH", "AB", "Inc", "Co", "Ltd", "LLC", "Corp", "Capital", "Ventures", "Logistics", "Investment",
-                 "Group", "Bank", "University", "Università", "Universität", "Holdings", "Partners", "SA", "AG",
-                 "Energy", "Solutions", "Technologies", "Fund", "Grupo", "Almacén", "Company", "Corporation")
-    prev_word = before[: len(before) - len(name)].rstrip().split(" ")[-1] if before[: len(before) - len(name)] else ""
-    is_org = (latin and any(w.strip(".,") in org_words for w in inner.split())) or \
-        any(prev_word.rstrip("인").endswith(d) for d in lex.words.get("descriptor", ())) or \
-        any(name.endswith(s.suffix) and s.type == "ORG" for s in lex.suffixes if len(name) > len(s.suffix) + 1)
+    org_words = (
+        "GmbH",
+        "AB",
+        "Inc",
+        "Co",
+        "Ltd",
+        "LLC",
+        "Corp",
+        "Capital",
+        "Ventures",
+        "Logistics",
+        "Investment",
+        "Group",
+        "Bank",
+        "University",
+        "Università",
+        "Universität",
+        "Holdings",
+        "Partners",
+        "SA",
+        "AG",
+        "Energy",
+        "Solutions",
+        "Technologies",
+        "Fund",
+        "Grupo",
+        "Almacén",
+        "Company",
+        "Corporation",
+    )
+    prev_word = (
+        before[: len(before) - len(name)].rstrip().split(" ")[-1] if before[: len(before) - len(name)] else ""
+    )
+    is_org = (
+        (latin and any(w.strip(".,") in org_words for w in inner.split()))
+        or any(prev_word.rstrip("인").endswith(d) for d in lex.words.get("descriptor", ()))
+        or any(
+            name.endswith(s.suffix) and s.type == "ORG" for s in lex.suffixes if len(name) > len(s.suffix) + 1
+        )
+    )
     if rest_word.startswith("의"):
         is_org = is_org or True
     role = lex.role_suffix(next_core) if next_core else None
     words_in = inner.split()
-    latin_person = (latin and 2 <= len(words_in) <= 4 and all(w[:1].isupper() for w in words_in)
-                    and not is_org and len(take) >= 2)
-    is_person = (role is not None and not is_org) or (not is_org and hanja and 2 <= len(inner) <= 4) \
-        or latin_person
+    latin_person = (
+        latin
+        and 2 <= len(words_in) <= 4
+        and all(w[:1].isupper() for w in words_in)
+        and not is_org
+        and len(take) >= 2
+    )
+    is_person = (
+        (role is not None and not is_org) or (not is_org and hanja and 2 <= len(inner) <= 4) or latin_person
+    )
     if is_person:
-        mm = Mention(start, end, name, name, "PERSON", "Person", "paren",
-                     label_en=inner if latin else None, aliases=(inner,))
+        mm = Mention(
+            start,
+            end,
+            name,
+            name,
+            "PERSON",
+            "Person",
+            "paren",
+            label_en=inner if latin else None,
+            aliases=(inner,),
+        )
     elif is_org or latin:
         cls = "Company" if is_org else "Organization"
         for s in lex.suffixes:
             if name.endswith(s.suffix) and s.type == "ORG" and len(name) > len(s.suffix):
                 cls = s.cls
                 break
-        mm = Mention(start, end, name, name, "ORG", cls, "paren", label_en=inner if latin else None,
-                     aliases=(inner,))
+        mm = Mention(
+            start, end, name, name, "ORG", cls, "paren", label_en=inner if latin else None, aliases=(inner,)
+        )
     else:
         return
     b.add(mm)
 
 
 _INITIALS = {
-    "ㄱ": "gkcq", "ㄲ": "gk", "ㄴ": "n", "ㄷ": "dt", "ㄸ": "dt", "ㄹ": "rl", "ㅁ": "m", "ㅂ": "bpv", "ㅃ": "bp",
-    "ㅅ": "sczt", "ㅆ": "s", "ㅇ": "aeiouyhwéèêüöäåøæ", "ㅈ": "jzgcd", "ㅉ": "jz", "ㅊ": "ctcz", "ㅋ": "kcq",
-    "ㅌ": "t", "ㅍ": "pf", "ㅎ": "hf",
+    "ㄱ": "gkcq",
+    "ㄲ": "gk",
+    "ㄴ": "n",
+    "ㄷ": "dt",
+    "ㄸ": "dt",
+    "ㄹ": "rl",
+    "ㅁ": "m",
+    "ㅂ": "bpv",
+    "ㅃ": "bp",
+    "ㅅ": "sczt",
+    "ㅆ": "s",
+    "ㅇ": "aeiouyhwéèêüöäåøæ",
+    "ㅈ": "jzgcd",
+    "ㅉ": "jz",
+    "ㅊ": "ctcz",
+    "ㅋ": "kcq",
+    "ㅌ": "t",
+    "ㅍ": "pf",
+    "ㅎ": "hf",
 }
 _CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 
@@ -431,12 +637,16 @@ def _sounds_like(hangul: str, latin: str) -> bool:
     return first in _INITIALS.get(initial, "")
 
 
-def _suffix_org(b: _Builder, lex: Lexicon, gaz, words: list[Word], k: int, w: Word, off: int, text: str) -> None:
+def _suffix_org(
+    b: _Builder, lex: Lexicon, gaz, words: list[Word], k: int, w: Word, off: int, text: str
+) -> None:
     core = _strip_company(w.core) if w.kind in ("N", "M") else _strip_company(w.text)
     if not core or not b.free(w.start, w.start + len(core)):
         return
     if not re.match(r"^[\uac00-\ud7a3A-Za-z0-9]+$", core):
         return
+    if any(core.endswith(d) for d in lex.words.get("descriptor", ())):
+        return  # "벤처캐피털 노스게이트": a descriptor, the name follows
     for s in lex.suffixes:
         if not core.endswith(s.suffix) or len(core) - len(s.suffix) < s.min_stem:
             continue
@@ -447,8 +657,16 @@ def _suffix_org(b: _Builder, lex: Lexicon, gaz, words: list[Word], k: int, w: Wo
         places = []
         if stem:
             # the place the name is built on: "안산시의회" → 안산시 (a Korean place before a namesake abroad)
-            want = {"시의회": "시", "군의회": "군", "구의회": "구", "도의회": "도", "시청": "시", "군청": "군",
-                    "구청": "구", "도청": "도"}.get(s.suffix)
+            want = {
+                "시의회": "시",
+                "군의회": "군",
+                "구의회": "구",
+                "도의회": "도",
+                "시청": "시",
+                "군청": "군",
+                "구청": "구",
+                "도청": "도",
+            }.get(s.suffix)
             tries = [stem + want] if want else []
             tries += [stem + ps for ps in ("시", "군", "도")] + [stem]
             for t in tries:
@@ -469,12 +687,24 @@ def _suffix_org(b: _Builder, lex: Lexicon, gaz, words: list[Word], k: int, w: Wo
         label = core
         # "서울대학교 시흥캠퍼스": a site of the body named just before
         prev = b.at(words[k - 1].start, words[k - 1].end) if k > 0 else None
-        if (s.type == "LOC" and prev is not None and prev.type == "ORG" and prev.end == words[k - 1].end
-                and not words[k - 1].particle):
+        if (
+            s.type == "LOC"
+            and prev is not None
+            and prev.type == "ORG"
+            and prev.end == words[k - 1].end
+            and not words[k - 1].particle
+        ):
             b.items.remove(prev)
             end = w.start + len(core)
-            mm = Mention(prev.start, end, text[prev.start - off:end - off], f"{prev.label} {core}", s.type,
-                         s.cls, "suffix")
+            mm = Mention(
+                prev.start,
+                end,
+                text[prev.start - off : end - off],
+                f"{prev.label} {core}",
+                s.type,
+                s.cls,
+                "suffix",
+            )
             mm.extra["org_part"] = prev
             if place is not None:
                 mm.in_place = _mk_gaz(place, w.start, w.start + len(stem), stem, "in-name")
@@ -489,8 +719,18 @@ def _suffix_org(b: _Builder, lex: Lexicon, gaz, words: list[Word], k: int, w: Wo
         return
 
 
-def _gaz_word(b: _Builder, lex: Lexicon, gaz, by_first, w: Word, text: str, off: int, prev: Mention | None,
-              title_words: dict, k: int) -> Mention | None:
+def _gaz_word(
+    b: _Builder,
+    lex: Lexicon,
+    gaz,
+    by_first,
+    w: Word,
+    text: str,
+    off: int,
+    prev: Mention | None,
+    title_words: dict,
+    k: int,
+) -> Mention | None:
     """Gazetteer names inside one word (at its start, or after a Hanja/'·' join)."""
     found = None
     i = w.start - off
@@ -507,7 +747,22 @@ def _gaz_word(b: _Builder, lex: Lexicon, gaz, by_first, w: Word, text: str, off:
             role = None
             if not _is_particle(rest):
                 rc = rest
-                for p in ("으로", "에서", "과", "와", "은", "는", "이", "가", "을", "를", "의", "에", "로", "도"):
+                for p in (
+                    "으로",
+                    "에서",
+                    "과",
+                    "와",
+                    "은",
+                    "는",
+                    "이",
+                    "가",
+                    "을",
+                    "를",
+                    "의",
+                    "에",
+                    "로",
+                    "도",
+                ):
                     if rest.endswith(p) and rest[: -len(p)] in lex.roles:
                         rc = rest[: -len(p)]
                         break
@@ -516,7 +771,9 @@ def _gaz_word(b: _Builder, lex: Lexicon, gaz, by_first, w: Word, text: str, off:
                     role = r  # a title glued to the place ("시흥시장", "경기도지사", "광둥성장")
                 elif _HANJA.match(s) and (rest[:1] in "·ㆍ" or _HANJA.match(rest[:1] or "x")):
                     pass  # "韓美", "韓·美"
-                elif not re.match(r"^(시|도|군|구|성|주)(은|는|이|가|을|를|와|과|의|에|에서|로|으로)?$", rest):
+                elif not re.match(
+                    r"^(시|도|군|구|성|주)(은|는|이|가|을|를|와|과|의|에|에서|로|으로)?$", rest
+                ):
                     continue
             es = [e for e in gaz.lookup(s) if e.type in ("LOC", "ORG")]
             if not es:
@@ -540,8 +797,15 @@ def _gaz_word(b: _Builder, lex: Lexicon, gaz, by_first, w: Word, text: str, off:
     return found
 
 
-def _known_names(b: _Builder, known: dict[str, Mention], text: str, off: int, lex: Lexicon, title_words: dict,
-                 words: list[Word]) -> None:
+def _known_names(
+    b: _Builder,
+    known: dict[str, Mention],
+    text: str,
+    off: int,
+    lex: Lexicon,
+    title_words: dict,
+    words: list[Word],
+) -> None:
     # names of several words ("토드 글로리아"): find them in the text
     for surf, tmpl in known.items():
         if " " not in surf:
@@ -550,10 +814,21 @@ def _known_names(b: _Builder, known: dict[str, Mention], text: str, off: int, le
         while i >= 0:
             j = i + len(surf)
             left_ok = i == 0 or not re.match(r"[\uac00-\ud7a3A-Za-z]", text[i - 1])
-            rest = text[j:_word_end(text, j)]
+            rest = text[j : _word_end(text, j)]
             if left_ok and (_is_particle(rest) or lex.role_suffix(_strip_company(rest) or "x")):
-                mm = Mention(i + off, j + off, surf, tmpl.label, tmpl.type, tmpl.cls, "known", key=tmpl.key,
-                             label_en=tmpl.label_en, aliases=tmpl.aliases, gaz=tmpl.gaz)
+                mm = Mention(
+                    i + off,
+                    j + off,
+                    surf,
+                    tmpl.label,
+                    tmpl.type,
+                    tmpl.cls,
+                    "known",
+                    key=tmpl.key,
+                    label_en=tmpl.label_en,
+                    aliases=tmpl.aliases,
+                    gaz=tmpl.gaz,
+                )
                 b.add(mm)
             i = text.find(surf, j)
     for k, w in enumerate(words):
@@ -566,22 +841,35 @@ def _known_names(b: _Builder, known: dict[str, Mention], text: str, off: int, le
                 cands.append((surf, tmpl))
         cands.sort(key=lambda x: -len(x[0]))
         for surf, tmpl in cands:
-            rest = w.text[len(surf):]
+            rest = w.text[len(surf) :]
             role = None
             if not _is_particle(rest):
                 rc = _strip_company(rest)
                 role = lex.roles.get(rc) or lex.roles.get(rest)
                 if role is None:
                     continue
-            mm = Mention(w.start, w.start + len(surf), surf, tmpl.label, tmpl.type, tmpl.cls, "known",
-                         key=tmpl.key, label_en=tmpl.label_en, aliases=tmpl.aliases, gaz=tmpl.gaz)
+            mm = Mention(
+                w.start,
+                w.start + len(surf),
+                surf,
+                tmpl.label,
+                tmpl.type,
+                tmpl.cls,
+                "known",
+                key=tmpl.key,
+                label_en=tmpl.label_en,
+                aliases=tmpl.aliases,
+                gaz=tmpl.gaz,
+            )
             mm.in_place = tmpl.in_place
             if b.add(mm) is not None and role is not None:
                 title_words[k] = (role, mm)
             break
 
 
-def _title_of(lex: Lexicon, b: _Builder, w: Word, k: int, title_words: dict) -> tuple[Role, Mention | None] | None:
+def _title_of(
+    lex: Lexicon, b: _Builder, w: Word, k: int, title_words: dict
+) -> tuple[Role, Mention | None] | None:
     if k in title_words:
         return title_words[k]
     core = w.core if w.kind in ("N", "M") else ""
@@ -600,8 +888,15 @@ def _title_of(lex: Lexicon, b: _Builder, w: Word, k: int, title_words: dict) -> 
     return None
 
 
-def _persons(b: _Builder, lex: Lexicon, words: list[Word], title_words: dict, text: str, off: int,
-             known: dict | None = None) -> None:
+def _persons(
+    b: _Builder,
+    lex: Lexicon,
+    words: list[Word],
+    title_words: dict,
+    text: str,
+    off: int,
+    known: dict | None = None,
+) -> None:
     # words outside parentheses, with their positions
     depth = 0
     flat: list[tuple[int, Word]] = []
@@ -641,8 +936,10 @@ def _persons(b: _Builder, lex: Lexicon, words: list[Word], title_words: dict, te
         if existing is not None and existing.type == "PERSON":
             person = existing
         elif existing is None and not nw.particle and nw.kind == "N" and is_person_name(nw.text, lex):
-            if any(" " in kk and kk.startswith(nw.text + " ") and kt.type == "PERSON"
-                   for kk, kt in (known or {}).items()):
+            if any(
+                " " in kk and kk.startswith(nw.text + " ") and kt.type == "PERSON"
+                for kk, kt in (known or {}).items()
+            ):
                 continue  # the first word of a foreign name met before ("나카무라 시장"): a short form
             person = b.add(Mention(nw.start, nw.end, nw.text, nw.text, "PERSON", "Person", "title"))
         if person is None:
@@ -658,7 +955,11 @@ def _persons(b: _Builder, lex: Lexicon, words: list[Word], title_words: dict, te
                 if j > 0:
                     pw = flat[j - 1][1]
                     pm = b.at(pw.start, pw.end)
-                    if pm is not None and pm.type in ("ORG", "LOC") and (not pw.particle or pw.particle == "의"):
+                    if (
+                        pm is not None
+                        and pm.type in ("ORG", "LOC")
+                        and (not pw.particle or pw.particle == "의")
+                    ):
                         person.role_target = pm
 
 
@@ -704,7 +1005,9 @@ def _districts(b: _Builder, gaz, words: list[Word]) -> None:
             b.add(Mention(w.start, w.start + len(core), core, core, "LOC", "AdministrativeArea", "district"))
 
 
-def _short_forms(b: _Builder, lex: Lexicon, words: list[Word], title_words: dict, text: str, off: int) -> None:
+def _short_forms(
+    b: _Builder, lex: Lexicon, words: list[Word], title_words: dict, text: str, off: int
+) -> None:
     delegations = lex.words.get("delegation", frozenset())
     for k, w in enumerate(words):
         if not b.free(w.start, w.end):
@@ -714,34 +1017,104 @@ def _short_forms(b: _Builder, lex: Lexicon, words: list[Word], title_words: dict
         prv = words[k - 1] if k > 0 else None
         if core == "시" and (w.particle or (nxt and nxt.core in ("관계자", "측", "당국", "공무원"))):
             b.add(Mention(w.start, w.start + 1, "시", "시", "LOC", "City", "short", ref="city"))
-        elif core == "도" and w.particle and w.particle != w.text or \
-                (core == "도" and nxt and nxt.core in ("관계자", "측", "당국")):
-            b.add(Mention(w.start, w.start + 1, "도", "도", "LOC", "AdministrativeArea", "short", ref="province"))
-        elif prv is not None and prv.text in ("양", "두") and core in ("도시", "시", "지역", "도", "지자체"):
-            b.add(Mention(prv.start, w.start + len(core), prv.text + " " + core, core, "LOC", "Place", "short",
-                          ref="pair"))
-        elif prv is not None and prv.text in ("두", "양") and core in ("시장", "단체장"):
-            b.add(Mention(prv.start, w.start + len(core), prv.text + " " + core, core, "LOC", "Place", "short",
-                          ref="pair"))
-        elif prv is not None and prv.text in ("이", "같은", "해당", "동") and core in ("회사", "기업", "업체"):
-            b.add(Mention(prv.start, w.start + len(core), prv.text + " " + core, core, "ORG", "Company", "short",
-                          ref="company"))
+        elif (
+            core == "도"
+            and w.particle
+            and w.particle != w.text
+            or (core == "도" and nxt and nxt.core in ("관계자", "측", "당국"))
+        ):
+            b.add(
+                Mention(
+                    w.start, w.start + 1, "도", "도", "LOC", "AdministrativeArea", "short", ref="province"
+                )
+            )
+        elif (
+            prv is not None
+            and prv.text in ("양", "두")
+            and core in ("도시", "시", "지역", "도", "지자체")
+            or prv is not None
+            and prv.text in ("두", "양")
+            and core in ("시장", "단체장")
+        ):
+            b.add(
+                Mention(
+                    prv.start,
+                    w.start + len(core),
+                    prv.text + " " + core,
+                    core,
+                    "LOC",
+                    "Place",
+                    "short",
+                    ref="pair",
+                )
+            )
+        elif (
+            prv is not None and prv.text in ("이", "같은", "해당", "동") and core in ("회사", "기업", "업체")
+        ):
+            b.add(
+                Mention(
+                    prv.start,
+                    w.start + len(core),
+                    prv.text + " " + core,
+                    core,
+                    "ORG",
+                    "Company",
+                    "short",
+                    ref="company",
+                )
+            )
         elif core in ("양사",):
-            b.add(Mention(w.start, w.start + len(core), core, core, "ORG", "Company", "short", ref="pair_company"))
-        elif core in delegations or (core.endswith(tuple(delegations)) and len(core) <= 6 and core[:2] != "경제"):
-            b.add(Mention(w.start, w.start + len(core), core, core, "ORG", "Organization", "short",
-                          ref="delegation"))
+            b.add(
+                Mention(
+                    w.start, w.start + len(core), core, core, "ORG", "Company", "short", ref="pair_company"
+                )
+            )
+        elif core in delegations or (
+            core.endswith(tuple(delegations)) and len(core) <= 6 and core[:2] != "경제"
+        ):
+            b.add(
+                Mention(
+                    w.start, w.start + len(core), core, core, "ORG", "Organization", "short", ref="delegation"
+                )
+            )
         elif nxt is not None and len(core) <= 4 and _HANGUL.match(core or "x") and not w.particle:
             # "임 시장", "강 장관", "나카무라 시장": a surname or first name before a title
             t = _title_of(lex, b, nxt, k + 1, title_words)
-            if t is not None and (len(core) == 1 or not is_person_name(core)) and (
-                    len(core) == 1 and core in surnames() or len(core) >= 2):
+            if (
+                t is not None
+                and (len(core) == 1 or not is_person_name(core))
+                and (len(core) == 1 and core in surnames() or len(core) >= 2)
+            ):
                 if len(core) == 1:
-                    b.add(Mention(w.start, w.end, core, core, "PERSON", "Person", "short",
-                                  ref=f"person:{core}:{t[0].name}", role=t[0], role_target=t[1]))
+                    b.add(
+                        Mention(
+                            w.start,
+                            w.end,
+                            core,
+                            core,
+                            "PERSON",
+                            "Person",
+                            "short",
+                            ref=f"person:{core}:{t[0].name}",
+                            role=t[0],
+                            role_target=t[1],
+                        )
+                    )
                 else:
-                    b.add(Mention(w.start, w.end, core, core, "PERSON", "Person", "short",
-                                  ref=f"first:{core}:{t[0].name}", role=t[0], role_target=t[1]))
+                    b.add(
+                        Mention(
+                            w.start,
+                            w.end,
+                            core,
+                            core,
+                            "PERSON",
+                            "Person",
+                            "short",
+                            ref=f"first:{core}:{t[0].name}",
+                            role=t[0],
+                            role_target=t[1],
+                        )
+                    )
 
 
 def find_known(mentions: list[Mention]) -> dict[str, Mention]:

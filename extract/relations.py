@@ -19,13 +19,34 @@ from newskg.ontology.vocab import predicates
 
 __all__ = ["Found", "find_relations"]
 
-_EVENTS = {"visits", "meets", "accompanies", "signsAgreementWith", "sisterCityOf", "cooperatesWith",
-           "seeksInvestmentFrom", "investsIn"}
-_STRONG_SISTER = ("자매결연", "자매도시", "우호도시", "우호협력도시", "자매 결연", "자매·우호", "자매우호", "자매 도시",
-                  "우호 도시", "자매·우호도시")
+_EVENTS = {
+    "visits",
+    "meets",
+    "accompanies",
+    "signsAgreementWith",
+    "sisterCityOf",
+    "cooperatesWith",
+    "seeksInvestmentFrom",
+    "investsIn",
+}
+_STRONG_SISTER = (
+    "자매결연",
+    "자매도시",
+    "우호도시",
+    "우호협력도시",
+    "자매 결연",
+    "자매·우호",
+    "자매우호",
+    "자매 도시",
+    "우호 도시",
+    "자매·우호도시",
+)
 _WEAK_SISTER = re.compile(r"우호\s?(협력|교류)\s?(협약|협정|도시|관계|의향서)")
 _SEEK = re.compile(r"투자\s?유치|유치(했|한|하|에|를|해|활동)|투자를\s?요청|투자\s?요청|유치를\s?위한")
-_INVEST = re.compile(r"(투자|투입)(해|하기로|한다|했|하고|하며|할|하는|키로|를 결정|에 나서)|지분|(억|만)\s?(원|달러|유로|엔)(을|를)?\s?투자")
+_INVEST = re.compile(
+    r"(투자|투입)(해|하기로|한다|했|하고|하며|할|하는|키로|를 결정|에 나서)|지분|"
+    r"(억|만)\s?(원|달러|유로|엔)(을|를)?\s?투자"
+)
 _RANK_AREA = ("도", "성", "주", "현", "특별자치도", "州")
 _NOUN_TAIL = set("단객자국지")
 _NOUN_CUES = ("방문", "순방", "견학", "시찰")
@@ -63,9 +84,10 @@ class _Collector:
         if s is None or o is None or s.id == o.id:
             return
         pred = self.preds[p]
-        if s.type not in pred.domain or o.type not in pred.range:
-            if not (pred.symmetric and o.type in pred.domain and s.type in pred.range):
-                return
+        if (s.type not in pred.domain or o.type not in pred.range) and not (
+            pred.symmetric and o.type in pred.domain and s.type in pred.range
+        ):
+            return
         if pred.symmetric and o.id < s.id:
             s, o = o, s
         key = (s.id, p, o.id)
@@ -131,16 +153,16 @@ def _cue_at(text: str, cues: tuple[str, ...] | list[str]) -> int:
 
 
 def _modal_after(text: str, pos: int, lex: Lexicon) -> bool:
-    window = text[pos:pos + 14]
+    window = text[pos : pos + 14]
     return any(w in window for w in lex.words.get("modality", ()))
 
 
 def _clause_cue(c: Clause, sent: Sentence, masked: str, cues, lex: Lexicon) -> bool:
-    seg = masked[c.start - sent.start:c.end - sent.start]
+    seg = masked[c.start - sent.start : c.end - sent.start]
     for cue in cues:
         i = seg.find(cue)
         while i >= 0:
-            after = seg[i + len(cue):i + len(cue) + 1]
+            after = seg[i + len(cue) : i + len(cue) + 1]
             # a cue that is part of a longer noun ("방문단", "방문객") is no event
             if after in _NOUN_TAIL and cue in _NOUN_CUES:
                 i = seg.find(cue, i + 1)
@@ -179,7 +201,7 @@ def _agent_ok(p: Phrase) -> bool:
         return True
     if h.entity.cls == "NewsMediaOrganization":
         return False
-    rest = re.sub(r"\([^)]*\)", "", p.text[h.end - p.start:])
+    rest = re.sub(r"\([^)]*\)", "", p.text[h.end - p.start :])
     rest = re.sub(r"\s등(\s.*)?$", "", rest)
     if p.particle and rest.endswith(p.particle):
         rest = rest[: -len(p.particle)]
@@ -201,10 +223,14 @@ def _list_before(sent: Sentence, p: Phrase) -> list[Phrase]:
     k = sent.phrases.index(p) - 1
     while k >= 0:
         q = sent.phrases[k]
-        if (q.case == "comp" and not (q.after is not None and q.after.text.startswith("함께"))) or q.particle == ",":
+        if (
+            q.case == "comp" and not (q.after is not None and q.after.text.startswith("함께"))
+        ) or q.particle == ",":
             if q.end > p.start:
                 break
-            gap = sent.span_text(q.end, p.start if k == sent.phrases.index(p) - 1 else sent.phrases[k + 1].start)
+            gap = sent.span_text(
+                q.end, p.start if k == sent.phrases.index(p) - 1 else sent.phrases[k + 1].start
+            )
             if gap.strip(" ,·") and not re.fullmatch(r"[\s,·]*", gap):
                 break
             out.insert(0, q)
@@ -252,17 +278,25 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                         h = _head(p)
                         if h[0].type == "PERSON":
                             continue
-                        group = [p, *(q for q in _list_before(sent, p) if q in c.phrases or True)]
+                        group = [p, *_list_before(sent, p)]
                         for q in group:
-                            targets.extend(e for e in _ents(q, ("LOC", "ORG")) if e not in targets
-                                           and e.cls != "NewsMediaOrganization")
+                            targets.extend(
+                                e
+                                for e in _ents(q, ("LOC", "ORG"))
+                                if e not in targets and e.cls != "NewsMediaOrganization"
+                            )
                         # the site of a visited body: "X에 있는 Y를 둘러봤다"
                         for pc in sent.clauses:
-                            if pc.relative and pc.next_phrase in group:
-                                if any(v in pc.text for v in lex.words.get("located", ())):
-                                    for q in pc.phrases:
-                                        if q.case == "loc":
-                                            targets.extend(e for e in _ents(q, ("LOC", "ORG")) if e not in targets)
+                            if (
+                                pc.relative
+                                and pc.next_phrase in group
+                                and any(v in pc.text for v in lex.words.get("located", ()))
+                            ):
+                                for q in pc.phrases:
+                                    if q.case == "loc":
+                                        targets.extend(
+                                            e for e in _ents(q, ("LOC", "ORG")) if e not in targets
+                                        )
                 for a in agent:
                     for t in targets:
                         if not _is_role_target(a, t):
@@ -281,9 +315,12 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                     h = _head(p)
                     if not h or h[0].type not in ("PERSON", "ORG"):
                         continue
-                    if p.case == "comp" and not (p.after is not None and p.after.text.startswith("함께")):
-                        others.extend(h)
-                    elif p.case == "obj" and h[0].type == "PERSON":
+                    if (
+                        p.case == "comp"
+                        and not (p.after is not None and p.after.text.startswith("함께"))
+                        or p.case == "obj"
+                        and h[0].type == "PERSON"
+                    ):
                         others.extend(h)
                 for a in agent:
                     if a.type not in ("PERSON", "ORG"):
@@ -295,7 +332,8 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                                 col.add(comp, "meets", o, 0.65, sent)
             # visits implied by what the traveller does abroad: "… 워싱턴D.C.에서 … 회담을 갖고"
             if any(a.type == "PERSON" for a in agent) and (
-                    _clause_cue(c, sent, masked, cues["meets"] + cues["signsAgreementWith"], lex)):
+                _clause_cue(c, sent, masked, cues["meets"] + cues["signsAgreementWith"], lex)
+            ):
                 for p in c.phrases:
                     if p.particle.startswith("에서") and _head(p) and _head(p)[0].type == "LOC":
                         for t in _ents(p, ("LOC",)):
@@ -305,9 +343,11 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                                         col.add(a, "visits", t, 0.6, sent)
                                         visits_by.setdefault(a.id, []).append((t, sent))
             # investment
-            if _clause_cue(c, sent, masked, ("투자", "투입", "지분"), lex) and _INVEST.search(masked[
-                    c.start - sent.start:c.end - sent.start + 8]) and not _SEEK.search(
-                    masked[c.start - sent.start:c.end - sent.start]):
+            if (
+                _clause_cue(c, sent, masked, ("투자", "투입", "지분"), lex)
+                and _INVEST.search(masked[c.start - sent.start : c.end - sent.start + 8])
+                and not _SEEK.search(masked[c.start - sent.start : c.end - sent.start])
+            ):
                 investors = [e for e in (agent or []) if e.type == "ORG"]
                 targets = []
                 for p in c.phrases:
@@ -317,8 +357,11 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                 for p in c.phrases:
                     if "지분" in p.text:
                         for m in p.mentions:
-                            if m.entity is not None and m.entity.type == "ORG" and sent.span_text(
-                                    m.end, m.end + 4).lstrip().startswith("지분"):
+                            if (
+                                m.entity is not None
+                                and m.entity.type == "ORG"
+                                and sent.span_text(m.end, m.end + 4).lstrip().startswith("지분")
+                            ):
                                 targets.append(m.entity)
                 for a in investors:
                     for t in targets:
@@ -333,8 +376,10 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
     # companions of a trip: "이번 순방에는 A와 B가 동행했다" -> they accompany the traveller and visit
     # the places of the trip
     if visits_by:
-        main_id = max(visits_by, key=lambda i: (len({t.id for t, _ in visits_by[i]}),
-                                                -min(s.index for _, s in visits_by[i])))
+        main_id = max(
+            visits_by,
+            key=lambda i: (len({t.id for t, _ in visits_by[i]}), -min(s.index for _, s in visits_by[i])),
+        )
         main = next((e for e in ents if e.id == main_id), None)
         if main is not None and main.type == "PERSON":
             for sent in trip_sentences:
@@ -355,7 +400,9 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
 
 def _is_kr(e: Ent) -> bool:
     g = e.gaz
-    return bool(g is not None and (getattr(g, "country", None) == "KR" or str(e.key).startswith(("kr:", "iso:KR"))))
+    return bool(
+        g is not None and (getattr(g, "country", None) == "KR" or str(e.key).startswith(("kr:", "iso:KR")))
+    )
 
 
 def _is_role_target(a: Ent, t: Ent) -> bool:
@@ -396,10 +443,19 @@ def _implicit_target(sent: Sentence, m) -> Ent | None:
         if h.type in ("ORG", "LOC"):
             return h
     if role.place:
-        taken = {x.role_target.entity.id for x in sent.mentions
-                 if x.type == "PERSON" and x.role_target is not None and x.role_target.entity is not None}
-        want = {"시": ("City",), "도": ("AdministrativeArea",), "군": ("AdministrativeArea", "City"),
-                "구": ("AdministrativeArea",), "성": ("AdministrativeArea",), "주": ("AdministrativeArea",)}
+        taken = {
+            x.role_target.entity.id
+            for x in sent.mentions
+            if x.type == "PERSON" and x.role_target is not None and x.role_target.entity is not None
+        }
+        want = {
+            "시": ("City",),
+            "도": ("AdministrativeArea",),
+            "군": ("AdministrativeArea", "City"),
+            "구": ("AdministrativeArea",),
+            "성": ("AdministrativeArea",),
+            "주": ("AdministrativeArea",),
+        }
         classes = want.get(role.place, ("City",))
         for x in reversed([x for x in sent.mentions if x.end <= m.start]):
             e = x.entity
@@ -421,9 +477,10 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
     # juxtaposed places: "경기 시흥", "미국 샌디에이고", "울산 울주군 온산국가산업단지"
     for a, b in zip(ms, ms[1:], strict=False):
         gap = sent.span_text(a.end, b.start)
-        if a.type != "LOC" or b.type not in ("LOC",) or gap.strip() or not gap:
-            if not (a.type == "LOC" and b.type == "LOC" and re.fullmatch(r"\([^)]*\)\s*", gap or "x")):
-                continue
+        if (a.type != "LOC" or b.type != "LOC" or gap.strip() or not gap) and not (
+            a.type == "LOC" and b.type == "LOC" and re.fullmatch(r"\([^)]*\)\s*", gap or "x")
+        ):
+            continue
         if _rank(a.entity) < _rank(b.entity):
             col.add(b.entity, "locatedIn", a.entity, 0.85, sent)
     desc = tuple(lex.words.get("descriptor", ()))
@@ -433,24 +490,33 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
         for i, a in enumerate(pm):
             if a.type != "LOC" or a.entity.cls == "Facility":
                 continue
-            for b in pm[i + 1:]:
+            for b in pm[i + 1 :]:
                 if b.type == "ORG":
                     between = sent.span_text(a.end, b.start)
                     words = [w for w in re.split(r"\s+", between.strip()) if w]
-                    if words and any(w.rstrip("인").endswith(desc) or w in ("현지",) for w in words) and all(
-                            not x.entity or x.entity.type != "LOC" for x in pm if a.end <= x.start < b.start):
+                    if (
+                        words
+                        and any(w.rstrip("인").endswith(desc) or w in ("현지",) for w in words)
+                        and all(
+                            not x.entity or x.entity.type != "LOC" for x in pm if a.end <= x.start < b.start
+                        )
+                    ):
                         col.add(b.entity, "locatedIn", a.entity, 0.75, sent)
                     break
         # "X의 Y" and "X 당국인 Y"
         nxt = sent.phrases[k + 1] if k + 1 < len(sent.phrases) else None
         if nxt is None or not pm or not nxt.mentions:
             continue
-        joined = p.case == "gen" or (p.after is not None and p.after.text.endswith("인") and
-                                      p.after.text[:-1].endswith(desc))
+        joined = p.case == "gen" or (
+            p.after is not None and p.after.text.endswith("인") and p.after.text[:-1].endswith(desc)
+        )
         if joined and pm[-1].type == "LOC":
             y = nxt.mentions[0]
-            if y.entity is not None and (y.type == "ORG" or y.entity.cls == "Facility") and not any(
-                    x.type == "PERSON" for x in nxt.mentions):
+            if (
+                y.entity is not None
+                and (y.type == "ORG" or y.entity.cls == "Facility")
+                and not any(x.type == "PERSON" for x in nxt.mentions)
+            ):
                 col.add(y.entity, "locatedIn", pm[-1].entity, 0.7, sent)
     # "X에 있는/위치한/본사를 둔 Y"
     located = lex.words.get("located", frozenset())
@@ -485,7 +551,8 @@ def _list_after(sent: Sentence, p: Phrase) -> list[Phrase]:
 def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
     """signsAgreementWith, sisterCityOf and cooperatesWith among the parties of the sentence."""
     sign = any(w in masked for w in lex.words.get("sign", ())) and (
-        any(w in masked for w in lex.words.get("agreement", ())))
+        any(w in masked for w in lex.words.get("agreement", ()))
+    )
     sign_pos = _cue_at(masked, list(lex.words.get("sign", ())))
     if sign and _modal_after(masked, sign_pos + 1, lex):
         sign = False
@@ -505,12 +572,20 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
     parties: list[Ent] = []
 
     def add(e: Ent | None) -> None:
-        if e is not None and e.type in ("ORG", "LOC") and e not in parties and e.cls != "NewsMediaOrganization":
+        if (
+            e is not None
+            and e.type in ("ORG", "LOC")
+            and e not in parties
+            and e.cls != "NewsMediaOrganization"
+        ):
             parties.append(e)
 
     for p in sent.phrases:
-        if p.case in ("subj", "comp") or (p.particle == "," and p is not sent.phrases[0]) or (
-                p.particle == "," and p is sent.phrases[0]):
+        if (
+            p.case in ("subj", "comp")
+            or (p.particle == "," and p is not sent.phrases[0])
+            or (p.particle == "," and p is sent.phrases[0])
+        ):
             if p.case == "comp" and p.after is not None and p.after.text.startswith("함께"):
                 continue
             if not _agent_ok(p):
@@ -523,13 +598,12 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
             add(_party(e))
     if len(parties) < 2:
         return
-    pairs = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
+    pairs = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1 :]]
     for a, b in pairs:
         if _is_role_target_pair(a, b) or col.has(a, "locatedIn", b) or col.has(b, "locatedIn", a):
             continue
-        if strong or weak:
-            if a.type == "LOC" and b.type == "LOC" and a.cls != "Country" and b.cls != "Country":
-                col.add(a, "sisterCityOf", b, 0.85 if strong else 0.7, sent)
+        if (strong or weak) and a.type == "LOC" and b.type == "LOC" and "Country" not in (a.cls, b.cls):
+            col.add(a, "sisterCityOf", b, 0.85 if strong else 0.7, sent)
         if sign:
             col.add(a, "signsAgreementWith", b, 0.8, sent)
         if coop:
@@ -558,8 +632,11 @@ def _seeks(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: li
             if p is not None:
                 seekers.append(p)
     sources: list[Ent] = []
-    src_phrases = [p for p in sent.phrases if p.case in ("comp", "src")
-                   and not (p.after is not None and p.after.text.startswith("함께"))]
+    src_phrases = [
+        p
+        for p in sent.phrases
+        if p.case in ("comp", "src") and not (p.after is not None and p.after.text.startswith("함께"))
+    ]
     for p in src_phrases:
         for e in _head(p):
             o = e if e.type == "ORG" else (_body_of(e) if e.type == "PERSON" else None)

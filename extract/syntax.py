@@ -13,7 +13,7 @@ Example:
     >>> [(p.text, p.case) for p in sent.phrases]
     [('시장이', 'subj'), ('미국을', 'obj'), ('협약을', 'obj')]
     >>> [c.text for c in sent.clauses]
-    ['시장이 미국을 방문해', '협약을 맺었다.']
+    ['시장이 미국을 방문해', '협약을 맺었다', '.']
 """
 
 from __future__ import annotations
@@ -23,19 +23,44 @@ from typing import Any
 
 from newskg.extract.tokenizer import SKIP_TAG, SPACE_TAG
 
-__all__ = ["Word", "Phrase", "Clause", "Sentence", "analyse_sentence", "case_of"]
+__all__ = ["Word", "Phrase", "Clause", "Sentence", "analyse_sentence", "case_of", "reshape"]
 
 _PUNCT = {"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW"}
 _PRED = {"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EP", "EF", "EC", "ETM"}
 _ADV = {"MAG", "MAJ", "IC"}
 _CASES = [
-    ("로부터", "src"), ("으로부터", "src"), ("에서부터", "src"), ("한테서", "src"), ("에게서", "src"),
-    ("와의", "comp"), ("과의", "comp"), ("와는", "comp"), ("과는", "comp"), ("와도", "comp"),
-    ("과도", "comp"), ("와", "comp"), ("과", "comp"), ("하고", "comp"), ("이랑", "comp"), ("랑", "comp"),
-    ("께서", "subj"), ("이", "subj"), ("가", "subj"), ("은", "subj"), ("는", "subj"), ("도", "subj"),
-    ("을", "obj"), ("를", "obj"),
-    ("에서", "loc"), ("에게", "loc"), ("에", "loc"), ("으로", "loc"), ("로", "loc"), ("까지", "loc"),
-    ("서", "loc"), ("의", "gen"),
+    ("로부터", "src"),
+    ("으로부터", "src"),
+    ("에서부터", "src"),
+    ("한테서", "src"),
+    ("에게서", "src"),
+    ("와의", "comp"),
+    ("과의", "comp"),
+    ("와는", "comp"),
+    ("과는", "comp"),
+    ("와도", "comp"),
+    ("과도", "comp"),
+    ("와", "comp"),
+    ("과", "comp"),
+    ("하고", "comp"),
+    ("이랑", "comp"),
+    ("랑", "comp"),
+    ("께서", "subj"),
+    ("이", "subj"),
+    ("가", "subj"),
+    ("은", "subj"),
+    ("는", "subj"),
+    ("도", "subj"),
+    ("을", "obj"),
+    ("를", "obj"),
+    ("에서", "loc"),
+    ("에게", "loc"),
+    ("에", "loc"),
+    ("으로", "loc"),
+    ("로", "loc"),
+    ("까지", "loc"),
+    ("서", "loc"),
+    ("의", "gen"),
 ]
 
 
@@ -106,7 +131,7 @@ class Sentence:
     mentions: list[Any] = field(default_factory=list)
 
     def span_text(self, start: int, end: int) -> str:
-        return self.text[start - self.start:end - self.start]
+        return self.text[start - self.start : end - self.start]
 
 
 def _words(span) -> list[Word]:
@@ -117,8 +142,7 @@ def _words(span) -> list[Word]:
         if not cur:
             return
         tags = tuple(t for tok in cur for t in tok.tag_.split("+"))
-        w = Word(len(words), cur[0].idx, cur[-1].idx + len(cur[-1].text),
-                 "".join(t.text for t in cur), tags)
+        w = Word(len(words), cur[0].idx, cur[-1].idx + len(cur[-1].text), "".join(t.text for t in cur), tags)
         # trailing particle tokens
         n = len(cur)
         while n > 0 and cur[n - 1].tag_.split("+")[0].startswith("J"):
@@ -168,8 +192,11 @@ def _phrases(words: list[Word], text: str, offset: int) -> list[Phrase]:
     def close(particle: str, after: Word | None) -> None:
         if cur:
             s, e = cur[0].start, cur[-1].end
-            phrases.append(Phrase(s, e, text[s - offset:e - offset], list(cur), particle, case_of(particle),
-                                  after=after))
+            phrases.append(
+                Phrase(
+                    s, e, text[s - offset : e - offset], list(cur), particle, case_of(particle), after=after
+                )
+            )
         cur.clear()
 
     for k, w in enumerate(words):
@@ -224,16 +251,22 @@ def _clauses(words: list[Word], phrases: list[Phrase], text: str, offset: int) -
     for k, w in enumerate(words):
         last = k == len(words) - 1
         boundary = w.kind == "P" and w.ending in ("EC", "ETM", "EF")
-        if w.ending == "ETM" and (w.text in ("지난", "오는", "이러한", "같은", "다른") or w.text.endswith("적인")):
+        if w.ending == "ETM" and (
+            w.text in ("지난", "오는", "이러한", "같은", "다른") or w.text.endswith("적인")
+        ):
             boundary = False  # "지난 8일", "세계적인": modifiers, not clauses
-        if w.kind == "P" and w.ending == "EC" and w.text.endswith(("하여", "위해", "통해", "따라", "대해", "관련해")):
+        if (
+            w.kind == "P"
+            and w.ending == "EC"
+            and w.text.endswith(("하여", "위해", "통해", "따라", "대해", "관련해"))
+        ):
             boundary = False  # postposition-like verbs do not end a clause
         if boundary or last:
-            ws = words[start_k:k + 1]
+            ws = words[start_k : k + 1]
             if ws:
                 s, e = ws[0].start, ws[-1].end
                 ps = [p for p in phrases if s <= p.start < e]
-                c = Clause(s, e, text[s - offset:e - offset], ps, ws, relative=w.ending == "ETM")
+                c = Clause(s, e, text[s - offset : e - offset], ps, ws, relative=w.ending == "ETM")
                 clauses.append(c)
             start_k = k + 1
     for c, nxt in zip(clauses, clauses[1:], strict=False):
@@ -252,3 +285,22 @@ def analyse_sentence(span, index: int = 0) -> Sentence:
     phrases = _phrases(words, text, start)
     clauses = _clauses(words, phrases, text, start)
     return Sentence(start, end, text, words, phrases, clauses, index)
+
+
+def reshape(sent: Sentence, spans: list[tuple[int, int]], is_particle) -> None:
+    """Words that hold a name are nouns whatever Kiwi made of them ("신세계사이먼과" is not 사/이/먼):
+    their particle is what follows the name. Phrases and clauses are rebuilt."""
+    changed = False
+    for w in sent.words:
+        if w.kind == "S":
+            continue
+        ends = [e for _s, e in spans if w.start < e <= w.end]
+        if not ends:
+            continue
+        tail = sent.text[max(ends) - sent.start : w.end - sent.start]
+        if is_particle(tail) and (w.kind != "N" or w.particle != tail):
+            w.kind, w.particle, w.ending = "N", tail, ""
+            changed = True
+    if changed:
+        sent.phrases = _phrases(sent.words, sent.text, sent.start)
+        sent.clauses = _clauses(sent.words, sent.phrases, sent.text, sent.start)

@@ -1,0 +1,121 @@
+"""Relations from cue words and sentence structure; what did not happen gives nothing."""
+
+from __future__ import annotations
+
+import pytest
+from newskg.extract.pipeline import get_extractor
+from newskg.extract.records import Article
+
+
+def _triples(text: str) -> set[tuple[str, str, str]]:
+    out = get_extractor().extract(Article("t", text))
+    found = set()
+    for t in out.triples:
+        s, o = out.entity(t.subject).label, out.entity(t.object).label
+        found.add((s, t.predicate, o))
+        if t.predicate in ("meets", "accompanies", "signsAgreementWith", "sisterCityOf", "cooperatesWith"):
+            found.add((o, t.predicate, s))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("[경기 시흥=데일리임팩트 이상묵 기자]", ("이상묵", "worksFor", "데일리임팩트")),
+        ("[경기 시흥=데일리임팩트 이상묵 기자]", ("시흥시", "locatedIn", "경기도")),
+        ("협약식에는 송재원 울산시장과 이순규 울주군수가 참석했다.", ("송재원", "headOf", "울산광역시")),
+        ("협약식에는 송재원 울산시장과 이순규 울주군수가 참석했다.", ("이순규", "headOf", "울주군")),
+        ("계약학과 교육과정 설계는 충남대 이수빈 교수가 총괄한다.", ("이수빈", "worksFor", "충남대학교")),
+        (
+            "시흥시는 임병택 시장이 김동연 경기도지사와 함께 미국 샌디에이고를 방문했다고 밝혔다.",
+            ("임병택", "visits", "샌디에이고"),
+        ),
+        (
+            "시흥시는 임병택 시장이 김동연 경기도지사와 함께 미국 샌디에이고를 방문했다고 밝혔다.",
+            ("김동연", "visits", "샌디에이고"),
+        ),
+        (
+            "시흥시는 임병택 시장이 김동연 경기도지사와 함께 미국 샌디에이고를 방문했다고 밝혔다.",
+            ("임병택", "accompanies", "김동연"),
+        ),
+        (
+            "시흥시는 임병택 시장이 김동연 경기도지사와 함께 미국 샌디에이고를 방문했다고 밝혔다.",
+            ("샌디에이고", "locatedIn", "미국"),
+        ),
+        (
+            "홍성민 창원시장은 시청 접견실에서 나카무라 히로시(中村浩) 요코하마 시장을 접견했다.",
+            ("홍성민", "meets", "나카무라 히로시"),
+        ),
+        (
+            "양 도시는 1999년 자매결연을 맺은 이후 교류를 이어 왔다. 창원시와 요코하마시는 협력한다.",
+            ("창원시", "sisterCityOf", "요코하마"),
+        ),
+        (
+            "구미시와 박닌(Bắc Ninh)성은 2018년 우호도시 협약을 맺었다.",
+            ("구미시", "signsAgreementWith", "박닌성"),
+        ),
+        ("구미시와 박닌(Bắc Ninh)성은 2018년 우호도시 협약을 맺었다.", ("구미시", "sisterCityOf", "박닌성")),
+        (
+            "울산시는 이날 울산대학교, 울산테크노파크와 3자 업무협약을 체결했다.",
+            ("울산대학교", "signsAgreementWith", "울산테크노파크"),
+        ),
+        (
+            "경기 수원시와 화성시가 반도체 산업 경쟁력 강화를 위해 손을 잡았다.",
+            ("수원시", "cooperatesWith", "화성시"),
+        ),
+        (
+            "(주)셀로닉스는 미국 보스턴의 벤처캐피털 노스게이트벤처스(Northgate Ventures)로부터 "
+            "500억원 규모의 투자를 유치했다.",
+            ("(주)셀로닉스", "seeksInvestmentFrom", "노스게이트벤처스"),
+        ),
+        (
+            "(주)셀로닉스는 미국 보스턴의 벤처캐피털 노스게이트벤처스(Northgate Ventures)로부터 "
+            "500억원 규모의 투자를 유치했다.",
+            ("노스게이트벤처스", "locatedIn", "보스턴"),
+        ),
+        (
+            "(주)대명케미칼은 울산 울주군 온산국가산업단지에 1조원을 투자한다.",
+            ("(주)대명케미칼", "investsIn", "온산국가산업단지"),
+        ),
+        (
+            "울산 남구에 본사를 둔 (주)대명케미칼은 2021년 공장을 세웠다.",
+            ("(주)대명케미칼", "locatedIn", "남구"),
+        ),
+    ],
+)
+def test_relation_is_found(text, triple):
+    assert triple in _triples(text), sorted(_triples(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        (
+            "도는 선전의 전기차 업체 비야오자동차(比耀汽车)와 투자 협약을 맺을 계획이었으나 "
+            "막판 조건 이견으로 무산됐다.",
+            "signsAgreementWith",
+        ),
+        ("아오바제약(青葉製薬)과의 기술이전 계약은 최종 협상 단계에서 결렬됐다.", "signsAgreementWith"),
+        ("박 시장은 오는 11월 베트남 하노이를 방문할 예정이다.", "visits"),
+        ("시흥시는 샌디에이고와 투자 협약 체결을 검토 중이다.", "signsAgreementWith"),
+    ],
+)
+def test_what_did_not_happen_gives_no_triple(text, predicate):
+    assert not [t for t in _triples(text) if t[1] == predicate]
+
+
+def test_cooperation_is_left_out_when_a_sister_city_tie_holds():
+    found = _triples("창원시와 요코하마시는 1999년 자매결연을 맺은 이후 교류 협력을 이어 왔다.")
+    assert ("창원시", "sisterCityOf", "요코하마") in found
+    assert not [t for t in found if t[1] == "cooperatesWith"]
+
+
+def test_every_triple_has_its_sentence_and_a_confidence():
+    text = (
+        "홍성민 창원시장은 8일 나카무라 히로시(中村浩) 요코하마 시장을 접견했다. 양 도시는 자매결연을 맺었다."
+    )
+    out = get_extractor().extract(Article("t", text))
+    assert out.triples
+    for t in out.triples:
+        assert 0 < t.confidence <= 1
+        assert text[t.evidence.start : t.evidence.end] == t.evidence.sentence
