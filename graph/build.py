@@ -286,14 +286,14 @@ def add_extractions(store: KGStore, extractions: Iterable[Extraction], *, progre
     for ex in items:
         when = generated_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         digest = content_hash(ex)
+        if existing.get(article_iri(ex.doc)) == digest and not force:
+            report.unchanged += 1
+            continue
         try:
             g, lines = article_ntriples(ex, generated_at=when, extractor_version=version, digest=digest,
                                         warnings=report.warnings)
         except (InputError, KeyError, ValueError, TypeError) as exc:
             report.rejected.append((ex.doc, str(exc)))
-            continue
-        if existing.get(g) == digest and not force:
-            report.unchanged += 1
             continue
         _write_article(store, g, lines, replace=g in existing)
         if g in existing:
