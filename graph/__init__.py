@@ -16,4 +16,17 @@ The data model (terms from `ontology/newskg.ttl`, namespace `nkg:`):
   `rdf:subject/rdf:predicate/rdf:object`, `nkg:confidence`, `nkg:evidenceText`, `nkg:startOffset`,
   `nkg:endOffset`, `nkg:article`.
 * mention: `a nkg:Mention`; `nkg:mentionOf <entity>`, `nkg:startOffset`, `nkg:endOffset`, `nkg:article`.
+
+Details added by the builder (`graph.build`), all inside the article's graph:
+
+* the article also carries `nkg:contentHash` (SHA-256 of its extraction) and `nkg:inputHash` (of the
+  article as read plus the extractor version): a rebuild skips unchanged articles and replaces
+  changed ones, so building is idempotent and incremental;
+* symmetric predicates (meets, accompanies, signsAgreementWith, sisterCityOf, cooperatesWith) are
+  written in both directions, with one statement resource (in the direction the extractor gave);
+* statement IRIs are `<article>#f-<hash of s, p, o, evidence offsets>`, mention IRIs
+  `<article>#m-<entity key>-<start>-<end>`: deterministic, so a rebuild gives the same graph;
+* entity keys (`graph.resolve`): GeoNames id (`gn5391811`), else the extractor's gazetteer key
+  (`kr-KR-41-siheung-si`), else the normalised Korean name; places also get
+  `owl:sameAs <https://sws.geonames.org/<id>/>`.
 """
