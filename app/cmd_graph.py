@@ -43,7 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "article graphs; prefixes nkg:, entity:, article:, rdf:, rdfs:, xsd:, "
                                    "owl:, skos:, schema: and prov: need no declaration. Read-only.",
                        epilog="examples:\n"
-                              "  newskg query 'SELECT ?o WHERE { entity:시흥 nkg:sisterCityOf ?o }'\n"
+                              "  newskg query 'SELECT DISTINCT ?o WHERE {\n"
+                              "                  ?s rdfs:label \"시흥시\"@ko ; nkg:sisterCityOf ?o }'\n"
                               "  newskg query -f my.rq --format csv\n"
                               "  newskg query --named partners --param place=Siheung\n"
                               "  newskg query --list")
