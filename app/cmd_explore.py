@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -68,12 +69,23 @@ def explore(store: str, *, port: int = 8501, host: str = "localhost", browser: b
     proc = subprocess.Popen(streamlit_command(port=port, host=host), env=env)
     if browser:
         threading.Thread(target=_open_when_up, args=(url, proc), daemon=True).start()
+    # SIGTERM (a test harness, a service manager) must stop the server too, not orphan it
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         return proc.wait()
-    except KeyboardInterrupt:
-        proc.terminate()
-        proc.wait(timeout=10)
-        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _run(args: argparse.Namespace) -> int:

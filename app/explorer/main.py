@@ -14,8 +14,7 @@ st.set_page_config(page_title="newskg explorer", page_icon="🕸️", layout="wi
 st.html(render.CSS)
 
 PAGES = [
-    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview",
-            default=True),
+    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("views/graph.py", title="Graph", icon=":material/hub:", url_path="graph"),
     st.Page("views/entity.py", title="Entity", icon=":material/person_search:", url_path="entity"),
     st.Page("views/article.py", title="Article", icon=":material/article:", url_path="article"),

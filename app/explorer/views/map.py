@@ -32,6 +32,7 @@ if places.empty:
     st.info("No place with coordinates in the graph yet.")
     st.stop()
 
+region = st.radio("View", ["World", "Korea"], horizontal=True, key="map_region")
 present = [p for p in data.MAP_PREDICATES if p in set(links["predicate"])]
 chosen = st.multiselect("Links", present, default=present,
                         format_func=lambda p: render.predicate_label(p, lang), key="map_preds")
@@ -57,7 +58,12 @@ dots = alt.Chart(pts).mark_circle(size=70, color="#3a9d5d", stroke="white").enco
     longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title="place")])
 text = alt.Chart(pts).mark_text(dy=-9, fontSize=11, font="NanumBarunGothic").encode(
     longitude="lon:Q", latitude="lat:Q", text="name:N")
-chart = (base + lines + dots + text).project(type="equalEarth", rotate=[-150, 0, 0]).properties(height=560)
+layers = base + lines + dots + text
+if region == "World":
+    chart = layers.project(type="equalEarth", rotate=[-150, 0, 0])
+else:  # Korea and its neighbours, where most of the places are
+    chart = layers.project(type="mercator", center=[127.8, 36.2], scale=2600)
+chart = chart.properties(height=560)
 st.altair_chart(chart, width="stretch")
 
 st.caption(f"{len(pts)} places, {len(shown)} links. A person or company is drawn at the place it heads or "
