@@ -201,7 +201,7 @@ def _match_kr_en(cities: list[dict], admin1: str, rom: str, kind: str, used: set
     """A GeoNames place of the province whose English name is the romanised one (Tongyeong)."""
     wanted = {rom.lower(), f"{rom}-{kind_en(kind)}".lower(), f"{rom} city".lower()}
     found = [c for c in cities if c["countrycode"] == "KR" and c.get("admin1code") == admin1
-             and c["geonameid"] not in used and c["population"] > 0
+             and c["geonameid"] not in used
              and wanted & {n.lower() for n in (c["name"], *c.get("alternatenames", ())) if n.isascii()}]
     return max(found, key=lambda c: (c["population"], -c["geonameid"])) if found else None
 
