@@ -151,7 +151,7 @@ class _Html(HTMLParser):
         attr_text = f"{a.get('class', '')} {a.get('id', '')}"
         in_story = any(t in ("article", "main") for t, _, _ in self.stack)
         skips = tag in _SKIP and not (tag == "header" and in_story)  # a story's own header has its headline
-        marks = bool(_JUNK_ATTR.search(attr_text)) and tag not in ("h1", "h2")
+        marks = (bool(_JUNK_ATTR.search(attr_text)) and tag not in ("h1", "h2")) or tag == "figcaption"
         self.stack.append((tag, skip or skips, junk or marks))
 
     def handle_endtag(self, tag: str) -> None:
@@ -305,7 +305,7 @@ _HEADING = re.compile(r"랭킹|인기뉴스|인기기사|인기글|추천뉴스|
                       r"뉴스랭킹|HOT|BEST", re.I)
 _COPYRIGHT = re.compile(r"무단\s*전재|재배포\s*금지|All\s+rights\s+reserved|저작권자|Copyright\s*[©ⓒ(]", re.I)
 _CAPTION = re.compile(r"^\s*[▲△▷◁▼]|[/\[(<]\s*(사진|그래픽|영상|자료|제공)\s*[=:]|사진\s*제공\s*[=:]|"
-                      r"사진\s*=|ⓒ|©")
+                      r"사진\s*=|ⓒ|©|[^\s/]\s+/\s?[\w가-힣]{2,12}(\s*제공)?$")  # "… 악수하고 있다. /창원시"
 _BULLET = re.compile(r"^\s*[•·▶☞▷►◦‣∙ㆍ\-–]\s*\S")
 _LINK = re.compile(r"^\s*[•▶☞►]")  # link and promo markers: never story text
 _PHOTO = re.compile(r"^[\[(<【].{0,30}(사진|자료사진|제공|캡처|이미지|그래픽)[\])>】]$|"
@@ -348,9 +348,11 @@ def _junk_line(s: str) -> bool:
     return bool(_DATE.search(s) and len(s) <= 60 and not _prose(s))
 
 
-def find_body(text: str, junk: Iterable[tuple[int, int]] = ()) -> tuple[tuple[int, int], ...]:
+def find_body(text: str, junk: Iterable[tuple[int, int]] = (), title: str | None = None
+              ) -> tuple[tuple[int, int], ...]:
     """Spans of `text` that are the story: from the headline to the end of the article, leaving out
-    page furniture. `junk` marks spans known to be boilerplate (HTML elements classed so).
+    page furniture. `junk` marks spans known to be boilerplate (HTML elements classed so); `title`
+    (a page's og:title) marks the headline line when the text has it.
 
     Rules (general, for Korean news page dumps): menu, share, counter, date and caption lines go;
     a list heading ("랭킹 뉴스", "관련기사", …) drops what follows until a prose paragraph; a
@@ -396,6 +398,12 @@ def find_body(text: str, junk: Iterable[tuple[int, int]] = ()) -> tuple[tuple[in
             if above is None or not keep[above] or len(text[lines[above][0]:lines[above][1]].strip()) < 15:
                 break
             head = above
+        if title and title.strip():
+            named = next((n for n in range(first_prose - 1, -1, -1)
+                          if text[lines[n][0]:lines[n][1]].strip() == title.strip()), None)
+            if named is not None and named < head:
+                head = named
+                keep[named] = True
         for n in range(head):
             keep[n] = False
     spans: list[tuple[int, int]] = []
@@ -442,7 +450,7 @@ def read_text(text: str, id: str = "stdin", *, html: bool = False) -> Article:  
 
 def _from_html(source: str, id: str, path: Path | None) -> Article:  # noqa: A002
     text, meta, junk = html_to_text(source)
-    body = find_body(text, junk)
+    body = find_body(text, junk, meta["title"])
     return Article(id=id, text=text, title=meta["title"] or _title(text, body),
                    published=meta["published"] or find_published(text),
                    source=str(path.resolve()) if path else None, url=meta["url"], body=body)

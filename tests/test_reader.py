@@ -137,6 +137,17 @@ def test_html_title_without_og_drops_the_site_name() -> None:
     assert a.title == "시흥시, 샌디에이고 방문"
 
 
+def test_html_of_a_typical_news_cms_keeps_headline_and_story_only(data_dir: Path) -> None:
+    [a] = read_file(data_dir / "reader" / "cms-page.html")
+    assert (a.title, a.published) == ("창원시, 요코하마와 수소 협력", "2024-05-09")
+    body = _body_text(a)
+    assert body.startswith("창원시, 요코하마와 수소 협력")
+    assert "[창원=경남미래신문 정하늘 기자] 경남 창원시는" in body and "협력 방안을 논의했다." in body
+    for dropped in ("본문 바로가기", "입력 2024", "페이스북", "악수하고 있다", "sky@", "무단전재",
+                    "많이 본 뉴스", "통영 앞바다", "관련기사", "우한시", "회사소개"):
+        assert dropped not in body, dropped
+
+
 def test_html_date_from_time_tag_and_jsonld() -> None:
     a = read_text("<p>본문이다.</p><time datetime='2023-11-02T09:00'>11월 2일</time>", "t.html", html=True)
     b = read_text('<script type="application/ld+json">{"datePublished": "2022-05-06"}</script><p>본문.</p>',
