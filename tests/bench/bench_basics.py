@@ -11,19 +11,19 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-def _cold_gazetteer_load() -> float:
+def _cold_gazetteer_load() -> tuple[float, str]:
     code = ("import time; t = time.perf_counter(); "
             "from newskg.extract.gazetteer import load_gazetteer; g = load_gazetteer(); "
             "print(time.perf_counter() - t, len(g), len(list(g.surfaces())))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     seconds, entries, surfaces = out.split()
-    print(f"gazetteer: {int(entries)} entries, {int(surfaces)} surfaces")
-    return float(seconds)
+    return float(seconds), f"{int(entries)} entries, {int(surfaces)} surfaces"
 
 
 def main() -> None:
     loads = sorted(_cold_gazetteer_load() for _ in range(3))
-    print(f"gazetteer cold load (import + parse, fresh process): median {loads[1] * 1000:.0f} ms")
+    print(f"gazetteer: {loads[1][1]}; cold load (import + parse, fresh process): "
+          f"median {loads[1][0] * 1000:.0f} ms")
 
     from newskg.extract.reader import read_text
 
