@@ -205,6 +205,10 @@ def bench_queries() -> None:
 
 
 def main() -> None:
+    import os
+
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} CPUs, load average {load} (figures scale with what else runs)")
     bench_build()
     bench_queries()
 
