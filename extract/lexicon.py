@@ -55,10 +55,37 @@ class Lexicon:
         r = self.roles.get(word)
         if r is not None:
             return r
-        for name in self.roles_by_len:
+        for name in self._by_last().get(word[-1:], ()):
             if len(word) > len(name) and word.endswith(name):
                 return self.roles[name]
         return None
+
+    def _by_last(self) -> dict[str, list[str]]:
+        idx = self.__dict__.get("_last_index")
+        if idx is None:
+            idx = {}
+            for name in self.roles_by_len:
+                idx.setdefault(name[-1], []).append(name)
+            self.__dict__["_last_index"] = idx
+        return idx
+
+    def suffixes_for(self, word: str) -> list[Suffix]:
+        """Name endings `word` may end with, longest first."""
+        idx = self.__dict__.get("_suffix_index")
+        if idx is None:
+            idx = {}
+            for s in self.suffixes:
+                idx.setdefault(s.suffix[-1], []).append(s)
+            self.__dict__["_suffix_index"] = idx
+        return idx.get(word[-1:], [])
+
+    def ends_with(self, word: str, kind: str) -> bool:
+        """Whether `word` ends with a word of the cues.tsv list `kind` (e.g. a descriptor)."""
+        tup = self.__dict__.setdefault("_tuples", {}).get(kind)
+        if tup is None:
+            tup = tuple(self.words.get(kind, ()))
+            self.__dict__["_tuples"][kind] = tup
+        return bool(tup) and word.endswith(tup)
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -118,14 +118,14 @@ def is_person_name(word: str, lex: Lexicon | None = None) -> bool:
     lex = lex or load_lexicon()
     if word in lex.words.get("not_name", ()) or lex.role_suffix(word) is not None:
         return False
-    if any(word.endswith(d) for d in lex.words.get("descriptor", ())):
+    if lex.ends_with(word, "descriptor"):
         return False
     return not word.endswith(("식", "회", "단", "청", "업", "측", "층", "들"))
 
 
 @lru_cache(maxsize=1)
 def gazetteer_index() -> tuple[Any, dict[str, list[str]]]:
-    """The gazetteer and its Hangul/Hanja surfaces by first character, longest first."""
+    """The gazetteer and its Hangul/Hanja surfaces by their first two characters, longest first."""
     from newskg.extract.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
@@ -135,7 +135,8 @@ def gazetteer_index() -> tuple[Any, dict[str, list[str]]]:
             continue
         if len(s) < 2 and not _HANJA.match(s):
             continue
-        by_first.setdefault(s[0], []).append(s)
+        # keyed by the first two characters (one for a single Hanja), so a lookup sees few candidates
+        by_first.setdefault(s[:2], []).append(s)
     for v in by_first.values():
         v.sort(key=lambda x: -len(x))
     return gaz, by_first
@@ -236,32 +237,17 @@ def _pick(entries: list, prev: Mention | None):
     return entries[0]
 
 
+_TRAILING = (
+    "로부터", "으로부터", "와의", "과의", "와는", "과는", "에서", "에게", "으로", "이며",
+    "와", "과", "은", "는", "이", "가", "을", "를", "의", "에", "로", "도",
+)  # fmt: skip
+
+
 def _strip_company(name: str) -> str:
     """Drop a trailing particle from a name read off raw text ("신세계사이먼과" → "신세계사이먼")."""
-    for p in (
-        "로부터",
-        "으로부터",
-        "와의",
-        "과의",
-        "와는",
-        "과는",
-        "에서",
-        "에게",
-        "으로",
-        "이며",
-        "와",
-        "과",
-        "은",
-        "는",
-        "이",
-        "가",
-        "을",
-        "를",
-        "의",
-        "에",
-        "로",
-        "도",
-    ):
+    if not name.endswith(_TRAILING):
+        return name
+    for p in _TRAILING:
         if name.endswith(p) and len(name) - len(p) >= 2:
             return name[: -len(p)]
     return name
@@ -345,7 +331,15 @@ def find_mentions(
             s = m.start("inner") + off + (len(m.group("inner")) - len(m.group("inner").lstrip()))
             b.add(Mention(s, s + len(inner), inner, inner, "ORG", "Organization", "quoted"))
 
-    words = [w for w in sent.words if w.kind != "S"]
+    words = []
+    depth = 0
+    for w in sent.words:
+        if w.text in ("(", "（"):
+            depth += 1
+        elif w.text in (")", "）"):
+            depth = max(0, depth - 1)
+        elif w.kind != "S" and depth == 0:
+            words.append(w)
     # 5. organisation and site suffixes; 6. gazetteer names
     prev_m: Mention | None = None
     for k, w in enumerate(words):
@@ -369,7 +363,7 @@ def find_mentions(
     _descriptors(b, lex, words, off, text)
     # 9. districts after their city, 10. short forms
     _districts(b, gaz, words)
-    _short_forms(b, lex, words, title_words, text, off)
+    _short_forms(b, lex, words, title_words, text, off, known)
     return sorted(b.items, key=lambda m: m.start)
 
 
@@ -418,7 +412,7 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
             "not_name", ()
         ):
             break
-        if any(p.endswith(d) for d in lex.words.get("descriptor", ())) or lex.role_suffix(p):
+        if lex.ends_with(p, "descriptor") or lex.role_suffix(p):
             break
         if not (2 <= len(p) <= 6):
             break
@@ -437,13 +431,15 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
     # the place suffix right after the parenthesis: "요코하마(横浜)시", "누에보레온(Nuevo León)주"
     suffix_m = re.match(r"(시|주|성|현|군|도)(?=[\s,.은는이가을를와과의에로]|$)", after)
     glued = re.match(r"[\uac00-\ud7a3]+", after)
-    if glued and not suffix_m:
+    if glued and not suffix_m and not _is_particle(glued.group()):
         # "옌퐁(Yên Phong)산업단지": the name goes on after the parenthesis
         tail = _strip_company(glued.group())
         sfx = next(
             (x for x in lex.suffixes if tail == x.suffix or (tail.endswith(x.suffix) and len(tail) <= 8)),
             None,
         )
+        if sfx is None:
+            return
         if sfx is not None:
             name1 = take[-1]
             label = name1 + tail
@@ -645,9 +641,9 @@ def _suffix_org(
         return
     if not re.match(r"^[\uac00-\ud7a3A-Za-z0-9]+$", core):
         return
-    if any(core.endswith(d) for d in lex.words.get("descriptor", ())):
+    if lex.ends_with(core, "descriptor"):
         return  # "벤처캐피털 노스게이트": a descriptor, the name follows
-    for s in lex.suffixes:
+    for s in lex.suffixes_for(core):
         if not core.endswith(s.suffix) or len(core) - len(s.suffix) < s.min_stem:
             continue
         stem = core[: -len(s.suffix)]
@@ -737,7 +733,9 @@ def _gaz_word(
     end = w.end - off
     while i < end:
         ch = text[i]
-        cands = by_first.get(ch, ())
+        cands = by_first.get(text[i : i + 2], ())
+        if _HANJA.match(ch):
+            cands = (*cands, *by_first.get(ch, ()))
         hit = False
         for s in cands:
             j = i + len(s)
@@ -836,8 +834,9 @@ def _known_names(
             continue
         core = _strip_company(w.core if w.kind != "P" else w.text)
         cands = []
+        first = w.text[:1]
         for surf, tmpl in known.items():
-            if core.startswith(surf) or w.text.startswith(surf):
+            if surf[:1] == first and (core.startswith(surf) or w.text.startswith(surf)):
                 cands.append((surf, tmpl))
         cands.sort(key=lambda x: -len(x[0]))
         for surf, tmpl in cands:
@@ -964,14 +963,14 @@ def _persons(
 
 
 def _descriptors(b: _Builder, lex: Lexicon, words: list[Word], off: int, text: str) -> None:
-    desc = lex.words.get("descriptor", frozenset())
+    desc = tuple(lex.words.get("descriptor", ()))
     not_name = lex.words.get("not_name", frozenset())
     for k in range(len(words) - 1):
         w = words[k]
         core = w.core if w.kind in ("N", "M") else w.text
         if core.endswith("인") and w.kind == "P":
             core = core[:-1]
-        if not any(core.endswith(d) for d in desc) or w.particle:
+        if not core.endswith(desc) or w.particle:
             continue
         nw = words[k + 1]
         if nw.kind not in ("N",) and not (nw.kind == "P" and _strip_company(nw.text) != nw.text):
@@ -981,7 +980,7 @@ def _descriptors(b: _Builder, lex: Lexicon, words: list[Word], off: int, text: s
             continue
         if not re.match(r"^[\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z0-9&]*$", name) or re.search(r"\d", name):
             continue
-        if lex.role_suffix(name) is not None or any(name.endswith(d) for d in desc):
+        if lex.role_suffix(name) is not None or name.endswith(desc):
             continue
         if len(name) < 3 and not re.match(r"^[A-Z]", name):
             continue
@@ -1006,7 +1005,13 @@ def _districts(b: _Builder, gaz, words: list[Word]) -> None:
 
 
 def _short_forms(
-    b: _Builder, lex: Lexicon, words: list[Word], title_words: dict, text: str, off: int
+    b: _Builder,
+    lex: Lexicon,
+    words: list[Word],
+    title_words: dict,
+    text: str,
+    off: int,
+    known: dict | None = None,
 ) -> None:
     delegations = lex.words.get("delegation", frozenset())
     for k, w in enumerate(words):
@@ -1077,13 +1082,18 @@ def _short_forms(
                     w.start, w.start + len(core), core, core, "ORG", "Organization", "short", ref="delegation"
                 )
             )
-        elif nxt is not None and len(core) <= 4 and _HANGUL.match(core or "x") and not w.particle:
+        elif (
+            nxt is not None
+            and len(core) <= 4
+            and _HANGUL.match(core or "x")
+            and not w.particle
+            and core not in ("두", "양", "각", "전", "현", "새", "동")
+        ):
             # "임 시장", "강 장관", "나카무라 시장": a surname or first name before a title
             t = _title_of(lex, b, nxt, k + 1, title_words)
-            if (
-                t is not None
-                and (len(core) == 1 or not is_person_name(core))
-                and (len(core) == 1 and core in surnames() or len(core) >= 2)
+            if t is not None and (
+                (len(core) == 1 and core in surnames())
+                or any(kk.startswith(core + " ") and kt.type == "PERSON" for kk, kt in (known or {}).items())
             ):
                 if len(core) == 1:
                     b.add(

@@ -87,13 +87,29 @@ class MentionFinder:
             known = find_known([m for s in sents for m in s.mentions])
             if known:
                 for s in sents:
-                    s.mentions = find_mentions(s, self.lex, known)
+                    if _needs_second_pass(s, known):
+                        s.mentions = find_mentions(s, self.lex, known)
         for s in sents:
             reshape(s, [(m.start, m.end) for m in s.mentions], is_particle)
             for p in s.phrases:
                 p.mentions = [m for m in s.mentions if m.start < p.end and p.start < m.end]
         doc._.nkg_sents = sents
         return doc
+
+
+def _needs_second_pass(sent, known) -> bool:
+    """Whether a name of the article occurs in the sentence outside the mentions found so far."""
+    covered = [(m.start - sent.start, m.end - sent.start) for m in sent.mentions]
+    text = sent.text
+    surfaces = set(known)
+    surfaces.update(s.split(" ")[0] for s, m in known.items() if " " in s and m.type == "PERSON")
+    for surf in surfaces:
+        i = text.find(surf)
+        while i >= 0:
+            if not any(s <= i < e for s, e in covered):
+                return True
+            i = text.find(surf, i + 1)
+    return False
 
 
 def _split_byline(span):

@@ -277,10 +277,9 @@ def _clauses(words: list[Word], phrases: list[Phrase], text: str, offset: int) -
 
 def analyse_sentence(span, index: int = 0) -> Sentence:
     """Words, phrases and clauses of a spaCy span (a sentence)."""
-    doc = span.doc
     start = span.start_char
     end = span.end_char
-    text = doc.text[start:end]
+    text = span.text
     words = _words(span)
     phrases = _phrases(words, text, start)
     clauses = _clauses(words, phrases, text, start)
