@@ -984,6 +984,8 @@ def _descriptors(b: _Builder, lex: Lexicon, words: list[Word], off: int, text: s
             continue
         if len(name) < 3 and not re.match(r"^[A-Z]", name):
             continue
+        if name.endswith(("회", "식", "전", "제", "장", "들")):
+            continue  # 상담회, 협약식, 박람회: events and places, not names
         cls = "GovernmentOrganization" if core.endswith("당국") else "Company"
         b.add(Mention(nw.start, nw.start + len(name), name, name, "ORG", cls, "descriptor"))
 

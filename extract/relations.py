@@ -181,14 +181,19 @@ def _agent(sent: Sentence, ci: int, carry: list[Ent]) -> list[Ent]:
     c = sent.clauses[ci]
     if c.relative and c.next_phrase is not None and _head(c.next_phrase):
         return _head(c.next_phrase)
-    for k in range(ci, -1, -1):
-        cl = sent.clauses[k]
-        if k < ci and cl.relative:
-            continue
-        subj = [p for p in cl.phrases if p.case == "subj" and _head(p) and _agent_ok(p)]
-        if subj:
-            return _head(subj[-1])
+    k = _agent_clause(sent, ci)
+    if k is not None:
+        subj = [p for p in sent.clauses[k].phrases if p.case == "subj" and _head(p) and _agent_ok(p)]
+        return _head(subj[-1])
     return carry
+
+
+def _agent_clause(sent: Sentence, ci: int) -> int | None:
+    """The clause (at or before `ci`) whose subject is the agent of clause `ci`."""
+    for k in range(ci, -1, -1):
+        if any(p.case == "subj" and _head(p) and _agent_ok(p) for p in sent.clauses[k].phrases):
+            return k
+    return None
 
 
 def _agent_ok(p: Phrase) -> bool:
@@ -548,66 +553,96 @@ def _list_after(sent: Sentence, p: Phrase) -> list[Phrase]:
     return out
 
 
-def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
-    """signsAgreementWith, sisterCityOf and cooperatesWith among the parties of the sentence."""
-    sign = any(w in masked for w in lex.words.get("sign", ())) and (
-        any(w in masked for w in lex.words.get("agreement", ()))
+_THREE_WAY = re.compile(r"(3|삼|세)\s?(자|개\s?(기관|시|도시|사))")
+
+
+def _signed(masked: str, lex: Lexicon) -> bool:
+    """An agreement noun right before a signing verb ("업무협약(MOU)을 체결", "의향서'에 서명")."""
+    text = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), masked)
+    for noun in lex.words.get("agreement", ()):
+        i = text.find(noun)
+        while i >= 0:
+            tail = text[i + len(noun) : i + len(noun) + 14]
+            for verb in lex.words.get("sign", ()):
+                k = tail.find(verb)
+                if 0 <= k <= 10 and not _modal_after(text, i + len(noun) + k + len(verb), lex):
+                    return True
+            i = text.find(noun, i + 1)
+    return False
+
+
+def _groups(sent: Sentence, phrases: list[Phrase], agent: list[Ent]) -> tuple[list[Ent], list[Ent]]:
+    """The parties on the subject side ("A와 B는") and on the partner side ("C와") of `phrases`."""
+    subj: list[Ent] = []
+    obj: list[Ent] = []
+
+    def add(group: list[Ent], e: Ent | None) -> None:
+        if e is not None and e.type in ("ORG", "LOC") and e.cls != "NewsMediaOrganization" and e not in group:
+            group.append(e)
+
+    subj_phrases: list[Phrase] = []
+    for p in phrases:
+        if (p.case == "subj" or (p.particle == "," and p is sent.phrases[0])) and _agent_ok(p):
+            subj_phrases = [*_list_before(sent, p), p]
+            break
+    for p in subj_phrases:
+        for e in _head(p):
+            add(subj, _party(e))
+    if not subj:
+        for e in agent:
+            add(subj, _party(e))
+    for p in phrases:
+        if p in subj_phrases or not _agent_ok(p):
+            continue
+        if p.case == "comp" and not (p.after is not None and p.after.text.startswith("함께")):
+            for q in [*_list_before(sent, p), p]:
+                if q in subj_phrases or not _agent_ok(q):
+                    continue
+                for e in _head(q):
+                    add(obj, _party(e))
+    obj = [e for e in obj if e not in subj]
+    return subj, obj
+
+
+def _pairs(subj: list[Ent], obj: list[Ent], all_pairs: bool) -> list[tuple[Ent, Ent]]:
+    pairs = [(a, b) for a in subj for b in obj]
+    if len(subj) >= 2 and not obj or all_pairs:
+        everyone = subj + obj
+        pairs = [(a, b) for i, a in enumerate(everyone) for b in everyone[i + 1 :]]
+    return pairs
+
+
+def _ok_pair(col: _Collector, a: Ent, b: Ent) -> bool:
+    return not (
+        a is b or _is_role_target_pair(a, b) or col.has(a, "locatedIn", b) or col.has(b, "locatedIn", a)
     )
-    sign_pos = _cue_at(masked, list(lex.words.get("sign", ())))
-    if sign and _modal_after(masked, sign_pos + 1, lex):
-        sign = False
+
+
+def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
+    """signsAgreementWith and sisterCityOf between the sentence's two sides; cooperatesWith by clause."""
+    sign = _signed(masked, lex)
     strong = any(w in masked for w in _STRONG_SISTER)
     weak = bool(_WEAK_SISTER.search(masked))
-    coop_cues = [c for c in lex.cues["cooperatesWith"]] + ["손을 잡", "손잡"]
-    coop = False
-    for cue in coop_cues:
-        i = masked.find(cue)
-        while i >= 0:
-            if not _modal_after(masked, i + len(cue), lex):
-                coop = True
-                break
-            i = masked.find(cue, i + 1)
-    if not (sign or strong or weak or coop):
-        return
-    parties: list[Ent] = []
-
-    def add(e: Ent | None) -> None:
-        if (
-            e is not None
-            and e.type in ("ORG", "LOC")
-            and e not in parties
-            and e.cls != "NewsMediaOrganization"
-        ):
-            parties.append(e)
-
-    for p in sent.phrases:
-        if (
-            p.case in ("subj", "comp")
-            or (p.particle == "," and p is not sent.phrases[0])
-            or (p.particle == "," and p is sent.phrases[0])
-        ):
-            if p.case == "comp" and p.after is not None and p.after.text.startswith("함께"):
-                continue
-            if not _agent_ok(p):
-                continue
-            for e in _head(p):
-                add(_party(e))
+    three = bool(_THREE_WAY.search(masked))
     if sign or strong or weak:
-        # a person who signs stands for his body or place
-        for e in agent:
-            add(_party(e))
-    if len(parties) < 2:
-        return
-    pairs = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1 :]]
-    for a, b in pairs:
-        if _is_role_target_pair(a, b) or col.has(a, "locatedIn", b) or col.has(b, "locatedIn", a):
+        subj, obj = _groups(sent, sent.phrases, agent)
+        for a, b in _pairs(subj, obj, three):
+            if not _ok_pair(col, a, b):
+                continue
+            if (strong or weak) and a.type == "LOC" and b.type == "LOC" and "Country" not in (a.cls, b.cls):
+                col.add(a, "sisterCityOf", b, 0.85 if strong else 0.7, sent)
+            if sign:
+                col.add(a, "signsAgreementWith", b, 0.8, sent)
+    coop_cues = [*lex.cues["cooperatesWith"], "손을 잡", "손잡"]
+    for ci, c in enumerate(sent.clauses):
+        if not _clause_cue(c, sent, masked, coop_cues, lex):
             continue
-        if (strong or weak) and a.type == "LOC" and b.type == "LOC" and "Country" not in (a.cls, b.cls):
-            col.add(a, "sisterCityOf", b, 0.85 if strong else 0.7, sent)
-        if sign:
-            col.add(a, "signsAgreementWith", b, 0.8, sent)
-        if coop:
-            col.add(a, "cooperatesWith", b, 0.6, sent)
+        ka = _agent_clause(sent, ci)
+        phrases = [p for cl in sent.clauses[ka if ka is not None else ci : ci + 1] for p in cl.phrases]
+        subj, obj = _groups(sent, phrases, _agent(sent, ci, agent))
+        for a, b in _pairs(subj, obj, three):
+            if _ok_pair(col, a, b):
+                col.add(a, "cooperatesWith", b, 0.6, sent)
 
 
 def _is_role_target_pair(a: Ent, b: Ent) -> bool:
