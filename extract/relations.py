@@ -49,6 +49,7 @@ _INVEST = re.compile(
 )
 _RANK_AREA = ("도", "성", "주", "현", "특별자치도", "州")
 _NOUN_TAIL = set("단객자국지")
+_DIRECTION = re.compile(r"\s(?:동|서|남|북|중|동남|동북|서남|서북|남동|남서|북동|북서)부\s")
 _NOUN_CUES = ("방문", "순방", "견학", "시찰")
 
 
@@ -251,6 +252,7 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
     cues = lex.cues
     col = _Collector()
     carry: list[Ent] = []
+    focus: Ent | None = None  # the company last in focus
     visits_by: dict[str, list[tuple[Ent, Sentence]]] = {}
     trip_sentences: list[Sentence] = []
     person_by_id = {e.id: e for e in ents}
@@ -358,6 +360,11 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                 for p in c.phrases:
                     if p.particle in ("에", "에도") and _head(p):
                         targets.extend(e for e in _ents(p, ("LOC", "ORG")))
+                # "1억달러를 투자해 부산에 물류센터를 짓고": the site may come in the next clause
+                if not targets and c.words and c.words[-1].ending == "EC" and ci + 1 < len(sent.clauses):
+                    for p in sent.clauses[ci + 1].phrases:
+                        if p.particle in ("에", "에도") and _head(p):
+                            targets.extend(e for e in _ents(p, ("LOC", "ORG")))
                 # "한울로보틱스 지분": a stake in the company named right before
                 for p in c.phrases:
                     if "지분" in p.text:
@@ -374,7 +381,10 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
         if sent_agent:
             carry = [e for e in sent_agent if e.type in ("PERSON", "ORG")] or carry
         _parties(sent, masked, col, lex, sent_agent)
-        _seeks(sent, masked, col, lex, sent_agent)
+        _seeks(sent, masked, col, lex, sent_agent, focus)
+        for m in sent.mentions:
+            if m.entity is not None and m.entity.type == "ORG" and m.entity.cls == "Company":
+                focus = m.entity
         if any(w in masked for w in lex.words.get("together", ())):
             trip_sentences.append(sent)
 
@@ -469,6 +479,23 @@ def _implicit_target(sent: Sentence, m) -> Ent | None:
         for _r, t in m.entity.role_targets:
             if t is not None:
                 return t
+        return None
+    if role.relation != "headOf":
+        return None
+    # "산업통상자원부는 강태준 장관이": the body the sentence is about
+    first = sent.phrases[0] if sent.phrases else None
+    if first is not None and first is not ph and first.case == "subj" and _agent_ok(first):
+        h = _head(first)
+        if h and h[0].type == "ORG" and h[0].cls != "NewsMediaOrganization":
+            return h[0]
+    # "화광신에너지를 찾아 천웨이 회장과": the organisation named just before
+    for q in reversed(sent.phrases[max(0, k - 2) : k]):
+        h = _head(q)
+        if h and h[0].type == "ORG" and h[0].cls not in ("NewsMediaOrganization",) and _agent_ok(q):
+            return h[0]
+    for _r, t in m.entity.role_targets:
+        if t is not None:
+            return t
     return None
 
 
@@ -481,13 +508,20 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
             col.add(e, "locatedIn", e.in_place, 0.85, sent)
     # juxtaposed places: "경기 시흥", "미국 샌디에이고", "울산 울주군 온산국가산업단지"
     for a, b in zip(ms, ms[1:], strict=False):
-        gap = sent.span_text(a.end, b.start)
+        gap = _DIRECTION.sub(" ", sent.span_text(a.end, b.start))
         if (a.type != "LOC" or b.type != "LOC" or gap.strip() or not gap) and not (
             a.type == "LOC" and b.type == "LOC" and re.fullmatch(r"\([^)]*\)\s*", gap or "x")
         ):
             continue
         if _rank(a.entity) < _rank(b.entity):
             col.add(b.entity, "locatedIn", a.entity, 0.85, sent)
+            # "경기 수원시와 용인시, 화성시": the place before a list holds each of its members
+            ph = next((p for p in sent.phrases if p.start <= b.start < p.end), None)
+            if ph is not None and ph.mentions and ph.mentions[-1] is b and a in ph.mentions:
+                for q in _list_after(sent, ph):
+                    h = _head(q)
+                    if len(q.mentions) == 1 and h and h[0].cls == b.entity.cls and h[0].type == "LOC":
+                        col.add(h[0], "locatedIn", a.entity, 0.7, sent)
     desc = tuple(lex.words.get("descriptor", ()))
     for k, p in enumerate(sent.phrases):
         pm = [m for m in p.mentions if m.entity is not None]
@@ -649,7 +683,9 @@ def _is_role_target_pair(a: Ent, b: Ent) -> bool:
     return (a.in_place is b) or (b.in_place is a)
 
 
-def _seeks(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
+def _seeks(
+    sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent], focus: Ent | None = None
+) -> None:
     m = _SEEK.search(masked)
     if not m or _modal_after(masked, m.end(), lex):
         return
@@ -677,9 +713,12 @@ def _seeks(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: li
             o = e if e.type == "ORG" else (_body_of(e) if e.type == "PERSON" else None)
             if o is not None and o.type == "ORG" and o not in sources:
                 sources.append(o)
+    conf = 0.75
+    if not sources and focus is not None and re.search(r"이번\s?투자|투자를\s?유치", masked):
+        sources, conf = [focus], 0.55  # "시는 이번 투자를 유치하기 위해": the company in focus
     for s in seekers:
         for o in sources:
             if o is not s:
-                col.add(s, "seeksInvestmentFrom", o, 0.75, sent)
+                col.add(s, "seeksInvestmentFrom", o, conf, sent)
                 if s.type == "ORG" and "로부터" in sent.text or "에서" in sent.text and s.type == "ORG":
                     col.add(o, "investsIn", s, 0.65, sent)
