@@ -120,7 +120,7 @@ def is_person_name(word: str, lex: Lexicon | None = None) -> bool:
         return False
     if lex.ends_with(word, "descriptor"):
         return False
-    return not word.endswith(("식", "회", "단", "청", "업", "측", "층", "들"))
+    return not word.endswith(("회", "단", "청", "업", "측", "층", "들"))
 
 
 @lru_cache(maxsize=1)
@@ -421,6 +421,8 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
             k = len(latin_words) - len(take) - 1
             if k < 0 or not _sounds_like(p, latin_words[k]):
                 break
+            if any(g.cls == "Country" or getattr(g, "country", None) == "KR" for g in gaz.lookup(p)):
+                break  # "베트남 박닌(Bắc Ninh)성": the country is not part of the name
         elif gaz.lookup(p):
             break
         take.insert(0, p)
@@ -502,6 +504,8 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
                 aliases=(name.replace(" ", ""), inner),
             )
         mm.extra["suffix_end"] = m.end() + off + 1
+        mm.end = m.end() + off + 1  # "사카이미나토(境港)시": the suffix belongs to the name
+        mm.text = text[mm.start - off : mm.end - off]
         b.add(mm)
         return
     if es:
@@ -643,6 +647,8 @@ def _suffix_org(
         return
     if lex.ends_with(core, "descriptor"):
         return  # "벤처캐피털 노스게이트": a descriptor, the name follows
+    if k + 1 < len(words) and not w.particle and lex.ends_with(words[k + 1].core, "descriptor"):
+        return  # "신재생에너지 기업 화광신에너지": what the company does, not a name
     for s in lex.suffixes_for(core):
         if not core.endswith(s.suffix) or len(core) - len(s.suffix) < s.min_stem:
             continue
@@ -774,8 +780,17 @@ def _gaz_word(
                 ):
                     continue
             es = [e for e in gaz.lookup(s) if e.type in ("LOC", "ORG")]
+            if role is not None and role.place and not s.endswith(role.place):
+                # "화성시장": 화성 + 시장 is 화성시, before any namesake called just 화성
+                es = [e for e in gaz.lookup(s + role.place) if e.type == "LOC"] or es
             if not es:
                 continue
+            if len(s) == 2 and _HANGUL.match(s) and not rest and not role:
+                # a two-syllable foreign name standing bare ("세부 조건", "정주 지원") is mostly a word
+                if not any(getattr(x, "country", None) == "KR" or x.cls == "Country" for x in es):
+                    nxt_ch = text[end : end + 1]
+                    if prev is None and nxt_ch not in ("(", "·", ",", ")"):
+                        continue
             e = _pick(es, prev)
             mm = b.add(_mk_gaz(e, i + off, j + off, s))
             if mm is None:
@@ -934,7 +949,13 @@ def _persons(
         person = None
         if existing is not None and existing.type == "PERSON":
             person = existing
-        elif existing is None and not nw.particle and nw.kind == "N" and is_person_name(nw.text, lex):
+        elif (
+            existing is None
+            and not nw.particle
+            and nw.kind == "N"
+            and is_person_name(nw.text, lex)
+            and (len(nw.text) > 2 or "NNP" in nw.tags)
+        ):
             if any(
                 " " in kk and kk.startswith(nw.text + " ") and kt.type == "PERSON"
                 for kk, kt in (known or {}).items()
@@ -1022,6 +1043,9 @@ def _short_forms(
         core = w.core
         nxt = words[k + 1] if k + 1 < len(words) else None
         prv = words[k - 1] if k > 0 else None
+        glued = w.start > off and text[w.start - off - 1] not in " \t\n\"'‘“"
+        if glued and core in ("시", "도"):
+            continue
         if core == "시" and (w.particle or (nxt and nxt.core in ("관계자", "측", "당국", "공무원"))):
             b.add(Mention(w.start, w.start + 1, "시", "시", "LOC", "City", "short", ref="city"))
         elif (

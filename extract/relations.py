@@ -73,6 +73,8 @@ def _rank(e: Ent) -> int:
         return 2
     if e.cls == "Facility":
         return 4
+    if e.type == "LOC" and e.cls not in ("AdministrativeArea", "City") and e.gaz is not None:
+        return -1  # continents and world regions ("중남미", "아시아"): no chains
     return 5 if e.type == "ORG" else 3
 
 
@@ -198,8 +200,8 @@ def _agent_clause(sent: Sentence, ci: int) -> int | None:
 
 
 def _agent_ok(p: Phrase) -> bool:
-    """A phrase that names its agent: a person, or a name that ends the phrase ("시흥시는", not
-    "이번 미국 방문 일정이")."""
+    """A phrase that names its agent: a person, or a name that ends the phrase ("시흥시는", "대표단 20명이",
+    not "이번 미국 방문 일정이")."""
     h = p.head
     if h is None or h.entity is None:
         return False
@@ -208,9 +210,10 @@ def _agent_ok(p: Phrase) -> bool:
     if h.entity.cls == "NewsMediaOrganization":
         return False
     rest = re.sub(r"\([^)]*\)", "", p.text[h.end - p.start :])
-    rest = re.sub(r"\s등(\s.*)?$", "", rest)
     if p.particle and rest.endswith(p.particle):
         rest = rest[: -len(p.particle)]
+    rest = re.sub(r"\s등(\s.*)?$", "", rest)
+    rest = re.sub(r"\s+\d+\s*(명|개사|곳|개|인)$", "", rest)
     rest = rest.strip(" '\"‘’“”,")
     return rest in ("", "시", "주", "성", "군", "도", "현")
 
@@ -491,7 +494,7 @@ def _implicit_target(sent: Sentence, m) -> Ent | None:
     # "화광신에너지를 찾아 천웨이 회장과": the organisation named just before
     for q in reversed(sent.phrases[max(0, k - 2) : k]):
         h = _head(q)
-        if h and h[0].type == "ORG" and h[0].cls not in ("NewsMediaOrganization",) and _agent_ok(q):
+        if h and h[0].type == "ORG" and h[0].cls not in ("NewsMediaOrganization",):
             return h[0]
     for _r, t in m.entity.role_targets:
         if t is not None:
@@ -513,7 +516,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
             a.type == "LOC" and b.type == "LOC" and re.fullmatch(r"\([^)]*\)\s*", gap or "x")
         ):
             continue
-        if _rank(a.entity) < _rank(b.entity):
+        if 0 <= _rank(a.entity) < _rank(b.entity):
             col.add(b.entity, "locatedIn", a.entity, 0.85, sent)
             # "경기 수원시와 용인시, 화성시": the place before a list holds each of its members
             ph = next((p for p in sent.phrases if p.start <= b.start < p.end), None)
