@@ -785,12 +785,18 @@ def _gaz_word(
                 es = [e for e in gaz.lookup(s + role.place) if e.type == "LOC"] or es
             if not es:
                 continue
-            if len(s) == 2 and _HANGUL.match(s) and not rest and not role:
-                # a two-syllable foreign name standing bare ("세부 조건", "정주 지원") is mostly a word
-                if not any(getattr(x, "country", None) == "KR" or x.cls == "Country" for x in es):
-                    nxt_ch = text[end : end + 1]
-                    if prev is None and nxt_ch not in ("(", "·", ",", ")"):
-                        continue
+            # a two-syllable foreign name standing bare ("세부 조건", "정주 지원") is mostly a word
+            foreign = not any(getattr(x, "country", None) == "KR" or x.cls == "Country" for x in es)
+            if (
+                len(s) == 2
+                and _HANGUL.match(s)
+                and not rest
+                and not role
+                and foreign
+                and prev is None
+                and text[end : end + 1] not in ("(", "·", ",", ")")
+            ):
+                continue
             e = _pick(es, prev)
             mm = b.add(_mk_gaz(e, i + off, j + off, s))
             if mm is None:
