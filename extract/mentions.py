@@ -1162,7 +1162,10 @@ def _short_forms(
 def find_known(mentions: list[Mention]) -> dict[str, Mention]:
     """Surfaces of this article's names that a second pass should find again (no company marks)."""
     known: dict[str, Mention] = {}
+    firsts = {m.label.split(" ")[0] for m in mentions if m.type == "PERSON" and " " in m.label}
     for m in mentions:
+        if m.type == "PERSON" and m.label in firsts:
+            continue  # "나카무라" of "나카무라 히로시": a short form, not a name of its own
         if m.ref or m.rule in ("short",):
             continue
         surfaces = {norm_label(m.label), norm_label(m.text)}

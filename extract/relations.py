@@ -267,6 +267,7 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
         masked = _masked(sent)
         negated = _negated(masked, lex)
         _roles(sent, col)
+        _post_holders(sent, ents, col, lex)
         _located(sent, col, lex)
         if negated:
             continue
@@ -289,6 +290,10 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                         if h[0].type == "PERSON":
                             continue
                         group = [p, *_list_before(sent, p)]
+                        k = sent.phrases.index(p)
+                        if k > 0 and sent.phrases[k - 1].case == "gen" and sent.phrases[k - 1] in c.phrases:
+                            gen = sent.phrases[k - 1]
+                            targets.extend(e for e in _ents(gen, ("LOC",)) if e not in targets)
                         for q in group:
                             targets.extend(
                                 e
@@ -443,6 +448,30 @@ def _roles(sent: Sentence, col: _Collector) -> None:
             col.add(m.entity, "headOf", tgt, 0.9 if m.role_target is not None else 0.7, sent)
         elif tgt.type == "ORG":
             col.add(m.entity, "worksFor", tgt, 0.9 if m.role_target is not None else 0.7, sent)
+
+
+def _post_holders(sent: Sentence, ents: list[Ent], col: _Collector, lex: Lexicon) -> None:
+    """ "촉진단 단장은 김영호 … 이 맡았다": the head of the body named before the title."""
+    if not re.search(r"맡(았|는|고|아|기로)|선임|취임|임명", sent.text):
+        return
+    for k, p in enumerate(sent.phrases[:-1]):
+        if p.case != "subj" or not p.words:
+            continue
+        role = lex.roles.get(p.words[-1].core)
+        if role is None or role.relation != "headOf":
+            continue
+        nxt = sent.phrases[k + 1]
+        people = [e for e in _head(nxt) if e.type == "PERSON"]
+        if not people:
+            continue
+        body = next((m.entity for m in p.mentions if m.entity is not None and m.entity.type == "ORG"), None)
+        if body is None and len(p.words) >= 2:
+            word = p.words[0].core
+            body = next(
+                (e for e in ents if e.type == "ORG" and len(word) >= 2 and e.label.endswith(word)), None
+            )
+        if body is not None:
+            col.add(people[0], "headOf", body, 0.7, sent)
 
 
 def _implicit_target(sent: Sentence, m) -> Ent | None:
