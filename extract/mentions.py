@@ -361,6 +361,8 @@ def find_mentions(
     _persons(b, lex, words, title_words, text, off, known)
     # 8. descriptor + unknown name
     _descriptors(b, lex, words, off, text)
+    # 8b. a bare Korean name Kiwi knows as a proper noun ("유희열이 … 눈물을 흘렸다")
+    _bare_names(b, lex, words, gaz, text, off)
     # 9. districts after their city, 10. short forms
     _districts(b, gaz, words)
     _short_forms(b, lex, words, title_words, text, off, known)
@@ -987,6 +989,24 @@ def _persons(
                         and (not pw.particle or pw.particle == "의")
                     ):
                         person.role_target = pm
+
+
+def _bare_names(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, off: int) -> None:
+    for w in words:
+        core = w.core
+        after = text[w.start - off + 3 : w.start - off + 4]
+        if (
+            w.kind == "N"
+            and len(core) == 3
+            and w.tags[:1] == ("NNP",)
+            and w.tags.count("NNP") == 1
+            and (w.particle or after in ("", ",", ".", "!", "?", "'", '"', ")", "·", "’", "”"))
+            and all(t.startswith(("NNP", "J")) for t in w.tags)
+            and is_person_name(core, lex)
+            and not gaz.lookup(core)
+            and b.free(w.start, w.start + 3)
+        ):
+            b.add(Mention(w.start, w.start + 3, core, core, "PERSON", "Person", "name"))
 
 
 def _descriptors(b: _Builder, lex: Lexicon, words: list[Word], off: int, text: str) -> None:

@@ -50,15 +50,24 @@ def get_kiwi(user_words: bool = True):
         if user_words not in _KIWI:
             from kiwipiepy import Kiwi
 
-            kiwi = Kiwi(num_workers=0)
+            kiwi = Kiwi(num_workers=-1)  # one thread, no pool (kiwipiepy ≥ 0.21)
             if user_words:
-                from newskg.extract.gazetteer import load_gazetteer
-
-                for surface in sorted(set(load_gazetteer().surfaces())):
-                    if _hangul_name(surface) and len(surface) >= 3:
-                        kiwi.add_user_word(surface, "NNP")
+                for surface in user_word_list():
+                    kiwi.add_user_word(surface, "NNP")
             _KIWI[user_words] = kiwi
     return _KIWI[user_words]
+
+
+def user_word_list() -> list[str]:
+    """Gazetteer names Kiwi learns as proper nouns: the Korean places and bodies (names of three
+    syllables or more; world cities Kiwi mostly knows, and thousands of words slow its start)."""
+    from newskg.extract.gazetteer import load_gazetteer
+
+    out = set()
+    for e in load_gazetteer().entries():
+        if e.type == "ORG" or getattr(e, "country", None) == "KR" or e.cls == "Country":
+            out.update(s for s in e.surfaces() if _hangul_name(s) and len(s) >= 3)
+    return sorted(out)
 
 
 class KiwiTokenizer:
