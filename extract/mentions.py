@@ -152,41 +152,14 @@ def is_particle(rest: str) -> bool:
     return _is_particle(rest)
 
 
+_PARTICLE = re.compile(
+    r"^(?:(?:로부터|으로부터|에서부터|께서|하고|이랑|랑|에서|에게|으로|로|에|와|과|이|가|은|는|을|를|의|도|서|까지|부터)"
+    r"(?:의|는|도|만|은|부터|까지|서)?|만|뿐|조차|마저|처럼|보다|이나|나|이며|이자|이고|이다|이었다|인|측|이라|라)$"
+)
+
+
 def _is_particle(rest: str) -> bool:
-    if not rest:
-        return True
-    if not _HANGUL.match(rest) or len(rest) > 4:
-        return False
-    return case_of(rest) != "" or rest in (
-        "만",
-        "뿐",
-        "까지",
-        "부터",
-        "조차",
-        "마저",
-        "처럼",
-        "보다",
-        "이나",
-        "나",
-        "이며",
-        "이자",
-        "이고",
-        "에서도",
-        "에도",
-        "과도",
-        "와도",
-        "에서의",
-        "으로의",
-        "로의",
-        "에의",
-        "이다",
-        "이었다",
-        "인",
-        "측",
-        "에게",
-        "이라",
-        "라",
-    )
+    return not rest or bool(_PARTICLE.match(rest))
 
 
 def _mk_gaz(e, start: int, end: int, text: str, rule: str = "gazetteer") -> Mention:
@@ -518,7 +491,7 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
     # person or organisation? a title after it makes a person; an org ending or descriptor an ORG
     following = re.match(r"\s*(\S+)", text[m.end() :])
     next_word = following.group(1) if following else ""
-    next_core = re.sub(r"[은는이가을를와과의에로도(]+.*$", "", next_word) if next_word else ""
+    next_core = _strip_company(next_word.split("(")[0].rstrip(",.")) if next_word else ""
     org_words = (
         "GmbH",
         "AB",
@@ -571,7 +544,9 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
         and len(take) >= 2
     )
     is_person = (
-        (role is not None and not is_org) or (not is_org and hanja and 2 <= len(inner) <= 4) or latin_person
+        (role is not None and not is_org)
+        or (not is_org and hanja and 2 <= len(inner) <= (6 if len(take) >= 2 else 4))
+        or latin_person
     )
     if is_person:
         mm = Mention(
@@ -751,6 +726,7 @@ def _gaz_word(
                 continue
             rest = text[j:end]
             role = None
+            glued_suffix = 0
             if not _is_particle(rest):
                 rc = rest
                 for p in (
@@ -777,9 +753,9 @@ def _gaz_word(
                     role = r  # a title glued to the place ("시흥시장", "경기도지사", "광둥성장")
                 elif _HANJA.match(s) and (rest[:1] in "·ㆍ" or _HANJA.match(rest[:1] or "x")):
                     pass  # "韓美", "韓·美"
-                elif not re.match(
-                    r"^(시|도|군|구|성|주)(은|는|이|가|을|를|와|과|의|에|에서|로|으로)?$", rest
-                ):
+                elif re.match(r"^(시|도|군|구|성|주)(은|는|이|가|을|를|와|과|의|에|에서|로|으로)?$", rest):
+                    glued_suffix = 1  # "텍사스주": the place suffix belongs to the name
+                else:
                     continue
             es = [e for e in gaz.lookup(s) if e.type in ("LOC", "ORG")]
             if role is not None and role.place and not s.endswith(role.place):
@@ -800,14 +776,14 @@ def _gaz_word(
             ):
                 continue
             e = _pick(es, prev)
-            mm = b.add(_mk_gaz(e, i + off, j + off, s))
+            mm = b.add(_mk_gaz(e, i + off, j + glued_suffix + off, text[i : j + glued_suffix]))
             if mm is None:
                 return found
             found = mm
             if role is not None:
                 title_words[k] = (role, mm)
             hit = True
-            i = j
+            i = j + glued_suffix
             break
         if not hit:
             # only at the word start, or after a Hanja/'·' join
@@ -962,7 +938,7 @@ def _persons(
             and not nw.particle
             and nw.kind == "N"
             and is_person_name(nw.text, lex)
-            and (len(nw.text) > 2 or "NNP" in nw.tags)
+            and (len(nw.text) > 2 or "NNP" in nw.tags or between or _body_before(b, flat, j))
         ):
             if any(
                 " " in kk and kk.startswith(nw.text + " ") and kt.type == "PERSON"
@@ -1009,6 +985,14 @@ def _bare_names(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, of
             b.add(Mention(w.start, w.start + 3, core, core, "PERSON", "Person", "name"))
 
 
+def _body_before(b: _Builder, flat: list, j: int) -> bool:
+    if j == 0:
+        return False
+    pw = flat[j - 1][1]
+    pm = b.at(pw.start, pw.end)
+    return pm is not None and pm.type in ("ORG", "LOC") and not pw.particle
+
+
 def _descriptors(b: _Builder, lex: Lexicon, words: list[Word], off: int, text: str) -> None:
     desc = tuple(lex.words.get("descriptor", ()))
     not_name = lex.words.get("not_name", frozenset())
@@ -1041,8 +1025,11 @@ def _districts(b: _Builder, gaz, words: list[Word]) -> None:
     for k in range(1, len(words)):
         w = words[k]
         core = w.core
-        if not re.match(r"^[\uac00-\ud7a3]{1,3}(구|군)$", core) or not b.free(w.start, w.start + len(core)):
+        m_sfx = re.match(r"^[\uac00-\ud7a3]{1,3}(구|군)$|^[\uac00-\ud7a3]{2,5}(시|주|성|현)$", core)
+        if not m_sfx or not b.free(w.start, w.start + len(core)):
             continue
+        if m_sfx.group(2) and "NNP" not in w.tags:
+            continue  # "미국 당시": only a proper noun is a place
         prev = b.at(words[k - 1].start, words[k - 1].end)
         if prev is None or prev.type != "LOC" or words[k - 1].particle:
             continue
@@ -1050,7 +1037,8 @@ def _districts(b: _Builder, gaz, words: list[Word]) -> None:
         if es:
             b.add(_mk_gaz(_pick(es, prev), w.start, w.start + len(core), core, "district"))
         else:
-            b.add(Mention(w.start, w.start + len(core), core, core, "LOC", "AdministrativeArea", "district"))
+            cls = "City" if core.endswith("시") else "AdministrativeArea"
+            b.add(Mention(w.start, w.start + len(core), core, core, "LOC", cls, "district"))
 
 
 def _short_forms(

@@ -215,7 +215,8 @@ def _agent_ok(p: Phrase) -> bool:
     rest = re.sub(r"\s등(\s.*)?$", "", rest)
     rest = re.sub(r"\s+\d+\s*(명|개사|곳|개|인)$", "", rest)
     rest = rest.strip(" '\"‘’“”,")
-    return rest in ("", "시", "주", "성", "군", "도", "현")
+    # "조지아주 정부와": a place's government is the place itself
+    return rest in ("", "시", "주", "성", "군", "도", "현", "정부", "당국", "측", "주정부", "시정부")
 
 
 def _companions(sent: Sentence) -> list[Ent]:
@@ -398,21 +399,28 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
 
     # companions of a trip: "이번 순방에는 A와 B가 동행했다" -> they accompany the traveller and visit
     # the places of the trip
-    if visits_by:
+    by_id = {e.id: e for e in ents}
+    travellers = [i for i in visits_by if by_id.get(i) is not None and by_id[i].type == "PERSON"]
+    for sent in trip_sentences:
+        # the traveller of the trip in focus: the last person seen travelling before this sentence
+        before = [i for i in travellers if min(s.index for _, s in visits_by[i]) <= sent.index]
+        if not before:
+            continue
         main_id = max(
-            visits_by,
-            key=lambda i: (len({t.id for t, _ in visits_by[i]}), -min(s.index for _, s in visits_by[i])),
+            before,
+            key=lambda i: (
+                max(s.index for _, s in visits_by[i] if s.index <= sent.index),
+                len({t.id for t, _ in visits_by[i]}),
+            ),
         )
-        main = next((e for e in ents if e.id == main_id), None)
-        if main is not None and main.type == "PERSON":
-            for sent in trip_sentences:
-                for p in sent.phrases:
-                    if p.case in ("subj", "comp") or p.particle == ",":
-                        for e in _head(p):
-                            if e.type == "PERSON" and e is not main:
-                                col.add(e, "accompanies", main, 0.75, sent)
-                                for t, _s in visits_by[main_id]:
-                                    col.add(e, "visits", t, 0.6, sent)
+        main = by_id[main_id]
+        for p in sent.phrases:
+            if p.case in ("subj", "comp") or p.particle == ",":
+                for e in _head(p):
+                    if e.type == "PERSON" and e is not main:
+                        col.add(e, "accompanies", main, 0.75, sent)
+                        for t, _s in visits_by[main_id]:
+                            col.add(e, "visits", t, 0.6, sent)
     # cooperation only where nothing more specific holds for the pair
     for key in [k for k in col.found if k[1] == "cooperatesWith"]:
         f = col.found[key]

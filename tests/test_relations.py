@@ -88,6 +88,36 @@ def test_relation_is_found(text, triple):
 
 
 @pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "오세훈 서울시장은 20일 일본 도쿄를 방문해 고이케 유리코(小池百合子) 도쿄도지사와 회담했다.",
+            ("고이케 유리코", "headOf", "도쿄"),
+        ),
+        (
+            "오세훈 서울시장은 20일 일본 도쿄를 방문해 고이케 유리코(小池百合子) 도쿄도지사와 회담했다.",
+            ("오세훈", "meets", "고이케 유리코"),
+        ),
+        (
+            "삼성전자는 미국 텍사스주 테일러시에 170억달러를 투자해 공장을 짓는다.",
+            ("테일러시", "locatedIn", "텍사스주"),
+        ),
+        (
+            "현대자동차그룹은 이날 조지아주 정부와 전기차 공장 건설을 위한 투자협약을 체결했다.",
+            ("현대자동차그룹", "signsAgreementWith", "조지아주"),
+        ),
+        (
+            "부산시는 박형준 시장이 미국을 방문했다고 밝혔다. "
+            "인천시는 유정복 시장이 베트남 하노이를 방문했다. 이번 방문에는 인천시의회 허식 의장이 동행했다.",
+            ("허식", "accompanies", "유정복"),
+        ),
+    ],
+)
+def test_relation_is_found_in_news_beyond_the_dev_set(text, triple):
+    assert triple in _triples(text), sorted(_triples(text))
+
+
+@pytest.mark.parametrize(
     ("text", "predicate"),
     [
         (
