@@ -389,7 +389,7 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
             break
         if lex.ends_with(p, "descriptor") or lex.role_suffix(p):
             break
-        if not (2 <= len(p) <= 6):
+        if not (2 <= len(p) <= 6) and not (latin and len(p) == 1):
             break
         if latin:
             # "마르틴 호프만(Martin Hoffmann)": each Hangul word sounds like its Latin word
