@@ -95,8 +95,9 @@ def to_networkx(store: KGStore, *, articles: Sequence[str] | None = None,
           {flt}
           {type_filter}
           GRAPH ?article {{ ?e nkg:entityType ?type ; a ?cls }}
-          OPTIONAL {{ ?e schema:latitude ?lat ; schema:longitude ?lon }}
-          OPTIONAL {{ ?e nkg:geonamesId ?gn }}
+          OPTIONAL {{ SELECT DISTINCT ?e ?lat ?lon WHERE {{
+            ?e schema:latitude ?lat ; schema:longitude ?lon }} }}
+          OPTIONAL {{ SELECT DISTINCT ?e ?gn WHERE {{ ?e nkg:geonamesId ?gn }} }}
         }}""")
     info: dict[str, dict[str, Any]] = defaultdict(lambda: {"ko": set(), "en": set(), "cls": set()})
     label_langs = _labels(store, flt, type_filter)
