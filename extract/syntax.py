@@ -136,27 +136,29 @@ class Sentence:
 
 def _words(span) -> list[Word]:
     words: list[Word] = []
-    cur: list[Any] = []
+    # (idx, text, tag, split tags, trailing space) per token, read from the Doc once
+    cur: list[tuple[int, str, str, tuple[str, ...], bool]] = []
 
     def flush() -> None:
         if not cur:
             return
-        tags = tuple(t for tok in cur for t in tok.tag_.split("+"))
-        w = Word(len(words), cur[0].idx, cur[-1].idx + len(cur[-1].text), "".join(t.text for t in cur), tags)
+        tags = tuple(t for tok in cur for t in tok[3])
+        last = cur[-1]
+        w = Word(len(words), cur[0][0], last[0] + len(last[1]), "".join(tok[1] for tok in cur), tags)
         # trailing particle tokens
         n = len(cur)
-        while n > 0 and cur[n - 1].tag_.split("+")[0].startswith("J"):
+        while n > 0 and cur[n - 1][3][0].startswith("J"):
             n -= 1
         if 0 < n < len(cur):
-            w.particle = "".join(t.text for t in cur[n:])
+            w.particle = "".join(tok[1] for tok in cur[n:])
         elif n == 0:
             w.particle = w.text
-        core_tags = {t for tok in cur[:n] for t in tok.tag_.split("+")}
+        core_tags = {t for tok in cur[:n] for t in tok[3]}
         if tags and all(t in _PUNCT for t in tags):
             w.kind = "S"
         elif core_tags & _PRED:
             w.kind = "P"
-            ends = [t for t in tags if t.startswith("E")]
+            ends = [t for t in tags if t[0] == "E"]
             w.ending = ends[-1] if ends else ""
         elif core_tags and core_tags <= _ADV:
             w.kind = "A"
@@ -166,18 +168,19 @@ def _words(span) -> list[Word]:
         cur.clear()
 
     prev_end = None
-    for tok in span:
-        tag = tok.tag_
-        if tag in (SPACE_TAG, SKIP_TAG) or tok.is_space:
+    for t in span:
+        tag = t.tag_
+        if tag in (SPACE_TAG, SKIP_TAG) or t.is_space:
             flush()
             prev_end = None
             continue
+        idx, text = t.idx, t.text
         punct = tag in _PUNCT
-        if cur and (prev_end != tok.idx or punct or cur[-1].tag_ in _PUNCT):
+        if cur and (prev_end != idx or punct or cur[-1][2] in _PUNCT):
             flush()
-        cur.append(tok)
-        prev_end = tok.idx + len(tok.text)
-        if tok.whitespace_:
+        cur.append((idx, text, tag, tuple(tag.split("+")), bool(t.whitespace_)))
+        prev_end = idx + len(text)
+        if cur[-1][4]:
             flush()
             prev_end = None
     flush()
