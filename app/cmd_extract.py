@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -113,11 +114,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"newskg extract: {item}", file=sys.stderr)
             continue
         ex = extractor.extract(item)
-        if args.format == "json":
-            print(ex.to_line(with_article=args.with_article), flush=True)
-        else:
-            print(_table(ex), flush=True)
+        line = ex.to_line(with_article=args.with_article) if args.format == "json" else _table(ex)
+        if not _emit(line):
+            break
     return 1 if failed else 0
+
+
+def _emit(text: str) -> bool:
+    """Print a line; False when the reader went away (`newskg extract … | head`)."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (silence the flush at exit)
+        return False
+    return True
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -135,7 +145,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         args.save.write_text(
             "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8"
         )
-    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else evaluate.format_result(result))
+    _emit(json.dumps(result, ensure_ascii=False, indent=1) if args.json else evaluate.format_result(result))
     return 0
 
 
