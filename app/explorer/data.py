@@ -98,17 +98,17 @@ def entity_table(kg: KGStore) -> pd.DataFrame:
     if types.empty:
         return pd.DataFrame(columns=cols)
     df = types.drop_duplicates("iri").set_index("iri")
-    labels = select(kg, "SELECT DISTINCT ?iri ?label (lang(?label) AS ?lang) WHERE { "
-                        "?iri nkg:entityType ?t . ?iri rdfs:label ?label }")
-    labels = labels.sort_values("label")
+    labels = select(kg, "SELECT DISTINCT ?iri ?label (lang(?label) AS ?lang) "
+                        "WHERE { ?iri rdfs:label ?label }")
+    labels = labels[labels["iri"].isin(df.index)].sort_values("label")
     for lang in ("ko", "en"):
         df[lang] = labels[labels["lang"] == lang].drop_duplicates("iri").set_index("iri")["label"]
-    classes = select(kg, "SELECT DISTINCT ?iri ?c WHERE { ?iri nkg:entityType ?t . ?iri a ?c "
-                         "FILTER(STRSTARTS(STR(?c), STR(nkg:))) }")
+    classes = select(kg, "SELECT DISTINCT ?iri ?c WHERE { ?iri a ?c FILTER(STRSTARTS(STR(?c), STR(nkg:))) }")
+    classes = classes[classes["iri"].isin(df.index)]
     classes["c"] = classes["c"].map(_local)
     classes["coarse"] = classes["c"].isin(_COARSE_CLASSES)
     df["cls"] = classes.sort_values(["coarse", "c"]).drop_duplicates("iri").set_index("iri")["c"]
-    aliases = select(kg, "SELECT DISTINCT ?iri ?a WHERE { ?iri nkg:entityType ?t . ?iri skos:altLabel ?a }")
+    aliases = select(kg, "SELECT DISTINCT ?iri ?a WHERE { ?iri skos:altLabel ?a }")
     df["aliases"] = aliases.sort_values("a").groupby("iri")["a"].agg(" | ".join)
     deg = select(kg, """
 SELECT ?iri (COUNT(*) AS ?degree) WHERE {

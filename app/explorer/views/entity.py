@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import streamlit as st
 from newskg.app.explorer import data, render
 from newskg.app.explorer.render import esc, md
@@ -12,7 +13,10 @@ kg, loc = data.store(), data.location()
 lang = render.lang()
 other_lang = "en" if lang == "ko" else "ko"
 ents = data.cached_entity_table(kg, loc)
-by_iri = ents.set_index("iri") if not ents.empty else None
+label = {lng: data.label_of(ents, lng) for lng in ("ko", "en")} if not ents.empty else {"ko": {}, "en": {}}
+kind_of = dict(zip(ents["iri"], ents["type"], strict=True))
+alias_of = dict(zip(ents["iri"], ents["aliases"], strict=True))
+SHOWN = 60  # facts drawn with their evidence per direction; the table below lists them all
 
 st.title("Entity")
 q = st.text_input("Search an entity (한국어 or English)", key="entity_q",
@@ -40,9 +44,7 @@ if not view.exists:
 
 
 def name(node: str, language: str = lang) -> str:
-    if by_iri is not None and node in by_iri.index:
-        return str(by_iri.at[node, language])
-    return node.rsplit("/", 1)[-1]
+    return str(label[language].get(node) or node.rsplit("/", 1)[-1])
 
 
 def labels(language: str) -> str:
@@ -70,10 +72,7 @@ for m in view.mentions.itertuples():
 
 def _find(sentence: str, node: str) -> list[tuple[int, int]]:
     """Offsets in `sentence` of the node's labels and aliases (longest first)."""
-    names = set()
-    if by_iri is not None and node in by_iri.index:
-        r = by_iri.loc[node]
-        names = {r["ko"], r["en"], *[a for a in str(r["aliases"]).split(" | ") if a]}
+    names = {label["ko"].get(node), label["en"].get(node), *str(alias_of.get(node, "")).split(" | ")}
     out = []
     for n in sorted((n for n in names if n and len(n) > 1), key=len, reverse=True):
         out.extend(m.span() for m in re.finditer(re.escape(n), sentence))
@@ -93,7 +92,7 @@ def evidence_html(f) -> str:
         focus = _find(sentence, iri)
     other = f.o if f.s == iri else f.s
     marks = [(a, b, view.type, name(iri)) for a, b in focus]
-    kind = by_iri.at[other, "type"] if by_iri is not None and other in by_iri.index else None
+    kind = kind_of.get(other)
     marks += [(a, b, kind, name(other)) for a, b in _find(sentence, other)]
     return render.highlight(sentence, marks, focus=focus)
 
@@ -107,8 +106,10 @@ for title, mask in (("Facts out", facts["s"] == iri), ("Facts in", facts["o"] ==
     if part.empty:
         continue
     st.subheader(f"{title} ({len(part)})")
+    if len(part) > SHOWN:
+        st.caption(f"The first {SHOWN} with their evidence; the table below lists all {len(part)}.")
     blocks = []
-    for f in part.itertuples():
+    for f in part.head(SHOWN).itertuples():
         pred = render.predicate_label(f.predicate, lang)
         s_html = (f"<b>{esc(name(f.s))}</b>" if f.s == iri
                   else f'<a href="{render.entity_href(f.s)}" target="_self">{esc(name(f.s))}</a>')
@@ -124,3 +125,9 @@ for title, mask in (("Facts out", facts["s"] == iri), ("Facts in", facts["o"] ==
             f'<span style="color:#777">{esc(conf)}</span>{art}</div>'
             f'<div class="nkg-ev">{evidence_html(f)}</div>')
     st.html("".join(blocks))
+    if len(part) > SHOWN:
+        st.dataframe(pd.DataFrame({
+            "subject": part["s"].map(name),
+            "predicate": part["predicate"].map(lambda p: render.predicate_label(p, lang)),
+            "object": part["o"].map(name), "confidence": part["confidence"], "evidence": part["evidence"],
+            "article": part["headline"]}), hide_index=True, width="stretch")
