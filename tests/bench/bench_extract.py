@@ -78,11 +78,20 @@ def main() -> None:
         n_triples += len(ex.extract(Article(f"b{i}", t)).triples)
     dt = time.perf_counter() - t0
     avg = sum(map(len, texts)) / len(texts)
+    # for scale, Kiwi alone on the same machine and texts (the floor of the whole pipeline)
+    from newskg.extract.tokenizer import get_kiwi
+
+    kiwi = get_kiwi()
+    t0 = time.perf_counter()
+    for t in texts[:100]:
+        kiwi.tokenize(t, split_sents=True)
+    kiwi_rate = 100 / (time.perf_counter() - t0)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"extraction: {len(texts)} articles of {avg:.0f} chars in {dt:.1f} s = "
         f"{len(texts) / dt:.1f} articles/s (one core), {n_triples} triples"
     )
+    print(f"Kiwi alone on the same texts: {kiwi_rate:.1f} articles/s")
     print(f"peak RSS: {rss:.0f} MB")
 
 
