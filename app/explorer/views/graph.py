@@ -62,9 +62,14 @@ if q:
                 focus[:] = [row.iri]
                 st.rerun()
 
+names_all = data.label_of(ents, lang)
 filters = {"articles": chosen_articles or None, "predicates_": preds or None, "types": types or None,
            "since": since, "until": until}
 g = data.projection(**filters)
+missing = [f for f in focus if f not in g]
+if missing:
+    st.warning("Not in the graph with these filters: " + ", ".join(md(names_all.get(f, f)) for f in missing))
+    focus[:] = [f for f in focus if f in g]
 view, note = graphview.bounded_view(g, focus=focus, radius=radius, max_nodes=budget)
 
 names = data.label_of(ents, lang)
