@@ -8,6 +8,7 @@ article full of markup).
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -250,3 +251,36 @@ def test_explore_runs_streamlit_headless_on_the_app() -> None:
     assert cmd[1:4] == ["-m", "streamlit", "run"] and Path(cmd[4]) == app_path() == MAIN
     assert {"--server.port=8765", "--server.address=127.0.0.1", "--server.headless=true",
             "--server.enableStaticServing=true"} <= set(cmd)
+
+
+@pytest.mark.parametrize(("fmt", "marker"), [("Turtle", b"@prefix"), ("JSON-LD", b"@context"),
+                                             ("N-Quads", b"> .\n"), ("GraphML", b"<graphml")])
+def test_export_prepares_the_whole_graph(store_path: str, fmt: str, marker: bytes) -> None:
+    at = app("export")
+    at.radio(key="export_fmt").set_value(fmt).run()
+    at.button(key="export_go").click().run()
+    assert not at.exception and not at.error
+    button = at.get("download_button")[0]
+    assert fmt in button.proto.label
+    payload = at.session_state["export_file"][2]
+    assert marker in payload and "시흥시".encode() in payload
+
+
+def test_export_of_the_current_graph_view_is_graphml_of_its_nodes(store_path: str) -> None:
+    at = app("graph", focus=SAN_DIEGO)
+    at.switch_page("views/export.py").run()
+    at.radio(key="export_scope").set_value("Current view of the Graph page").run()
+    at.radio(key="export_fmt").set_value("GraphML").run()
+    at.button(key="export_go").click().run()
+    assert not at.exception and not at.error
+    g = nx.read_graphml(io.BytesIO(at.session_state["export_file"][2]))
+    assert SAN_DIEGO in g and set(g.nodes) == set(at.session_state["graph_view"]["nodes"])
+
+
+def test_map_draws_places_and_links(store_path: str) -> None:
+    at = app("map")
+    assert not at.exception
+    links = at.dataframe[0].value
+    assert {"from", "link", "to"} <= set(links.columns) and len(links) > 0
+    assert ((links["from"] == "샌디에이고") & (links["to"] == "시흥시")).any() or \
+        ((links["from"] == "시흥시") & (links["to"] == "샌디에이고")).any()
