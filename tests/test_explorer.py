@@ -204,34 +204,30 @@ def test_search_ranks_exact_matches_first(store_path: str) -> None:
     assert data.search_entities(table, "nothing like this").empty
 
 
-def test_add_article_previews_and_adds_its_triples(tmp_path: Path) -> None:
-    pytest.importorskip("newskg.extract.pipeline")
+def test_add_article_previews_and_adds_its_triples(tmp_path: Path, monkeypatch) -> None:
     from streamlit.testing.v1 import AppTest
 
     path = str(tmp_path / "add.oxigraph")
-    os.environ["NEWSKG_STORE"] = path
-    try:
-        at = AppTest.from_file(str(MAIN), default_timeout=300)
-        at.run()
-        at.switch_page("views/add.py").run()
-        text = ("[경기 시흥=데일리임팩트 이상묵 기자] 경기 시흥시는 미국 샌디에이고시와 자매결연 협약을 "
-                "체결했다고 13일 밝혔다. 임병택 시흥시장은 샌디에이고를 방문해 토드 글로리아 시장을 만났다.")
-        at.text_area(key="add_text").input(text).run()
-        at.button(key="add_extract").click().run()
-        assert not at.exception and not at.error
-        preview = html_of(at)
-        assert "nkg-m nkg-LOC" in preview and "샌디에이고" in preview
-        triples = at.dataframe[1].value
-        assert len(triples) > 0
-        at.button(key="add_commit").click().run()
-        assert not at.exception and at.success, [e.value for e in at.error]
-        kg = data._open(path)
-        n = data.select(kg, "SELECT (COUNT(*) AS ?n) WHERE { ?st a nkg:Statement }").iloc[0, 0]
-        assert n == len(triples)
-        at.switch_page("views/overview.py").run()  # the other pages see it at once
-        assert at.metric[2].value == "1"
-    finally:
-        os.environ.pop("NEWSKG_STORE", None)
+    monkeypatch.setenv("NEWSKG_STORE", path)
+    at = AppTest.from_file(str(MAIN), default_timeout=300)
+    at.run()
+    at.switch_page("views/add.py").run()
+    text = ("[경기 시흥=데일리임팩트 이상묵 기자] 경기 시흥시는 미국 샌디에이고시와 자매결연 협약을 "
+            "체결했다고 13일 밝혔다. 임병택 시흥시장은 샌디에이고를 방문해 토드 글로리아 시장을 만났다.")
+    at.text_area(key="add_text").input(text).run()
+    at.button(key="add_extract").click().run()
+    assert not at.exception and not at.error
+    preview = html_of(at)
+    assert "nkg-m nkg-LOC" in preview and "샌디에이고" in preview
+    triples = at.dataframe[1].value
+    assert len(triples) > 0
+    at.button(key="add_commit").click().run()
+    assert not at.exception and at.success, [e.value for e in at.error]
+    kg = data._open(path)
+    n = data.select(kg, "SELECT (COUNT(*) AS ?n) WHERE { ?st a nkg:Statement }").iloc[0, 0]
+    assert n == len(triples)
+    at.switch_page("views/overview.py").run()  # the other pages see it at once
+    assert at.metric[2].value == "1"
 
 
 def test_explore_help_names_its_options() -> None:
