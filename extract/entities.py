@@ -18,6 +18,7 @@ from newskg.extract.syntax import Sentence
 
 __all__ = ["Ent", "resolve_entities", "entity_id"]
 
+_HANGUL_NAME = re.compile(r"^[\uac00-\ud7a3]{2,}$")
 _SLUG = re.compile(r"[^0-9A-Za-z\uac00-\ud7a3\u4e00-\u9fff]+")
 
 
@@ -59,15 +60,21 @@ class Ent:
                 en = romanize.org_name_en(norm_label(self.label))
             else:
                 en = romanize.org_name_en(self.label)
+        label = self.label
+        g = self.gaz
+        if g is not None and getattr(g, "country", None) != "KR" and self.cls != "Country":
+            # a foreign place is labelled as the text spells it ("피렌체", not the gazetteer's "플로렌스")
+            said = Counter(m.text for m in self.mentions if not m.ref and _HANGUL_NAME.match(m.text))
+            if said and label not in said:
+                label = said.most_common(1)[0][0]
         aliases = []
-        for a in self.aliases:
-            if a and a != self.label and a not in aliases and len(a) >= 1 and a not in ("시", "도", "회사"):
+        for a in (*self.aliases, self.label):
+            if a and a != label and a not in aliases and a not in ("시", "도", "회사"):
                 aliases.append(a)
         spans = sorted({(m.start, m.end) for m in self.mentions})
-        g = self.gaz
         return Entity(
             self.id,
-            self.label,
+            label,
             en or self.label,
             self.type,
             self.cls,

@@ -90,11 +90,16 @@ def test_both_cities_of_a_sister_city_story():
         Article("t", "창원시는 일본 요코하마시 대표단을 맞았다. 양 도시는 1999년 자매결연을 맺었다.")
     )
     labels = {
-        (out.entity(t.subject).label, out.entity(t.object).label)
+        (out.entity(t.subject).label_en, out.entity(t.object).label_en)
         for t in out.triples
         if t.predicate == "sisterCityOf"
     }
-    assert labels in ({("창원시", "요코하마")}, {("요코하마", "창원시")})
+    assert labels in ({("Changwon", "Yokohama")}, {("Yokohama", "Changwon")})
+
+
+def test_a_foreign_place_is_labelled_as_the_text_spells_it():
+    ents = _by_label("최영길 전주시장은 이탈리아 피렌체를 방문했다.")
+    assert ents["피렌체"].label_en == "Florence"
 
 
 def test_ids_are_stable_across_articles():
