@@ -280,3 +280,17 @@ def test_map_draws_places_and_links(store_path: str) -> None:
     assert {"from", "link", "to"} <= set(links.columns) and len(links) > 0
     assert ((links["from"] == "샌디에이고") & (links["to"] == "시흥시")).any() or \
         ((links["from"] == "시흥시") & (links["to"] == "샌디에이고")).any()
+
+
+def test_graph_filters_by_type_predicate_and_date(store_path: str) -> None:
+    at = app("graph")
+    at.multiselect(key="g_types").set_value(["PERSON", "LOC"]).run()
+    at.multiselect(key="g_preds").set_value(["visits"]).run()
+    assert not at.exception
+    view = at.session_state["graph_view"]
+    g = data.projection(**view["filters"])
+    assert {d["type"] for _, d in g.nodes(data=True)} <= {"PERSON", "LOC"}
+    assert {k for _, _, k in g.edges(keys=True)} == {"visits"}
+    at.checkbox(key="g_use_dates").check().run()
+    assert not at.exception
+    assert at.session_state["graph_view"]["filters"]["since"] == "2024-03-13"
