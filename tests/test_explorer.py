@@ -294,3 +294,19 @@ def test_graph_filters_by_type_predicate_and_date(store_path: str) -> None:
     at.checkbox(key="g_use_dates").check().run()
     assert not at.exception
     assert at.session_state["graph_view"]["filters"]["since"] == "2024-03-13"
+
+
+def test_add_article_reads_an_uploaded_file(tmp_path: Path, monkeypatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("NEWSKG_STORE", str(tmp_path / "upload.oxigraph"))
+    at = AppTest.from_file(str(MAIN), default_timeout=300)
+    at.run()
+    at.switch_page("views/add.py").run()
+    at.radio(key="add_how").set_value("Upload a file").run()
+    seed = ROOT / "app" / "sample_articles" / "sandiego-delegation-siheung.txt"
+    at.file_uploader(key="add_file").set_value((seed.name, seed.read_bytes(), "text/plain")).run()
+    at.button(key="add_extract").click().run()
+    assert not at.exception and not at.error
+    at.button(key="add_commit").click().run()
+    assert at.success and "1 added" in at.success[0].value
