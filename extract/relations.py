@@ -180,6 +180,27 @@ def _negated(masked: str, lex: Lexicon) -> bool:
     return any(w in masked for w in lex.words.get("negation", ()))
 
 
+_CONTRAST = re.compile(r"(?:으나|지만|는데도|는데|면서도)(?=[,\s])")
+
+
+def _unnegated(masked: str, lex: Lexicon) -> str | None:
+    """The sentence with its negated parts blanked ("…방문해 협약을 맺었으나, 금액은 밝히지 않았다"
+    keeps the first part), or None when all of it is negated."""
+    if not _negated(masked, lex):
+        return masked
+    cuts = [0] + [m.end() for m in _CONTRAST.finditer(masked)] + [len(masked)]
+    out = []
+    kept = False
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        seg = masked[a:b]
+        if _negated(seg, lex):
+            out.append("□" * len(seg))
+        else:
+            out.append(seg)
+            kept = kept or bool(seg.strip())
+    return "".join(out) if kept else None
+
+
 def _agent(sent: Sentence, ci: int, carry: list[Ent]) -> list[Ent]:
     c = sent.clauses[ci]
     if c.relative and c.next_phrase is not None and _head(c.next_phrase):
@@ -266,12 +287,12 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
         if not sent.mentions:
             continue
         masked = _masked(sent)
-        negated = _negated(masked, lex)
         _roles(sent, col)
         _post_holders(sent, ents, col, lex)
         _located(sent, col, lex)
-        if negated:
-            continue
+        masked = _unnegated(masked, lex)
+        if masked is None:
+            continue  # what the sentence reports did not happen
         companions = _companions(sent)
         sent_agent: list[Ent] = []
         # the headline style "X, …" topic

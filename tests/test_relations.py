@@ -137,6 +137,13 @@ def test_what_did_not_happen_gives_no_triple(text, predicate):
     assert not [t for t in _triples(text) if t[1] == predicate]
 
 
+def test_a_negation_after_a_contrast_leaves_the_first_part_standing():
+    found = _triples(
+        "부산시는 박형준 시장이 미국 샌디에이고를 방문해 협약을 체결했으나, 구체적 투자 금액은 밝히지 않았다."
+    )
+    assert ("박형준", "visits", "샌디에이고") in found
+
+
 def test_cooperation_is_left_out_when_a_sister_city_tie_holds():
     found = _triples("창원시와 요코하마시는 1999년 자매결연을 맺은 이후 교류 협력을 이어 왔다.")
     assert ("창원시", "sisterCityOf", "Yokohama") in found
