@@ -155,8 +155,16 @@ def _cue_at(text: str, cues: tuple[str, ...] | list[str]) -> int:
     return best
 
 
+_CLAUSE_END = re.compile(r"(?:고|며|해|여|서|나)[\s,]|,")
+
+
 def _modal_after(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether the cue ending at `pos` is planned or considered ("방문할 예정", "체결을 검토"); the look
+    stops at the end of the cue's clause ("체결하고 추가 투자를 검토" keeps the signing)."""
     window = text[pos : pos + 14]
+    m = _CLAUSE_END.search(window)
+    if m:
+        window = window[: m.start()]
     return any(w in window for w in lex.words.get("modality", ()))
 
 

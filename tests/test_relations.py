@@ -137,6 +137,11 @@ def test_what_did_not_happen_gives_no_triple(text, predicate):
     assert not [t for t in _triples(text) if t[1] == predicate]
 
 
+def test_a_plan_in_a_later_clause_does_not_undo_a_signing():
+    found = _triples("울산시는 (주)대명케미칼과 투자협약을 체결하고 추가 투자를 검토할 계획이다.")
+    assert ("울산광역시", "signsAgreementWith", "(주)대명케미칼") in found
+
+
 def test_a_negation_after_a_contrast_leaves_the_first_part_standing():
     found = _triples(
         "부산시는 박형준 시장이 미국 샌디에이고를 방문해 협약을 체결했으나, 구체적 투자 금액은 밝히지 않았다."
