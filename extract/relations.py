@@ -420,6 +420,7 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
             carry = [e for e in sent_agent if e.type in ("PERSON", "ORG")] or carry
         _parties(sent, masked, col, lex, sent_agent)
         _seeks(sent, masked, col, lex, sent_agent, focus)
+        _round_investors(sent, masked, col)
         for m in sent.mentions:
             if m.entity is not None and m.entity.type == "ORG" and m.entity.cls == "Company":
                 focus = m.entity
@@ -750,6 +751,27 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
 
 def _is_role_target_pair(a: Ent, b: Ent) -> bool:
     return (a.in_place is b) or (b.in_place is a)
+
+
+def _round_investors(sent: Sentence, masked: str, col: _Collector) -> None:
+    """ "이번 투자에는 A 외에 B와 C도 참여했다": the bodies named join the round of the company that
+    raised it (the seeker of an investment found earlier in the article)."""
+    if not re.search(r"투자(에는|에도|에)\s.*참여", masked):
+        return
+    raised = [
+        f.subject
+        for f in col.found.values()
+        if f.predicate == "seeksInvestmentFrom" and f.subject.type == "ORG"
+    ]
+    if not raised:
+        return
+    company = raised[-1]
+    for p in sent.phrases:
+        if p.case in ("subj", "comp") or p.particle == ",":
+            for e in _head(p):
+                if e.type == "ORG" and e is not company and e.cls != "NewsMediaOrganization":
+                    col.add(e, "investsIn", company, 0.6, sent)
+                    col.add(company, "seeksInvestmentFrom", e, 0.55, sent)
 
 
 def _seeks(
