@@ -108,8 +108,7 @@ def test_search_entity_evidence_and_graph_in_a_real_browser(server: str, tmp_pat
 
             page.get_by_role("link", name="Show in graph").click()
             expect(page).to_have_url(re.compile(r"/graph"))
-            expect(page.locator('.nkg-network[data-ready="1"] canvas')).to_be_visible()
-            page.wait_for_timeout(2500)  # let the layout settle
+            expect(page.locator('.nkg-network[data-stable="1"] canvas')).to_be_visible()  # layout settled
             assert page.evaluate("document.fonts.check('16px NanumBarunGothic')")
 
             # clicking San Diego expands its neighbourhood: it joins the focus
@@ -123,8 +122,7 @@ def test_search_entity_evidence_and_graph_in_a_real_browser(server: str, tmp_pat
             }""")
             page.mouse.click(*xy)
             expect(page.get_by_text("Focus: 시흥시, 샌디에이고")).to_be_visible()
-            expect(page.locator('.nkg-network[data-ready="1"] canvas')).to_be_visible()
-            page.wait_for_timeout(2500)
+            expect(page.locator('.nkg-network[data-stable="1"] canvas')).to_be_visible()
             page.screenshot(path=str(tmp_path / "graph.png"))
             if os.environ.get("NEWSKG_SCREENSHOT"):
                 page.screenshot(path=os.environ["NEWSKG_SCREENSHOT"])

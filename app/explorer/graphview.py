@@ -49,7 +49,10 @@ export default function(component) {
     const nodes = new vis.DataSet(data.nodes);
     const edges = new vis.DataSet(data.edges);
     network = new vis.Network(box, { nodes, edges }, data.options);
-    network.once('stabilizationIterationsDone', () => network.setOptions({ physics: false }));
+    network.once('stabilizationIterationsDone', () => {
+      network.setOptions({ physics: false });
+      box.dataset.stable = '1';
+    });
     network.on('click', (p) => { if (p.nodes.length) setTriggerValue('clicked', p.nodes[0]); });
     box.dataset.ready = '1';
     box.nkgNetwork = network;  // for tests and debugging: positions, selection
