@@ -15,11 +15,10 @@ from newskg.ontology.vocab import COARSE_TYPES, predicates
 
 kg, loc = data.store(), data.location()
 lang = render.lang()
-ents = data.cached_entity_table(kg, loc)
 arts = data.cached_article_table(kg, loc)
 
 st.title("Graph")
-if ents.empty:
+if arts.empty:
     st.info("The graph is empty: add an article first.")
     st.stop()
 
@@ -52,7 +51,7 @@ q = c1.text_input("Search (한국어 or English) to focus", key="g_q", placehold
 radius = c2.slider("Hops", 1, 3, 1, key="g_radius")
 budget = c3.slider("Max nodes", 20, 400, 150, step=10, key="g_budget")
 if q:
-    hits = data.search_entities(ents, q, limit=10)
+    hits = data.search_entities(data.cached_entity_table(kg, loc), q, limit=10)
     if hits.empty:
         st.warning(f"No entity matches {md(q)}.")
     else:
@@ -62,17 +61,16 @@ if q:
                 focus[:] = [row.iri]
                 st.rerun()
 
-names_all = data.label_of(ents, lang)
 filters = {"articles": chosen_articles or None, "predicates_": preds or None, "types": types or None,
            "since": since, "until": until}
 g = data.projection(**filters)
 missing = [f for f in focus if f not in g]
 if missing:
-    st.warning("Not in the graph with these filters: " + ", ".join(md(names_all.get(f, f)) for f in missing))
+    st.warning("Not in the graph with these filters: " + ", ".join(md(f.rsplit("/", 1)[-1]) for f in missing))
     focus[:] = [f for f in focus if f in g]
 view, note = graphview.bounded_view(g, focus=focus, radius=radius, max_nodes=budget)
 
-names = data.label_of(ents, lang)
+names = {f: g.nodes[f].get("label_" + lang) or f for f in focus}
 if focus:
     c1, c2 = st.columns([5, 1])
     c1.markdown("Focus: " + ", ".join(md(names.get(f, f)) for f in focus)
