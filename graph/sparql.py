@@ -8,7 +8,9 @@ Named queries are files ``graph/queries/<name>.rq``. Their first comment line is
 ``# param NAME (KIND): description`` declares a parameter, written ``$NAME`` in the query (in
 SPARQL ``$x`` is the same variable as ``?x``). Unset, the parameter is an ordinary variable and the
 query lists every match; set, it is bound by a ``VALUES`` block put at the start of the WHERE clause
-(works on every endpoint; several matching entities give several rows of VALUES). KIND ``entity`` takes
+(works on every endpoint; several matching entities give several rows of VALUES). A header line
+``# bind: inline`` also writes a single value into the patterns themselves, which some query plans
+need (a parameter inside UNION branches). KIND ``entity`` takes
 an IRI or a name (``Siheung``, ``시흥시``: matched against labels and aliases); ``date`` an ISO date;
 ``text`` a string.
 
@@ -271,6 +273,7 @@ class NamedQuery:
     title: str
     sparql: str
     parameters: tuple[Parameter, ...] = field(default=())
+    inline: bool = False  # "# bind: inline": a single value is written into the query text
 
     def parameter(self, name: str) -> Parameter:
         for p in self.parameters:
@@ -284,7 +287,7 @@ _PARAM = re.compile(r"^#\s*param\s+(\w+)\s*(?:\((\w+)\))?\s*:?\s*(.*)$")
 
 
 def _parse_rq(name: str, text: str) -> NamedQuery:
-    title, params = "", []
+    title, params, inline = "", [], False
     for line in text.splitlines():
         line = line.strip()
         if not line.startswith("#"):
@@ -292,11 +295,13 @@ def _parse_rq(name: str, text: str) -> NamedQuery:
                 break
             continue
         m = _PARAM.match(line)
-        if m:
+        if re.match(r"^#\s*bind\s*:\s*inline\s*$", line):
+            inline = True
+        elif m:
             params.append(Parameter(m.group(1), (m.group(2) or "text").lower(), m.group(3).strip()))
         elif not title:
             title = line.lstrip("#").strip()
-    return NamedQuery(name, title or name, text, tuple(params))
+    return NamedQuery(name, title or name, text, tuple(params), inline)
 
 
 @lru_cache(maxsize=1)
@@ -356,7 +361,7 @@ def _values_clause(bound: Mapping[str, list[Any]]) -> str:
     return f"VALUES ({' '.join('?' + n for n in names)}) {{ {rows} }}"
 
 
-def bind_parameters(sparql: str, bound: Mapping[str, list[Any]]) -> str:
+def bind_parameters(sparql: str, bound: Mapping[str, list[Any]], *, inline: bool = False) -> str:
     """The query with parameters bound by a VALUES block at the start of its WHERE clause.
 
     >>> q = bind_parameters("SELECT ?x WHERE { ?x a $c }", {"c": [ox.NamedNode("https://e.org/C")]})
@@ -365,6 +370,10 @@ def bind_parameters(sparql: str, bound: Mapping[str, list[Any]]) -> str:
     """
     if not bound:
         return sparql
+    if inline:  # write single values into the patterns too (some plans only then start from them)
+        for name, terms in bound.items():
+            if len(terms) == 1:
+                sparql = re.sub(r"\$" + re.escape(name) + r"\b", lambda _m, t=terms[0]: str(t), sparql)
     values = _values_clause(bound)
     m = re.search(r"\bWHERE\s*\{", sparql, flags=re.IGNORECASE)
     if m is None:  # no WHERE keyword: a trailing VALUES clause has the same meaning
@@ -383,7 +392,7 @@ def run_named(store: KGStore, name: str, params: Mapping[str, str] | None = None
     if nq is None:
         raise QueryError(f"no named query {name!r}; known: {', '.join(named_queries())}")
     bound = {k: _term(nq.parameter(k), v, store) for k, v in (params or {}).items() if v not in (None, "")}
-    return query(store, bind_parameters(nq.sparql, bound), limit=limit, timeout=timeout)
+    return query(store, bind_parameters(nq.sparql, bound, inline=nq.inline), limit=limit, timeout=timeout)
 
 
 def iter_rows(result: QueryResult) -> Iterator[dict[str, Value]]:
