@@ -1,9 +1,9 @@
 """Entity resolution within an article: mentions → entities with stable ids and English labels.
 
-Gazetteer mentions share the gazetteer key; other names share their normalised label ("㈜신세계사이먼"
-and "신세계사이먼" are one entity). Short forms resolve to the article's entities: "시는" to the
+Gazetteer mentions share the gazetteer key; other names share their normalised label ("㈜다온모빌리티"
+and "다온모빌리티" are one entity). Short forms resolve to the article's entities: "시는" to the
 article's main city, "도는" to its main province, "양 도시" to both places of the story, "이 회사"
-to the company last in focus, "임 시장" to the 시장 named 임…, "대표단" to the delegation's head.
+to the company last in focus, "박 시장" to the 시장 named 박…, "대표단" to the delegation's head.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ _SLUG = re.compile(r"[^0-9A-Za-z\uac00-\ud7a3\u4e00-\u9fff]+")
 def entity_id(key: str | None, label: str) -> str:
     """Stable id: from the gazetteer key where known, else from the normalised Korean label.
 
-    >>> entity_id("gn:5391811", "샌디에이고"), entity_id(None, "㈜신세계 사이먼")
-    ('ent:gn-5391811', 'ent:신세계사이먼')
+    >>> entity_id("gn:4671654", "오스틴"), entity_id(None, "㈜다온 모빌리티")
+    ('ent:gn-4671654', 'ent:다온모빌리티')
     """
     if key:
         return "ent:" + _SLUG.sub("-", key).strip("-")
@@ -63,7 +63,7 @@ class Ent:
         label = self.label
         g = self.gaz
         if g is not None and getattr(g, "country", None) != "KR" and self.cls != "Country":
-            # a foreign place is labelled as the text spells it ("피렌체", not the gazetteer's "플로렌스")
+            # a foreign place is labelled as the text spells it ("멜번", not the gazetteer's "멜버른")
             said = Counter(m.text for m in self.mentions if not m.ref and _HANGUL_NAME.match(m.text))
             if said and label not in said:
                 label = said.most_common(1)[0][0]

@@ -8,8 +8,8 @@ and company marks; triples when both ends match and the predicate is equal (eith
 symmetric predicates).
 
 Example:
-    >>> norm("㈜신세계 사이먼"), prf(3, 4, 6)["f1"]
-    ('신세계사이먼', 0.6)
+    >>> norm("㈜다온 모빌리티"), prf(3, 4, 6)["f1"]
+    ('다온모빌리티', 0.6)
 """
 
 from __future__ import annotations

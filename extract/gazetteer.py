@@ -8,7 +8,7 @@ Example:
     >>> gaz = load_gazetteer()
     >>> [e.name_en for e in gaz.lookup("美")]
     ['United States']
-    >>> gaz.lookup("시흥")[0] == gaz.lookup("시흥시")[0] == gaz.lookup("Siheung")[0]
+    >>> gaz.lookup("원주")[0] == gaz.lookup("원주시")[0] == gaz.lookup("Wonju")[0]
     True
 """
 

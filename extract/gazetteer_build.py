@@ -229,7 +229,7 @@ def _canonical(names: list[str], name_en: str) -> str:
 class _CommonWords:
     """Hangul strings that Kiwi reads as an ordinary word: a dictionary word other than a proper
     noun (예산 'budget', 양산 'mass production', 연대 'solidarity') or a phrase it analyses with
-    confidence (지난 = 지나+ㄴ, 상해 = 상하+어). Unknown transliterations (샌디에고, 쿤밍) get low
+    confidence (지난 = 지나+ㄴ, 상해 = 상하+어). Unknown transliterations (앨버커키, 쿤밍) get low
     scores and do not count."""
 
     WORD_SCORE = -15.5  # a dictionary morpheme scores above this; an unknown word well below
@@ -293,13 +293,13 @@ def build_places(common: _CommonWords | None = None) -> list[GazEntry]:
     return [*_regions(), *countries, *korea, *_foreign_divisions(), *world]
 
 
-# A city this large is named far more often than any word that happens to share its name (청주).
+# A city this large is named far more often than any word that happens to share its name (샤먼).
 _BIG_CITY = 500_000
 
 
 def ambiguous_surfaces(entries: Iterable[GazEntry], common: _CommonWords) -> list[str]:
     """Hangul names and aliases of places that are also ordinary Korean words (예산, 양산, 수단), and
-    short organisation aliases that are (토스, 예보). Not the names of big cities (청주, 화성), nor an
+    short organisation aliases that are (토스, 예보). Not the names of big cities (샤먼, 암만), nor an
     organisation's own name, which Kiwi may know as a common noun (국회, 교육부) without ambiguity.
     The gazetteer leaves them out of `surfaces()`."""
     entries = list(entries)

@@ -23,7 +23,7 @@ __all__ = ["Role", "Suffix", "Lexicon", "load_lexicon"]
 
 @dataclass(frozen=True)
 class Role:
-    """A title: which relation it gives its holder and, for "시흥시장"-style titles, the place suffix."""
+    """A title: which relation it gives its holder and, for "원주시장"-style titles, the place suffix."""
 
     name: str
     relation: str  # headOf | worksFor

@@ -1,13 +1,13 @@
 """Mentions of people, organisations and places in a sentence, found by general rules of Korean news.
 
 Rules, most specific first (a later rule never overlaps an earlier mention):
-bylines "[경기 시흥=데일리임팩트 이상묵 기자]"; ㈜/(주)/(재) names; a Hangul name with its original in
-parentheses "토드 글로리아(Todd Gloria)"; quoted names of bodies ('… 통상촉진단'); names ending in
+bylines "[경기 평택=새길일보 정민호 기자]"; ㈜/(주)/(재) names; a Hangul name with its original in
+parentheses "에밀리 하퍼(Emily Harper)"; quoted names of bodies ('… 통상촉진단'); names ending in
 an organisation or site suffix (…시의회, …대학교, …국가산업단지, …항); gazetteer names with a
-particle, a place suffix or a title after them ("시흥시장" = 시흥시 + 시장); a person's name before
-a title, possibly with the body in between ("김태윤 창원상공회의소 회장"); an unknown name after a
-descriptor ("물류기업 퍼시픽링크로지스틱스"); districts after their city ("울산 남구"). Short forms
-("시는", "임 시장", "이 회사", "양 도시", "대표단") become mentions with a `ref` that the entity step
+particle, a place suffix or a title after them ("원주시장" = 원주시 + 시장); a person's name before
+a title, possibly with the body in between ("한도윤 천안상공회의소 회장"); an unknown name after a
+descriptor ("물류기업 블루웨이브로지스틱스"); districts after their city ("광주 서구"). Short forms
+("시는", "박 시장", "이 회사", "양 도시", "대표단") become mentions with a `ref` that the entity step
 resolves.
 """
 
@@ -62,8 +62,8 @@ _PUNCT_END = re.compile(r"[\s,.·…!?\"'“”‘’()\[\]<>「」『』:;/]")
 def norm_label(label: str) -> str:
     """A label folded for comparison: NFKC, no company marks, no spaces.
 
-    >>> norm_label("㈜신세계 사이먼")
-    '신세계사이먼'
+    >>> norm_label("㈜다온 모빌리티")
+    '다온모빌리티'
     """
     s = unicodedata.normalize("NFKC", label)
     s = _COMPANY_MARK.sub("", s)
@@ -107,7 +107,7 @@ def surnames() -> frozenset[str]:
 def is_person_name(word: str, lex: Lexicon | None = None) -> bool:
     """A plausible Korean personal name: 2–4 syllables starting with a known surname.
 
-    >>> is_person_name("임병택"), is_person_name("협약식")
+    >>> is_person_name("박서진"), is_person_name("협약식")
     (True, False)
     """
     if not (2 <= len(word) <= 4) or not _HANGUL.match(word):
@@ -202,7 +202,7 @@ class _Builder:
 
 
 def _pick(entries: list, prev: Mention | None):
-    """The best gazetteer entry; one lying in the place just named wins ("울산 남구")."""
+    """The best gazetteer entry; one lying in the place just named wins ("광주 서구")."""
     if prev is not None and prev.key and len(entries) > 1:
         for e in entries:
             if e.parent == prev.key:
@@ -217,7 +217,7 @@ _TRAILING = (
 
 
 def _strip_company(name: str) -> str:
-    """Drop a trailing particle from a name read off raw text ("신세계사이먼과" → "신세계사이먼")."""
+    """Drop a trailing particle from a name read off raw text ("다온모빌리티와" → "다온모빌리티")."""
     if not name.endswith(_TRAILING):
         return name
     for p in _TRAILING:
@@ -362,7 +362,7 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
     if not (latin or hanja):
         return
     if latin and inner.isupper() and " " not in inner and len(inner) <= 6:
-        # an acronym: "(MPA)", "(ETRI)", "(CEO)" -- an alias of the name before it, if any
+        # an acronym: "(KIST)", "(KEPCO)", "(CEO)" -- an alias of the name before it, if any
         prev = b.at(m.start() + off - 1, m.start() + off)
         if prev is not None and prev.end == m.start() + off and inner not in lex.roles:
             prev.aliases = (*prev.aliases, inner)
@@ -374,7 +374,7 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
         return
     parts = wm.group(1).split(" ")
     if wm.start() > 0 and before[wm.start() - 1] not in " \t\n\"'‘“[<":
-        parts = parts[1:]  # the first run is the tail of a word ("광저우(广州)에서 왕리밍")
+        parts = parts[1:]  # the first run is the tail of a word ("항저우(杭州)에서 류젠궈")
         if not parts:
             return
     latin_words = inner.split()
@@ -392,12 +392,12 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
         if not (2 <= len(p) <= 6) and not (latin and len(p) == 1):
             break
         if latin:
-            # "마르틴 호프만(Martin Hoffmann)": each Hangul word sounds like its Latin word
+            # "안나 셰퍼(Anna Schäfer)": each Hangul word sounds like its Latin word
             k = len(latin_words) - len(take) - 1
             if k < 0 or not _sounds_like(p, latin_words[k]):
                 break
             if any(g.cls == "Country" or getattr(g, "country", None) == "KR" for g in gaz.lookup(p)):
-                break  # "베트남 박닌(Bắc Ninh)성": the country is not part of the name
+                break  # "베트남 하이즈엉(Hải Dương)성": the country is not part of the name
         elif gaz.lookup(p):
             break
         take.insert(0, p)
@@ -405,11 +405,11 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
     start = m.start() - len(name) + off
     end = m.start() + off
     after = text[m.end() : m.end() + 12]
-    # the place suffix right after the parenthesis: "요코하마(横浜)시", "누에보레온(Nuevo León)주"
+    # the place suffix right after the parenthesis: "나고야(名古屋)시", "할리스코(Jalisco)주"
     suffix_m = re.match(r"(시|주|성|현|군|도)(?=[\s,.은는이가을를와과의에로]|$)", after)
     glued = re.match(r"[\uac00-\ud7a3]+", after)
     if glued and not suffix_m and not _is_particle(glued.group()):
-        # "옌퐁(Yên Phong)산업단지": the name goes on after the parenthesis
+        # "딘부(Đình Vũ)산업단지": the name goes on after the parenthesis
         tail = _strip_company(glued.group())
         sfx = next(
             (x for x in lex.suffixes if tail == x.suffix or (tail.endswith(x.suffix) and len(tail) <= 8)),
@@ -479,7 +479,7 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
                 aliases=(name.replace(" ", ""), inner),
             )
         mm.extra["suffix_end"] = m.end() + off + 1
-        mm.end = m.end() + off + 1  # "사카이미나토(境港)시": the suffix belongs to the name
+        mm.end = m.end() + off + 1  # "마이즈루(舞鶴)시": the suffix belongs to the name
         mm.text = text[mm.start - off : mm.end - off]
         b.add(mm)
         return
@@ -623,9 +623,9 @@ def _suffix_org(
     if not re.match(r"^[\uac00-\ud7a3A-Za-z0-9]+$", core):
         return
     if lex.ends_with(core, "descriptor"):
-        return  # "벤처캐피털 노스게이트": a descriptor, the name follows
+        return  # "벤처캐피털 윈드밀벤처스": a descriptor, the name follows
     if k + 1 < len(words) and not w.particle and lex.ends_with(words[k + 1].core, "descriptor"):
-        return  # "신재생에너지 기업 화광신에너지": what the company does, not a name
+        return  # "신재생에너지 기업 해솔에너지": what the company does, not a name
     for s in lex.suffixes_for(core):
         if not core.endswith(s.suffix) or len(core) - len(s.suffix) < s.min_stem:
             continue
@@ -635,7 +635,7 @@ def _suffix_org(
         place = None
         places = []
         if stem:
-            # the place the name is built on: "안산시의회" → 안산시 (a Korean place before a namesake abroad)
+            # the place the name is built on: "안양시의회" → 안양시 (a Korean place before a namesake abroad)
             want = {
                 "시의회": "시",
                 "군의회": "군",
@@ -664,7 +664,7 @@ def _suffix_org(
             continue
         start = w.start
         label = core
-        # "서울대학교 시흥캠퍼스": a site of the body named just before
+        # "한양대학교 에리카캠퍼스": a site of the body named just before
         prev = b.at(words[k - 1].start, words[k - 1].end) if k > 0 else None
         if (
             s.type == "LOC"
@@ -750,7 +750,7 @@ def _gaz_word(
                         break
                 r = lex.roles.get(rc)
                 if r is not None and (r.place or r.relation == "headOf"):
-                    role = r  # a title glued to the place ("시흥시장", "경기도지사", "광둥성장")
+                    role = r  # a title glued to the place ("원주시장", "경기도지사", "장쑤성장")
                 elif _HANJA.match(s) and (rest[:1] in "·ㆍ" or _HANJA.match(rest[:1] or "x")):
                     pass  # "韓美", "韓·美"
                 elif re.match(r"^(시|도|군|구|성|주)(은|는|이|가|을|를|와|과|의|에|에서|로|으로)?$", rest):
@@ -759,7 +759,7 @@ def _gaz_word(
                     continue
             es = [e for e in gaz.lookup(s) if e.type in ("LOC", "ORG")]
             if role is not None and role.place and not s.endswith(role.place):
-                # "화성시장": 화성 + 시장 is 화성시, before any namesake called just 화성
+                # "안양시장": 안양 + 시장 is 안양시, before any namesake called just 안양
                 es = [e for e in gaz.lookup(s + role.place) if e.type == "LOC"] or es
             if not es:
                 continue
@@ -803,7 +803,7 @@ def _known_names(
     title_words: dict,
     words: list[Word],
 ) -> None:
-    # names of several words ("토드 글로리아"): find them in the text
+    # names of several words ("에밀리 하퍼"): find them in the text
     for surf, tmpl in known.items():
         if " " not in surf:
             continue
@@ -955,7 +955,7 @@ def _persons(
             elif between:
                 person.role_target = between[-1]
             else:
-                # the body right before the name: "충남대 이수빈 교수", "LOC의 NAME TITLE"
+                # the body right before the name: "한밭대 오채린 교수", "LOC의 NAME TITLE"
                 if j > 0:
                     pw = flat[j - 1][1]
                     pm = b.at(pw.start, pw.end)
@@ -1173,7 +1173,7 @@ def find_known(mentions: list[Mention]) -> dict[str, Mention]:
     firsts = {m.label.split(" ")[0] for m in mentions if m.type == "PERSON" and " " in m.label}
     for m in mentions:
         if m.type == "PERSON" and m.label in firsts:
-            continue  # "나카무라" of "나카무라 히로시": a short form, not a name of its own
+            continue  # "스즈키" of "스즈키 겐타": a short form, not a name of its own
         if m.ref or m.rule in ("short",):
             continue
         surfaces = {norm_label(m.label), norm_label(m.text)}

@@ -7,14 +7,14 @@ are analysed; every offset refers to ``Article.text``.
 Example:
     >>> from newskg.extract.records import Article
     >>> ex = get_extractor()
-    >>> text = "[경기 시흥=데일리임팩트 이상묵 기자] 시흥시는 미국 샌디에이고와 자매결연을 맺었다."
+    >>> text = "[경기 평택=새길일보 정민호 기자] 평택시는 미국 오스틴과 자매결연을 맺었다."
     >>> art = Article("a1", text)
     >>> out = ex.extract(art)
     >>> found = {(out.entity(t.subject).label_en, t.predicate, out.entity(t.object).label_en)
     ...          for t in out.triples}
-    >>> ("Lee Sang-muk", "worksFor", "Daily Impact") in found
+    >>> ("Jung Min-ho", "worksFor", "Saegirilbo") in found
     True
-    >>> ("Siheung", "locatedIn", "Gyeonggi Province") in found
+    >>> ("Pyeongtaek", "locatedIn", "Gyeonggi Province") in found
     True
 """
 
@@ -114,7 +114,7 @@ def _needs_second_pass(sent, known) -> bool:
 
 
 def _split_byline(span):
-    """A byline glued to the first sentence ("[경기 시흥=데일리임팩트 이상묵 기자]시흥시는 …") is
+    """A byline glued to the first sentence ("[경기 평택=새길일보 정민호 기자]평택시는 …") is
     a sentence of its own."""
     m = _BYLINE_HEAD.match(span.text)
     if not m or m.end() >= len(span.text.rstrip()):

@@ -6,11 +6,11 @@ story, leaving out what a Korean news page dump carries around it: menus, rankin
 lists, counters, captions, share buttons, copyright and syndication lines (see `find_body`).
 
 Example:
-    >>> a = read_text("주요 메뉴 바로가기\\n\\n시흥시, 美 샌디에이고와 협력\\n\\n"
-    ...               "[시흥=데일리임팩트 이상묵 기자] 시흥시는 13일 협약을 체결했다고 밝혔다.\\n\\n"
+    >>> a = read_text("주요 메뉴 바로가기\\n\\n평택시, 美 오스틴과 협력\\n\\n"
+    ...               "[평택=새길일보 정민호 기자] 평택시는 21일 협약을 체결했다고 밝혔다.\\n\\n"
     ...               "랭킹 뉴스\\n  • 다른 기사 제목\\n")
     >>> a.title, len(a.body), a.text[a.body[0][0]:a.body[0][1]].endswith("체결했다고 밝혔다.")
-    ('시흥시, 美 샌디에이고와 협력', 1, True)
+    ('평택시, 美 오스틴과 협력', 1, True)
 """
 
 from __future__ import annotations
@@ -51,8 +51,8 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
     Raises InputError naming `name` and what was tried.
 
     Example:
-        >>> decode("시흥시".encode("cp949")), decode("시흥시".encode("utf-16-le"))
-        ('시흥시', '시흥시')
+        >>> decode("천안시".encode("cp949")), decode("천안시".encode("utf-16-le"))
+        ('천안시', '천안시')
     """
     for bom, enc in _BOMS:
         if data.startswith(bom):
@@ -181,9 +181,9 @@ def html_to_text(source: str) -> tuple[str, dict[str, str | None], list[tuple[in
 
     Example:
         >>> text, meta, junk = html_to_text("<html><head><title>제목</title></head><body><nav>메뉴</nav>"
-        ...     "<p>시흥시는&nbsp;밝혔다.</p><div class='related'>다른 기사</div></body></html>")
+        ...     "<p>원주시는&nbsp;밝혔다.</p><div class='related'>다른 기사</div></body></html>")
         >>> text, meta["title"], [text[s:e] for s, e in junk]
-        ('시흥시는 밝혔다.\\n다른 기사', '제목', ['다른 기사'])
+        ('원주시는 밝혔다.\\n다른 기사', '제목', ['다른 기사'])
     """
     p = _Html()
     p.feed(source)
@@ -305,7 +305,7 @@ _HEADING = re.compile(r"랭킹|인기뉴스|인기기사|인기글|추천뉴스|
                       r"뉴스랭킹|HOT|BEST", re.I)
 _COPYRIGHT = re.compile(r"무단\s*전재|재배포\s*금지|All\s+rights\s+reserved|저작권자|Copyright\s*[©ⓒ(]", re.I)
 _CAPTION = re.compile(r"^\s*[▲△▷◁▼]|[/\[(<]\s*(사진|그래픽|영상|자료|제공)\s*[=:]|사진\s*제공\s*[=:]|"
-                      r"사진\s*=|ⓒ|©|[^\s/]\s+/\s?[\w가-힣]{2,12}(\s*제공)?$")  # "… 악수하고 있다. /창원시"
+                      r"사진\s*=|ⓒ|©|[^\s/]\s+/\s?[\w가-힣]{2,12}(\s*제공)?$")  # "… 악수하고 있다. /평택시"
 _BULLET = re.compile(r"^\s*[•·▶☞▷►◦‣∙ㆍ\-–]\s*\S")
 _LINK = re.compile(r"^\s*[•▶☞►]")  # link and promo markers: never story text
 _PHOTO = re.compile(r"^[\[(<【].{0,30}(사진|자료사진|제공|캡처|이미지|그래픽)[\])>】]$|"
@@ -439,8 +439,8 @@ def read_text(text: str, id: str = "stdin", *, html: bool = False) -> Article:  
     """An Article from text in memory (HTML when `html`), with its body spans, title and date.
 
     Example:
-        >>> read_text("<p>시흥시는 13일 밝혔다.</p>", "x.html", html=True).text
-        '시흥시는 13일 밝혔다.'
+        >>> read_text("<p>원주시는 21일 발표했다.</p>", "x.html", html=True).text
+        '원주시는 21일 발표했다.'
     """
     if html:
         return _from_html(text, id, None)

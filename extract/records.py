@@ -3,8 +3,8 @@
 graph/ and app/ see only these; they never see a spaCy Doc.
 
 Example:
-    >>> ev = Evidence("시흥시는 샌디에이고와 자매결연을 맺었다.", 0, 22)
-    >>> t = Triple("ent:siheung", "sisterCityOf", "ent:san-diego", 0.9, ev)
+    >>> ev = Evidence("평택시는 오스틴과 자매결연을 맺었다.", 0, 20)
+    >>> t = Triple("ent:pyeongtaek", "sisterCityOf", "ent:austin", 0.9, ev)
     >>> Triple.from_json(t.to_json()) == t
     True
 """

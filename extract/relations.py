@@ -229,8 +229,8 @@ def _agent_clause(sent: Sentence, ci: int) -> int | None:
 
 
 def _agent_ok(p: Phrase) -> bool:
-    """A phrase that names its agent: a person, or a name that ends the phrase ("시흥시는", "대표단 20명이",
-    not "이번 미국 방문 일정이")."""
+    """A phrase that names its agent: a person, or a name that ends the phrase ("원주시는", "대표단 15명이",
+    not "이번 캐나다 출장 일정이")."""
     h = p.head
     if h is None or h.entity is None:
         return False
@@ -244,7 +244,7 @@ def _agent_ok(p: Phrase) -> bool:
     rest = re.sub(r"\s등(\s.*)?$", "", rest)
     rest = re.sub(r"\s+\d+\s*(명|개사|곳|개|인)$", "", rest)
     rest = rest.strip(" '\"‘’“”,")
-    # "조지아주 정부와": a place's government is the place itself
+    # "오리건주 정부와": a place's government is the place itself
     return rest in ("", "시", "주", "성", "군", "도", "현", "정부", "당국", "측", "주정부", "시정부")
 
 
@@ -375,7 +375,7 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                             col.add(a, "meets", o, 0.75, sent)
                             for comp in companions:
                                 col.add(comp, "meets", o, 0.65, sent)
-            # visits implied by what the traveller does abroad: "… 워싱턴D.C.에서 … 회담을 갖고"
+            # visits implied by what the traveller does abroad: "… 오타와에서 … 회담을 갖고"
             if any(a.type == "PERSON" for a in agent) and (
                 _clause_cue(c, sent, masked, cues["meets"] + cues["signsAgreementWith"], lex)
             ):
@@ -398,12 +398,12 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                 for p in c.phrases:
                     if p.particle in ("에", "에도") and _head(p):
                         targets.extend(e for e in _ents(p, ("LOC", "ORG")))
-                # "1억달러를 투자해 부산에 물류센터를 짓고": the site may come in the next clause
+                # "5천만달러를 투자해 평택에 물류센터를 짓고": the site may come in the next clause
                 if not targets and c.words and c.words[-1].ending == "EC" and ci + 1 < len(sent.clauses):
                     for p in sent.clauses[ci + 1].phrases:
                         if p.particle in ("에", "에도") and _head(p):
                             targets.extend(e for e in _ents(p, ("LOC", "ORG")))
-                # "한울로보틱스 지분": a stake in the company named right before
+                # "다온모빌리티 지분": a stake in the company named right before
                 for p in c.phrases:
                     if "지분" in p.text:
                         for m in p.mentions:
@@ -489,7 +489,7 @@ def _roles(sent: Sentence, col: _Collector) -> None:
 
 
 def _post_holders(sent: Sentence, ents: list[Ent], col: _Collector, lex: Lexicon) -> None:
-    """ "촉진단 단장은 김영호 … 이 맡았다": the head of the body named before the title."""
+    """ "방문단 단장은 한도윤 … 이 맡았다": the head of the body named before the title."""
     if not re.search(r"맡(았|는|고|아|기로)|선임|취임|임명", sent.text):
         return
     for k, p in enumerate(sent.phrases[:-1]):
@@ -552,13 +552,13 @@ def _implicit_target(sent: Sentence, m) -> Ent | None:
         return None
     if role.relation != "headOf":
         return None
-    # "산업통상자원부는 강태준 장관이": the body the sentence is about
+    # "국토교통부는 한도윤 장관이": the body the sentence is about
     first = sent.phrases[0] if sent.phrases else None
     if first is not None and first is not ph and first.case == "subj" and _agent_ok(first):
         h = _head(first)
         if h and h[0].type == "ORG" and h[0].cls != "NewsMediaOrganization":
             return h[0]
-    # "화광신에너지를 찾아 천웨이 회장과": the organisation named just before
+    # "솔라온전자를 찾아 쑨하오 회장과": the organisation named just before
     for q in reversed(sent.phrases[max(0, k - 2) : k]):
         h = _head(q)
         if h and h[0].type == "ORG" and h[0].cls not in ("NewsMediaOrganization",):
@@ -576,7 +576,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
         e = m.entity
         if e.in_place is not None and e.in_place is not e:
             col.add(e, "locatedIn", e.in_place, 0.85, sent)
-    # juxtaposed places: "경기 시흥", "미국 샌디에이고", "울산 울주군 온산국가산업단지"
+    # juxtaposed places: "경기 평택", "미국 오스틴", "충남 당진시 석문국가산업단지"
     for a, b in zip(ms, ms[1:], strict=False):
         gap = _DIRECTION.sub(" ", sent.span_text(a.end, b.start))
         if (a.type != "LOC" or b.type != "LOC" or gap.strip() or not gap) and not (
@@ -585,7 +585,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
             continue
         if 0 <= _rank(a.entity) < _rank(b.entity):
             col.add(b.entity, "locatedIn", a.entity, 0.85, sent)
-            # "경기 수원시와 용인시, 화성시": the place before a list holds each of its members
+            # "경기 평택시와 안성시, 이천시": the place before a list holds each of its members
             ph = next((p for p in sent.phrases if p.start <= b.start < p.end), None)
             if ph is not None and ph.mentions and ph.mentions[-1] is b and a in ph.mentions:
                 for q in _list_after(sent, ph):
@@ -595,7 +595,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
     desc = tuple(lex.words.get("descriptor", ()))
     for k, p in enumerate(sent.phrases):
         pm = [m for m in p.mentions if m.entity is not None]
-        # "싱가포르 물류기업 퍼시픽링크로지스틱스": a place, a descriptor, the organisation
+        # "캐나다 물류기업 블루웨이브로지스틱스": a place, a descriptor, the organisation
         for i, a in enumerate(pm):
             if a.type != "LOC" or a.entity.cls == "Facility":
                 continue
@@ -806,7 +806,7 @@ def _seeks(
                 sources.append(o)
     conf = 0.75
     if not sources and focus is not None and re.search(r"이번\s?투자|투자를\s?유치", masked):
-        sources, conf = [focus], 0.55  # "시는 이번 투자를 유치하기 위해": the company in focus
+        sources, conf = [focus], 0.55  # "군은 이번 투자를 유치하고자": the company in focus
     for s in seekers:
         for o in sources:
             if o is not s:

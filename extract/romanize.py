@@ -6,12 +6,12 @@ syllable by syllable, hyphenated); organisation names are a romanised or looked-
 translated suffix (`data/org_suffixes.tsv`).
 
 Example:
-    >>> romanize("시흥"), romanize("경기"), romanize("종로"), romanize("신라")
-    ('Siheung', 'Gyeonggi', 'Jongno', 'Silla')
-    >>> person_name_en("임병택"), person_name_en("남궁민수")
-    ('Lim Byeong-taek', 'Namgoong Min-su')
-    >>> org_name_en("시흥시의회")
-    'Siheung City Council'
+    >>> romanize("안양"), romanize("경기"), romanize("종로"), romanize("신라")
+    ('Anyang', 'Gyeonggi', 'Jongno', 'Silla')
+    >>> person_name_en("임서율"), person_name_en("남궁민수")
+    ('Lim Seo-yul', 'Namgoong Min-su')
+    >>> org_name_en("평택시의회")
+    'Pyeongtaek City Council'
 """
 
 from __future__ import annotations
@@ -135,8 +135,8 @@ def split_person_name(name: str) -> tuple[str, str]:
     """(surname, given name) of a Korean name written in Hangul.
 
     Example:
-        >>> split_person_name("황보영수"), split_person_name("김동연"), split_person_name("박")
-        (('황보', '영수'), ('김', '동연'), ('박', ''))
+        >>> split_person_name("황보영수"), split_person_name("김서윤"), split_person_name("박")
+        (('황보', '영수'), ('김', '서윤'), ('박', ''))
     """
     name = name.strip().replace(" ", "")
     table = _surnames()
@@ -150,10 +150,10 @@ def person_name_en(name: str) -> str:
     """A Korean person's name as commonly written in English: "Surname Given-name".
 
     Example:
-        >>> person_name_en("김동연"), person_name_en("이상묵"), person_name_en("최")
-        ('Kim Dong-yeon', 'Lee Sang-muk', 'Choi')
-        >>> person_name_en("토드 글로리아")  # foreign names: romanised, not restored
-        'Todeu Geulloria'
+        >>> person_name_en("한도윤"), person_name_en("이채원"), person_name_en("최")
+        ('Han Do-yun', 'Lee Chae-won', 'Choi')
+        >>> person_name_en("에밀리 하퍼")  # foreign names: romanised, not restored
+        'Emilli Hapeo'
 
     """
     name = name.strip()
@@ -161,7 +161,7 @@ def person_name_en(name: str) -> str:
         return name
     surname, given = split_person_name(name)
     if " " in name.strip() and len(name.split()[0]) > 1 or surname not in _surnames() or len(given) > 3:
-        # a foreign name in Hangul (토드 글로리아): romanised word by word, as nothing better is known
+        # a foreign name in Hangul (에밀리 하퍼): romanised word by word, as nothing better is known
         return " ".join(romanize(w) for w in name.split())
     sur = _surnames()[surname]
     if not given:
@@ -187,8 +187,8 @@ def org_suffix(name: str) -> tuple[str, str, str] | None:
     """(stem, suffix, ontology class) for a name ending in a known suffix, else None.
 
     Example:
-        >>> org_suffix("충남대학교")
-        ('충남', '대학교', 'University')
+        >>> org_suffix("한밭대학교")
+        ('한밭', '대학교', 'University')
     """
     for s in _suffixes():
         if name.endswith(s.suffix) and len(name) - len(s.suffix) >= (2 if len(s.suffix) == 1 else 1):
@@ -202,13 +202,13 @@ def _stem_en(stem: str) -> str:
     gaz = load_gazetteer()
     for cand in (stem, stem.removesuffix("시"), stem.removesuffix("도"), stem.removesuffix("군")):
         for e in gaz.lookup(cand) if cand else ():
-            # Korean places read best romanised inside a name (충남대학교 → Chungnam University,
+            # Korean places read best romanised inside a name (평택대학교 → Pyeongtaek University,
             # 경기도의회 → Gyeonggi Provincial Council); foreign ones by their English name.
             if e.type == "LOC" and e.country != "KR" or e.type == "ORG":
                 return e.name_en
     cleaned = stem.replace("㈜", "").replace("(주)", "").replace("주식회사", "").strip()
     if cleaned.startswith(("한국", "대한")) and len(cleaned) > 2:
-        return f"Korea {romanize(cleaned[2:])}"  # 한국해운조합 → Korea Haeun Cooperative
+        return f"Korea {romanize(cleaned[2:])}"  # 한국목재협회 → Korea Mokjae Association
     return romanize(cleaned) if cleaned else stem
 
 
@@ -216,12 +216,12 @@ def org_name_en(name: str) -> str:
     """English name of a Korean organisation or facility: the gazetteer's if it knows the name,
     else the romanised (or looked-up) stem with its suffix translated.
 
-    Honest, not idiomatic: 충남대학교 gives "Chungnam University" (its own English name is
-    "Chungnam National University"), unless the gazetteer lists it.
+    Honest, not idiomatic: 공주교육대학교 gives "Gongjugyoyuk University" (its own English name
+    is "Gongju National University of Education"), unless the gazetteer lists it.
 
     Example:
-        >>> org_name_en("시흥시의회"), org_name_en("창원상공회의소")
-        ('Siheung City Council', 'Changwon Chamber of Commerce and Industry')
+        >>> org_name_en("평택시의회"), org_name_en("원주상공회의소")
+        ('Pyeongtaek City Council', 'Wonju Chamber of Commerce and Industry')
     """
     from newskg.extract.gazetteer import load_gazetteer
 
@@ -237,7 +237,7 @@ def org_name_en(name: str) -> str:
     if suffix in ("시의회", "시청") and _is_metropolitan(stem):
         template = {"시의회": "{} Metropolitan Council", "시청": "{} Metropolitan Government"}[suffix]
     elif suffix in ("도의회", "도청") and _is_province(stem + "도"):
-        return template.format(f"{romanize(stem)}-do")  # 충청북도의회 → Chungcheongbuk-do Provincial Council
+        return template.format(f"{romanize(stem)}-do")  # 충청남도의회 → Chungcheongnam-do Provincial Council
     return template.format(_stem_en(stem))
 
 

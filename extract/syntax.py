@@ -4,7 +4,7 @@ A *word* is a run of tokens without whitespace (punctuation stands alone). A *ph
 noun words closed by a particle (이/가 subject, 을/를 object, 와/과 companion, 에/에서/로 place,
 로부터 source, 의 genitive), a comma or a predicate. A *clause* ends at a connective ending
 (-고, -며, -아/어/해) or the end of the sentence; a relative ending (-ㄴ/-는) makes the phrase that
-follows the agent of its clause ("싱가포르를 방문 중인 박정훈 시장").
+follows the agent of its clause ("캐나다를 방문 중인 한도윤 시장").
 
 Example:
     >>> from newskg.extract.pipeline import get_extractor
@@ -290,7 +290,7 @@ def analyse_sentence(span, index: int = 0) -> Sentence:
 
 
 def reshape(sent: Sentence, spans: list[tuple[int, int]], is_particle) -> None:
-    """Words that hold a name are nouns whatever Kiwi made of them ("신세계사이먼과" is not 사/이/먼):
+    """Words that hold a name are nouns whatever Kiwi made of them ("그리다랩과" is not 그리/다/랩):
     their particle is what follows the name. Phrases and clauses are rebuilt."""
     changed = False
     for w in sent.words:
