@@ -89,15 +89,27 @@ class Ent:
 class _Table:
     def __init__(self) -> None:
         self.by_id: dict[str, Ent] = {}
+        self.by_label: dict[tuple[str, str], Ent] = {}
         self.order: list[Ent] = []
 
     def get(self, m: Mention) -> Ent:
         eid = entity_id(m.key, m.label)
         e = self.by_id.get(eid)
         if e is None:
+            # one name, known to the gazetteer in one place only: one entity, the gazetteer's
+            e = self.by_label.get((m.type, norm_label(m.label)))
+            if e is not None and m.key and not e.key:
+                del self.by_id[e.id]
+                e.id, e.key, e.cls, e.gaz = eid, m.key, m.cls, m.gaz
+                e.label_en = m.label_en or e.label_en
+                self.by_id[eid] = e
+            elif e is not None and m.key and e.key != m.key:
+                e = None
+        if e is None:
             e = Ent(eid, m.label, m.type, m.cls, m.key, m.label_en, gaz=m.gaz)
             self.by_id[eid] = e
             self.order.append(e)
+            self.by_label.setdefault((m.type, norm_label(m.label)), e)
         if not e.label_en and m.label_en:
             e.label_en = m.label_en
         for a in (*m.aliases, m.text):

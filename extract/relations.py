@@ -660,9 +660,19 @@ def _list_after(sent: Sentence, p: Phrase) -> list[Phrase]:
 _THREE_WAY = re.compile(r"(3|삼|세)\s?(자|개\s?(기관|시|도시|사))")
 
 
+_SIGNED_BY = re.compile(r"에(?:는|도)?\s.*서명(?:했|하였|을 했)")
+
+
 def _signed(masked: str, lex: Lexicon) -> bool:
-    """An agreement noun right before a signing verb ("업무협약(MOU)을 체결", "의향서'에 서명")."""
+    """An agreement noun right before a signing verb ("업무협약(MOU)을 체결", "의향서'에 서명"), or the
+    signatories between them ("협약서에는 A 시장과 B 대표가 서명했다")."""
     text = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), masked)
+    for noun in lex.words.get("agreement", ()):
+        i = text.find(noun)
+        if i >= 0 and _SIGNED_BY.match(re.sub(r"^[서문]?", "", text[i + len(noun) :])):
+            k = text.rfind("서명")
+            if not _modal_after(text, k + 2, lex):
+                return True
     for noun in lex.words.get("agreement", ()):
         i = text.find(noun)
         while i >= 0:
@@ -675,8 +685,11 @@ def _signed(masked: str, lex: Lexicon) -> bool:
     return False
 
 
-def _groups(sent: Sentence, phrases: list[Phrase], agent: list[Ent]) -> tuple[list[Ent], list[Ent]]:
-    """The parties on the subject side ("A와 B는") and on the partner side ("C와") of `phrases`."""
+def _groups(
+    sent: Sentence, phrases: list[Phrase], agent: list[Ent], joint: bool = False
+) -> tuple[list[Ent], list[Ent]]:
+    """The parties on the subject side ("A와 B는") and on the partner side ("C와") of `phrases`; with
+    `joint`, bodies named "와 함께" are partners too."""
     subj: list[Ent] = []
     obj: list[Ent] = []
 
@@ -698,7 +711,11 @@ def _groups(sent: Sentence, phrases: list[Phrase], agent: list[Ent]) -> tuple[li
     for p in phrases:
         if p in subj_phrases or not _agent_ok(p):
             continue
-        if p.case == "comp" and not (p.after is not None and p.after.text.startswith("함께")):
+        together = p.after is not None and p.after.text.startswith("함께")
+        # "A는 B, C와 함께 협약을 체결했다": bodies (not people) along with the subject are parties too
+        if together and joint and not any(e.type == "PERSON" for e in _head(p)):
+            together = False
+        if p.case == "comp" and not together:
             for q in [*_list_before(sent, p), p]:
                 if q in subj_phrases or not _agent_ok(q):
                     continue
@@ -729,9 +746,28 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
     weak = bool(_WEAK_SISTER.search(masked))
     three = bool(_THREE_WAY.search(masked))
     if sign or strong or weak:
-        subj, obj = _groups(sent, sent.phrases, agent)
-        for a, b in _pairs(subj, obj, three):
-            if not _ok_pair(col, a, b):
+        subj, obj = _groups(sent, sent.phrases, agent, joint=True)
+        # "A는 B, C와 함께 … 체결했다": one agreement of all of them, every pair signs
+        joint = any(
+            p.case == "comp" and p.after is not None and p.after.text.startswith("함께") and _head(p)
+            and not any(e.type == "PERSON" for e in _head(p))
+            for p in sent.phrases
+        )
+        # "A 총장과 B 대표 등이 참석한 가운데 … 협약을 체결했다": the bodies of the people present sign
+        if sign and re.search(r"참석한\s?가운데", masked):
+            for p in sent.phrases:
+                if p.case == "subj" and sent.span_text(p.end, p.end + 12).lstrip().startswith("참석한"):
+                    for q in [*_list_before(sent, p), p]:
+                        for e in _head(q):
+                            b = _party(e) if e.type == "PERSON" else None
+                            if b is not None and b not in subj and b not in obj:
+                                obj.append(b)
+        listed = len(subj) >= 2 and not obj
+        for a, b in _pairs(subj, obj, three or (joint and len(subj) + len(obj) >= 3)):
+            # parties listed one by one ("A도와 B시, C사는") sign even when one lies in the other
+            if not (listed and sign and a is not b and not _is_role_target_pair(a, b)) and not _ok_pair(
+                col, a, b
+            ):
                 continue
             if (strong or weak) and a.type == "LOC" and b.type == "LOC" and "Country" not in (a.cls, b.cls):
                 col.add(a, "sisterCityOf", b, 0.85 if strong else 0.7, sent)

@@ -112,3 +112,8 @@ def test_ids_are_stable_across_articles():
 def test_generic_words_are_never_aliases():
     for e in _ents("시흥시는 13일 밝혔다. 시는 미국을 방문했다."):
         assert "시" not in e.aliases and "도" not in e.aliases
+
+
+def test_a_name_the_gazetteer_knows_in_one_place_is_one_entity_everywhere():
+    ents = _ents("강원대학교가 부품기업 ㈜한빛전자와 손잡는다. 강원대는 지난 5일 교내 본관에서 협약을 체결했다.")
+    assert [e.label for e in ents if e.type == "ORG"].count("강원대학교") == 1

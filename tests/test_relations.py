@@ -164,3 +164,39 @@ def test_every_triple_has_its_sentence_and_a_confidence():
     for t in out.triples:
         assert 0 < t.confidence <= 1
         assert text[t.evidence.start : t.evidence.end] == t.evidence.sentence
+
+
+def test_bodies_joining_with_hamkke_sign_with_every_other_party():
+    found = _triples("부산시는 10일 해운대 벡스코에서 부산항만공사, 청솔전자와 함께 투자 양해각서(MOU)를 체결했다.")
+    assert ("부산광역시", "signsAgreementWith", "부산항만공사") in found
+    assert ("부산광역시", "signsAgreementWith", "청솔전자") in found
+    assert ("부산항만공사", "signsAgreementWith", "청솔전자") in found
+
+
+def test_a_listed_province_and_city_both_sign_though_one_lies_in_the_other():
+    found = _triples("경상북도와 구미시, ㈜한빛전자는 10일 경북도청 상황실에서 이 같은 내용의 투자협약을 맺었다.")
+    assert ("경상북도", "signsAgreementWith", "구미시") in found
+    assert ("구미시", "signsAgreementWith", "㈜한빛전자") in found
+    assert ("경상북도", "signsAgreementWith", "㈜한빛전자") in found
+
+
+def test_signatories_named_by_their_heads_give_their_bodies():
+    found = _triples("이 협약서에는 박정우 부산시장, 김태수 청솔전자 대표가 서명했다.")
+    assert ("부산광역시", "signsAgreementWith", "청솔전자") in found
+
+
+def test_heads_present_at_a_three_way_signing_give_the_parties():
+    found = _triples(
+        "강원대는 지난 5일 교내 본관에서 김민호 총장과 박수진 한빛전자 대표 등이 참석한 가운데 "
+        "3자 산학협력 협약을 체결했다고 6일 밝혔다."
+    )
+    assert ("강원대학교", "signsAgreementWith", "한빛전자") in found
+
+
+def test_cooperation_is_left_out_when_the_pair_signs_later_in_the_article():
+    found = _triples(
+        "강원대학교가 부품기업 ㈜한빛전자와 손잡고 인재 양성에 나선다. "
+        "강원대와 ㈜한빛전자는 지난 5일 교내 본관에서 산학협력 협약을 체결했다."
+    )
+    assert ("강원대학교", "signsAgreementWith", "㈜한빛전자") in found
+    assert not [t for t in found if t[1] == "cooperatesWith"]
