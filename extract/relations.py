@@ -749,7 +749,10 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
         subj, obj = _groups(sent, sent.phrases, agent, joint=True)
         # "A는 B, C와 함께 … 체결했다": one agreement of all of them, every pair signs
         joint = any(
-            p.case == "comp" and p.after is not None and p.after.text.startswith("함께") and _head(p)
+            p.case == "comp"
+            and p.after is not None
+            and p.after.text.startswith("함께")
+            and _head(p)
             and not any(e.type == "PERSON" for e in _head(p))
             for p in sent.phrases
         )

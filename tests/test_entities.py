@@ -115,5 +115,7 @@ def test_generic_words_are_never_aliases():
 
 
 def test_a_name_the_gazetteer_knows_in_one_place_is_one_entity_everywhere():
-    ents = _ents("강원대학교가 부품기업 ㈜한빛전자와 손잡는다. 강원대는 지난 5일 교내 본관에서 협약을 체결했다.")
+    ents = _ents(
+        "강원대학교가 부품기업 ㈜한빛전자와 손잡는다. 강원대는 지난 5일 교내 본관에서 협약을 체결했다."
+    )
     assert [e.label for e in ents if e.type == "ORG"].count("강원대학교") == 1

@@ -167,14 +167,18 @@ def test_every_triple_has_its_sentence_and_a_confidence():
 
 
 def test_bodies_joining_with_hamkke_sign_with_every_other_party():
-    found = _triples("부산시는 10일 해운대 벡스코에서 부산항만공사, 청솔전자와 함께 투자 양해각서(MOU)를 체결했다.")
+    found = _triples(
+        "부산시는 10일 해운대 벡스코에서 부산항만공사, 청솔전자와 함께 투자 양해각서(MOU)를 체결했다."
+    )
     assert ("부산광역시", "signsAgreementWith", "부산항만공사") in found
     assert ("부산광역시", "signsAgreementWith", "청솔전자") in found
     assert ("부산항만공사", "signsAgreementWith", "청솔전자") in found
 
 
 def test_a_listed_province_and_city_both_sign_though_one_lies_in_the_other():
-    found = _triples("경상북도와 구미시, ㈜한빛전자는 10일 경북도청 상황실에서 이 같은 내용의 투자협약을 맺었다.")
+    found = _triples(
+        "경상북도와 구미시, ㈜한빛전자는 10일 경북도청 상황실에서 이 같은 내용의 투자협약을 맺었다."
+    )
     assert ("경상북도", "signsAgreementWith", "구미시") in found
     assert ("구미시", "signsAgreementWith", "㈜한빛전자") in found
     assert ("경상북도", "signsAgreementWith", "㈜한빛전자") in found
