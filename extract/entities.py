@@ -263,11 +263,17 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                         main_place.mentions.append(m)
                         m.entity = main_place
                     continue
-                elif m.ref.startswith(("person:", "first:")):
+                elif m.ref.startswith(("person:", "first:", "last:")):
                     kind, word, title = m.ref.split(":", 2)
                     cands = []
                     for e in persons:
-                        if kind == "person" and not (e.label.startswith(word) and is_person_name(e.label)):
+                        if kind == "person" and not (
+                            e.label.startswith(word)
+                            and len(e.label) > len(word)
+                            and (is_person_name(e.label) or " " not in e.label)
+                        ):
+                            continue
+                        if kind == "last" and not e.label.endswith(" " + word):
                             continue
                         if kind == "first" and not e.label.startswith(word + " "):
                             continue

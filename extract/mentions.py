@@ -113,8 +113,8 @@ def is_person_name(word: str, lex: Lexicon | None = None) -> bool:
     if not (2 <= len(word) <= 4) or not _HANGUL.match(word):
         return False
     sn = surnames()
-    if not (word[0] in sn or word[:2] in sn):
-        return False
+    if not (word[0] in sn or word[:2] in sn) or (len(word) == 2 and word in sn):
+        return False  # "남궁" alone is a surname, as in "남궁 시장"
     lex = lex or load_lexicon()
     if word in lex.words.get("not_name", ()) or lex.role_suffix(word) is not None:
         return False
@@ -1131,11 +1131,32 @@ def _short_forms(
         ):
             # "임 시장", "강 장관", "나카무라 시장": a surname or first name before a title
             t = _title_of(lex, b, nxt, k + 1, title_words)
-            if t is not None and (
-                (len(core) == 1 and core in surnames())
-                or any(kk.startswith(core + " ") and kt.type == "PERSON" for kk, kt in (known or {}).items())
-            ):
-                if len(core) == 1:
+            people = [kk for kk, kt in (known or {}).items() if kt.type == "PERSON"]
+            # "남궁 시장" (two-syllable surname), "린 회장" (the surname of a foreign name met before)
+            is_surname = (len(core) == 1 and core in surnames()) or (
+                len(core) <= 2
+                and (core in surnames() or any(kk.startswith(core) and " " not in kk for kk in people))
+                and any(kk.startswith(core) and len(kk) > len(core) for kk in people)
+            )
+            # "모로 대표" of "장뤼크 모로": the last word of a foreign name met before
+            last = next((kk for kk in people if kk.endswith(" " + core)), None)
+            if t is not None and last is not None and not is_surname:
+                b.add(
+                    Mention(
+                        w.start,
+                        w.end,
+                        core,
+                        core,
+                        "PERSON",
+                        "Person",
+                        "short",
+                        ref=f"last:{core}:{t[0].name}",
+                        role=t[0],
+                        role_target=t[1],
+                    )
+                )
+            elif t is not None and (is_surname or any(kk.startswith(core + " ") for kk in people)):
+                if is_surname:
                     b.add(
                         Mention(
                             w.start,

@@ -101,7 +101,12 @@ def _needs_second_pass(sent, known) -> bool:
     """Whether a name of the article occurs in the sentence outside the mentions found so far."""
     covered = [(m.start - sent.start, m.end - sent.start) for m in sent.mentions]
     text = sent.text
-    firsts = {s.split(" ")[0] for s, m in known.items() if " " in s and m.type == "PERSON"}
+    firsts = {
+        w
+        for s, m in known.items()
+        if " " in s and m.type == "PERSON"
+        for w in (s.split(" ")[0], s.split(" ")[-1])
+    }
     if any(f in text for f in firsts):
         return True  # "나카무라 시장": the first name of a foreign person met before
     for surf in known:

@@ -119,3 +119,23 @@ def test_a_name_the_gazetteer_knows_in_one_place_is_one_entity_everywhere():
         "강원대학교가 부품기업 ㈜한빛전자와 손잡는다. 강원대는 지난 5일 교내 본관에서 협약을 체결했다."
     )
     assert [e.label for e in ents if e.type == "ORG"].count("강원대학교") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        (
+            "협약서에는 황보준 부산시장과 마르코 벨리니(Marco Bellini) 청솔전자 대표가 서명했다. "
+            "협약식이 끝난 뒤 황보 시장은 벨리니 대표와 따로 만나 방안을 논의했다.",
+            ("황보준", "마르코 벨리니"),
+        ),
+        (
+            "청솔대는 첸위밍(陳宇明) 타이룽 회장 등이 참석한 가운데 협약을 체결했다. "
+            "첸 회장은 처음 광주를 찾았다.",
+            ("첸위밍",),
+        ),
+    ],
+)
+def test_a_surname_or_last_name_with_a_title_is_the_person_met_before(text, full):
+    people = [e.label for e in _ents(text) if e.type == "PERSON"]
+    assert sorted(people) == sorted(full)

@@ -204,3 +204,11 @@ def test_cooperation_is_left_out_when_the_pair_signs_later_in_the_article():
     )
     assert ("강원대학교", "signsAgreementWith", "㈜한빛전자") in found
     assert not [t for t in found if t[1] == "cooperatesWith"]
+
+
+def test_a_foreign_last_name_with_a_title_meets_as_the_full_name():
+    found = _triples(
+        "협약서에는 황보준 부산시장과 마르코 벨리니(Marco Bellini) 청솔전자 대표가 서명했다. "
+        "협약식이 끝난 뒤 황보 시장은 벨리니 대표와 따로 만나 방안을 논의했다."
+    )
+    assert ("황보준", "meets", "마르코 벨리니") in found
