@@ -25,16 +25,8 @@ from pathlib import Path
 from newskg.extract.records import Article
 from newskg.ontology.errors import InputError
 
-__all__ = [
-    "read_file",
-    "read_paths",
-    "read_text",
-    "decode",
-    "find_body",
-    "find_published",
-    "html_to_text",
-    "SUFFIXES",
-]
+__all__ = ["read_file", "read_paths", "read_text", "decode", "find_body", "find_published", "html_to_text",
+           "SUFFIXES"]
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 
@@ -47,17 +39,9 @@ def _plausible(text: str) -> float:
     """Share of characters that Korean news text is made of (Hangul, ASCII, common punctuation)."""
     if not text:
         return 0.0
-    ok = sum(
-        1
-        for c in text
-        if c.isascii()
-        or "\uac00" <= c <= "\ud7a3"
-        or "\u3000" <= c <= "\u303f"
-        or "\u2000" <= c <= "\u206f"
-        or "\uff00" <= c <= "\uffef"
-        or "\u3130" <= c <= "\u318f"
-        or c in "·※△▲▶◆■□○●ⓒ©㈜…"
-    )
+    ok = sum(1 for c in text if c.isascii() or "\uac00" <= c <= "\ud7a3" or "\u3000" <= c <= "\u303f"
+             or "\u2000" <= c <= "\u206f" or "\uff00" <= c <= "\uffef" or "\u3130" <= c <= "\u318f"
+             or c in "·※△▲▶◆■□○●ⓒ©㈜…")
     return ok / len(text)
 
 
@@ -73,13 +57,11 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(enc.removesuffix("-sig"))
+                return data[len(bom):].decode(enc.removesuffix("-sig"))
             except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{name}: cannot decode as {enc} although it starts with a {enc} "
-                    f"byte-order mark ({exc.reason} at byte {exc.start}); "
-                    "re-save the file as UTF-8"
-                ) from exc
+                raise InputError(f"{name}: cannot decode as {enc} although it starts with a {enc} "
+                                 f"byte-order mark ({exc.reason} at byte {exc.start}); "
+                                 "re-save the file as UTF-8") from exc
     tried = []
     nuls = data.count(0)
     if len(data) % 2 == 0 and nuls and nuls * 10 >= len(data):
@@ -116,93 +98,23 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
         return str(guess)
     if cp949 is not None:
         return cp949
-    raise InputError(
-        f"{name}: cannot decode the file (tried {', '.join(tried)}); save it as UTF-8 or CP949/EUC-KR"
-    )
+    raise InputError(f"{name}: cannot decode the file (tried {', '.join(tried)}); "
+                     "save it as UTF-8 or CP949/EUC-KR")
 
 
 # ------------------------------------------------------------------------------------------------ HTML
 
-_SKIP = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "svg",
-        "iframe",
-        "button",
-        "select",
-        "option",
-        "form",
-        "head",
-        "title",
-    }
-)
-_BLOCK = frozenset(
-    {
-        "p",
-        "div",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "table",
-        "section",
-        "article",
-        "main",
-        "blockquote",
-        "figure",
-        "figcaption",
-        "dd",
-        "dt",
-        "dl",
-        "hr",
-        "pre",
-        "address",
-        "caption",
-        "tbody",
-        "thead",
-        "td",
-        "th",
-    }
-)
-_VOID = frozenset(
-    {
-        "br",
-        "hr",
-        "img",
-        "meta",
-        "link",
-        "input",
-        "area",
-        "base",
-        "col",
-        "embed",
-        "source",
-        "track",
-        "wbr",
-        "param",
-    }
-)
-_JUNK_ATTR = re.compile(
-    r"(?:^|[-_\s])(related|ranking|rank|popular|best|hot|recommend|comment|reply|share|"
-    r"sns|social|banner|ad|ads|advert|advertisement|menu|gnb|lnb|snb|breadcrumb|footer|"
-    r"copyright|sidebar|side|aside|widget|toolbar|util|login|subscribe|tag|tags|"
-    r"more|list_news|newsflash|photo_caption|caption)(?:$|[-_\s\d])",
-    re.I,
-)
+_SKIP = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "svg",
+                   "iframe", "button", "select", "option", "form", "head", "title"})
+_BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+                    "section", "article", "main", "blockquote", "figure", "figcaption", "dd", "dt", "dl",
+                    "hr", "pre", "address", "caption", "tbody", "thead", "td", "th"})
+_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
+                   "track", "wbr", "param"})
+_JUNK_ATTR = re.compile(r"(?:^|[-_\s])(related|ranking|rank|popular|best|hot|recommend|comment|reply|share|"
+                        r"sns|social|banner|ad|ads|advert|advertisement|menu|gnb|lnb|snb|breadcrumb|footer|"
+                        r"copyright|sidebar|side|aside|widget|toolbar|util|login|subscribe|tag|tags|"
+                        r"more|list_news|newsflash|photo_caption|caption)(?:$|[-_\s\d])", re.I)
 
 
 class _Html(HTMLParser):
@@ -305,23 +217,10 @@ def html_to_text(source: str) -> tuple[str, dict[str, str | None], list[tuple[in
     meta = p.meta
     page_title = re.split(r"\s+(?:\||::|<|-)\s+", htmlmod.unescape(" ".join(p.title_parts)).strip())[0]
     title = (meta.get("og:title") or meta.get("twitter:title") or page_title).strip()
-    published = (
-        meta.get("article:published_time")
-        or meta.get("datepublished")
-        or meta.get("pubdate")
-        or meta.get("date")
-        or _jsonld_date(source)
-        or p.time_datetime
-    )
-    return (
-        text,
-        {
-            "title": title or None,
-            "published": _iso_date(published) if published else None,
-            "url": meta.get("og:url") or meta.get("canonical"),
-        },
-        junk,
-    )
+    published = (meta.get("article:published_time") or meta.get("datepublished") or meta.get("pubdate")
+                 or meta.get("date") or _jsonld_date(source) or p.time_datetime)
+    return text, {"title": title or None, "published": _iso_date(published) if published else None,
+                  "url": meta.get("og:url") or meta.get("canonical")}, junk
 
 
 def _strip_lines(raw: str) -> tuple[str, list[int]]:
@@ -350,13 +249,10 @@ def _jsonld_date(source: str) -> str | None:
 
 # ------------------------------------------------------------------------------------------- dates
 
-_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]\s*|년\s*)(\d{1,2})\s*(?:[.\-/]\s*|월\s*)"
-    r"(\d{1,2})(?!\d)"
-)
-_DATE_LABEL = re.compile(
-    r"(입력|등록|기사입력|최초입력|게재|발행|승인|작성|송고|Published|Posted|Date)", re.I
-)
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]\s*|년\s*)(\d{1,2})\s*(?:[.\-/]\s*|월\s*)"
+                   r"(\d{1,2})(?!\d)")
+_DATE_LABEL = re.compile(r"(입력|등록|기사입력|최초입력|게재|발행|승인|작성|송고|Published|Posted|Date)",
+                         re.I)
 _DATE_FILLER = re.compile(r"[\s()\[\]|:.\-/년월일시분초화수목금토일\d]|오전|오후|AM|PM", re.I)
 
 
@@ -403,34 +299,24 @@ def find_published(text: str) -> str | None:
 
 _END = re.compile(r"[.?!。][\"'”’」』)\]]*$")
 _SENTENCE_END = re.compile(r"[.。][\"'”’」』)\]]*$")
-_HEADING = re.compile(
-    r"랭킹|인기뉴스|인기기사|인기글|추천뉴스|추천기사|많이본|많이읽은|관련기사|관련뉴스|"
-    r"함께보면|함께본|지금뜨는|주요기사|주요뉴스|최신기사|최신뉴스|포토뉴스|공감뉴스|핫이슈|"
-    r"핫뉴스|이시각|오늘의뉴스|다른기사|실시간|화제의|댓글많은|베스트|이기사와관련|추천영상|"
-    r"뉴스랭킹|HOT|BEST",
-    re.I,
-)
+_HEADING = re.compile(r"랭킹|인기뉴스|인기기사|인기글|추천뉴스|추천기사|많이본|많이읽은|관련기사|관련뉴스|"
+                      r"함께보면|함께본|지금뜨는|주요기사|주요뉴스|최신기사|최신뉴스|포토뉴스|공감뉴스|핫이슈|"
+                      r"핫뉴스|이시각|오늘의뉴스|다른기사|실시간|화제의|댓글많은|베스트|이기사와관련|추천영상|"
+                      r"뉴스랭킹|HOT|BEST", re.I)
 _COPYRIGHT = re.compile(r"무단\s*전재|재배포\s*금지|All\s+rights\s+reserved|저작권자|Copyright\s*[©ⓒ(]", re.I)
-_CAPTION = re.compile(
-    r"^\s*[▲△▷◁▼]|[/\[(<]\s*(사진|그래픽|영상|자료|제공)\s*[=:]|사진\s*제공\s*[=:]|"
-    r"사진\s*=|ⓒ|©|[^\s/]\s+/\s?[\w가-힣]{2,12}(\s*제공)?$"
-)  # "… 악수하고 있다. /평택시"
+_CAPTION = re.compile(r"^\s*[▲△▷◁▼]|[/\[(<]\s*(사진|그래픽|영상|자료|제공)\s*[=:]|사진\s*제공\s*[=:]|"
+                      r"사진\s*=|ⓒ|©|[^\s/]\s+/\s?[\w가-힣]{2,12}(\s*제공)?$")  # "… 악수하고 있다. /평택시"
 _BULLET = re.compile(r"^\s*[•·▶☞▷►◦‣∙ㆍ\-–]\s*\S")
 _LINK = re.compile(r"^\s*[•▶☞►]")  # link and promo markers: never story text
-_PHOTO = re.compile(
-    r"^[\[(<【].{0,30}(사진|자료사진|제공|캡처|이미지|그래픽)[\])>】]$|"
-    r"^(사진|이미지)\s*(확대|크게\s*보기)$|"
-    r"^(기사|음성으로)\s*듣기$|^(번역|본문\s*듣기|글자\s*크기\s*변경)$"
-)
+_PHOTO = re.compile(r"^[\[(<【].{0,30}(사진|자료사진|제공|캡처|이미지|그래픽)[\])>】]$|"
+                    r"^(사진|이미지)\s*(확대|크게\s*보기)$|"
+                    r"^(기사|음성으로)\s*듣기$|^(번역|본문\s*듣기|글자\s*크기\s*변경)$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_NAV = re.compile(
-    r"바로가기|메뉴|로그인|로그아웃|회원가입|구독|검색|글자\s*크기|글씨|인쇄|스크랩|공유|"
-    r"페이스북|트위터|카카오|밴드|URL\s*복사|링크\s*복사|기사\s*제보|광고\s*문의|제휴\s*문의|"
-    r"개인정보|청소년\s*보호|이용\s*약관|회사\s*소개|전체\s*기사|뉴스\s*홈|^HOME\b|댓글|좋아요|"
-    r"조회|기자명|입력|수정|승인|이전\s*기사|다음\s*기사|맨\s*위로|^TOP$|목록|대표\s*전화|"
-    r"등록\s*번호|발행\s*인|편집\s*인|Tel\b|Fax\b|팩스|주소",
-    re.I,
-)
+_NAV = re.compile(r"바로가기|메뉴|로그인|로그아웃|회원가입|구독|검색|글자\s*크기|글씨|인쇄|스크랩|공유|"
+                  r"페이스북|트위터|카카오|밴드|URL\s*복사|링크\s*복사|기사\s*제보|광고\s*문의|제휴\s*문의|"
+                  r"개인정보|청소년\s*보호|이용\s*약관|회사\s*소개|전체\s*기사|뉴스\s*홈|^HOME\b|댓글|좋아요|"
+                  r"조회|기자명|입력|수정|승인|이전\s*기사|다음\s*기사|맨\s*위로|^TOP$|목록|대표\s*전화|"
+                  r"등록\s*번호|발행\s*인|편집\s*인|Tel\b|Fax\b|팩스|주소", re.I)
 _BYLINE = re.compile(r"^\s*[\[(【].{0,40}(기자|특파원|통신원)\s*[\])】]\s*$|(기자|특파원)\s*$")
 _COUNTER = re.compile(r"^(댓글|좋아요|추천|공유|조회수?|싫어요|스크랩)?\s*[\d,]+\s*$")
 
@@ -462,9 +348,8 @@ def _junk_line(s: str) -> bool:
     return bool(_DATE.search(s) and len(s) <= 60 and not _prose(s))
 
 
-def find_body(
-    text: str, junk: Iterable[tuple[int, int]] = (), title: str | None = None
-) -> tuple[tuple[int, int], ...]:
+def find_body(text: str, junk: Iterable[tuple[int, int]] = (), title: str | None = None
+              ) -> tuple[tuple[int, int], ...]:
     """Spans of `text` that are the story: from the headline to the end of the article, leaving out
     page furniture. `junk` marks spans known to be boilerplate (HTML elements classed so); `title`
     (a page's og:title) marks the headline line when the text has it.
@@ -502,36 +387,20 @@ def find_body(
         kept_any = kept_any or keep[n]
     # the story starts at the headline: the last kept non-prose line before the first prose line,
     # or up to two lines above it when they are headline-long and nothing was dropped between (a deck)
-    first_prose = next(
-        (n for n, k in enumerate(keep) if k and _prose(text[lines[n][0] : lines[n][1]].strip())), None
-    )
+    first_prose = next((n for n, k in enumerate(keep) if k and _prose(text[lines[n][0]:lines[n][1]].strip())),
+                       None)
     if first_prose is not None:
-        head = next(
-            (
-                n
-                for n in range(first_prose - 1, -1, -1)
-                if keep[n]
-                and len(text[lines[n][0] : lines[n][1]].strip()) >= 8
-                and not _BYLINE.search(text[lines[n][0] : lines[n][1]])
-            ),
-            first_prose,
-        )
+        head = next((n for n in range(first_prose - 1, -1, -1)
+                     if keep[n] and len(text[lines[n][0]:lines[n][1]].strip()) >= 8
+                     and not _BYLINE.search(text[lines[n][0]:lines[n][1]])), first_prose)
         for _ in range(2):
-            above = next(
-                (n for n in range(head - 1, -1, -1) if text[lines[n][0] : lines[n][1]].strip()), None
-            )
-            if above is None or not keep[above] or len(text[lines[above][0] : lines[above][1]].strip()) < 15:
+            above = next((n for n in range(head - 1, -1, -1) if text[lines[n][0]:lines[n][1]].strip()), None)
+            if above is None or not keep[above] or len(text[lines[above][0]:lines[above][1]].strip()) < 15:
                 break
             head = above
         if title and title.strip():
-            named = next(
-                (
-                    n
-                    for n in range(first_prose - 1, -1, -1)
-                    if text[lines[n][0] : lines[n][1]].strip() == title.strip()
-                ),
-                None,
-            )
+            named = next((n for n in range(first_prose - 1, -1, -1)
+                          if text[lines[n][0]:lines[n][1]].strip() == title.strip()), None)
             if named is not None and named < head:
                 head = named
                 keep[named] = True
@@ -560,12 +429,11 @@ def _covered(s: int, e: int, junk: list[tuple[int, int]]) -> bool:
 def _title(text: str, body: tuple[tuple[int, int], ...]) -> str | None:
     if not body:
         return None
-    first = text[body[0][0] : body[0][1]].split("\n", 1)[0].strip()
+    first = text[body[0][0]:body[0][1]].split("\n", 1)[0].strip()
     return first if first and not _prose(first) and len(first) <= 150 else None
 
 
 # ------------------------------------------------------------------------------------------ reading
-
 
 def read_text(text: str, id: str = "stdin", *, html: bool = False) -> Article:  # noqa: A002 - API name
     """An Article from text in memory (HTML when `html`), with its body spans, title and date.
@@ -583,15 +451,9 @@ def read_text(text: str, id: str = "stdin", *, html: bool = False) -> Article:  
 def _from_html(source: str, id: str, path: Path | None) -> Article:  # noqa: A002
     text, meta, junk = html_to_text(source)
     body = find_body(text, junk, meta["title"])
-    return Article(
-        id=id,
-        text=text,
-        title=meta["title"] or _title(text, body),
-        published=meta["published"] or find_published(text),
-        source=str(path.resolve()) if path else None,
-        url=meta["url"],
-        body=body,
-    )
+    return Article(id=id, text=text, title=meta["title"] or _title(text, body),
+                   published=meta["published"] or find_published(text),
+                   source=str(path.resolve()) if path else None, url=meta["url"], body=body)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -616,28 +478,18 @@ def _read_jsonl(path: Path, text: str) -> list[Article]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(
-                f"{path}:{n}: not valid JSON ({exc.msg} at column {exc.colno}); "
-                'each line must be one object like {"id": "...", "text": "..."}'
-            ) from exc
+            raise InputError(f"{path}:{n}: not valid JSON ({exc.msg} at column {exc.colno}); "
+                             'each line must be one object like {"id": "...", "text": "..."}') from exc
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            raise InputError(
-                f'{path}:{n}: a line must be a JSON object with a "text" string; '
-                'each line must be one object like {"id": "...", "text": "..."}'
-            )
+            raise InputError(f'{path}:{n}: a line must be a JSON object with a "text" string; '
+                             'each line must be one object like {"id": "...", "text": "..."}')
         body = find_body(obj["text"])
         published = obj.get("published")
-        out.append(
-            Article(
-                id=str(obj["id"]) if obj.get("id") not in (None, "") else f"{path}:{n}",
-                text=obj["text"],
-                title=obj.get("title") or _title(obj["text"], body),
-                published=(_iso_date(str(published)) if published else None) or find_published(obj["text"]),
-                source=str(path.resolve()),
-                url=obj.get("url"),
-                body=body,
-            )
-        )
+        out.append(Article(
+            id=str(obj["id"]) if obj.get("id") not in (None, "") else f"{path}:{n}", text=obj["text"],
+            title=obj.get("title") or _title(obj["text"], body),
+            published=(_iso_date(str(published)) if published else None) or find_published(obj["text"]),
+            source=str(path.resolve()), url=obj.get("url"), body=body))
     if not out:
         raise InputError(f"{path}: no articles in the file (only blank lines)")
     return out
@@ -658,16 +510,8 @@ def read_file(path: str | Path) -> list[Article]:
     if suffix in (".html", ".htm"):
         return [_from_html(text, str(path), p)]
     body = find_body(text)
-    return [
-        Article(
-            id=str(path),
-            text=text,
-            title=_title(text, body),
-            published=find_published(text),
-            source=str(p.resolve()),
-            body=body,
-        )
-    ]
+    return [Article(id=str(path), text=text, title=_title(text, body), published=find_published(text),
+                    source=str(p.resolve()), body=body)]
 
 
 def _expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
