@@ -820,13 +820,16 @@ def _seeks(
     if not m or _modal_after(masked, m.end(), lex):
         return
     seekers: list[Ent] = []
-    first = sent.phrases[0] if sent.phrases else None
-    if first is not None and (first.case == "subj" or first.particle == ",") and _head(first):
-        h = _head(first)[0]
-        if h.type in ("ORG", "LOC"):
-            seekers.append(h)
-        elif _body_of(h) is not None:
-            seekers.append(_body_of(h))
+    first = next((p for p in sent.phrases if p.case == "subj" or p.particle == ","), None)
+    if first is not None and first is not sent.phrases[0] and first.particle == ",":
+        first = None
+    if first is not None and _head(first):
+        # "도와 시는 … 유치를 위해": every body listed as the subject seeks
+        for q in [*_list_before(sent, first), first]:
+            for h in _head(q)[:1]:
+                b = h if h.type in ("ORG", "LOC") else _body_of(h)
+                if b is not None and b not in seekers:
+                    seekers.append(b)
     if not seekers:
         for e in agent:
             p = _party(e)
@@ -843,6 +846,18 @@ def _seeks(
             o = e if e.type == "ORG" else (_body_of(e) if e.type == "PERSON" else None)
             if o is not None and o.type == "ORG" and o not in sources:
                 sources.append(o)
+    if not sources:
+        # "한빛전자 투자 유치를 위해", "청솔전자 유치에 나서", "청솔전자 본사를 찾아 투자를 요청": the
+        # company named before the investment word, or the company visited to ask for it
+        for mm in sent.mentions:
+            e = mm.entity
+            if e is None or e.type != "ORG" or e.cls == "NewsMediaOrganization" or e in seekers:
+                continue
+            tail = sent.span_text(mm.end, mm.end + 12).lstrip()
+            if re.match(r"(의\s)?(투자\s?유치|유치|투자를\s?(요청|유치))", tail) or (
+                "요청" in m.group() and re.match(r"(본사|본부|공장)?(을|를)\s(직접\s)?(찾|방문)", tail)
+            ):
+                sources.append(e)
     conf = 0.75
     if not sources and focus is not None and re.search(r"이번\s?투자|투자를\s?유치", masked):
         sources, conf = [focus], 0.55  # "군은 이번 투자를 유치하고자": the company in focus

@@ -212,3 +212,30 @@ def test_a_foreign_last_name_with_a_title_meets_as_the_full_name():
         "협약식이 끝난 뒤 황보 시장은 벨리니 대표와 따로 만나 방안을 논의했다."
     )
     assert ("황보준", "meets", "마르코 벨리니") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "경상북도와 구미시는 ㈜한빛전자와 투자협약을 맺었다. "
+            "도와 시는 지난해 초부터 한빛전자 투자 유치를 위해 전담팀을 꾸렸다.",
+            ("경상북도", "seeksInvestmentFrom", "㈜한빛전자"),
+        ),
+        (
+            "경상북도와 구미시는 ㈜한빛전자와 투자협약을 맺었다. "
+            "도와 시는 지난해 초부터 한빛전자 투자 유치를 위해 전담팀을 꾸렸다.",
+            ("구미시", "seeksInvestmentFrom", "㈜한빛전자"),
+        ),
+        (
+            "김태수 부산시장은 지난해 6월 독일 뮌헨의 청솔전자 본사를 직접 찾아 투자를 요청했다.",
+            ("부산광역시", "seeksInvestmentFrom", "청솔전자"),
+        ),
+        (
+            "부산시는 청솔전자 유치에 나서 공장 건립을 이끌어냈다.",
+            ("부산광역시", "seeksInvestmentFrom", "청솔전자"),
+        ),
+    ],
+)
+def test_the_company_named_before_the_investment_drive_is_the_partner(text, triple):
+    assert triple in _triples(text)
