@@ -47,6 +47,10 @@ _INVEST = re.compile(
     r"(투자|투입)(해|하기로|한다|했|하고|하며|할|하는|키로|를 결정|에 나서)|지분|"
     r"(억|만)\s?(원|달러|유로|엔)(을|를)?\s?투자"
 )
+_BUILD = re.compile(
+    r"(공장|생산기지|생산시설|연구소|연구센터|물류센터|데이터센터|플랜트|생산라인)[을를]?\s?"
+    r"(세운|세우|세워|짓|지어|지은|건립|신설|증설|건설)"
+)
 _RANK_AREA = ("도", "성", "주", "현", "특별자치도", "州")
 _NOUN_TAIL = set("단객자국지")
 _DIRECTION = re.compile(r"\s(?:동|서|남|북|중|동남|동북|서남|서북|남동|남서|북동|북서)부\s")
@@ -416,6 +420,19 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                 for a in investors:
                     for t in targets:
                         col.add(a, "investsIn", t, 0.7, sent)
+            # "X사가 Y시 Z단지에 공장을 세운다/짓는다/건립한다": building a plant is investing in its site
+            seg = masked[c.start - sent.start : c.end - sent.start]
+            if _BUILD.search(seg) and not _modal_after(masked, c.end - sent.start, lex):
+                builders = [e for e in (agent or []) if e.type == "ORG" and e.cls != "NewsMediaOrganization"]
+                sites: list[Ent] = []
+                for p in c.phrases:
+                    if p.particle in ("에", "에도") and _head(p) and _head(p)[0].type in ("LOC", "ORG"):
+                        h = _head(p)[0]
+                        sites.append(h)
+                        sites.extend(e for e in _ents(p, ("LOC",)) if e.cls == "City" and e is not h)
+                for a in builders:
+                    for t in sites:
+                        col.add(a, "investsIn", t, 0.65, sent)
         if sent_agent:
             carry = [e for e in sent_agent if e.type in ("PERSON", "ORG")] or carry
         _parties(sent, masked, col, lex, sent_agent)

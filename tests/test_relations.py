@@ -239,3 +239,14 @@ def test_a_foreign_last_name_with_a_title_meets_as_the_full_name():
 )
 def test_the_company_named_before_the_investment_drive_is_the_partner(text, triple):
     assert triple in _triples(text)
+
+
+def test_building_a_plant_is_investing_in_its_site_and_city():
+    found = _triples("청솔케미칼은 부산시 강서구 미음산업단지에 연구소를 건립한다.")
+    assert ("청솔케미칼", "investsIn", "미음산업단지") in found
+    assert ("청솔케미칼", "investsIn", "부산광역시") in found
+
+
+def test_a_planned_plant_is_no_investment_yet():
+    found = _triples("청솔케미칼은 내년 부산에 연구소를 건립할 예정이다.")
+    assert not [t for t in found if t[1] == "investsIn"]
