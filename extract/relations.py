@@ -51,6 +51,8 @@ _BUILD = re.compile(
     r"(공장|생산기지|생산시설|연구소|연구센터|물류센터|데이터센터|플랜트|생산라인)[을를]?\s?"
     r"(세운|세우|세워|짓|지어|지은|건립|신설|증설|건설)"
 )
+_ATTEND = re.compile(r"(배석|참석|동석)(했|하였|한다|해)")
+_QUOTE = re.compile(r"[\"“]([^\"“”]*)[\"”](?=\s?(?:이?라며|이?라고|고\s|며\s|라는))")
 _RANK_AREA = ("도", "성", "주", "현", "특별자치도", "州")
 _NOUN_TAIL = set("단객자국지")
 _DIRECTION = re.compile(r"\s(?:동|서|남|북|중|동남|동북|서남|서북|남동|남서|북동|북서)부\s")
@@ -146,6 +148,10 @@ def _masked(sent: Sentence) -> str:
     chars = list(sent.text)
     for m in sent.mentions:
         for i in range(max(0, m.start - sent.start), min(len(chars), m.end - sent.start)):
+            chars[i] = "□"
+    # what a speaker says is no event: "…협력으로 돕겠다"고 말했다
+    for q in _QUOTE.finditer(sent.text):
+        for i in range(q.start(), q.end()):
             chars[i] = "□"
     return "".join(chars)
 
@@ -357,8 +363,10 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                             for t in targets:
                                 col.add(comp, "visits", t, 0.7, sent)
                                 visits_by.setdefault(comp.id, []).append((t, sent))
-            # meetings
-            if _clause_cue(c, sent, masked, cues["meets"], lex):
+            # meetings; sitting in on one ("면담에는 A와 B가 배석했다") is no meeting of the attendees
+            if _clause_cue(c, sent, masked, cues["meets"], lex) and not _ATTEND.search(
+                masked[c.start - sent.start : c.end - sent.start]
+            ):
                 others = []
                 for p in c.phrases:
                     h = _head(p)

@@ -250,3 +250,13 @@ def test_building_a_plant_is_investing_in_its_site_and_city():
 def test_a_planned_plant_is_no_investment_yet():
     found = _triples("청솔케미칼은 내년 부산에 연구소를 건립할 예정이다.")
     assert not [t for t in found if t[1] == "investsIn"]
+
+
+def test_sitting_in_on_a_meeting_is_not_meeting():
+    found = _triples("면담에는 박정우 산업부 제1차관과 김태수 청솔전자 사장이 배석했다.")
+    assert not [t for t in found if t[1] == "meets"]
+
+
+def test_what_a_speaker_says_is_no_event():
+    found = _triples('부산시는 청솔전자와 손잡는다. 김 시장은 "청솔전자와 협약을 맺어 기쁘다"고 말했다.')
+    assert not [t for t in found if t[1] == "signsAgreementWith"]
