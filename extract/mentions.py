@@ -878,12 +878,22 @@ def _title_of(
         return r, None
     r = lex.role_suffix(core)
     if r is not None:
-        m = b.at(w.start, w.start + len(core) - len(r.name))
+        body = core[: len(core) - len(r.name)]
+        m = b.at(w.start, w.start + len(body))
         if m is not None and m.type in ("ORG", "LOC"):
             return r, m
         if m is None and not r.place:
+            # "자바항만청장": the title fused onto the name of a public body makes that body
+            # ("청장" keeps its 청: the body is the word minus 장)
+            for cut in (core[:-1], body) if r.name.endswith("장") else (body,):
+                if len(cut) >= 3 and _HANGUL.match(cut) and _BODY_END.search(cut) and r.relation == "headOf":
+                    mm = Mention(w.start, w.start + len(cut), cut, cut, "ORG", "Organization", "title")
+                    return r, b.add(mm)
             return r, None
     return None
+
+
+_BODY_END = re.compile(r"(?:[^시도군구]청|처|공사|공단|위원회|기구|본부|재단)$")
 
 
 def _persons(

@@ -260,3 +260,12 @@ def test_sitting_in_on_a_meeting_is_not_meeting():
 def test_what_a_speaker_says_is_no_event():
     found = _triples('부산시는 청솔전자와 손잡는다. 김 시장은 "청솔전자와 협약을 맺어 기쁘다"고 말했다.')
     assert not [t for t in found if t[1] == "signsAgreementWith"]
+
+
+def test_a_title_fused_onto_a_body_name_makes_its_holder_head_of_that_body():
+    found = _triples(
+        "국토교통부는 김민재 장관이 27일 방한한 부디 산토소(Budi Santoso) 자바항만청장을 만나 "
+        "협력 방안을 논의했다고 밝혔다."
+    )
+    assert ("부디 산토소", "headOf", "자바항만청") in found
+    assert ("부디 산토소", "headOf", "국토교통부") not in found
