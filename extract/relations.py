@@ -178,6 +178,21 @@ def _modal_after(text: str, pos: int, lex: Lexicon) -> bool:
     return any(w in window for w in lex.words.get("modality", ()))
 
 
+_PAST = re.compile(r"(?:했|었|았|였|됐)(?:다|고|으며|으나|는데|던)")
+_COMING = re.compile(r"오는\s?\d+\s?월|내년\s|다음\s?달")
+
+
+def _future(masked: str, pos: int) -> bool:
+    """Whether the cue ending at `pos` is still to come: after "오는 7월"/"내년" with no past tense
+    between ("오는 7월 … 본사를 방문해 실습을 할 예정이다"). The stops of a trip under way ("순방 중인",
+    "20일 뉴욕으로 이동해 … 열 예정이다") keep counting."""
+    if re.search(r"중인|중이다|중에", masked):
+        return False
+    before = masked[:pos]
+    coming = list(_COMING.finditer(before))
+    return bool(coming and not _PAST.search(before[coming[-1].end() :]))
+
+
 def _clause_cue(c: Clause, sent: Sentence, masked: str, cues, lex: Lexicon) -> bool:
     seg = masked[c.start - sent.start : c.end - sent.start]
     for cue in cues:
@@ -188,7 +203,8 @@ def _clause_cue(c: Clause, sent: Sentence, masked: str, cues, lex: Lexicon) -> b
             if after in _NOUN_TAIL and cue in _NOUN_CUES:
                 i = seg.find(cue, i + 1)
                 continue
-            if not _modal_after(masked, c.start - sent.start + i + len(cue), lex):
+            at = c.start - sent.start + i + len(cue)
+            if not _modal_after(masked, at, lex) and not _future(masked, at):
                 return True
             i = seg.find(cue, i + 1)
     return False

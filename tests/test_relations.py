@@ -269,3 +269,24 @@ def test_a_title_fused_onto_a_body_name_makes_its_holder_head_of_that_body():
     )
     assert ("부디 산토소", "headOf", "자바항만청") in found
     assert ("부디 산토소", "headOf", "국토교통부") not in found
+
+
+def test_a_visit_in_a_coming_month_is_no_visit_yet():
+    found = _triples(
+        "김태수 부산시장은 오는 9월 독일 뮌헨의 청솔전자 본사를 방문해 협력 방안을 논의할 예정이다."
+    )
+    assert not [t for t in found if t[1] in ("visits", "meets")]
+
+
+def test_the_stops_of_a_trip_under_way_count():
+    found = _triples(
+        "유럽을 순방 중인 김태수 부산시장은 13일 독일 뮌헨으로 건너가 간담회를 연 뒤 15일 귀국한다."
+    )
+    assert ("김태수", "visits", "뮌헨") in found
+
+
+def test_a_past_visit_stands_beside_a_coming_one():
+    found = _triples(
+        "김태수 부산시장은 지난 5일 독일 뮌헨을 방문해 협약을 맺었으며, 오는 9월 다시 찾을 예정이다."
+    )
+    assert ("김태수", "visits", "뮌헨") in found
