@@ -485,12 +485,24 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
             ),
         )
         main = by_id[main_id]
+        stops = [t for t, _s in visits_by[main_id]]
+        # "브레멘 일정에는 A도 함께했다": a companion of one stop visits only that stop
+        leg = [
+            m.entity
+            for m in sent.mentions
+            if m.entity is not None
+            and m.type == "LOC"
+            and re.match(r"\s?(일정|방문|행사)(에는|에도|에)", sent.span_text(m.end, m.end + 6))
+        ]
+        if leg:
+            # … and the stops that hold it (the country of the leg)
+            stops = leg + [t for t in stops if t not in leg and any(col.has(x, "locatedIn", t) for x in leg)]
         for p in sent.phrases:
             if p.case in ("subj", "comp") or p.particle == ",":
                 for e in _head(p):
                     if e.type == "PERSON" and e is not main:
                         col.add(e, "accompanies", main, 0.75, sent)
-                        for t, _s in visits_by[main_id]:
+                        for t in stops:
                             col.add(e, "visits", t, 0.6, sent)
     # cooperation only where nothing more specific holds for the pair
     for key in [k for k in col.found if k[1] == "cooperatesWith"]:

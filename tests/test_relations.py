@@ -290,3 +290,12 @@ def test_a_past_visit_stands_beside_a_coming_one():
         "김태수 부산시장은 지난 5일 독일 뮌헨을 방문해 협약을 맺었으며, 오는 9월 다시 찾을 예정이다."
     )
     assert ("김태수", "visits", "뮌헨") in found
+
+
+def test_a_companion_of_one_stop_visits_only_that_stop():
+    found = _triples(
+        "김태수 부산시장은 독일 뮌헨과 함부르크를 순방했다. "
+        "함부르크 일정에는 박정우 부산항만공사 사장도 함께했다."
+    )
+    assert ("박정우", "visits", "함부르크") in found
+    assert ("박정우", "visits", "뮌헨") not in found
