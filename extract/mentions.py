@@ -951,10 +951,12 @@ def _persons(
             and (len(nw.text) > 2 or "NNP" in nw.tags or between or _body_before(b, flat, j))
         ):
             if any(
-                " " in kk and kk.startswith(nw.text + " ") and kt.type == "PERSON"
+                " " in kk
+                and (kk.startswith(nw.text + " ") or kk.endswith(" " + nw.text))
+                and kt.type == "PERSON"
                 for kk, kt in (known or {}).items()
             ):
-                continue  # the first word of a foreign name met before ("나카무라 시장"): a short form
+                continue  # first or last word of a foreign name met before ("나카무라 시장"): a short form
             person = b.add(Mention(nw.start, nw.end, nw.text, nw.text, "PERSON", "Person", "title"))
         if person is None:
             continue
@@ -1201,10 +1203,12 @@ def _short_forms(
 def find_known(mentions: list[Mention]) -> dict[str, Mention]:
     """Surfaces of this article's names that a second pass should find again (no company marks)."""
     known: dict[str, Mention] = {}
-    firsts = {m.label.split(" ")[0] for m in mentions if m.type == "PERSON" and " " in m.label}
+    firsts = {
+        m.label.split(" ")[i] for m in mentions if m.type == "PERSON" and " " in m.label for i in (0, -1)
+    }
     for m in mentions:
         if m.type == "PERSON" and m.label in firsts:
-            continue  # "스즈키" of "스즈키 겐타": a short form, not a name of its own
+            continue  # "스즈키" or "겐타" of "스즈키 겐타": a short form, not a name of its own
         if m.ref or m.rule in ("short",):
             continue
         surfaces = {norm_label(m.label), norm_label(m.text)}

@@ -139,3 +139,11 @@ def test_a_name_the_gazetteer_knows_in_one_place_is_one_entity_everywhere():
 def test_a_surname_or_last_name_with_a_title_is_the_person_met_before(text, full):
     people = [e.label for e in _ents(text) if e.type == "PERSON"]
     assert sorted(people) == sorted(full)
+
+
+def test_the_last_word_of_a_foreign_name_with_a_title_is_no_new_person():
+    ents = _ents(
+        "해양수산부는 김민재 장관이 방한한 마리아 안수린(Maria Ansurin) 필리핀 교통부 장관을 만났다. "
+        "김 장관과 안수린 장관은 이날 면담에서 의견을 같이했다."
+    )
+    assert sorted(e.label for e in ents if e.type == "PERSON") == ["김민재", "마리아 안수린"]
