@@ -886,14 +886,21 @@ def _title_of(
             # "자바항만청장": the title fused onto the name of a public body makes that body
             # ("청장" keeps its 청: the body is the word minus 장)
             for cut in (core[:-1], body) if r.name.endswith("장") else (body,):
-                if len(cut) >= 3 and _HANGUL.match(cut) and _BODY_END.search(cut) and r.relation == "headOf":
+                if (
+                    len(cut) >= 3
+                    and _HANGUL.match(cut)
+                    and _BODY_END.search(cut)
+                    and not _PLACE_OFFICE.fullmatch(cut)
+                    and r.relation == "headOf"
+                ):
                     mm = Mention(w.start, w.start + len(cut), cut, cut, "ORG", "Organization", "title")
                     return r, b.add(mm)
             return r, None
     return None
 
 
-_BODY_END = re.compile(r"(?:[^시도군구]청|처|공사|공단|위원회|기구|본부|재단)$")
+_BODY_END = re.compile(r"(?:청|처|공사|공단|위원회|기구|본부|재단)$")
+_PLACE_OFFICE = re.compile(r"[가-힣]{1,3}[시도군구]청")  # "경기도청", not "칼리만탄수도청"
 
 
 def _persons(

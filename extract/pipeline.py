@@ -28,7 +28,7 @@ from importlib import resources
 from newskg.extract import tokenizer as _tokenizer  # noqa: F401  (registers newskg.KiwiTokenizer.v1)
 from newskg.extract.entities import resolve_entities
 from newskg.extract.lexicon import load_lexicon
-from newskg.extract.mentions import find_known, find_mentions, is_particle
+from newskg.extract.mentions import find_known, find_mentions, is_particle, is_person_name
 from newskg.extract.records import Article, Entity, Evidence, Extraction, Triple
 from newskg.extract.relations import find_relations
 from newskg.extract.syntax import analyse_sentence, reshape
@@ -106,6 +106,10 @@ def _needs_second_pass(sent, known) -> bool:
         for s, m in known.items()
         if " " in s and m.type == "PERSON"
         for w in (s.split(" ")[0], s.split(" ")[-1])
+    }
+    # "린 회장" of "린웨이밍": the surname of a foreign name written in one word
+    firsts |= {
+        s[:1] + " " for s, m in known.items() if m.type == "PERSON" and " " not in s and not is_person_name(s)
     }
     if any(f in text for f in firsts):
         return True  # "나카무라 시장": the first name of a foreign person met before

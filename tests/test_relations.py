@@ -299,3 +299,18 @@ def test_a_companion_of_one_stop_visits_only_that_stop():
     )
     assert ("박정우", "visits", "함부르크") in found
     assert ("박정우", "visits", "뮌헨") not in found
+
+
+def test_a_capital_authority_is_no_provincial_office():
+    found = _triples(
+        "국토교통부는 김민재 장관이 방한한 부디 산토소(Budi Santoso) 칼리만탄수도청장을 만나 방안을 논의했다."
+    )
+    assert ("부디 산토소", "headOf", "칼리만탄수도청") in found
+
+
+def test_the_one_syllable_surname_of_a_foreign_name_is_that_person():
+    found = _triples(
+        "청솔대는 린웨이밍(林偉明) 타이룽 회장 등이 참석한 가운데 협약을 체결했다. "
+        "린 회장은 처음 광주를 찾았으며, 협약식 뒤 방안을 논의했다."
+    )
+    assert ("린웨이밍", "visits", "광주광역시") in found
