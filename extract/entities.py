@@ -300,4 +300,6 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
     for s in sents:
         s.mentions = [m for m in s.mentions if m.entity is not None]
     out = [e for e in table.order if e.mentions]
-    return out
+    # the place a name is built on ("밀라노시의회" → 밀라노) stays, as the end of its locatedIn
+    places = [e.in_place for e in out if e.in_place is not None and e.in_place not in out]
+    return out + [p for i, p in enumerate(places) if p not in places[:i]]

@@ -147,3 +147,12 @@ def test_the_last_word_of_a_foreign_name_with_a_title_is_no_new_person():
         "김 장관과 안수린 장관은 이날 면담에서 의견을 같이했다."
     )
     assert sorted(e.label for e in ents if e.type == "PERSON") == ["김민재", "마리아 안수린"]
+
+
+def test_every_triple_end_is_an_entity_of_the_article():
+    out = get_extractor().extract(
+        Article("t", "이번 방문에는 안나 로시(Anna Rossi) 밀라노시의회 의장이 동행했다.")
+    )
+    ids = {e.id for e in out.entities}
+    assert out.triples
+    assert all(t.subject in ids and t.object in ids for t in out.triples)
