@@ -222,9 +222,30 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
     last_company: Ent | None = None
     topic_company: Ent | None = None
     persons = [e for e in table.order if e.type == "PERSON"]
+    bodies: list[Ent] = []  # the parties of the last sentence naming two or more
     for s in sents:
         sent_topic_company = None
+        named = []
         for m in s.mentions:
+            e = m.entity
+            if (
+                not m.ref
+                and e is not None
+                and e.type in ("ORG", "LOC")
+                and e.cls not in ("NewsMediaOrganization", "Country", "Facility")
+                and e not in named
+                and not (
+                    e.type == "LOC"
+                    and s.span_text(m.end, m.end + 3).startswith(("에", "을", "를", "으로", "로"))
+                )
+            ):
+                named.append(e)  # a place visited or met in is no party ("워싱턴에서", "뮌헨을 찾아")
+        for m in s.mentions:
+            if m.ref == "pair_bodies":
+                if len(bodies) == 2:
+                    m.extra["pair"] = list(bodies)
+                    table.attach(m, bodies[0])
+                continue
             if m.ref:
                 target: list[Ent] | Ent | None = None
                 if m.ref == "city":
@@ -297,6 +318,8 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                 if ph is not None and ph.case == "subj" and sent_topic_company is None:
                     sent_topic_company = e
         topic_company = sent_topic_company
+        if len(named) >= 2:
+            bodies = named[-2:]
     for s in sents:
         s.mentions = [m for m in s.mentions if m.entity is not None]
     out = [e for e in table.order if e.mentions]

@@ -1112,6 +1112,16 @@ def _short_forms(
                     ref="pair",
                 )
             )
+        elif (prv is not None and prv.text in ("양", "두") and core in ("기관", "단체", "회사")) or (
+            core in ("양측", "양사", "양기관") and w.particle
+        ):
+            # "양 기관은", "양측은": the two bodies just named
+            st = prv.start if core in ("기관", "단체", "회사") else w.start
+            b.add(
+                Mention(
+                    st, w.start + len(core), core, core, "ORG", "Organization", "short", ref="pair_bodies"
+                )
+            )
         elif (
             prv is not None and prv.text in ("이", "같은", "해당", "동") and core in ("회사", "기업", "업체")
         ):

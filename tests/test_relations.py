@@ -314,3 +314,18 @@ def test_the_one_syllable_surname_of_a_foreign_name_is_that_person():
         "린 회장은 처음 광주를 찾았으며, 협약식 뒤 방안을 논의했다."
     )
     assert ("린웨이밍", "visits", "광주광역시") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "부산항만공사는 10일 청솔전자 대표단을 맞았다. 양 기관은 이날 물류 협력 업무협약을 체결했다.",
+        "부산시와 청솔전자는 10일 만났다. 양측은 이날 업무협약을 체결했다.",
+    ],
+)
+def test_both_sides_are_the_two_bodies_just_named(text):
+    found = {t for t in _triples(text) if t[1] == "signsAgreementWith"}
+    assert found & {
+        ("부산항만공사", "signsAgreementWith", "청솔전자"),
+        ("부산광역시", "signsAgreementWith", "청솔전자"),
+    }
