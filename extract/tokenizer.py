@@ -188,6 +188,10 @@ def create_kiwi_tokenizer(user_words: bool = True) -> Callable[[Any], KiwiTokeni
     """Registered factory: ``[nlp.tokenizer] @tokenizers = "newskg.KiwiTokenizer.v1"``."""
 
     def make(nlp) -> KiwiTokenizer:
-        return KiwiTokenizer(nlp.vocab, user_words=user_words)
+        # the installed module's class, even when this file was imported again under another name
+        # (pytest --doctest-modules re-registers this factory)
+        from newskg.extract.tokenizer import KiwiTokenizer as Tok
+
+        return Tok(nlp.vocab, user_words=user_words)
 
     return make
