@@ -209,7 +209,63 @@ def _stem_en(stem: str) -> str:
     cleaned = stem.replace("㈜", "").replace("(주)", "").replace("주식회사", "").strip()
     if cleaned.startswith(("한국", "대한")) and len(cleaned) > 2:
         return f"Korea {romanize(cleaned[2:])}"  # 한국목재협회 → Korea Mokjae Association
-    return romanize(cleaned) if cleaned else stem
+    return compound_en(cleaned) or (romanize(cleaned) if cleaned else stem)
+
+
+def _all_hangul(text: str) -> bool:
+    return all(is_hangul(ch) for ch in text)
+
+
+@lru_cache(maxsize=1)
+def _pieces() -> dict[str, str]:
+    """Known pieces of company names: loanwords (data/loanwords.tsv) and gazetteer organisations."""
+    from newskg.extract.gazetteer import load_gazetteer
+
+    out = {}
+    for e in load_gazetteer().entries():
+        if e.type == "ORG" and e.country in ("KR", None, "") and len(e.name) >= 2 and _all_hangul(e.name):
+            out.setdefault(e.name, e.name_en)
+    out.update({row[0]: row[1] for row in _rows("loanwords.tsv") if len(row[0]) >= 2})
+    return out
+
+
+def compound_en(name: str) -> str | None:
+    """A readable English name for a compound company name made of known pieces (an organisation
+    the gazetteer knows, English words written in Hangul); unknown runs are romanised. None when no
+    known piece of two syllables or more is found, or the name is not all Hangul.
+
+    Example:
+        >>> compound_en("한빛모빌리티"), compound_en("블루웨이브로지스틱스"), compound_en("한결")
+        ('Hanbit Mobility', 'Blue Wave Logistics', None)
+    """
+    if len(name) < 3 or not _all_hangul(name):
+        return None
+    pieces = _pieces()
+    longest = max(map(len, pieces))
+    n = len(name)
+    # best[i]: (unknown syllables, pieces) for name[:i], with the split that achieves it
+    best: list[tuple[int, int, list[tuple[str, bool]]] | None] = [None] * (n + 1)
+    best[0] = (0, 0, [])
+    for i in range(n):
+        if best[i] is None:
+            continue
+        unknown, count, parts = best[i]
+        for j in range(i + 2, min(n, i + longest) + 1):
+            if name[i:j] in pieces:
+                cand = (unknown, count + 1, parts + [(name[i:j], True)])
+                if best[j] is None or cand[:2] < best[j][:2]:
+                    best[j] = cand
+        # one unknown syllable, glued to a preceding unknown run
+        if parts and not parts[-1][1]:
+            cand = (unknown + 1, count, parts[:-1] + [(parts[-1][0] + name[i], False)])
+        else:
+            cand = (unknown + 1, count + 1, parts + [(name[i], False)])
+        if best[i + 1] is None or cand[:2] < best[i + 1][:2]:
+            best[i + 1] = cand
+    unknown, _, parts = best[n]
+    if not any(known for _, known in parts):
+        return None
+    return " ".join(pieces[p] if known else romanize(p).capitalize() for p, known in parts)
 
 
 def org_name_en(name: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from newskg.extract.romanize import (
+    compound_en,
     is_hangul,
     org_name_en,
     org_suffix,
@@ -76,7 +77,7 @@ def test_split_person_name() -> None:
     ("산업통상자원부", "Ministry of Trade, Industry and Energy"),
     ("한국전자통신연구원", "Electronics and Telecommunications Research Institute"),
     ("한국해운조합", "Korea Haeun Cooperative"),
-    ("㈜대명케미칼", "Daemyeongkemikal"),
+    ("㈜대명케미칼", "Daemyeong Chemical"),
 ])
 def test_org_names_use_the_gazetteer_else_stem_and_translated_suffix(name: str, english: str) -> None:
     assert org_name_en(name) == english
@@ -90,3 +91,20 @@ def test_org_suffix_is_longest_match() -> None:
 
 def test_is_hangul() -> None:
     assert is_hangul("가") and is_hangul("힣") and not is_hangul("ㄱ") and not is_hangul("a")
+
+
+@pytest.mark.parametrize(
+    ("name", "english"),
+    [
+        ("한빛모빌리티", "Hanbit Mobility"),  # romanised stem + loanword
+        ("블루웨이브로지스틱스", "Blue Wave Logistics"),  # loanwords only
+        ("다온오토모티브", "Daon Automotive"),
+    ],
+)
+def test_compound_company_names_read_their_known_pieces(name: str, english: str) -> None:
+    assert compound_en(name) == english
+
+
+@pytest.mark.parametrize("name", ["한결", "가나다라", "ABC테크"])
+def test_names_without_known_pieces_or_not_all_hangul_get_no_compound_reading(name: str) -> None:
+    assert compound_en(name) is None
