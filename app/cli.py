@@ -44,6 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NewsKGError as exc:
         print(f"newskg {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # the reader of stdout went away (`newskg query … | head`): not an error of ours
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print(f"newskg {args.command}: interrupted", file=sys.stderr)
         return 130
