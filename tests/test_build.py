@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import io
-import json
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -18,18 +16,16 @@ from newskg.graph.store import open_store
 from rdflib import Dataset
 from rdflib.compare import isomorphic
 
-GRAPH_DATA = Path(__file__).parent / "data" / "graph"
+from tests.graphdata import load, seed_and_second
+
 WHEN = "2026-01-01T00:00:00Z"
 
 
-def load(name: str) -> Extraction:
-    return Extraction.from_json(json.loads((GRAPH_DATA / f"{name}.json").read_text(encoding="utf-8")))
 
 
 @pytest.fixture()
 def store():
-    with open_store(":memory:") as s:
-        add_extractions(s, [load("seed"), load("second")], generated_at=WHEN, extractor_version="test 1")
+    with seed_and_second(generated_at=WHEN, extractor_version="test 1") as s:
         yield s
 
 

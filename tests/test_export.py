@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import networkx as nx
 import pytest
-from newskg.extract.records import Extraction
 from newskg.graph.build import add_extractions
 from newskg.graph.export import RdfFormat, export, jsonld_context
 from newskg.graph.project import to_networkx
@@ -18,20 +16,18 @@ from pyld import jsonld
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-GRAPH_DATA = Path(__file__).parent / "data" / "graph"
+from tests.graphdata import GRAPH_DATA, load, seed_and_second
+
 WHEN = "2026-01-01T00:00:00Z"
 HASHES = [URIRef("https://w3id.org/newskg/ontology#contentHash"),
           URIRef("https://w3id.org/newskg/ontology#inputHash")]
 
 
-def load(name: str) -> Extraction:
-    return Extraction.from_json(json.loads((GRAPH_DATA / f"{name}.json").read_text(encoding="utf-8")))
 
 
 @pytest.fixture(scope="module")
 def store():
-    with open_store(":memory:") as s:
-        add_extractions(s, [load("seed"), load("second")], generated_at=WHEN, extractor_version="test 1")
+    with seed_and_second(generated_at=WHEN, extractor_version="test 1") as s:
         yield s
 
 

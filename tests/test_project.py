@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from newskg.extract.records import Extraction
-from newskg.graph.build import add_extractions
 from newskg.graph.project import to_networkx
-from newskg.graph.store import open_store
 from newskg.ontology.errors import QueryError
 
-GRAPH_DATA = Path(__file__).parent / "data" / "graph"
+from tests.graphdata import seed_and_second
+
 E = "https://w3id.org/newskg/entity/"
 SIHEUNG, SAN_DIEGO, LIM = E + "kr-KR-41-siheung-si", E + "gn5391811", E + "임병택"
 SEED = "https://w3id.org/newskg/article/seed-siheung.txt"
 SECOND = "https://w3id.org/newskg/article/siheung-sister-city.txt"
 
 
-def load(name: str) -> Extraction:
-    return Extraction.from_json(json.loads((GRAPH_DATA / f"{name}.json").read_text(encoding="utf-8")))
 
 
 @pytest.fixture(scope="module")
 def store():
-    with open_store(":memory:") as s:
-        add_extractions(s, [load("seed"), load("second")])
+    with seed_and_second() as s:
         yield s
 
 

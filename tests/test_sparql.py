@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from newskg.extract.records import Extraction
-from newskg.graph.build import add_extractions
 from newskg.graph.sparql import named_queries, query, resolve_entity, run_named
 from newskg.graph.store import open_store
 from newskg.ontology.errors import QueryError
 
-GRAPH_DATA = Path(__file__).parent / "data" / "graph"
+from tests.graphdata import seed_and_second
+
 SIHEUNG = "https://w3id.org/newskg/entity/kr-KR-41-siheung-si"
 SAN_DIEGO = "https://w3id.org/newskg/entity/gn5391811"
 
 
-def load(name: str) -> Extraction:
-    return Extraction.from_json(json.loads((GRAPH_DATA / f"{name}.json").read_text(encoding="utf-8")))
 
 
 @pytest.fixture(scope="module")
 def store():
-    with open_store(":memory:") as s:
-        add_extractions(s, [load("seed"), load("second")])
+    with seed_and_second() as s:
         yield s
 
 
