@@ -199,6 +199,9 @@ def org_suffix(name: str) -> tuple[str, str, str] | None:
 def _stem_en(stem: str) -> str:
     from newskg.extract.gazetteer import load_gazetteer  # same layer; lazy to keep imports cheap
 
+    if " " in stem.strip():
+        # "서울대학교 시흥캠퍼스" → stem "서울대학교 시흥": each word on its own
+        return " ".join(_stem_en(word) for word in stem.split())
     gaz = load_gazetteer()
     for cand in (stem, stem.removesuffix("시"), stem.removesuffix("도"), stem.removesuffix("군")):
         for e in gaz.lookup(cand) if cand else ():

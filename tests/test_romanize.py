@@ -108,3 +108,7 @@ def test_compound_company_names_read_their_known_pieces(name: str, english: str)
 @pytest.mark.parametrize("name", ["한결", "가나다라", "ABC테크"])
 def test_names_without_known_pieces_or_not_all_hangul_get_no_compound_reading(name: str) -> None:
     assert compound_en(name) is None
+
+
+def test_a_site_of_a_known_body_keeps_the_body_english_name() -> None:
+    assert org_name_en("고려대학교 세종캠퍼스") == "Korea University Sejong Campus"
