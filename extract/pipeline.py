@@ -165,6 +165,26 @@ def _config_path() -> str:
     return str(resources.files("newskg.extract").joinpath("pipeline.cfg"))
 
 
+def rules_fingerprint() -> str:
+    """A short hash of the extractor's code, data files and ontology: it changes whenever a rule,
+    a gazetteer or a cue word does, so `newskg build` re-extracts articles built by older rules."""
+    import hashlib
+    from importlib import resources
+
+    digest = hashlib.sha256()
+    roots = [resources.files("newskg.extract"), resources.files("newskg.ontology")]
+    for root in roots:
+        files = [f for f in root.iterdir() if f.is_file()]
+        data = root.joinpath("data")
+        if data.is_dir():
+            files += [f for f in data.iterdir() if f.is_file()]
+        for f in sorted(files, key=lambda f: f.name):
+            if f.name.endswith((".py", ".tsv", ".cfg", ".ttl")):
+                digest.update(f.name.encode())
+                digest.update(f.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 class Extractor:
     """Builds the spaCy pipeline once; `extract` turns an Article into an Extraction."""
 
@@ -178,6 +198,7 @@ class Extractor:
             raise PipelineError(
                 f"cannot build the extraction pipeline from {_config_path()}: {exc}; reinstall newskg"
             ) from exc
+        self.version = f"{EXTRACTOR_VERSION}+{rules_fingerprint()}"
 
     def doc(self, article: Article) -> Doc:
         """The analysed spaCy Doc of the article (body spans only)."""

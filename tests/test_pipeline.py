@@ -94,3 +94,10 @@ def test_extract_many_keeps_the_order(ex):
 def test_an_empty_article_gives_an_empty_extraction(ex):
     out = ex.extract(Article("empty", ""))
     assert out.entities == () and out.triples == ()
+
+
+def test_extractor_version_names_the_rules_it_runs(ex: Extractor) -> None:
+    # a rule, gazetteer or cue change gives a new version, so builds re-extract stale articles
+    base, _, fingerprint = ex.version.partition("+")
+    assert base == EXTRACTOR_VERSION
+    assert len(fingerprint) == 12 and int(fingerprint, 16) >= 0
