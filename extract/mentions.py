@@ -1169,53 +1169,18 @@ def _short_forms(
             )
             # "모로 대표" of "장뤼크 모로": the last word of a foreign name met before
             last = next((kk for kk in people if kk.endswith(" " + core)), None)
-            if t is not None and last is not None and not is_surname:
-                b.add(
-                    Mention(
-                        w.start,
-                        w.end,
-                        core,
-                        core,
-                        "PERSON",
-                        "Person",
-                        "short",
-                        ref=f"last:{core}:{t[0].name}",
-                        role=t[0],
-                        role_target=t[1],
-                    )
-                )
-            elif t is not None and (is_surname or any(kk.startswith(core + " ") for kk in people)):
-                if is_surname:
-                    b.add(
-                        Mention(
-                            w.start,
-                            w.end,
-                            core,
-                            core,
-                            "PERSON",
-                            "Person",
-                            "short",
-                            ref=f"person:{core}:{t[0].name}",
-                            role=t[0],
-                            role_target=t[1],
-                        )
-                    )
-                else:
-                    b.add(
-                        Mention(
-                            w.start,
-                            w.end,
-                            core,
-                            core,
-                            "PERSON",
-                            "Person",
-                            "short",
-                            ref=f"first:{core}:{t[0].name}",
-                            role=t[0],
-                            role_target=t[1],
-                        )
-                    )
-
+            if t is None:
+                continue
+            if last is not None and not is_surname:
+                kind = "last"
+            elif is_surname:
+                kind = "person"
+            elif any(kk.startswith(core + " ") for kk in people):
+                kind = "first"
+            else:
+                continue
+            b.add(Mention(w.start, w.end, core, core, "PERSON", "Person", "short",
+                          ref=f"{kind}:{core}:{t[0].name}", role=t[0], role_target=t[1]))
 
 def find_known(mentions: list[Mention]) -> dict[str, Mention]:
     """Surfaces of this article's names that a second pass should find again (no company marks)."""
