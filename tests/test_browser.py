@@ -11,15 +11,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.servers import free_port, stop, wait_until_up
 
 pytestmark = pytest.mark.browser
 
@@ -28,12 +27,6 @@ SEED = ROOT / "app" / "sample_articles" / "seed-siheung.txt"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--headless", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _newskg(*args: str) -> list[str]:
@@ -49,32 +42,18 @@ def server(tmp_path_factory) -> Iterator[str]:
     store = tmp_path_factory.mktemp("browser") / "kg.oxigraph"
     subprocess.run(_newskg("build", str(SEED), "--store", str(store)), check=True, cwd=ROOT,
                    capture_output=True, text=True, timeout=600)
-    port = _free_port()
+    port = free_port()
     log = open(store.parent / "server.log", "w")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
         _newskg("explore", "--store", str(store), "--port", str(port), "--host", "127.0.0.1", "--no-browser"),
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(base + "_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail("newskg explore did not come up:\n" + (store.parent / "server.log").read_text())
-            time.sleep(0.3)
+        wait_until_up(base + "_stcore/health", proc, 90, lambda why: pytest.fail(
+            f"newskg explore did not come up ({why}):\n" + (store.parent / "server.log").read_text()))
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
         log.close()
 
 

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import io
-import json
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from newskg.extract.records import Extraction
 from newskg.graph.build import add_extractions, remove_article
 from newskg.graph.export import RdfFormat, export
 from newskg.graph.project import to_networkx
@@ -21,20 +16,14 @@ from newskg.graph.sparql import query, run_named
 from newskg.graph.store import open_store
 from newskg.ontology.errors import QueryError, StoreError
 
+from tests.graphdata import load
+from tests.servers import free_port, stop, wait_until_up
+
 pytestmark = pytest.mark.server
 
-GRAPH_DATA = Path(__file__).parent / "data" / "graph"
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 
 
-def load(name: str) -> Extraction:
-    return Extraction.from_json(json.loads((GRAPH_DATA / f"{name}.json").read_text(encoding="utf-8")))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -47,24 +36,14 @@ def endpoint(tmp_path_factory):
                              "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.poll() is not None else "no answer in 20 s"
-                    pytest.fail(f"oxigraph serve did not start: {err}")
-                time.sleep(0.1)
+        def fail(why: str) -> None:
+            err = proc.stderr.read().decode() if proc.poll() is not None else ""
+            pytest.fail(f"oxigraph serve did not start ({why}): {err}")
+
+        wait_until_up(url + "/query?query=ASK%7B%7D", proc, 20, fail)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, 10)
         proc.stderr.close()
 
 
