@@ -35,6 +35,9 @@ SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
+_COMMON_SYLLABLES = frozenset("이가은는을를의에서와과로도다고하한했시군구기자년월일대사정국주원장인수상전")
+
+
 def _plausible(text: str) -> float:
     """Share of characters that Korean news text is made of (Hangul, ASCII, common punctuation)."""
     if not text:
@@ -90,6 +93,20 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
             return cp949
     except UnicodeDecodeError:
         pass
+    if len(data) % 2 == 0 and not nuls:
+        # all-Hangul UTF-16 has no NUL byte; take it when it reads as Korean and CP949 did not.
+        # Byte-swapped Hangul is often Hangul too, so the byte order with more everyday syllables wins.
+        readings = []
+        for enc in ("utf-16-le", "utf-16-be"):
+            tried.append(enc)
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(text) >= 0.9:
+                readings.append((sum(c in _COMMON_SYLLABLES for c in text), enc == "utf-16-le", text))
+        if readings:
+            return max(readings)[2]
     tried.append("charset-normalizer")
     from charset_normalizer import from_bytes
 

@@ -166,6 +166,15 @@ def test_every_common_korean_encoding_reads_back(tmp_path: Path, encoding: str) 
     assert a.text == STORY
 
 
+@pytest.mark.parametrize("text", ["원주시", "원주시와 평택시는", "강릉시청"])
+def test_all_hangul_utf16_without_bom_or_nul_bytes_reads_back(tmp_path: Path, text: str) -> None:
+    # Hangul code points have no zero byte, so a NUL count cannot tell such a file is UTF-16
+    p = tmp_path / "short.txt"
+    p.write_bytes(text.encode("utf-16-le"))
+    [a] = read_file(p)
+    assert a.text == text
+
+
 def test_euc_kr_html_page_reads(tmp_path: Path) -> None:
     p = tmp_path / "page.htm"
     p.write_bytes(HTML.replace('charset="utf-8"', 'charset="euc-kr"').replace("©", "(c)").encode("euc-kr"))
