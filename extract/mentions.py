@@ -794,6 +794,12 @@ def _gaz_word(
     return found
 
 
+def _found_again(tmpl: Mention, start: int, end: int, surface: str) -> Mention:
+    """A second-pass mention of a name the first pass found (`tmpl`), at start..end."""
+    return Mention(start, end, surface, tmpl.label, tmpl.type, tmpl.cls, "known", key=tmpl.key,
+                   label_en=tmpl.label_en, aliases=tmpl.aliases, gaz=tmpl.gaz)
+
+
 def _known_names(
     b: _Builder,
     known: dict[str, Mention],
@@ -813,20 +819,7 @@ def _known_names(
             left_ok = i == 0 or not re.match(r"[\uac00-\ud7a3A-Za-z]", text[i - 1])
             rest = text[j : _word_end(text, j)]
             if left_ok and (_is_particle(rest) or lex.role_suffix(_strip_company(rest) or "x")):
-                mm = Mention(
-                    i + off,
-                    j + off,
-                    surf,
-                    tmpl.label,
-                    tmpl.type,
-                    tmpl.cls,
-                    "known",
-                    key=tmpl.key,
-                    label_en=tmpl.label_en,
-                    aliases=tmpl.aliases,
-                    gaz=tmpl.gaz,
-                )
-                b.add(mm)
+                b.add(_found_again(tmpl, i + off, j + off, surf))
             i = text.find(surf, j)
     for k, w in enumerate(words):
         if w.kind == "S":
@@ -846,19 +839,7 @@ def _known_names(
                 role = lex.roles.get(rc) or lex.roles.get(rest)
                 if role is None:
                     continue
-            mm = Mention(
-                w.start,
-                w.start + len(surf),
-                surf,
-                tmpl.label,
-                tmpl.type,
-                tmpl.cls,
-                "known",
-                key=tmpl.key,
-                label_en=tmpl.label_en,
-                aliases=tmpl.aliases,
-                gaz=tmpl.gaz,
-            )
+            mm = _found_again(tmpl, w.start, w.start + len(surf), surf)
             mm.in_place = tmpl.in_place
             if b.add(mm) is not None and role is not None:
                 title_words[k] = (role, mm)
