@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newskg.extract.entities import Ent
 from newskg.extract.lexicon import Lexicon, load_lexicon
@@ -29,18 +30,16 @@ _EVENTS = {
     "seeksInvestmentFrom",
     "investsIn",
 }
-_STRONG_SISTER = (
-    "자매결연",
-    "자매도시",
-    "우호도시",
-    "우호협력도시",
-    "자매 결연",
-    "자매·우호",
-    "자매우호",
-    "자매 도시",
-    "우호 도시",
-    "자매·우호도시",
-)
+_WEAK_SISTER_CUE = re.compile(r"^우호\s?(협력|교류)$")
+
+
+@lru_cache(maxsize=1)
+def _strong_sister() -> tuple[str, ...]:
+    """Sister-city cues of the ontology that name the tie by themselves ("우호 협력/교류" needs
+    협약, 도시 … after it: `_WEAK_SISTER`)."""
+    return tuple(c for c in predicates()["sisterCityOf"].cues if not _WEAK_SISTER_CUE.match(c))
+
+
 _WEAK_SISTER = re.compile(r"우호\s?(협력|교류)\s?(협약|협정|도시|관계|의향서)")
 _SEEK = re.compile(r"투자\s?유치|유치(했|한|하|에|를|해|활동)|투자를\s?요청|투자\s?요청|유치를\s?위한")
 _INVEST = re.compile(
@@ -795,7 +794,7 @@ def _ok_pair(col: _Collector, a: Ent, b: Ent) -> bool:
 def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
     """signsAgreementWith and sisterCityOf between the sentence's two sides; cooperatesWith by clause."""
     sign = _signed(masked, lex)
-    strong = any(w in masked for w in _STRONG_SISTER)
+    strong = any(w in masked for w in _strong_sister())
     weak = bool(_WEAK_SISTER.search(masked))
     three = bool(_THREE_WAY.search(masked))
     if sign or strong or weak:
