@@ -58,7 +58,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--store", help=STORE_HELP)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
     p.add_argument("--limit", type=int, help="print at most N rows")
-    p.add_argument("--timeout", type=float, default=60.0, help="give up after S seconds (default 60)")
+    p.add_argument("--timeout", type=float, default=60.0,
+                   help="stop the query after S seconds (default 60; the work is killed, not left running)")
+    p.add_argument("--allow-service", action="store_true",
+                   help="run SERVICE clauses (federated queries make the store fetch the URLs they name; "
+                        "refused by default)")
     p.set_defaults(func=cmd_query)
 
     p = sub.add_parser("export", help="write the graph as RDF or GraphML", formatter_class=fmt,
@@ -198,9 +202,10 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise InputError("give a query: newskg query 'SELECT …', -f FILE.rq, or --named NAME (see --list)")
     with open_store(args.store, read_only=True) as store:
         if args.named:
-            res = run_named(store, args.named, _params(args.param), limit=args.limit, timeout=args.timeout)
+            res = run_named(store, args.named, _params(args.param), limit=args.limit, timeout=args.timeout,
+                            allow_service=args.allow_service)
         else:
-            res = query(store, text, limit=args.limit, timeout=args.timeout)
+            res = query(store, text, limit=args.limit, timeout=args.timeout, allow_service=args.allow_service)
     if res.kind == "ask":
         print("yes" if res.boolean else "no")
         return 0

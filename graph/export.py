@@ -89,34 +89,9 @@ def jsonld_context() -> dict[str, Any]:
     return json.loads(ontology_path("context.jsonld").read_text(encoding="utf-8"))["@context"]
 
 
-def _ox_term(b: dict[str, Any]) -> Any:
-    if b["type"] == "uri":
-        return ox.NamedNode(b["value"])
-    if b["type"] == "bnode":
-        return ox.BlankNode(b["value"])
-    if "xml:lang" in b:
-        return ox.Literal(b["value"], language=b["xml:lang"])
-    if "datatype" in b:
-        return ox.Literal(b["value"], datatype=ox.NamedNode(b["datatype"]))
-    return ox.Literal(b["value"])
-
-
 def quads(store: KGStore, graph_iris: Sequence[str] | None = None) -> Iterator[ox.Quad]:
     """Every quad of the store's named graphs (or of `graph_iris` only)."""
-    if not store.is_remote:
-        db = store.require_ox()
-        graphs = [ox.NamedNode(g) for g in graph_iris] if graph_iris is not None else [None]
-        for g in graphs:
-            for q in db.quads_for_pattern(None, None, None, g):
-                if not isinstance(q.graph_name, ox.DefaultGraph):
-                    yield q
-        return
-    values = ""
-    if graph_iris is not None:
-        values = "VALUES ?g { " + " ".join(f"<{g}>" for g in graph_iris) + " }"
-    data = store.http_select_json(f"SELECT ?s ?p ?o ?g WHERE {{ {values} GRAPH ?g {{ ?s ?p ?o }} }}")
-    for b in data["results"]["bindings"]:
-        yield ox.Quad(_ox_term(b["s"]), _ox_term(b["p"]), _ox_term(b["o"]), _ox_term(b["g"]))
+    return store.quads(graph_iris)
 
 
 def _triples(store: KGStore, graph_iris: Sequence[str] | None) -> list[ox.Triple]:

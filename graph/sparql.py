@@ -25,121 +25,43 @@ Example:
 
 from __future__ import annotations
 
-import concurrent.futures
 import itertools
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from newskg.graph.store import KGStore
-from newskg.ontology.errors import QueryError, StoreError
+from newskg.graph.results import XSD as _XSD
+from newskg.graph.results import QueryResult, Value
+from newskg.graph.store import PREFIXES, KGStore
+from newskg.ontology.errors import QueryError
 
 __all__ = ["QueryResult", "NamedQuery", "Parameter", "query", "named_queries", "run_named",
-           "resolve_entity", "bind_parameters", "PREFIXES"]
-
-Value = str | int | float | bool | None
-
-PREFIXES = {
-    "nkg": "https://w3id.org/newskg/ontology#",
-    "entity": "https://w3id.org/newskg/entity/",
-    "article": "https://w3id.org/newskg/article/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-}
-"""Prefixes every query may use without declaring them (local stores; remote queries get them prepended)."""
+           "resolve_entity", "bind_parameters", "uses_service", "PREFIXES"]
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 """Where the named queries live (package data of newskg.graph)."""
 
-_XSD = PREFIXES["xsd"]
-_INTS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
-                            "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt",
-                            "unsignedLong", "unsignedShort", "unsignedByte")}
-_FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
 _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 _QUERY_WORDS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 
 
-@dataclass
-class QueryResult:
-    """Rows of plain values. kind is "select", "ask", "construct" (rows of s, p, o) or "update"."""
-
-    columns: list[str]
-    rows: list[tuple[Value, ...]]
-    kind: str = "select"
-    truncated: bool = False  # True when `limit` cut rows off
-
-    @property
-    def boolean(self) -> bool | None:
-        """The answer of an ASK query (None for other kinds)."""
-        return bool(self.rows[0][0]) if self.kind == "ask" else None
-
-    def to_dicts(self) -> list[dict[str, Value]]:
-        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
-
-
-# ---------------------------------------------------------------------- term conversion
-def _value(term: Any) -> Value:
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value
-        try:
-            if dt in _INTS:
-                return int(term.value)
-            if dt in _FLOATS:
-                return float(term.value)
-            if dt == _XSD + "boolean":
-                return term.value in ("true", "1")
-        except ValueError:
-            return term.value
-        return term.value
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return "_:" + term.value
-    return str(term)
-
-
-def _json_value(b: dict[str, Any] | None) -> Value:
-    if b is None:
-        return None
-    if b["type"] == "uri":
-        return b["value"]
-    if b["type"] == "bnode":
-        return "_:" + b["value"]
-    dt = b.get("datatype", "")
-    try:
-        if dt in _INTS:
-            return int(b["value"])
-        if dt in _FLOATS:
-            return float(b["value"])
-        if dt == _XSD + "boolean":
-            return b["value"] in ("true", "1")
-    except ValueError:
-        return b["value"]
-    return b["value"]
-
-
-_STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
-                      r"|'(?:[^'\\\n]|\\.)*'")
+# one left-to-right scan, so a quote in a comment or a "#" in a string cannot hide what follows
+_NOISE = re.compile(r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
+                    r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>")
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+# the keyword, not a variable (?service), a prefixed name (ex:service) or part of a longer name
+_SERVICE = re.compile(r"(?<![\w?$:.\-])SERVICE(?![\w:.\-])", re.IGNORECASE)
 
 
 def _strip(sparql: str) -> str:
-    """The query without IRIs, strings and comments (enough to find its first keyword)."""
-    text = re.sub(_STRINGS, '""', sparql)
-    text = re.sub(r"<[^<>\"{}|^`\\\s]*>", "<>", text)
-    return re.sub(r"#[^\n]*", " ", text)
+    """The query without IRIs, strings and comments (enough to find its keywords)."""
+    return _NOISE.sub(lambda m: " " if m.group().startswith("#") else '""' if m.group()[0] in "\"'" else "<>",
+                      sparql)
 
 
 def _kind(sparql: str) -> str:
@@ -153,106 +75,56 @@ def _kind(sparql: str) -> str:
                      "(or an update when writes are allowed)")
 
 
-def _prologue() -> str:
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+def uses_service(sparql: str) -> bool:
+    """True when the query has a ``SERVICE`` clause (federation: the store would fetch a URL).
+
+    SPARQL resolves ``\\u`` escapes before parsing, so they are resolved here too.
+
+    >>> uses_service("SELECT * { service <http://e.org/sparql> { ?s ?p ?o } }")
+    True
+    >>> uses_service("SELECT ?service { ?service a <http://e.org/SERVICE> } # SERVICE")
+    False
+    """
+    text = _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
+    return _SERVICE.search(_strip(text)) is not None
 
 
 # ---------------------------------------------------------------------- running
-def _take(it: Iterable[tuple[Value, ...]], limit: int | None) -> tuple[list[tuple[Value, ...]], bool]:
-    rows: list[tuple[Value, ...]] = []
-    for row in it:
-        if limit is not None and len(rows) >= limit:
-            return rows, True
-        rows.append(row)
-    return rows, False
-
-
-def _local(store: KGStore, sparql: str, kind: str, limit: int | None,
-           bindings: Mapping[str, Any] | None) -> QueryResult:
-    db = store.require_ox()
-    if kind == "update":
-        store.update(sparql)
-        return QueryResult([], [], "update")
-    subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
-    try:
-        res = db.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES, substitutions=subs)
-    except SyntaxError as exc:
-        raise QueryError(f"malformed SPARQL: {exc}") from exc
-    except OSError as exc:
-        raise StoreError(f"cannot read graph store {store.location}: {exc}") from exc
-    if isinstance(res, ox.QueryBoolean):
-        return QueryResult(["ask"], [(bool(res),)], "ask")
-    if isinstance(res, ox.QuerySolutions):
-        cols = [v.value for v in res.variables]
-        rows, cut = _take((tuple(_value(x) for x in sol) for sol in res), limit)
-        return QueryResult(cols, rows, "select", cut)
-    rows, cut = _take(((_value(t.subject), _value(t.predicate), _value(t.object)) for t in res), limit)
-    return QueryResult(["subject", "predicate", "object"], rows, "construct", cut)
-
-
-def _remote(store: KGStore, sparql: str, kind: str, limit: int | None, timeout: float | None) -> QueryResult:
-    text = _prologue() + sparql
-    if kind == "update":
-        store.update(text, timeout=timeout)
-        return QueryResult([], [], "update")
-    if kind in ("construct", "describe"):
-        _, body = store.http_query(text, accept="application/n-triples", timeout=timeout)
-        triples = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
-        spo = ((_value(t.subject), _value(t.predicate), _value(t.object)) for t in triples)
-        rows, cut = _take(spo, limit)
-        return QueryResult(["subject", "predicate", "object"], rows, "construct", cut)
-    data = json.loads(store.http_query(text, timeout=timeout)[1])
-    if "boolean" in data:
-        return QueryResult(["ask"], [(bool(data["boolean"]),)], "ask")
-    cols = list(data["head"].get("vars", []))
-    bindings = data["results"]["bindings"]
-    rows, cut = _take((tuple(_json_value(b.get(c)) for c in cols) for b in bindings), limit)
-    return QueryResult(cols, rows, "select", cut)
-
-
 def query(store: KGStore, sparql: str, *, read_only: bool = True, timeout: float | None = None,
-          limit: int | None = None, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+          limit: int | None = None, bindings: Mapping[str, Any] | None = None,
+          allow_service: bool = False) -> QueryResult:
     """Run a SPARQL query (or, with ``read_only=False``, an update) on the store.
 
     Args:
         store: an open store.
         sparql: the query; the prefixes of `PREFIXES` need no declaration.
         read_only: refuse updates (QueryError) — the default, as for ``newskg query``.
-        timeout: seconds before giving up with QueryError (None: wait).
+        timeout: seconds after which the query is stopped (its worker killed) with QueryError;
+            None: wait.
         limit: keep at most this many rows (``QueryResult.truncated`` tells whether rows were cut).
         bindings: variable name → pyoxigraph term, bound before evaluation (local stores only;
             use `run_named` for parameters that work everywhere).
+        allow_service: run ``SERVICE`` clauses (federated queries fetch any URL the query names,
+            so they are refused unless the caller trusts the query).
 
     Raises:
-        QueryError: malformed query, update on a read-only path, or timeout.
+        QueryError: malformed query, update on a read-only path, SERVICE not allowed, or timeout.
         StoreError: the store cannot be read or reached.
     """
     kind = _kind(sparql)
     if kind == "update" and read_only:
         raise QueryError("this is a SPARQL UPDATE and the query path is read-only; use `newskg build` to "
                          "change the graph, or call query(..., read_only=False)")
+    if not allow_service and uses_service(sparql):
+        raise QueryError("SERVICE (a federated query) is refused: it makes the store fetch the URL the "
+                         "query names; remove the SERVICE clause, or pass --allow-service to "
+                         "`newskg query` if you trust the query and the endpoint")
+    if kind == "update":
+        store.update(sparql, timeout=timeout)
+        return QueryResult([], [], "update")
     if kind == "describe":
         kind = "construct"
-    if store.is_remote:
-        if bindings:
-            raise QueryError("bindings work on a local store only; use run_named() parameters")
-        try:
-            return _remote(store, sparql, kind, limit, timeout)
-        except StoreError as exc:
-            if timeout is not None and "timed out" in str(exc).lower():
-                raise QueryError(f"query timed out after {timeout:g} s; narrow it or add LIMIT") from exc
-            raise
-    if timeout is None:
-        return _local(store, sparql, kind, limit, bindings)
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="newskg-query")
-    future = pool.submit(_local, store, sparql, kind, limit, bindings)
-    try:
-        return future.result(timeout=timeout)
-    except concurrent.futures.TimeoutError:
-        raise QueryError(f"query timed out after {timeout:g} s; narrow it or add LIMIT "
-                         f"(it keeps running in the background until it ends)") from None
-    finally:
-        pool.shutdown(wait=False)
+    return store.run_query(sparql, kind, limit=limit, timeout=timeout, bindings=bindings)
 
 
 # ---------------------------------------------------------------------- named queries
@@ -346,7 +218,14 @@ def resolve_entity(store: KGStore, value: str) -> list[str]:
 
 def _term(param: Parameter, value: str, store: KGStore) -> list[ox.NamedNode | ox.Literal]:
     if param.kind == "entity":
-        return [ox.NamedNode(iri) for iri in resolve_entity(store, value)]
+        out = []
+        for iri in resolve_entity(store, value):
+            try:
+                out.append(ox.NamedNode(iri))
+            except ValueError as exc:
+                raise QueryError(f"parameter {param.name}: {value!r} is not a valid IRI ({exc}); give an IRI "
+                                 f"without spaces, quotes or angle brackets, or an entity name") from exc
+        return out
     if param.kind == "date":
         if not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
             raise QueryError(f"parameter {param.name} takes a date as YYYY-MM-DD, not {value!r}")
@@ -382,7 +261,8 @@ def bind_parameters(sparql: str, bound: Mapping[str, list[Any]], *, inline: bool
 
 
 def run_named(store: KGStore, name: str, params: Mapping[str, str] | None = None, *,
-              limit: int | None = None, timeout: float | None = None) -> QueryResult:
+              limit: int | None = None, timeout: float | None = None,
+              allow_service: bool = False) -> QueryResult:
     """Run the named query `name` with parameters bound (see the module docstring).
 
     Raises:
@@ -392,7 +272,8 @@ def run_named(store: KGStore, name: str, params: Mapping[str, str] | None = None
     if nq is None:
         raise QueryError(f"no named query {name!r}; known: {', '.join(named_queries())}")
     bound = {k: _term(nq.parameter(k), v, store) for k, v in (params or {}).items() if v not in (None, "")}
-    return query(store, bind_parameters(nq.sparql, bound, inline=nq.inline), limit=limit, timeout=timeout)
+    return query(store, bind_parameters(nq.sparql, bound, inline=nq.inline), limit=limit, timeout=timeout,
+                 allow_service=allow_service)
 
 
 def iter_rows(result: QueryResult) -> Iterator[dict[str, Value]]:

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 from newskg.graph.sparql import named_queries, query, resolve_entity, run_named
 from newskg.graph.store import open_store
@@ -62,6 +69,92 @@ def test_malformed_queries_raise_query_error(store):
         query(store, "SELECT ?x WHERE { ?x ")
     with pytest.raises(QueryError, match="not a SPARQL query"):
         query(store, "hello")
+
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def _children() -> set[int]:
+    """Pids of this process's live (non-zombie) children."""
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid() and fields[0] != "Z":
+            out.add(int(stat.parent.name))
+    return out
+
+
+@pytest.fixture()
+def listener():
+    """A TCP listener on loopback that nobody should connect to."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(8)
+        sock.settimeout(0.5)
+        yield sock
+
+
+@pytest.mark.parametrize("clause", [
+    "SERVICE <{url}> {{ ?s ?p ?o }}",
+    "service silent <{url}> {{ ?s ?p ?o }}",
+    "\\u0053ERVICE <{url}> {{ ?s ?p ?o }}",
+    '# a comment with a quote "\n SERVICE <{url}> {{ ?s ?p ?o }}',
+])
+def test_service_is_refused_and_the_named_endpoint_is_never_contacted(store, listener, clause):
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+    with pytest.raises(QueryError, match="SERVICE .*refused"):
+        query(store, "SELECT * WHERE { " + clause.format(url=url) + " }", timeout=5)
+    with pytest.raises(TimeoutError):
+        listener.accept()
+
+
+def test_service_runs_only_when_allowed(store, listener):
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+    with pytest.raises(QueryError):  # our listener never answers: the query times out
+        query(store, f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}", timeout=1, allow_service=True)
+    conn, _ = listener.accept()  # but the store did call it
+    conn.close()
+
+
+def test_the_words_service_in_names_and_strings_are_not_refused(store):
+    res = query(store, "SELECT ?service WHERE { VALUES ?service { 'SERVICE <x>' } }")
+    assert res.rows == [("SERVICE <x>",)]
+
+
+def test_a_query_past_its_limit_is_stopped_and_leaves_no_worker(store):
+    before = _children()
+    started = time.monotonic()
+    with pytest.raises(QueryError, match="timed out after 1 s and was stopped"):
+        query(store, RUNAWAY, timeout=1)
+    assert time.monotonic() - started < 4
+    assert _children() == before
+
+
+def test_the_cli_query_stops_at_its_timeout_and_kills_its_work(tmp_path):
+    from tests.graphdata import load
+
+    location = tmp_path / "runaway.oxigraph"
+    with open_store(str(location)) as s:
+        from newskg.graph.build import add_extractions
+
+        add_extractions(s, [load("seed"), load("second")])
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "newskg.app.cli", "query", "--store", str(location),
+                           "--timeout", "2", RUNAWAY], capture_output=True, text=True, timeout=60)
+    took = time.monotonic() - started
+    assert proc.returncode == 2 and "timed out after 2 s" in proc.stderr
+    assert took < 12
+    assert not any(str(location).encode() in _cmdline(p) for p in Path("/proc").glob("[0-9]*/cmdline"))
+
+
+def _cmdline(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:  # the process ended meanwhile
+        return b""
 
 
 def test_a_slow_query_times_out(store):
