@@ -27,14 +27,18 @@ def register(sub: argparse._SubParsersAction) -> None:
                        epilog="examples:\n  newskg build app/sample_articles\n"
                               "  newskg build news/*.txt --store http://localhost:7878\n"
                               "  newskg extract a.txt --format json > a.jsonl && "
-                              "newskg build --extractions a.jsonl")
+                              "newskg build --extractions a.jsonl\n\n"
+                              "exit status 1 when an input was rejected (the others are still built), "
+                              "2 on a usage or store error.")
     p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="article files (.txt, .html, .jsonl) or directories of them")
+                   help="article files (.txt, .html, .jsonl, .warc/.warc.gz) or directories of them")
     p.add_argument("--store", help=STORE_HELP)
     p.add_argument("--extractions", action="store_true",
                    help="PATHs are JSON lines from `newskg extract --format json` (no extraction run)")
     p.add_argument("--force", action="store_true",
                    help="extract and rewrite every article, even those unchanged since the last build")
+    p.add_argument("--max-chars", type=_positive, default=None, metavar="N",
+                   help="refuse articles longer than N characters (default 200000)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_build)
 
@@ -89,41 +93,61 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 # ---------------------------------------------------------------------- build
-def _read_extractions(paths: list[str]):
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n <= 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return n
+
+
+def _read_extractions(paths: list[str], rejected: list[tuple[str, str]]):
+    """Extractions of JSON-lines files; a bad line goes to `rejected` with file and line."""
     from newskg.extract.records import Extraction
 
     for path in paths:
         p = Path(path)
         if not p.is_file():
-            raise InputError(f"{path}: no such file; --extractions takes JSON lines from "
-                             f"`newskg extract --format json`")
-        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
+            rejected.append((path, f"{path}: no such file; --extractions takes JSON lines from "
+                                   f"`newskg extract --format json`"))
+            continue
+        with p.open("rb") as fh:
+            for n, raw in enumerate(fh, 1):
+                if not raw.strip():
+                    continue
                 try:
-                    yield Extraction.from_json(json.loads(line))
-                except (ValueError, KeyError, TypeError) as exc:
-                    raise InputError(f"{path}:{n}: not an extraction ({exc}); expected one JSON object "
-                                     f"per line as `newskg extract --format json` prints") from exc
+                    yield Extraction.from_json(json.loads(raw.decode("utf-8")))
+                except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+                    rejected.append((f"{path}:{n}", f"{path}:{n}: not an extraction ({exc}); expected one "
+                                                    f"JSON object per line as `newskg extract --format json` "
+                                                    f"prints"))
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from newskg.graph.build import add_extractions, build_paths
+    """Build; exit status 1 when any input was rejected (the rest is built), 0 otherwise."""
+    from newskg.app.ingest import build_paths
+    from newskg.extract.reader import DEFAULT_MAX_CHARS
+    from newskg.graph.build import BuildReport, add_extractions
     from newskg.graph.store import open_store
 
     progress = not args.no_progress and sys.stderr.isatty()
     with open_store(args.store) as store:
         if args.extractions:
-            report = add_extractions(store, list(_read_extractions(args.paths)), progress=progress,
-                                     force=args.force)
+            report = BuildReport()
+            exs = list(_read_extractions(args.paths, report.rejected))
+            report.merge(add_extractions(store, exs, progress=progress, force=args.force))
         else:
-            report = build_paths(store, args.paths, progress=progress, force=args.force)
+            report = build_paths(store, args.paths, progress=progress, force=args.force,
+                                 max_chars=args.max_chars or DEFAULT_MAX_CHARS)
         location = store.location
     print(f"{location}: {report.summary()}")
     for doc, reason in report.rejected:
-        print(f"  rejected {doc}: {reason}")
+        print(f"  rejected {reason}" if reason.startswith(doc) else f"  rejected {doc}: {reason}")
     for warning in report.warnings:
         print(f"  warning: {warning}", file=sys.stderr)
-    return 0
+    return 1 if report.rejected else 0
 
 
 # ---------------------------------------------------------------------- query

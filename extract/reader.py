@@ -15,9 +15,13 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import html as htmlmod
 import json
+import os
 import re
+import stat
+import unicodedata
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,9 +30,10 @@ from newskg.extract.records import Article
 from newskg.ontology.errors import InputError
 
 __all__ = ["read_file", "read_paths", "read_text", "decode", "find_body", "find_published", "html_to_text",
-           "SUFFIXES"]
+           "canonical_id", "SUFFIXES", "DEFAULT_MAX_CHARS"]
 
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 
 # ---------------------------------------------------------------------------------------------- decoding
 
@@ -135,10 +140,14 @@ _JUNK_ATTR = re.compile(r"(?:^|[-_\s])(related|ranking|rank|popular|best|hot|rec
 
 
 class _Html(HTMLParser):
+    """Visible text and metadata in one pass; linear in the page size at any nesting depth (the open
+    elements are counted by tag, so neither a start nor an end tag scans the stack)."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[tuple[str, bool]] = []  # (text, junk) ; "\n" for block breaks
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, skip, junk)
+        self.open: dict[str, int] = {}  # tag -> how many of the stack's elements have it
         self.meta: dict[str, str] = {}
         self.title_parts: list[str] = []
         self.time_datetime: str | None = None
@@ -147,6 +156,9 @@ class _Html(HTMLParser):
         if not self.stack:
             return False, False
         return self.stack[-1][1], self.stack[-1][2]
+
+    def _inside(self, *tags: str) -> bool:
+        return any(self.open.get(t, 0) for t in tags)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
@@ -166,18 +178,21 @@ class _Html(HTMLParser):
         if tag in _VOID:
             return
         attr_text = f"{a.get('class', '')} {a.get('id', '')}"
-        in_story = any(t in ("article", "main") for t, _, _ in self.stack)
+        in_story = self._inside("article", "main")
         skips = tag in _SKIP and not (tag == "header" and in_story)  # a story's own header has its headline
         marks = (bool(_JUNK_ATTR.search(attr_text)) and tag not in ("h1", "h2")) or tag == "figcaption"
         self.stack.append((tag, skip or skips, junk or marks))
+        self.open[tag] = self.open.get(tag, 0) + 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
             return
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                break
+        if self.open.get(tag, 0):  # close it and everything left open inside it (amortised O(1))
+            while self.stack:
+                top = self.stack.pop()[0]
+                self.open[top] -= 1
+                if top == tag:
+                    break
         if tag in _BLOCK:
             self.parts.append(("\n", False))
 
@@ -186,7 +201,7 @@ class _Html(HTMLParser):
             self.title_parts.append(data)
             return
         skip, junk = self._state()
-        if junk and any(t in ("h1", "h2") for t, _, _ in self.stack):
+        if junk and self._inside("h1", "h2"):
             junk = False  # a headline inside a box classed "header"
         if not skip:
             self.parts.append((data, junk))
@@ -452,15 +467,53 @@ def _title(text: str, body: tuple[tuple[int, int], ...]) -> str | None:
 
 # ------------------------------------------------------------------------------------------ reading
 
-def read_text(text: str, id: str = "stdin", *, html: bool = False) -> Article:  # noqa: A002 - API name
+DEFAULT_MAX_CHARS = 200_000
+"""Longest article text read (characters): about 40 times a long news story; `--max-chars` changes it."""
+_BYTES_PER_CHAR = 8  # how much larger than its text a file may be (HTML markup, UTF-16) before it is refused
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _clean(text: str, where: str, max_chars: int) -> str:
+    """The text with lone surrogates and control characters replaced one for one (U+FFFD, space), so
+    offsets keep their meaning; InputError when it is too long, binary, or has no visible text."""
+    if len(text) > max_chars:
+        raise InputError(f"{where}: the article has {len(text):,} characters, over the limit of "
+                         f"{max_chars:,}; split it, or raise the limit with --max-chars")
+    controls = len(_CONTROL.findall(text))
+    if controls * 10 > len(text):
+        raise InputError(f"{where}: {controls} of {len(text)} characters are control characters (NUL …): "
+                         f"this is binary data, not article text")
+    text = _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))
+    if not any(unicodedata.category(c)[0] in "LN" for c in text):
+        raise InputError(f"{where}: no visible text (only spaces, marks or markup); give a file with "
+                         f"article text")
+    return text
+
+
+def _checked(article: Article, where: str, max_chars: int) -> Article:
+    text = _clean(article.text, where, max_chars)
+    return article if text == article.text else dataclasses.replace(article, text=text)
+
+
+def read_text(text: str, id: str = "stdin", *, html: bool = False,  # noqa: A002 - API name
+              max_chars: int = DEFAULT_MAX_CHARS) -> Article:
     """An Article from text in memory (HTML when `html`), with its body spans, title and date.
+
+    Raises:
+        InputError: the text is too long, binary, or has no visible text.
 
     Example:
         >>> read_text("<p>원주시는 21일 발표했다.</p>", "x.html", html=True).text
         '원주시는 21일 발표했다.'
     """
     if html:
-        return _from_html(text, id, None)
+        if len(text) > max_chars * _BYTES_PER_CHAR:
+            raise InputError(f"{id}: the page has {len(text):,} characters, over the limit of "
+                             f"{max_chars * _BYTES_PER_CHAR:,} for HTML; raise it with --max-chars")
+        return _checked(_from_html(text, id, None), id, max_chars)
+    text = _clean(text, id, max_chars)
     body = find_body(text)
     return Article(id=id, text=text, title=_title(text, body), published=find_published(text), body=body)
 
@@ -473,13 +526,46 @@ def _from_html(source: str, id: str, path: Path | None) -> Article:  # noqa: A00
                    source=str(path.resolve()) if path else None, url=meta["url"], body=body)
 
 
-def _read_bytes(path: Path) -> bytes:
+def canonical_id(path: str | Path, root: str | Path | None = None) -> str:
+    """The article id of a file: its real path relative to `root` (default: the working directory),
+    or absolute when outside it; '/'-separated, Unicode NFC. Every spelling of one file gives one id.
+
+    >>> canonical_id("/r/a/../a/./b.txt", "/r") == canonical_id("/r/a/b.txt", "/r") == "a/b.txt"
+    True
+    """
+    real = Path(os.path.realpath(path))
+    base = Path(os.path.realpath(root if root is not None else os.getcwd()))
     try:
-        data = path.read_bytes()
+        rel = real.relative_to(base).as_posix()
+    except ValueError:
+        rel = real.as_posix()
+    return unicodedata.normalize("NFC", rel)
+
+
+def _regular(path: Path) -> os.stat_result:
+    """The file's status; InputError for what is not a regular file (opening a FIFO would block)."""
+    try:
+        st = path.stat()
     except FileNotFoundError as exc:
         raise InputError(f"{path}: no such file; check the path") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path}: is a directory; pass it to read_paths") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{path}: is a directory; pass it to read_paths")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) \
+            else "a device"
+        raise InputError(f"{path}: is {kind}, not a regular file; save the articles to a file first")
+    return st
+
+
+def _read_bytes(path: Path, max_chars: int) -> bytes:
+    st = _regular(path)
+    if st.st_size > max_chars * _BYTES_PER_CHAR:
+        raise InputError(f"{path}: the file has {st.st_size:,} bytes, more than an article of "
+                         f"{max_chars:,} characters can take; split it, or raise the limit with --max-chars")
+    try:
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
     if not data.strip():
@@ -487,73 +573,158 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
-def _read_jsonl(path: Path, text: str) -> list[Article]:
-    out = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{n}: not valid JSON ({exc.msg} at column {exc.colno}); "
-                             'each line must be one object like {"id": "...", "text": "..."}') from exc
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            raise InputError(f'{path}:{n}: a line must be a JSON object with a "text" string; '
-                             'each line must be one object like {"id": "...", "text": "..."}')
-        body = find_body(obj["text"])
-        published = obj.get("published")
-        out.append(Article(
-            id=str(obj["id"]) if obj.get("id") not in (None, "") else f"{path}:{n}", text=obj["text"],
-            title=obj.get("title") or _title(obj["text"], body),
-            published=(_iso_date(str(published)) if published else None) or find_published(obj["text"]),
-            source=str(path.resolve()), url=obj.get("url"), body=body))
-    if not out:
-        raise InputError(f"{path}: no articles in the file (only blank lines)")
-    return out
+_JSONL_HINT = 'each line must be one object like {"id": "...", "text": "..."}'
 
 
-def read_file(path: str | Path) -> list[Article]:
-    """The articles of one file: one for .txt/.html/.htm (and other suffixes, read as text), one per
-    line for .jsonl. Raises InputError naming the file and the reason.
-
-    `Article.id` is the path as given (the CONTRACT `doc`), or the jsonl `id`; `source` the absolute path.
-    """
-    p = Path(path)
-    data = _read_bytes(p)
-    text = decode(data, str(path))
-    suffix = p.suffix.lower()
-    if suffix == ".jsonl":
-        return _read_jsonl(p, text)
-    if suffix in (".html", ".htm"):
-        return [_from_html(text, str(path), p)]
+def _jsonl_article(path: Path, n: int, line: str, max_chars: int) -> Article:
+    where = f"{path}:{n}"
+    if len(line) > max_chars * _BYTES_PER_CHAR:
+        raise InputError(f"{where}: the line has {len(line):,} characters, over the limit; "
+                         f"raise it with --max-chars")
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno}); {_JSONL_HINT}") from exc
+    except RecursionError as exc:
+        raise InputError(f"{where}: JSON nested too deeply; {_JSONL_HINT}") from exc
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise InputError(f'{where}: a line must be a JSON object with a "text" string; {_JSONL_HINT}')
+    for key in ("title", "published", "url"):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise InputError(f'{where}: "{key}" is a {type(obj[key]).__name__}, not a string; '
+                             f'write it as "…" or leave it out')
+    doc = obj.get("id")
+    if doc is not None and (isinstance(doc, bool) or not isinstance(doc, str | int)):
+        raise InputError(f'{where}: "id" is a {type(doc).__name__}; give a string (or a number)')
+    text = _clean(obj["text"], where, max_chars)
+    fields = {k: _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", obj[k])) if isinstance(obj.get(k), str) else None
+              for k in ("title", "published", "url")}
+    doc = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", str(doc))) if doc not in (None, "") \
+        else f"{canonical_id(path)}:{n}"
     body = find_body(text)
-    return [Article(id=str(path), text=text, title=_title(text, body), published=find_published(text),
-                    source=str(p.resolve()), body=body)]
+    published = fields["published"]
+    return Article(id=doc, text=text, title=fields["title"] or _title(text, body),
+                   published=(_iso_date(published) if published else None) or find_published(text),
+                   source=str(path.resolve()), url=fields["url"], body=body)
+
+
+def _iter_jsonl(path: Path, max_chars: int) -> Iterator[tuple[str, Article | InputError]]:
+    try:
+        _regular(path)
+    except InputError as exc:
+        yield str(path), exc
+        return
+    found = False
+    try:
+        with path.open("rb") as fh:
+            for n, raw in enumerate(fh, 1):
+                if not raw.strip():
+                    continue
+                found = True
+                where = f"{path}:{n}"
+                try:
+                    yield where, _jsonl_article(path, n, raw.decode("utf-8"), max_chars)
+                except UnicodeDecodeError as exc:
+                    yield where, InputError(f"{where}: not UTF-8 ({exc.reason} at byte {exc.start}); "
+                                            f"JSON lines are UTF-8")
+                except InputError as exc:
+                    yield where, exc
+    except OSError as exc:
+        yield str(path), InputError(f"{path}: cannot read the file ({exc.strerror or exc})")
+        return
+    if not found:
+        yield str(path), InputError(f"{path}: no articles in the file (only blank lines)")
+
+
+def _iter_file(path: Path, max_chars: int, root: str | Path | None
+               ) -> Iterator[tuple[str, Article | InputError]]:
+    """(where, article) for each article of one file, an InputError in place of each one that cannot
+    be read; `where` is the file, ``file:line`` or ``file#record``."""
+    name = path.name.lower()
+    if name.endswith(".jsonl"):
+        yield from _iter_jsonl(path, max_chars)
+        return
+    if name.endswith(WARC_SUFFIXES):
+        from newskg.extract.warc import read_warc
+
+        try:
+            _regular(path)
+        except InputError as exc:
+            yield str(path), exc
+            return
+        yield from read_warc(path, max_chars=max_chars, clean=_checked)
+        return
+    yield str(path), _read_one(path, name, max_chars, root)
+
+
+def _read_one(path: Path, name: str, max_chars: int, root: str | Path | None) -> Article | InputError:
+    try:
+        data = _read_bytes(path, max_chars)
+        text = decode(data, str(path))
+        doc = canonical_id(path, root)
+        if name.endswith((".html", ".htm")):
+            return _checked(_from_html(text, doc, path), str(path), max_chars)
+        text = _clean(text, str(path), max_chars)
+        body = find_body(text)
+        return Article(id=doc, text=text, title=_title(text, body), published=find_published(text),
+                       source=str(path.resolve()), body=body)
+    except InputError as exc:
+        return exc
+
+
+def read_file(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS,
+              root: str | Path | None = None) -> list[Article]:
+    """The articles of one file: one for .txt/.html/.htm (and other suffixes, read as text), one per
+    line for .jsonl, one per HTML response for .warc/.warc.gz. Raises InputError naming the file (and
+    line) and the reason at the first article that cannot be read.
+
+    `Article.id` is `canonical_id` of the file (the CONTRACT `doc`), the jsonl `id`, or a WARC record's
+    URL; `source` the absolute path.
+    """
+    out = []
+    for _where, item in _iter_file(Path(path), max_chars, root):
+        if isinstance(item, InputError):
+            raise item
+        out.append(item)
+    return out
 
 
 def _expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(SUFFIXES))
             if not files:
-                yield InputError(f"{p}: no .txt, .html, .htm or .jsonl files in this directory")
+                yield InputError(f"{p}: no .txt, .html, .htm, .jsonl or .warc files in this directory")
             yield from files
-        elif p.exists():
+        elif p.exists() or p.is_symlink():
             yield p
         else:
             yield InputError(f"{p}: no such file or directory; check the path")
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
-    """Every article under `paths` (files and directories, recursively, sorted). A file that cannot be
-    read yields an InputError in its place and the rest still go through.
+def read_paths(paths: Iterable[str | Path], *, max_chars: int = DEFAULT_MAX_CHARS,
+               root: str | Path | None = None) -> Iterator[Article | InputError]:
+    """Every article under `paths` (files and directories, recursively, sorted). An article (a file,
+    a JSONL line, a WARC record) that cannot be read yields an InputError in its place and the rest
+    still go through. A file named twice (``a.txt``, ``./a.txt``) is read once; two articles with one
+    id are an error for the second.
     """
+    files_seen: set[str] = set()
+    ids: dict[str, str] = {}
     for item in _expand(paths):
         if isinstance(item, InputError):
             yield item
             continue
-        try:
-            yield from read_file(item)
-        except InputError as exc:
-            yield exc
+        real = os.path.realpath(item)
+        if real in files_seen:
+            continue
+        files_seen.add(real)
+        for where, art in _iter_file(item, max_chars, root):
+            if isinstance(art, Article):
+                if art.id in ids:
+                    yield InputError(f"{where}: duplicate article id {art.id!r} (first read at "
+                                     f"{ids[art.id]}); give every article its own id")
+                    continue
+                ids[art.id] = where
+            yield art

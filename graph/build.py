@@ -29,11 +29,10 @@ Example:
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,11 +40,11 @@ from pathlib import Path
 from newskg.extract.records import Article, Extraction, Triple
 from newskg.graph.resolve import article_iri, entity_iri, geonames_iri
 from newskg.graph.store import KGStore
-from newskg.ontology.errors import InputError, NewsKGError, PipelineError
+from newskg.ontology.errors import InputError
 from newskg.ontology.vocab import NKG, classes, predicates
 
-__all__ = ["BuildReport", "add_extractions", "build_paths", "remove_article", "article_ntriples",
-           "content_hash", "input_hash", "GRAPH_LAYOUT_VERSION"]
+__all__ = ["BuildReport", "add_extractions", "remove_article", "article_ntriples", "content_hash",
+           "input_hash", "input_hashes", "package_version", "GRAPH_LAYOUT_VERSION"]
 
 GRAPH_LAYOUT_VERSION = "1"
 """Bumped when the RDF written for an article changes shape, so that old graphs get rebuilt."""
@@ -248,7 +247,12 @@ def _existing_hashes(store: KGStore, term: str = "contentHash") -> dict[str, str
     return {str(g): str(h) for g, h in res.rows}
 
 
-def _package_version() -> str:
+def input_hashes(store: KGStore) -> dict[str, str]:
+    """Article graph IRI → ``nkg:inputHash`` of what is built (what decides whether to extract again)."""
+    return _existing_hashes(store, "inputHash")
+
+
+def package_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -275,7 +279,7 @@ def add_extractions(store: KGStore, extractions: Iterable[Extraction], *, progre
         force: rewrite every article, changed or not.
     """
     report = BuildReport()
-    version = extractor_version or _package_version()
+    version = extractor_version or package_version()
     existing = _existing_hashes(store)
     items: Iterable[Extraction] = extractions
     if progress:
@@ -308,75 +312,6 @@ def _write_article(store: KGStore, graph: str, lines: list[str], *, replace: boo
     """Write one article's graph in one transaction (how is the store's business)."""
     store.check_writable()
     store.write_graph(graph, "\n".join(lines), replace=replace)
-
-
-def _extract_each(extractor, articles: Sequence[Article], report: BuildReport) -> Iterator[Extraction]:
-    """Extractions of `articles`, batched; an article that makes the extractor fail is rejected alone."""
-    try:
-        done = list(extractor.extract_many(articles))
-    except (NewsKGError, ValueError, RuntimeError):
-        done = []
-        for art in articles:
-            try:
-                done.append(extractor.extract(art))
-            except (NewsKGError, ValueError, RuntimeError) as exc:
-                report.rejected.append((art.source or art.id, f"extraction failed: {exc}"))
-    by_doc = {a.id: a for a in articles}
-    for ex in done:
-        if ex.article is None and ex.doc in by_doc:
-            ex = dataclasses.replace(ex, article=by_doc[ex.doc])
-        yield ex
-
-
-def build_paths(store: KGStore, paths: Sequence[str | Path], *, progress: bool = False,
-                batch: int = 32, force: bool = False) -> BuildReport:
-    """Read the files or directories in `paths`, extract, and add the results to the store.
-
-    An article whose text and metadata are unchanged since it was built with this extractor version
-    is not extracted again (``nkg:inputHash``); `force` rebuilds everything. Files that cannot be
-    read or extracted are rejected with the reason; nothing built before is lost.
-
-    Raises:
-        PipelineError: the extraction pipeline is missing or cannot be built.
-    """
-    try:
-        from newskg.extract.pipeline import get_extractor
-        from newskg.extract.reader import read_paths
-    except ImportError as exc:
-        raise PipelineError(f"the extraction pipeline is not available ({exc}); "
-                            f"reinstall newskg with `make venv`") from exc
-    report = BuildReport()
-    articles: list[Article] = []
-    for item in read_paths([str(p) for p in paths]):
-        if isinstance(item, InputError):
-            report.rejected.append((str(item).split(": ")[0], str(item)))
-        else:
-            articles.append(item)
-    extractor = get_extractor()
-    version = str(getattr(extractor, "version", None) or _package_version())
-    if not force:
-        seen = _existing_hashes(store, "inputHash")
-        todo = [a for a in articles if seen.get(article_iri(a.id)) != input_hash(a, version)]
-        report.unchanged += len(articles) - len(todo)
-        articles = todo
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(articles), desc="building", unit="article")
-    try:
-        for i in range(0, len(articles), batch):
-            chunk = articles[i: i + batch]
-            part = BuildReport()
-            exs = list(_extract_each(extractor, chunk, part))
-            part.merge(add_extractions(store, exs, extractor_version=version, force=force))
-            report.merge(part)
-            if bar is not None:
-                bar.update(len(chunk))
-    finally:
-        if bar is not None:
-            bar.close()
-    return report
 
 
 def remove_article(store: KGStore, article_iri: str) -> None:

@@ -152,10 +152,15 @@ def _iri_safe(text: str) -> str:
 def article_iri(article_id: str) -> str:
     """The IRI of an article, which is also the name of its graph, from its CONTRACT `doc` id.
 
-    >>> article_iri("./dev-00"), article_iri("뉴스 1.txt")
-    ('https://w3id.org/newskg/article/dev-00', 'https://w3id.org/newskg/article/뉴스_1.txt')
+    Unicode NFC; letters and digits kept, every other character but ``-._~/`` percent-encoded
+    (spaces too), so distinct ids give distinct IRIs (``a b.txt`` ≠ ``a_b.txt``).
+
+    >>> article_iri("./dev-00"), article_iri("뉴스 1.txt"), article_iri("뉴스_1.txt")[-9:]
+    ('https://w3id.org/newskg/article/dev-00', 'https://w3id.org/newskg/article/뉴스%201.txt', '/뉴스_1.txt')
     """
     doc = unicodedata.normalize("NFC", article_id).replace("\\", "/")
     while doc.startswith("./"):
         doc = doc[2:]
-    return ARTICLE_NS + _iri_safe(doc.lstrip("/"))
+    return ARTICLE_NS + "".join(
+        ch if ch.isalnum() or ch in "-._~/" else "".join(f"%{b:02X}" for b in ch.encode("utf-8", "replace"))
+        for ch in doc.lstrip("/"))

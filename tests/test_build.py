@@ -8,8 +8,9 @@ import io
 
 import pyoxigraph as ox
 import pytest
+from newskg.app.ingest import build_paths
 from newskg.extract.records import Entity, Evidence, Extraction, Triple
-from newskg.graph.build import add_extractions, build_paths, remove_article
+from newskg.graph.build import add_extractions, remove_article
 from newskg.graph.resolve import article_iri
 from newskg.graph.sparql import query
 from newskg.graph.store import open_store

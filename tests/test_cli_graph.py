@@ -137,6 +137,6 @@ def test_build_from_article_files_rejects_bad_ones_with_reasons(repo_root, tmp_p
     bad.write_text("{not json\n", encoding="utf-8")
     seed = repo_root / "app" / "sample_articles" / "seed-siheung.txt"
     store = str(tmp_path / "kg")
-    assert main(["build", str(seed), str(bad), "--store", store]) == 0
+    assert main(["build", str(seed), str(bad), "--store", store]) == 1  # a rejected input: status 1
     out = capsys.readouterr().out
     assert "1 added" in out and "1 rejected" in out and f"rejected {bad}" in out

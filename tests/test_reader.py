@@ -213,9 +213,9 @@ def test_directory_with_a_broken_file_yields_the_rest_and_an_error_in_place(tmp_
     (d / "sub" / "c.html").write_text(HTML, encoding="utf-8")
     (d / "notes.md").write_text("not an article", encoding="utf-8")
     out = list(read_paths([d]))
-    assert [type(x).__name__ for x in out] == ["Article", "InputError", "Article"]
-    assert out[0].id.endswith("a.txt") and out[2].id.endswith("c.html")
-    assert "b.jsonl:2" in str(out[1])
+    assert [type(x).__name__ for x in out] == ["Article", "Article", "InputError", "Article"]
+    assert out[0].id.endswith("a.txt") and out[1].id == "b1" and out[3].id.endswith("c.html")
+    assert "b.jsonl:2" in str(out[2])
 
 
 def test_read_paths_reports_a_missing_path_and_goes_on(tmp_path: Path) -> None:

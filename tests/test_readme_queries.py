@@ -8,8 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
+from newskg.app.ingest import build_paths
 from newskg.extract.records import Extraction
-from newskg.graph.build import add_extractions, build_paths
+from newskg.graph.build import add_extractions
 from newskg.graph.sparql import named_queries, query
 from newskg.graph.store import open_store
 

@@ -63,7 +63,7 @@ def test_normalize_name(name, expected):
 
 @pytest.mark.parametrize(("doc", "expected"), [
     ("dev-00", "dev-00"), ("./app/sample_articles/seed.txt", "app/sample_articles/seed.txt"),
-    ("뉴스 기사.txt", "뉴스_기사.txt"), ("a<b>#c.txt", "a%3Cb%3E%23c.txt"), ("dir\\x.txt", "dir/x.txt"),
+    ("뉴스 기사.txt", "뉴스%20기사.txt"), ("a<b>#c.txt", "a%3Cb%3E%23c.txt"), ("dir\\x.txt", "dir/x.txt"),
 ])
 def test_article_iri_is_the_doc_id_made_safe(doc, expected):
     assert article_iri(doc) == "https://w3id.org/newskg/article/" + expected

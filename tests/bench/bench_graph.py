@@ -22,8 +22,9 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
+from newskg.app.ingest import build_paths
 from newskg.extract.records import Article, Entity, Evidence, Extraction, Triple
-from newskg.graph.build import add_extractions, article_ntriples, build_paths
+from newskg.graph.build import add_extractions, article_ntriples
 from newskg.graph.sparql import PREFIXES, bind_parameters, named_queries, query
 from newskg.graph.store import open_store
 from newskg.ontology.vocab import predicates
