@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from newskg.ontology.errors import InputError
+from newskg.ontology.errors import InputError, NewsKGError
 
 __all__ = ["register", "cmd_extract", "cmd_evaluate"]
 
@@ -35,6 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("json", "table"), default="json", help="output format (default json)")
     p.add_argument("--html", action="store_true", help="stdin is an HTML page (with -)")
     p.add_argument("--with-article", action="store_true", help="json: add the article text and metadata")
+    p.add_argument("--max-chars", type=int, default=None, metavar="N",
+                   help="refuse articles longer than N characters (default 100000)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     p.set_defaults(func=cmd_extract)
 
@@ -65,15 +67,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_evaluate)
 
 
-def _articles(paths: list[str], html: bool):
-    from newskg.extract.reader import read_paths, read_text
+def _articles(paths: list[str], html: bool, max_chars: int | None):
+    from newskg.extract.reader import DEFAULT_MAX_CHARS, read_paths, read_text
 
+    limit = max_chars if max_chars and max_chars > 0 else DEFAULT_MAX_CHARS
     files = [x for x in paths if x != "-"]
     for x in paths:
         if x == "-":
-            yield read_text(sys.stdin.read(), "stdin", html=html)
+            try:
+                yield read_text(sys.stdin.read(), "stdin", html=html, max_chars=limit)
+            except InputError as exc:
+                yield exc
     if files:
-        yield from read_paths(files)
+        yield from read_paths(files, max_chars=limit)
 
 
 def _label(ex, eid: str) -> str:
@@ -102,7 +108,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     extractor = get_extractor()
     failed = 0
-    items = _articles(args.paths, args.html)
+    items = _articles(args.paths, args.html, args.max_chars)
     many = len(args.paths) > 3 or any(Path(x).is_dir() for x in args.paths if x != "-")
     if many and not args.no_progress and sys.stderr.isatty():
         from tqdm import tqdm
@@ -113,7 +119,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
             failed += 1
             print(f"newskg extract: {item}", file=sys.stderr)
             continue
-        ex = extractor.extract(item)
+        try:
+            ex = extractor.extract(item)
+        except (NewsKGError, ValueError, RuntimeError, RecursionError) as exc:
+            failed += 1
+            print(f"newskg extract: {item.id}: extraction failed: {exc}", file=sys.stderr)
+            continue
         line = ex.to_line(with_article=args.with_article) if args.format == "json" else _table(ex)
         if not _emit(line):
             break

@@ -28,8 +28,13 @@ from newskg.ontology.errors import InputError, NewsKGError, PipelineError
 __all__ = ["build_paths", "extract_each", "read_articles"]
 
 
-def read_articles(paths: Sequence[str | Path], report: BuildReport, *, max_chars: int = DEFAULT_MAX_CHARS,
-                  root: str | Path | None = None) -> list[Article]:
+def read_articles(
+    paths: Sequence[str | Path],
+    report: BuildReport,
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    root: str | Path | None = None,
+) -> list[Article]:
     """The readable articles under `paths`; the others go to `report.rejected` with the reason."""
     from newskg.extract.reader import read_paths
 
@@ -60,9 +65,16 @@ def extract_each(extractor, articles: Sequence[Article], report: BuildReport) ->
         yield ex
 
 
-def build_paths(store: KGStore, paths: Sequence[str | Path], *, progress: bool = False, batch: int = 32,
-                force: bool = False, max_chars: int = DEFAULT_MAX_CHARS,
-                root: str | Path | None = None) -> BuildReport:
+def build_paths(
+    store: KGStore,
+    paths: Sequence[str | Path],
+    *,
+    progress: bool = False,
+    batch: int = 32,
+    force: bool = False,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    root: str | Path | None = None,
+) -> BuildReport:
     """Read the files or directories in `paths`, extract, and add the results to the store.
 
     An article whose text and metadata are unchanged since it was built with this extractor version
@@ -76,8 +88,9 @@ def build_paths(store: KGStore, paths: Sequence[str | Path], *, progress: bool =
     try:
         from newskg.extract.pipeline import get_extractor
     except ImportError as exc:
-        raise PipelineError(f"the extraction pipeline is not available ({exc}); "
-                            f"reinstall newskg with `make venv`") from exc
+        raise PipelineError(
+            f"the extraction pipeline is not available ({exc}); reinstall newskg with `make venv`"
+        ) from exc
     report = BuildReport()
     articles = read_articles(paths, report, max_chars=max_chars, root=root)
     extractor = get_extractor()
@@ -94,7 +107,7 @@ def build_paths(store: KGStore, paths: Sequence[str | Path], *, progress: bool =
         bar = tqdm(total=len(articles), desc="building", unit="article")
     try:
         for i in range(0, len(articles), batch):
-            chunk = articles[i: i + batch]
+            chunk = articles[i : i + batch]
             part = BuildReport()
             exs = list(extract_each(extractor, chunk, part))
             part.merge(add_extractions(store, exs, extractor_version=version, force=force))

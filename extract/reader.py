@@ -88,8 +88,9 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
     tried.append("utf-8")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            return data[:exc.start].decode("utf-8")  # a file cut inside its last character
     tried.append("cp949")
     cp949 = None
     try:
@@ -467,9 +468,11 @@ def _title(text: str, body: tuple[tuple[int, int], ...]) -> str | None:
 
 # ------------------------------------------------------------------------------------------ reading
 
-DEFAULT_MAX_CHARS = 200_000
-"""Longest article text read (characters): about 40 times a long news story; `--max-chars` changes it."""
-_BYTES_PER_CHAR = 8  # how much larger than its text a file may be (HTML markup, UTF-16) before it is refused
+DEFAULT_MAX_CHARS = 100_000
+"""Longest article text read (characters): about 20 times a long news story (extracting one this long
+takes some 15 s); `--max-chars` changes it."""
+_BYTES_PER_CHAR = 8  # how much larger than its text a file may be (UTF-16, CP949) before it is refused
+_HTML_BYTES_PER_CHAR = 32  # the same for an HTML page (markup, scripts, inline styles)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -509,9 +512,9 @@ def read_text(text: str, id: str = "stdin", *, html: bool = False,  # noqa: A002
         '원주시는 21일 발표했다.'
     """
     if html:
-        if len(text) > max_chars * _BYTES_PER_CHAR:
+        if len(text) > max_chars * _HTML_BYTES_PER_CHAR:
             raise InputError(f"{id}: the page has {len(text):,} characters, over the limit of "
-                             f"{max_chars * _BYTES_PER_CHAR:,} for HTML; raise it with --max-chars")
+                             f"{max_chars * _HTML_BYTES_PER_CHAR:,} for HTML; raise it with --max-chars")
         return _checked(_from_html(text, id, None), id, max_chars)
     text = _clean(text, id, max_chars)
     body = find_body(text)
@@ -561,7 +564,8 @@ def _regular(path: Path) -> os.stat_result:
 
 def _read_bytes(path: Path, max_chars: int) -> bytes:
     st = _regular(path)
-    if st.st_size > max_chars * _BYTES_PER_CHAR:
+    html = path.name.lower().endswith((".html", ".htm"))
+    if st.st_size > max_chars * (_HTML_BYTES_PER_CHAR if html else _BYTES_PER_CHAR):
         raise InputError(f"{path}: the file has {st.st_size:,} bytes, more than an article of "
                          f"{max_chars:,} characters can take; split it, or raise the limit with --max-chars")
     try:
@@ -622,6 +626,8 @@ def _iter_jsonl(path: Path, max_chars: int) -> Iterator[tuple[str, Article | Inp
                     continue
                 found = True
                 where = f"{path}:{n}"
+                if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]  # a byte-order mark some editors put first
                 try:
                     yield where, _jsonl_article(path, n, raw.decode("utf-8"), max_chars)
                 except UnicodeDecodeError as exc:

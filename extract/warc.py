@@ -38,18 +38,21 @@ def _decode(body: bytes, content_type: str, where: str) -> str:
     return decode(body, where)
 
 
-def iter_warc(stream: BinaryIO, name: str, *, max_chars: int | None = None,
-              clean: Callable[[Article, str, int], Article] | None = None
-              ) -> Iterator[tuple[str, Article | InputError]]:
+def iter_warc(
+    stream: BinaryIO,
+    name: str,
+    *,
+    max_chars: int | None = None,
+    clean: Callable[[Article, str, int], Article] | None = None,
+) -> Iterator[tuple[str, Article | InputError]]:
     """(where, article) for every HTML response of the WARC stream; an InputError in place of each
     record that cannot be read (``where`` is ``name#record-number``)."""
+    from newskg.extract.reader import DEFAULT_MAX_CHARS, read_text
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    from newskg.extract.reader import DEFAULT_MAX_CHARS, read_text
-
     limit = max_chars or DEFAULT_MAX_CHARS
-    n = 0
+    n = pages = 0
     try:
         for record in ArchiveIterator(stream):
             n += 1
@@ -60,27 +63,51 @@ def iter_warc(stream: BinaryIO, name: str, *, max_chars: int | None = None,
             content_type = record.http_headers.get_header("Content-Type") or ""
             if not status.startswith("2") or not _HTML.match(content_type):
                 continue
+            pages += 1
             url = record.rec_headers.get_header("WARC-Target-URI") or where
             date = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
             try:
-                body = record.content_stream().read(limit * 8 + 1)
-                if len(body) > limit * 8:
-                    raise InputError(f"{where} ({url}): the page is over {limit * 8:,} bytes; raise the "
-                                     f"limit with --max-chars")
+                body = record.content_stream().read(limit * 32 + 1)
+                if len(body) > limit * 32:
+                    raise InputError(
+                        f"{where} ({url}): the page is over {limit * 32:,} bytes; raise the "
+                        f"limit with --max-chars"
+                    )
                 art = read_text(_decode(body, content_type, where), url, html=True, max_chars=limit)
-                art = Article(id=url, text=art.text, title=art.title, published=art.published or date,
-                              source=name, url=url, body=art.body)
+                art = Article(
+                    id=url,
+                    text=art.text,
+                    title=art.title,
+                    published=art.published or date,
+                    source=name,
+                    url=url,
+                    body=art.body,
+                )
                 yield where, (clean(art, where, limit) if clean else art)
             except InputError as exc:
                 yield where, InputError(f"{where} ({url}): {str(exc).split(': ', 1)[-1]}")
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
-        yield f"{name}#{n + 1}", InputError(f"{name}#{n + 1}: the WARC file cannot be read from record "
-                                             f"{n + 1} on ({exc}); it may be truncated")
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, IndexError) as exc:
+        # warcio fails on a cut-off archive with whatever its parser hit (an AttributeError, say)
+        yield (
+            f"{name}#{n + 1}",
+            InputError(
+                f"{name}#{n + 1}: the WARC file cannot be read from record "
+                f"{n + 1} on ({exc}); it may be truncated"
+            ),
+        )
+        return
+    if not n:
+        yield name, InputError(f"{name}: no WARC records in the file; is it a WARC (or .warc.gz) crawl?")
+    elif not pages:
+        yield name, InputError(f"{name}: no HTML responses among its {n} WARC records")
 
 
-def read_warc(path: str | Path, *, max_chars: int | None = None,
-              clean: Callable[[Article, str, int], Article] | None = None
-              ) -> Iterator[tuple[str, Article | InputError]]:
+def read_warc(
+    path: str | Path,
+    *,
+    max_chars: int | None = None,
+    clean: Callable[[Article, str, int], Article] | None = None,
+) -> Iterator[tuple[str, Article | InputError]]:
     """`iter_warc` over a file (gzip-compressed or not: warcio tells them apart)."""
     try:
         fh = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is done

@@ -22,9 +22,24 @@ __all__ = ["QueryResult", "Value", "plain", "plain_json", "take", "XSD"]
 Value = str | int | float | bool | None
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTS = {XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
-                           "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt",
-                           "unsignedLong", "unsignedShort", "unsignedByte")}
+_INTS = {
+    XSD + t
+    for t in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "negativeInteger",
+        "nonPositiveInteger",
+        "unsignedInt",
+        "unsignedLong",
+        "unsignedShort",
+        "unsignedByte",
+    )
+}
 _FLOATS = {XSD + t for t in ("decimal", "double", "float")}
 
 
