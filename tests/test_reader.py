@@ -338,3 +338,75 @@ def test_published_date_from_a_text_dump(text: str, date: str | None) -> None:
 
 def test_find_body_marks_nothing_in_an_empty_text() -> None:
     assert find_body("") == ()
+
+
+# ------------------------------------------------------------------------- libraries and limits
+
+def test_the_default_html_method_measures_best_on_korean_cms_pages() -> None:
+    from newskg.extract.reader import HTML_METHOD, HTML_METHODS
+
+    from tests.bench.reader_body import score
+
+    figures = {m: score(m) for m in HTML_METHODS}
+    best = figures[HTML_METHOD]
+    assert best["pages"] >= 8
+    assert all(best["f1"] >= f["f1"] for f in figures.values()), figures
+    assert best["headline"] == 1.0 and best["date"] == 1.0
+    assert best["f1"] > figures["rules"]["f1"]  # the library beats the hand-written rules
+
+
+def test_html_offsets_point_into_the_text_as_read(data_dir: Path) -> None:
+    for page in sorted((data_dir / "reader" / "body").glob("*.html")):
+        [a] = read_file(page)
+        assert a.body and all(0 <= s < e <= len(a.text) for s, e in a.body)
+        assert a.text.startswith(a.title)
+
+
+def test_html_parsing_time_grows_linearly_with_nesting_depth() -> None:
+    import time
+
+    from newskg.extract.reader import html_to_text
+
+    def took(depth: int) -> float:
+        page = "<body>" + "<div><span>" * depth + "<p>원주시는 밝혔다.</p>" + "</span></div>" * depth
+        started = time.perf_counter()
+        text, _, _ = html_to_text(page)
+        assert text == "원주시는 밝혔다."
+        return time.perf_counter() - started
+
+    took(1000)  # warm up
+    small, large = min(took(10_000) for _ in range(2)), min(took(40_000) for _ in range(2))
+    assert large / small < 8  # 4x the depth: about 4x the time (quadratic would be 16x)
+
+
+def test_one_file_by_any_spelling_has_one_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "l.txt").symlink_to(tmp_path / "d" / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    spellings = ["d/a.txt", "./d/a.txt", "d/../d/a.txt", str(tmp_path / "d" / "a.txt"), "l.txt"]
+    assert {read_file(p)[0].id for p in spellings} == {"d/a.txt"}
+    assert [a.id for a in read_paths(spellings)] == ["d/a.txt"]  # read once
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "p.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="FIFO"):
+        read_file(fifo)
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("\u3000\u3000", "no visible text"), ("\ufeff", "no visible text"), ("가" * 101, "over the limit"),
+    ("\x00" * 20 + "가", "control characters"),
+])
+def test_read_text_refuses_what_is_not_an_article(text: str, reason: str) -> None:
+    with pytest.raises(InputError, match=reason):
+        read_text(text, "x", max_chars=100)
+
+
+def test_control_characters_and_surrogates_are_replaced_one_for_one() -> None:
+    a = read_text("가나다라마바사\x07아자\ud800차카타파하", "x")
+    assert a.text == "가나다라마바사 아자\ufffd차카타파하"
