@@ -63,7 +63,9 @@ def _open_when_up(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> No
 
 def explore(store: str, *, port: int = 8501, host: str = "localhost", browser: bool = True) -> int:
     """Serve the explorer until interrupted; returns streamlit's exit status."""
-    env = dict(os.environ, **{STORE_ENV: str(Path(store).resolve())})
+    from newskg.graph.store import is_endpoint
+
+    env = dict(os.environ, **{STORE_ENV: store if is_endpoint(store) else str(Path(store).resolve())})
     url = f"http://{'localhost' if host in ('0.0.0.0', '::') else host}:{port}/"
     print(f"newskg explore: serving {store} at {url} (Ctrl-C stops)", file=sys.stderr, flush=True)
     proc = subprocess.Popen(streamlit_command(port=port, host=host), env=env)
@@ -90,7 +92,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     store = args.store or _default_store()
-    if not Path(store).exists():
+    if not store.startswith(("http://", "https://")) and not Path(store).exists():
         print(f"newskg explore: {store} does not exist yet; the explorer starts on an empty graph "
               f"(fill it with `newskg build app/sample_articles --store {store}`)", file=sys.stderr)
     return explore(store, port=args.port, host=args.host, browser=not args.no_browser)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
@@ -107,6 +107,27 @@ def _write(out: Path | BinaryIO, data: bytes) -> None:
         out.write(data)
 
 
+def _graphml(store: KGStore, fmt: RdfFormat, graph_iris: Sequence[str] | None, buf: BinaryIO) -> int:
+    import networkx as nx
+    from newskg.graph.project import to_networkx
+
+    graph = to_networkx(store, articles=graph_iris)
+    nx.write_graphml(graph, buf, encoding="utf-8")
+    return graph.number_of_edges()
+
+
+def _dataset(store: KGStore, fmt: RdfFormat, graph_iris: Sequence[str] | None, buf: BinaryIO) -> int:
+    items = sorted(quads(store, graph_iris), key=str)
+    ox.serialize(items, buf, format=_OX_FORMAT[fmt], prefixes=PREFIXES)
+    return len(items)
+
+
+def _merged(store: KGStore, fmt: RdfFormat, graph_iris: Sequence[str] | None, buf: BinaryIO) -> int:
+    items = _triples(store, graph_iris)
+    ox.serialize(items, buf, format=_OX_FORMAT[fmt], prefixes=PREFIXES if fmt is RdfFormat.TURTLE else None)
+    return len(items)
+
+
 def export(store: KGStore, fmt: RdfFormat, out: Path | BinaryIO, *,
            graph_iris: Sequence[str] | None = None) -> int:
     """Write the store (or the article graphs `graph_iris`) to `out` in `fmt`.
@@ -120,31 +141,14 @@ def export(store: KGStore, fmt: RdfFormat, out: Path | BinaryIO, *,
     """
     buf = io.BytesIO()
     try:
-        if fmt is RdfFormat.GRAPHML:
-            import networkx as nx
-            from newskg.graph.project import to_networkx
-
-            graph = to_networkx(store, articles=graph_iris)
-            nx.write_graphml(graph, buf, encoding="utf-8")
-            count = graph.number_of_edges()
-        elif fmt is RdfFormat.JSONLD:
-            count = _jsonld(store, graph_iris, buf)
-        elif fmt.datasets:
-            items = sorted(quads(store, graph_iris), key=str)
-            ox.serialize(items, buf, format=_OX_FORMAT[fmt], prefixes=PREFIXES)
-            count = len(items)
-        else:
-            items = _triples(store, graph_iris)
-            ox.serialize(items, buf, format=_OX_FORMAT[fmt],
-                         prefixes=PREFIXES if fmt is RdfFormat.TURTLE else None)
-            count = len(items)
+        count = _EXPORTERS[fmt](store, fmt, graph_iris, buf)
         _write(out, buf.getvalue())
     except OSError as exc:
         raise StoreError(f"cannot export to {out}: {exc}") from exc
     return count
 
 
-def _jsonld(store: KGStore, graph_iris: Sequence[str] | None, buf: BinaryIO) -> int:
+def _jsonld(store: KGStore, fmt: RdfFormat, graph_iris: Sequence[str] | None, buf: BinaryIO) -> int:
     from rdflib import Dataset
 
     items = list(quads(store, graph_iris))
@@ -159,6 +163,16 @@ def _jsonld(store: KGStore, graph_iris: Sequence[str] | None, buf: BinaryIO) -> 
     buf.write(text.encode("utf-8"))
     return len(items)
 
+
+_EXPORTERS: dict[RdfFormat, Callable[[KGStore, RdfFormat, Sequence[str] | None, BinaryIO], int]] = {
+    RdfFormat.TURTLE: _merged,
+    RdfFormat.NTRIPLES: _merged,
+    RdfFormat.NQUADS: _dataset,
+    RdfFormat.TRIG: _dataset,
+    RdfFormat.JSONLD: _jsonld,
+    RdfFormat.GRAPHML: _graphml,
+}
+"""One writer per format: (store, format, article graphs or None, output buffer) → statements written."""
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 

@@ -147,3 +147,9 @@ def test_a_fixed_extraction_gives_the_golden_turtle(tmp_path):
         _, only_got, only_want = graph_diff(to_isomorphic(got), to_isomorphic(want))
         pytest.fail("built graph differs from the golden file\nonly built:\n"
                     + only_got.serialize(format="nt") + "\nonly golden:\n" + only_want.serialize(format="nt"))
+
+
+def test_every_format_has_an_exporter_in_the_table():
+    from newskg.graph.export import _EXPORTERS
+
+    assert set(_EXPORTERS) == set(RdfFormat)

@@ -99,3 +99,43 @@ def test_removing_an_article_remotely(endpoint):
         remove_article(s, "https://w3id.org/newskg/article/siheung-sister-city.txt")
         assert not query(s, "ASK { ?s nkg:investsIn ?o }").boolean
         add_extractions(s, [load("second")])
+
+
+def _child_env(pid: int, seconds: float = 60) -> dict[str, str]:
+    """The environment of the first child process of `pid` (the streamlit server of `newskg explore`)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    raw = (stat.parent / "environ").read_bytes()
+                    return dict(item.split("=", 1) for item in raw.decode().split("\0") if "=" in item)
+            except (OSError, ValueError, IndexError):
+                continue
+        time.sleep(0.2)
+    raise AssertionError(f"`newskg explore` (pid {pid}) started no server")
+
+
+def test_explore_serves_a_remote_store(remote, endpoint, monkeypatch):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "newskg.app.cli", "explore", "--store", endpoint,
+                             "--no-browser", "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/_stcore/health", proc, 60,
+                      lambda why: pytest.fail(f"newskg explore did not start ({why})"))
+        assert _child_env(proc.pid)["NEWSKG_STORE"] == endpoint  # the URL, not a path made of it
+    finally:
+        stop(proc, 20)
+        proc.stderr.close()
+    # and the app reads that endpoint: the overview counts the two articles built there
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("NEWSKG_STORE", endpoint)
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app" / "explorer" / "main.py"),
+                           default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert {m.label: m.value for m in at.metric}["Articles"] == "2"
