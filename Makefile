@@ -26,8 +26,9 @@ test: venv  ## run the test suite (make test ARGS="-k kiwi" passes options to py
 bench: venv  ## print speed and memory figures (tests/bench)
 	$(BIN)/python -m tests.bench $(ARGS)
 
-lint: venv  ## ruff over the code
+lint: venv  ## ruff over the code: lint rules and formatting (fix with `ruff format`)
 	$(BIN)/ruff check extract graph ontology app tests
+	$(BIN)/ruff format --check extract graph ontology app tests
 
 clean:  ## remove the venv and built stores
 	rm -rf $(VENV) data/*.oxigraph
