@@ -118,7 +118,10 @@ def _read_extractions(paths: list[str], rejected: list[tuple[str, str]]):
                 if not raw.strip():
                     continue
                 try:
-                    yield Extraction.from_json(json.loads(raw.decode("utf-8")))
+                    ex = Extraction.from_json(json.loads(raw.decode("utf-8")))
+                    if not isinstance(ex.doc, str) or not ex.doc.strip():
+                        raise ValueError(f'"doc" is {ex.doc!r}, not a non-empty string')
+                    yield ex
                 except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
                     rejected.append((f"{path}:{n}", f"{path}:{n}: not an extraction ({exc}); expected one "
                                                     f"JSON object per line as `newskg extract --format json` "

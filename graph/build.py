@@ -288,15 +288,17 @@ def add_extractions(store: KGStore, extractions: Iterable[Extraction], *, progre
         items = tqdm(extractions, total=total, desc="building", unit="article")
     for ex in items:
         when = generated_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        digest = content_hash(ex)
-        if existing.get(article_iri(ex.doc)) == digest and not force:
-            report.unchanged += 1
-            continue
         try:
+            if not isinstance(ex.doc, str) or not ex.doc:
+                raise InputError(f"extraction with doc {ex.doc!r}: doc must be a non-empty string")
+            digest = content_hash(ex)
+            if existing.get(article_iri(ex.doc)) == digest and not force:
+                report.unchanged += 1
+                continue
             g, lines = article_ntriples(ex, generated_at=when, extractor_version=version, digest=digest,
                                         warnings=report.warnings)
-        except (InputError, KeyError, ValueError, TypeError) as exc:
-            report.rejected.append((ex.doc, str(exc)))
+        except (InputError, KeyError, ValueError, TypeError, AttributeError) as exc:
+            report.rejected.append((str(ex.doc), str(exc)))
             continue
         _write_article(store, g, lines, replace=g in existing)
         if g in existing:

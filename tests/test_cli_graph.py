@@ -140,3 +140,33 @@ def test_build_from_article_files_rejects_bad_ones_with_reasons(repo_root, tmp_p
     assert main(["build", str(seed), str(bad), "--store", store]) == 1  # a rejected input: status 1
     out = capsys.readouterr().out
     assert "1 added" in out and "1 rejected" in out and f"rejected {bad}" in out
+
+
+def test_build_exits_2_when_the_store_is_locked_by_another_writer(tmp_path, extractions, capsys):
+    from newskg.graph.store import open_store
+
+    location = str(tmp_path / "locked.oxigraph")
+    with open_store(location):  # held open for writing, as a running build or explorer would
+        assert main(["build", "--extractions", str(extractions), "--store", location]) == 2
+    assert "cannot open graph store" in capsys.readouterr().err
+
+
+def test_build_exits_1_when_an_extraction_line_is_bad_and_builds_the_rest(tmp_path, extractions, capsys):
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text(extractions.read_text(encoding="utf-8") + '{"doc": 3}\n', encoding="utf-8")
+    assert main(["build", "--extractions", str(mixed), "--store", str(tmp_path / "kg")]) == 1
+    out = capsys.readouterr().out
+    assert "2 added" in out and f"rejected {mixed}:3: not an extraction" in out
+
+
+@pytest.mark.parametrize("value", ["http://x>y", "https://e.org/a b", 'urn:x"y'])
+def test_an_iri_parameter_that_is_not_an_iri_is_a_clear_error(built, value, capsys):
+    assert main(["query", "--store", built, "--named", "partners", "--param", f"place={value}"]) == 2
+    err = capsys.readouterr().err
+    assert "is not a valid IRI" in err and "Traceback" not in err
+
+
+def test_service_is_refused_by_the_cli_unless_allowed(built, capsys):
+    q = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    assert main(["query", "--store", built, q]) == 2
+    assert "--allow-service" in capsys.readouterr().err
