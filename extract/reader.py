@@ -600,19 +600,18 @@ def _by_readability(source: str, id: str, meta: dict) -> Article | None:  # noqa
 
 
 def canonical_id(path: str | Path, root: str | Path | None = None) -> str:
-    """The article id of a file: its real path relative to `root` (default: the working directory),
-    or absolute when outside it; '/'-separated, Unicode NFC. Every spelling of one file gives one id.
+    """The article id of a file: its absolute path with ``.`` and ``..`` resolved, relative to `root`
+    (default: the working directory) when inside it; '/'-separated, Unicode NFC. Every spelling of
+    a path gives one id; a symlink keeps its own name (`read_paths` reads the file it points to once).
 
     >>> canonical_id("/r/a/../a/./b.txt", "/r") == canonical_id("/r/a/b.txt", "/r") == "a/b.txt"
     True
     """
-    real = Path(os.path.realpath(path))
-    base = Path(os.path.realpath(root if root is not None else os.getcwd()))
-    try:
-        rel = real.relative_to(base).as_posix()
-    except ValueError:
-        rel = real.as_posix()
-    return unicodedata.normalize("NFC", rel)
+    base = os.path.abspath(root if root is not None else os.getcwd())
+    full = os.path.abspath(os.path.join(base, path))
+    rel = os.path.relpath(full, base)
+    out = Path(full if rel == ".." or rel.startswith("../") else rel).as_posix()
+    return unicodedata.normalize("NFC", out)
 
 
 def _regular(path: Path) -> os.stat_result:

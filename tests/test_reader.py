@@ -384,9 +384,10 @@ def test_one_file_by_any_spelling_has_one_id(tmp_path: Path, monkeypatch: pytest
     (tmp_path / "d" / "a.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "l.txt").symlink_to(tmp_path / "d" / "a.txt")
     monkeypatch.chdir(tmp_path)
-    spellings = ["d/a.txt", "./d/a.txt", "d/../d/a.txt", str(tmp_path / "d" / "a.txt"), "l.txt"]
+    spellings = ["d/a.txt", "./d/a.txt", "d/../d/a.txt", str(tmp_path / "d" / "a.txt"), "d//a.txt"]
     assert {read_file(p)[0].id for p in spellings} == {"d/a.txt"}
-    assert [a.id for a in read_paths(spellings)] == ["d/a.txt"]  # read once
+    assert read_file("l.txt")[0].id == "l.txt"  # a symlink keeps its name
+    assert [a.id for a in read_paths([*spellings, "l.txt"])] == ["d/a.txt"]  # one file, read once
 
 
 def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
