@@ -128,3 +128,75 @@ def test_random_articles_extract_without_errors_and_with_offsets_inside_the_text
             facts += 1
     assert mentions > CASES  # the fuzzer reaches the extractor's rules, not only its refusals
     assert refused < CASES // 4
+
+
+_TAGS = (
+    "div",
+    "p",
+    "span",
+    "article",
+    "main",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "h1",
+    "h2",
+    "li",
+    "ul",
+    "table",
+    "td",
+    "tr",
+    "script",
+    "style",
+    "figure",
+    "figcaption",
+    "br",
+    "a",
+    "b",
+    "section",
+    "time",
+)
+_ATTRS = (
+    "",
+    ' class="related"',
+    ' class="article-body"',
+    ' id="content"',
+    ' datetime="2024-05-03"',
+    ' class="ranking list"',
+    ' property="og:title" content="제목"',
+    " class=x id=y",
+    ' data-x="<>"',
+)
+
+
+def _page(rng: random.Random) -> str:
+    parts = []
+    for _ in range(rng.randint(1, 60)):
+        r = rng.random()
+        tag = rng.choice(_TAGS)
+        if r < 0.35:
+            parts.append(f"<{tag}{rng.choice(_ATTRS)}>")
+        elif r < 0.55:
+            parts.append(f"</{tag}>")
+        elif r < 0.6:
+            parts.append(
+                rng.choice(("<!--", "-->", "<![CDATA[", "&amp;", "&#0;", "&#xD800;", "&nbsp;", "<", ">"))
+            )
+        else:
+            parts.append(_sentence(rng))
+    return "".join(parts)
+
+
+def test_random_html_reads_or_is_refused_and_its_spans_lie_in_its_text():
+    rng = random.Random(SEED + 1)
+    read = 0
+    for n in range(CASES):
+        try:
+            art = read_text(_page(rng), f"fuzz-{n}.html", html=True)
+        except InputError:
+            continue
+        read += 1
+        assert all(0 <= s < e <= len(art.text) for s, e in art.body), (n, art)
+        assert "\x00" not in art.text and not any("\ud800" <= c <= "\udfff" for c in art.text)
+    assert read > CASES // 2
