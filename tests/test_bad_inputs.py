@@ -424,3 +424,16 @@ def test_a_gzip_that_is_not_a_warc_is_rejected(tmp_path, capsys):
     p.write_bytes(gzip.compress(b"not a warc at all"))
     assert main(["build", str(p), "--store", str(tmp_path / "kg"), "--no-progress"]) == 1
     assert "x.warc.gz" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_extract_treats_each_bad_input_as_build_does(case, good, tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    paths = case.make(inputs)
+    status = main(["extract", str(good), *paths, "--no-progress", *case.args])
+    captured = capsys.readouterr()
+    docs = [json.loads(line)["doc"] for line in captured.out.splitlines()]
+    assert status == (1 if case.rejected else 0), captured.err
+    assert docs[0] == str(good) and len(docs) == 1 + case.added, docs
+    assert captured.err.count("newskg extract: ") == case.rejected, captured.err
