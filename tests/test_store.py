@@ -81,3 +81,31 @@ def test_a_closed_store_says_so():
     s2.close()
     with pytest.raises(StoreError):
         open_store("/proc/definitely/not/writable")
+
+
+@pytest.mark.parametrize(("location", "kind", "cls"), [
+    (":memory:", "memory", "LocalStore"), ("{tmp}/kg", "disk", "LocalStore"),
+    ("http://127.0.0.1:7878", "remote", "RemoteStore"), ("https://kg.example/ds", "remote", "RemoteStore"),
+])
+def test_one_store_string_picks_one_implementation(tmp_path, location, kind, cls):
+    with open_store(location.format(tmp=tmp_path)) as s:
+        assert (s.kind, type(s).__name__) == (kind, cls)
+
+
+def test_write_graph_adds_then_replaces_one_graph_atomically():
+    g = "https://w3id.org/newskg/article/x"
+    with open_store(":memory:") as s:
+        s.write_graph(g, '<https://e.org/a> <https://e.org/p> "one" .', replace=False)
+        s.write_graph(g, '<https://e.org/a> <https://e.org/p> "two" .', replace=True)
+        assert query(s, "SELECT ?o WHERE { ?s <https://e.org/p> ?o }").rows == [("two",)]
+        with pytest.raises(StoreError, match="not a valid IRI"):
+            s.write_graph("https://e.org/a b", "", replace=True)
+        s.drop_graph(g)
+        assert not query(s, "ASK { ?s ?p ?o }").boolean
+
+
+def test_a_read_only_store_refuses_graph_writes(tmp_path):
+    with open_store(tmp_path / "kg") as s:
+        add_extractions(s, [load("seed")])
+    with open_store(tmp_path / "kg", read_only=True) as s, pytest.raises(StoreError, match="read-only"):
+        s.write_graph("https://e.org/g", "", replace=False)
