@@ -320,14 +320,15 @@ def _in_worker(work: Any, timeout: float) -> QueryResult:
     os.close(write_end)
     chunks: list[bytes] = []
     deadline = time.monotonic() + timeout
+    poller = select.poll()  # not select.select: a busy server may hold file descriptors past 1024
+    poller.register(read_end, select.POLLIN | select.POLLHUP)
     try:
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise QueryError(f"query timed out after {timeout:g} s and was stopped; "
                                  f"narrow it or add LIMIT")
-            ready, _, _ = select.select([read_end], [], [], left)
-            if ready:
+            if poller.poll(max(1, int(left * 1000))):
                 chunk = os.read(read_end, 1 << 20)
                 if not chunk:
                     break
