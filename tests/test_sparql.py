@@ -232,3 +232,13 @@ def test_unknown_names_and_parameters_are_clear_errors(store):
         run_named(store, "partners", {"city": "Siheung"})
     with pytest.raises(QueryError, match="no named query"):
         run_named(store, "nope")
+
+
+def test_a_large_answer_comes_back_whole_from_the_worker(store):
+    q = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    inline = query(store, q)
+    assert len(inline.rows) > 500
+    assert query(store, q, timeout=30) == inline
+    assert query(store, q, timeout=30, limit=7) == query(store, q, limit=7)
+    with pytest.raises(QueryError, match="malformed"):  # errors cross the process boundary as themselves
+        query(store, "SELECT ?x WHERE { ?x ", timeout=30)
