@@ -157,13 +157,14 @@ def article_iri(article_id: str) -> str:
 
     >>> article_iri("./dev-00"), article_iri("뉴스 1.txt"), article_iri("뉴스_1.txt")[-9:]
     ('https://w3id.org/newskg/article/dev-00', 'https://w3id.org/newskg/article/뉴스%201.txt', '/뉴스_1.txt')
-    >>> article_iri("../up")
-    'https://w3id.org/newskg/article/%2E%2E/up'
+    >>> article_iri("../up"), article_iri("/tmp/a.txt") != article_iri("tmp/a.txt")
+    ('https://w3id.org/newskg/article/%2E%2E/up', True)
     """
     doc = unicodedata.normalize("NFC", article_id).replace("\\", "/")
     while doc.startswith("./"):
         doc = doc[2:]
-    safe = "".join(
+    root = "%2F" if doc.startswith("/") else ""  # an absolute path ≠ the same path relative to the root
+    safe = root + "".join(
         ch if ch.isalnum() or ch in "-._~/" else "".join(f"%{b:02X}" for b in ch.encode("utf-8", "replace"))
         for ch in doc.lstrip("/"))
     # a "." or ".." segment (a JSONL id like "../x") would make an IRI that resolves elsewhere
