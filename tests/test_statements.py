@@ -20,9 +20,12 @@ from tests.graphdata import load
 
 NKG = Namespace("https://w3id.org/newskg/ontology#")
 SCHEMA = Namespace("https://schema.org/")
-ENTS = (Entity("a", "한빛시", "Hanbit", "LOC", "City"), Entity("b", "보스턴", "Boston", "LOC", "City"),
-        Entity("k", "김도윤", "Kim Do-yun", "PERSON", "Person"),
-        Entity("c", "㈜블루웨이브", "Bluewave", "ORG", "Company"))
+ENTS = (
+    Entity("a", "한빛시", "Hanbit", "LOC", "City"),
+    Entity("b", "보스턴", "Boston", "LOC", "City"),
+    Entity("k", "김도윤", "Kim Do-yun", "PERSON", "Person"),
+    Entity("c", "㈜블루웨이브", "Bluewave", "ORG", "Company"),
+)
 EV = Evidence("김 시장은 보스턴을 방문한다.", 0, 16)
 
 
@@ -42,14 +45,17 @@ def statement(g: Graph) -> URIRef:
     return st
 
 
-@pytest.mark.parametrize(("when", "prop", "literal"), [
-    (When("2024-08-13"), NKG.when, Literal("2024-08-13", datatype=XSD.date)),
-    (When("2024-08"), NKG.when, Literal("2024-08", datatype=XSD.gYearMonth)),
-    (When("2009"), NKG.when, Literal("2009", datatype=XSD.gYear)),
-    (When("2024-08-13", "2024-08-19"), NKG.startDate, Literal("2024-08-13", datatype=XSD.date)),
-    (When("2024-08-13", "2024-08-19"), NKG.endDate, Literal("2024-08-19", datatype=XSD.date)),
-    (When("2023-07", "2023-12"), NKG.endDate, Literal("2023-12", datatype=XSD.gYearMonth)),
-])
+@pytest.mark.parametrize(
+    ("when", "prop", "literal"),
+    [
+        (When("2024-08-13"), NKG.when, Literal("2024-08-13", datatype=XSD.date)),
+        (When("2024-08"), NKG.when, Literal("2024-08", datatype=XSD.gYearMonth)),
+        (When("2009"), NKG.when, Literal("2009", datatype=XSD.gYear)),
+        (When("2024-08-13", "2024-08-19"), NKG.startDate, Literal("2024-08-13", datatype=XSD.date)),
+        (When("2024-08-13", "2024-08-19"), NKG.endDate, Literal("2024-08-19", datatype=XSD.date)),
+        (When("2023-07", "2023-12"), NKG.endDate, Literal("2023-12", datatype=XSD.gYearMonth)),
+    ],
+)
 def test_a_when_is_typed_as_precisely_as_the_text_gave_it(when, prop, literal):
     g = built(Triple("k", "visits", "b", 0.9, EV, when=when))
     assert g.value(statement(g), prop) == literal
@@ -98,12 +104,15 @@ def test_a_done_fact_keeps_its_direct_triple_in_both_directions_when_symmetric()
     assert (s, NKG.sisterCityOf, o) in g and (o, NKG.sisterCityOf, s) in g
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    ({"when": When("13일")}, "not an ISO date"),
-    ({"amount": Amount(5.0, "달러")}, "ISO 4217"),
-    ({"tie_kind": "cousin"}, "tie kind"),
-    ({"status": "maybe"}, "status"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"when": When("13일")}, "not an ISO date"),
+        ({"amount": Amount(5.0, "달러")}, "ISO 4217"),
+        ({"tie_kind": "cousin"}, "tie kind"),
+        ({"status": "maybe"}, "status"),
+    ],
+)
 def test_a_malformed_qualifier_is_left_out_with_a_warning(change, message):
     t = dataclasses.replace(Triple("k", "visits", "b", 0.9, EV), **change)
     with open_store(":memory:") as s:

@@ -43,7 +43,10 @@ def test_the_timeline_carries_amounts_and_tie_kinds(store):
     assert (rows["㈜노스파인"]["amount"], rows["㈜블루웨이브"]["tie_kind"]) == (None, None)
     ties = run_named(store, "timeline", {"relation": "sisterCityOf"}).to_dicts()
     assert {(r["object_label"], r["tie_kind"]) for r in ties} == {
-        ("보스턴", "friendship"), ("샌디에이고", "friendship"), ("샌디에이고시", "sister")}
+        ("보스턴", "friendship"),
+        ("샌디에이고", "friendship"),
+        ("샌디에이고시", "sister"),
+    }
 
 
 def test_the_timeline_leaves_out_undated_kinds_of_fact(store):
@@ -51,10 +54,13 @@ def test_the_timeline_leaves_out_undated_kinds_of_fact(store):
     assert rows and not {r["predicate"] for r in rows} & {"headOf", "worksFor", "locatedIn"}
 
 
-@pytest.mark.parametrize(("params", "expected"), [
-    ({"relation": "visits", "status": "planned"}, {("김도윤", "토론토"), ("시흥", "샌디에이고시")}),
-    ({"entity": "김도윤", "relation": "visits"}, {("김도윤", "보스턴"), ("김도윤", "토론토")}),
-])
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"relation": "visits", "status": "planned"}, {("김도윤", "토론토"), ("시흥", "샌디에이고시")}),
+        ({"entity": "김도윤", "relation": "visits"}, {("김도윤", "보스턴"), ("김도윤", "토론토")}),
+    ],
+)
 def test_the_timeline_filters_by_relation_and_status(store, params, expected):
     rows = run_named(store, "timeline", params).to_dicts()
     assert {(r["subject_label"], r["object_label"]) for r in rows} == expected
@@ -71,7 +77,9 @@ def test_leads_are_the_planned_and_failed_facts_newest_first(store):
 def test_leads_of_an_entity_and_by_status(store):
     rows = run_named(store, "leads", {"entity": "한빛시"}).to_dicts()
     assert {(r["predicate"], r["object_label"]) for r in rows} == {
-        ("seeksInvestmentFrom", "㈜노스파인"), ("signsAgreementWith", "보스턴")}
+        ("seeksInvestmentFrom", "㈜노스파인"),
+        ("signsAgreementWith", "보스턴"),
+    }
     assert not run_named(store, "leads", {"entity": "한빛시", "status": "failed"}).rows
 
 
@@ -83,24 +91,45 @@ GAMMA = Entity("g", "㈜다솜", "Dasom", "ORG", "Company")
 
 def _invest(company: str, value: float, currency: str, start: int, status: str = "done") -> Triple:
     ev = Evidence("… 투자하기로 했다.", start, start + 10)
-    return Triple(company, "investsIn", "p", 0.9, ev, status=status, amount=Amount(value, currency),
-                  when=When("2024-08"))
+    return Triple(
+        company,
+        "investsIn",
+        "p",
+        0.9,
+        ev,
+        status=status,
+        amount=Amount(value, currency),
+        when=When("2024-08"),
+    )
 
 
 def test_investment_totals_per_place_direction_and_currency_count_each_done_pair_once():
-    ex = Extraction("doc-inv", (PLACE, ACME, BETA, GAMMA), (
-        _invest("a", 1e10, "KRW", 0), _invest("a", 1e10, "KRW", 20),  # one pair told twice
-        _invest("b", 5e9, "KRW", 40), _invest("g", 3e8, "USD", 60),
-        _invest("g", 9e9, "KRW", 80, status="planned"),  # a lead: no part of the total
-    ))
+    ex = Extraction(
+        "doc-inv",
+        (PLACE, ACME, BETA, GAMMA),
+        (
+            _invest("a", 1e10, "KRW", 0),
+            _invest("a", 1e10, "KRW", 20),  # one pair told twice
+            _invest("b", 5e9, "KRW", 40),
+            _invest("g", 3e8, "USD", 60),
+            _invest("g", 9e9, "KRW", 80, status="planned"),  # a lead: no part of the total
+        ),
+    )
     with open_store(":memory:") as s:
         add_extractions(s, [ex])
         rows = run_named(s, "investment", {"place": "한빛시"}).to_dicts()
     totals = {(r["company_ko"], r["status"], r["currency"]): r["total"] for r in rows}
-    assert totals == {("㈜가온", "done", "KRW"): 1.5e10, ("㈜나래", "done", "KRW"): 1.5e10,
-                      ("㈜다솜", "done", "USD"): 3e8, ("㈜다솜", "planned", "KRW"): None}
+    assert totals == {
+        ("㈜가온", "done", "KRW"): 1.5e10,
+        ("㈜나래", "done", "KRW"): 1.5e10,
+        ("㈜다솜", "done", "USD"): 3e8,
+        ("㈜다솜", "planned", "KRW"): None,
+    }
     assert {(r["company_ko"], r["amount"]) for r in rows if r["status"] == "done"} == {
-        ("㈜가온", 1e10), ("㈜나래", 5e9), ("㈜다솜", 3e8)}
+        ("㈜가온", 1e10),
+        ("㈜나래", 5e9),
+        ("㈜다솜", 3e8),
+    }
 
 
 @pytest.fixture()
