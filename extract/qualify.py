@@ -29,12 +29,24 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from newskg.extract.amounts import MoneyMention, find_amounts
 from newskg.extract.records import Amount, Article, Entity, Triple, When
-from newskg.extract.when import TimeMention, anniversary, background, companions, find_times, ongoing
+from newskg.extract.when import (
+    TimeMention,
+    anniversary,
+    background,
+    companions,
+    departs,
+    event_nouns,
+    find_times,
+    ongoing,
+    starts_leg,
+    tells_length,
+)
 from newskg.ontology.vocab import predicates, tie_kinds
 
 __all__ = ["qualify_triples", "NO_WHEN", "MONEY"]
@@ -93,6 +105,7 @@ class _Article:
         self.days = [t for t in self.times if t.role in ("event", "anaphor") and len(t.when.start) == 10]
         self.money = find_amounts(self.text)
         self.anniversaries = anniversary(self.text, article.published)
+        self.anchors: list[tuple[int, When]] = [(t.end, t.when) for t in self.days]
         spans = [t for t in self.days if t.when.end is not None]
         self.trip = spans[0].when if spans else None  # the span of the trip the story is about
 
@@ -104,10 +117,40 @@ class _Article:
 
     def story_day(self, before: int) -> When | None:
         """The day the story was at before offset `before`, else the article's first event day."""
-        earlier = [t for t in self.days if t.end <= before]
+        earlier = [w for off, w in self.anchors if off <= before]
         if earlier:
-            return earlier[-1].when
-        return self.days[0].when if self.days else None
+            return earlier[-1]
+        return self.anchors[0][1] if self.anchors else None
+
+    def leg(self, start: TimeMention) -> tuple[When, int]:
+        """A leg of a trip that starts on day `start` ("13일 서울로 이동해") lasts until the next leg
+        starts or the trip ends ("15일 출국한다"), both days included; a single day if neither is told.
+        Also gives the offset where the end was found."""
+        for t in self.days:
+            if t.start <= start.start or t.when.end is not None or t.when.start <= start.when.start:
+                continue
+            after = re.split(r"[.!?\n]", self.text[t.end:t.end + 30])[0]
+            if departs(self.text, t) or starts_leg(after):
+                return When(start.when.start, t.when.start), t.end
+        return start.when, start.end
+
+    def follow(self, start: int, end: int) -> None:
+        """A sentence without a date that follows a named event ("회담 직후 …") happened on the day of
+        the sentence that named it: the story is at that day from here on."""
+        if any(t.start >= start and t.end <= end for t in self.days):
+            return
+        for noun in event_nouns(self.text[start:end]):
+            i = self.text.rfind(noun, 0, start)
+            while i != -1:
+                s0 = max(self.text.rfind(c, 0, i) for c in ".!?\n") + 1
+                ends = [j for j in (self.text.find(c, i) for c in ".!?\n") if j != -1]
+                e0 = min(ends, default=len(self.text))
+                named = [t for t in self.days if s0 <= t.start and t.end <= e0]
+                if named:
+                    self.anchors.append((start, named[-1].when))
+                    self.anchors.sort(key=lambda x: x[0])
+                    return
+                i = self.text.rfind(noun, 0, i)
 
 
 _UNDATED = When("")  # a fact whose sentence rules a date out: it takes none from elsewhere either
@@ -127,7 +170,16 @@ def _stated_when(a: _Article, t: Triple) -> When | None:
         return None
     anchors = obj or a.pos(t.subject, ev.start, ev.end)
     best = _nearest(stated, anchors, ev.end)
-    return best.when if isinstance(best, TimeMention) else None
+    if not isinstance(best, TimeMention):
+        return None
+    if t.predicate == "visits" and best.when.end is None and len(best.when.start) == 10 \
+            and starts_leg(a.text[ev.start:ev.end]):
+        # a country is visited for the whole leg; a city or a venue on its day, unless the sentence
+        # itself tells how long the stay was ("13일 서울로 이동해 이틀간 머문 뒤 15일 출국한다")
+        span, end = a.leg(best)
+        if a.ents[t.object].cls == "Country" or (end <= ev.end and tells_length(a.text[ev.start:ev.end])):
+            return span
+    return best.when
 
 
 def _after_name(a: _Article, ent_id: str, pos: int) -> str:
@@ -243,6 +295,8 @@ def qualify_triples(article: Article, entities: Sequence[Entity],
     done event not told as an earlier experience, the day the story is about.
     """
     a = _Article(article, entities)
+    for start, end in sorted({(t.evidence.start, t.evidence.end) for t in triples}):
+        a.follow(start, end)
     own_amounts = _amounts(a, triples)
     stated: list[When | None] = []
     for t in triples:
@@ -272,7 +326,25 @@ def qualify_triples(article: Article, entities: Sequence[Entity],
         amount = t.amount if t.amount is not None or t.predicate not in MONEY else own_amounts.get(i)
         tie = t.tie_kind if t.tie_kind is not None or t.predicate != "sisterCityOf" else _tie_kind(a, t)
         out.append(dataclasses.replace(t, when=when, amount=amount, tie_kind=tie))
-    return tuple(_share(out))
+    return tuple(_share(out, _listed_sums(a, out)))
+
+
+def _listed_sums(a: _Article, triples: Sequence[Triple]) -> dict[str, set[tuple[float, str]]]:
+    """Sums written right after an investor's name anywhere in the article, as in a list of the
+    investors ("▲㈜가온(대표 김도윤) 150억원 ▲㈜나래 120억원"), with no other name in between."""
+    investors = {_investor(t) for t in triples if t.predicate in MONEY and t.status == "done"}
+    starts = sorted(s for e in a.ents.values() for s, _ in e.mentions)
+    out: dict[str, set[tuple[float, str]]] = defaultdict(set)
+    for c in investors:
+        for _, name_end in a.ents[c].mentions if c in a.ents else ():
+            aside = re.match(r"\s*\([^()]{0,30}\)", a.text[name_end:])  # "㈜가온(대표 김도윤) 200억원"
+            end = name_end + (aside.end() if aside else 0)
+            nxt = next((s for s in starts if s >= end), len(a.text))
+            for m in a.money:
+                if end <= m.start <= end + 20 and m.start < nxt and not m.total \
+                        and not re.search(r"[.!?\n]", a.text[end:m.start]):
+                    out[c].add((m.amount.value, m.amount.currency))
+    return out
 
 
 def _unstated_when(a: _Article, t: Triple, by_fact: dict, by_place: dict, agreements: dict) -> When | None:
@@ -289,13 +361,16 @@ def _unstated_when(a: _Article, t: Triple, by_fact: dict, by_place: dict, agreem
         return a.trip if t.predicate in ("visits", "accompanies") else None
     if t.predicate in _EVENT and not background(sentence):
         day = a.story_day(t.evidence.start)
+        if t.predicate == "visits" and day is not None and a.trip is not None and a.trip.end is not None \
+                and len(a.trip.start) == len(day.start) == 10 and a.trip.start <= day.start <= a.trip.end:
+            return a.trip  # a visit told without a date, on a day of the trip: the trip's span
         if day is not None and day.end is not None and t.predicate not in ("visits", "accompanies"):
             return None  # a signing somewhere in a trip of several days has no day of its own
         return day
     return None
 
 
-def _share(triples: list[Triple]) -> list[Triple]:
+def _share(triples: list[Triple], listed: dict[str, set[tuple[float, str]]]) -> list[Triple]:
     """Spread a tie kind over the statements of one fact, and a company's one stated sum over its
     other investment facts of the article (its plant's site and city, the city that courts it)."""
     stated_amount: dict[tuple, Amount] = {}
@@ -315,7 +390,7 @@ def _share(triples: list[Triple]) -> list[Triple]:
         amount = t.amount
         if amount is None and t.predicate in MONEY:
             amount = stated_amount.get(k)
-            sums = company.get(_investor(t), set())
+            sums = company.get(_investor(t)) or listed.get(_investor(t), set())
             if amount is None and len(sums) == 1 and t.status == "done":
                 value, currency = next(iter(sums))
                 amount = Amount(value, currency)

@@ -34,7 +34,7 @@ from newskg.extract.records import When
 from newskg.ontology.errors import PipelineError
 
 __all__ = ["TimeMention", "find_times", "parse_published", "background", "companions", "ongoing",
-           "anniversary", "ROLES"]
+           "anniversary", "event_nouns", "starts_leg", "departs", "tells_length", "ROLES"]
 
 ROLES = ("event", "since", "report", "source", "deadline", "anaphor")
 
@@ -64,6 +64,9 @@ class _Words:
     companion: tuple[str, ...]
     ongoing: tuple[str, ...]
     anniversary: tuple[str, ...]
+    after: tuple[str, ...]
+    leg: tuple[str, ...]
+    departure: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +74,8 @@ def _words() -> _Words:
     path = resources.files("newskg.extract").joinpath("data/time_words.tsv")
     anaphors: dict[str, int] = {}
     days: dict[str, int] = {}
-    kinds = ("report", "source", "count", "background", "companion", "ongoing", "anniversary")
+    kinds = ("report", "source", "count", "background", "companion", "ongoing", "anniversary", "after", "leg",
+             "departure")
     lists: dict[str, list[str]] = {k: [] for k in kinds}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -135,8 +139,36 @@ def companions(sentence: str) -> bool:
 
 
 def ongoing(after: str) -> bool:
-    """Whether the text right after a place says a trip there is under way ("을 방문 중인")."""
-    return any(re.match(r"\s*(?:을|를|에)?\s*" + re.escape(w), after) for w in _words().ongoing)
+    """Whether the phrase right after a place says a trip there is under way ("을 방문 중인", "과
+    우즈베키스탄 두 나라를 국빈 방문 중인")."""
+    phrase = re.split(r"[,.?!]|[가-힣](?:고|며|서|다|아|어|해)\s", after[:40])[0]
+    return any(w in phrase for w in _words().ongoing)
+
+
+@lru_cache(maxsize=1)
+def _after_re() -> re.Pattern[str]:
+    after = "|".join(sorted(map(re.escape, _words().after), key=len, reverse=True))
+    return re.compile(rf"([가-힣]{{2,5}}?)(?:을|를|이|가)?\s*(?:{after})(?![가-힣])")
+
+
+def tells_length(sentence: str) -> bool:
+    """Whether the sentence says how long something lasted ("이틀간 머문 뒤", "3박 4일 일정으로")."""
+    return bool(_durations(sentence))
+
+
+def starts_leg(sentence: str) -> bool:
+    """Whether the sentence tells a move that starts a leg of a trip ("13일 서울로 이동해")."""
+    return any(w in sentence for w in _words().leg)
+
+
+def departs(text: str, t: TimeMention) -> bool:
+    """Whether the day `t` is when a trip ends ("15일 출국한다")."""
+    return any(w in text[t.end:t.end + 10] for w in _words().departure)
+
+
+def event_nouns(sentence: str) -> list[str]:
+    """Event nouns the sentence says it follows ("회담 직후" → 회담, "간담회를 마친 뒤" → 간담회)."""
+    return [m.group(1) for m in _after_re().finditer(sentence)]
 
 
 def anniversary(text: str, published: str | None) -> list[tuple[int, When]]:

@@ -36,7 +36,8 @@ def article(
         short = label.lstrip("㈜")
         spans = tuple((m.start(), m.end()) for m in re.finditer(re.escape(short), text))
         if spans:
-            ents.append(Entity(eid, label, label, typ, "Entity", (short,), spans))
+            cls = "Country" if eid == "us" else "Entity"
+            ents.append(Entity(eid, label, label, typ, cls, (short,), spans))
     return Article("doc", text, published=published), tuple(ents), evs
 
 
@@ -241,3 +242,47 @@ def test_qualifiers_a_triple_already_has_are_kept():
     given = Triple("ga", "investsIn", "hb", 0.9, s, when=When("2024"), amount=Amount(1.0, "USD"))
     (t,) = qualified(art, ents, given)
     assert (t.when, t.amount) == (When("2024"), Amount(1.0, "USD"))
+
+
+def test_a_sentence_following_a_named_event_takes_that_events_day():
+    art, ents, (talks, arrival, after) = article(
+        "김 시장은 12일 마루시 시장과 회담을 가졌다.",
+        "이서연 의장은 지난 11일 마루시에 도착했다.",
+        "김 시장은 회담 뒤 ㈜가온 본사를 찾았다.",
+    )
+    *_, visit = qualified(
+        art,
+        ents,
+        Triple("kim", "meets", "mr", 0.9, talks),
+        Triple("lee", "visits", "mr", 0.9, arrival),
+        Triple("kim", "visits", "ga", 0.9, after),
+    )
+    assert visit.when == When("2024-08-12")
+
+
+def test_a_country_is_visited_from_the_start_of_its_leg_to_the_trips_end():
+    art, ents, (leg, end) = article(
+        "김 시장은 12일 미국 보스턴으로 이동해 ㈜가온 대표를 만났다.", "김 시장은 15일 귀국한다."
+    )
+    country, city = qualified(
+        art, ents, Triple("kim", "visits", "us", 0.9, leg), Triple("kim", "visits", "bs", 0.9, leg)
+    )
+    assert (country.when, city.when) == (When("2024-08-12", "2024-08-15"), When("2024-08-12"))
+
+
+def test_a_city_stay_whose_length_the_sentence_tells_is_a_span():
+    art, ents, (s,) = article("대표단은 12일 보스턴으로 이동해 이틀간 머문 뒤 13일 출국한다.")
+    (t,) = qualified(art, ents, Triple("kim", "visits", "bs", 0.9, s))
+    assert t.when == When("2024-08-12", "2024-08-13")
+
+
+def test_a_sum_listed_after_an_investors_name_is_its_amount():
+    art, ents, (lead, listing, site) = article(
+        "한빛시는 12일 2개 기업과 총 300억원 규모의 투자협약을 맺었다.",
+        "투자 기업과 규모는 ▲㈜가온(대표 김도윤) 200억원 ▲㈜나래 100억원 등이다.",
+        "가온과 나래는 한빛시에 각각 공장을 짓는다.",
+    )
+    ga, na = qualified(
+        art, ents, Triple("ga", "investsIn", "hb", 0.9, site), Triple("na", "investsIn", "hb", 0.9, site)
+    )
+    assert (ga.amount, na.amount) == (Amount(2e10, "KRW"), Amount(1e10, "KRW"))
