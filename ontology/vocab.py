@@ -141,7 +141,7 @@ def classes() -> dict[str, OntologyClass]:
 
 @dataclass(frozen=True)
 class TieKind:
-    """A kind of tie between places (``nkg:sisterTie``): `name` is the Triple.tie_kind value."""
+    """A kind of tie between places (``nkg:sister``): `name`, its local name, is the Triple.tie_kind value."""
 
     name: str
     iri: str
@@ -162,8 +162,7 @@ def tie_kinds() -> dict[str, TieKind]:
     g = ontology_graph()
     out = {}
     for s in sorted(g.subjects(RDF.type, _OPEN.TieKind)):
-        local = s.split("#")[-1]
-        name = local.removesuffix("Tie")
+        name = s.split("#")[-1]
         out[name] = TieKind(name, str(s), _label(g, s, "en"), _label(g, s, "ko"),
                             tuple(sorted(str(c) for c in g.objects(s, URIRef(NS + "tieCue")))))
     return out
