@@ -315,8 +315,6 @@ def qualify_triples(article: Article, entities: Sequence[Entity],
         by_fact.setdefault(_fact_key(t), w)
         if t.predicate == "visits":
             by_place.setdefault(t.object, w)
-        if t.predicate == "signsAgreementWith":
-            agreements.setdefault(tuple(sorted((t.subject, t.object))), w)
     out: list[Triple] = []
     for i, (t, w) in enumerate(zip(triples, stated, strict=True)):
         if w is _UNDATED or t.predicate in NO_WHEN:
@@ -326,6 +324,14 @@ def qualify_triples(article: Article, entities: Sequence[Entity],
         amount = t.amount if t.amount is not None or t.predicate not in MONEY else own_amounts.get(i)
         tie = t.tie_kind if t.tie_kind is not None or t.predicate != "sisterCityOf" else _tie_kind(a, t)
         out.append(dataclasses.replace(t, when=when, amount=amount, tie_kind=tie))
+    # a tie told without a date was made by the agreement the article reports between the two (the
+    # first one it tells, dated by its own sentence or by the story)
+    for t in out:
+        if t.predicate == "signsAgreementWith" and t.when is not None and t.status == "done":
+            agreements.setdefault(tuple(sorted((t.subject, t.object))), t.when)
+    out = [dataclasses.replace(t, when=agreements.get(tuple(sorted((t.subject, t.object)))))
+           if t.predicate == "sisterCityOf" and t.when is None and t.status == "done"
+           and not background(t.evidence.sentence) else t for t in out]
     return tuple(_share(out, _listed_sums(a, out)))
 
 
@@ -353,7 +359,7 @@ def _unstated_when(a: _Article, t: Triple, by_fact: dict, by_place: dict, agreem
     if _fact_key(t) in by_fact:
         return by_fact[_fact_key(t)]
     if t.predicate == "sisterCityOf":
-        return agreements.get(tuple(sorted((t.subject, t.object))))
+        return None  # dated below by the agreement that made it, if the article reports one
     if t.predicate == "visits" and t.object in by_place:
         return by_place[t.object]
     sentence = a.text[t.evidence.start:t.evidence.end]
