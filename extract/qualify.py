@@ -330,8 +330,7 @@ def qualify_triples(article: Article, entities: Sequence[Entity],
         if t.predicate == "signsAgreementWith" and t.when is not None and t.status == "done":
             agreements.setdefault(tuple(sorted((t.subject, t.object))), t.when)
     out = [dataclasses.replace(t, when=agreements.get(tuple(sorted((t.subject, t.object)))))
-           if t.predicate == "sisterCityOf" and t.when is None and t.status == "done"
-           and not background(t.evidence.sentence) else t for t in out]
+           if t.predicate == "sisterCityOf" and t.when is None and t.status == "done" else t for t in out]
     return tuple(_share(out, _listed_sums(a, out)))
 
 
