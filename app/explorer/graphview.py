@@ -59,6 +59,11 @@ export default function(component) {
     network = new vis.Network(box, { nodes, edges }, data.options);
     network.once('stabilizationIterationsDone', () => {
       network.setOptions({ physics: false });
+      // fitting a big view shrinks its labels below reading size: zoom in on the centre node instead
+      if (network.getScale() < data.minScale && data.center) {
+        const pos = network.getPositions([data.center])[data.center];
+        network.moveTo({ position: pos, scale: data.minScale });
+      }
       box.dataset.stable = '1';
     });
     network.on('click', (p) => { if (p.nodes.length) setTriggerValue('clicked', p.nodes[0]); });
@@ -208,11 +213,11 @@ def vis_data(view, *, lang: str = "ko", focus: Iterable[str] = (), height: int =
                 "label": _label(a, lang),
                 "title": hover_card(view, n, lang),
                 "color": TYPE_COLOURS.get(kind, OTHER_COLOUR),
-                "size": 14 + min(16, 2 * view.degree(n)),
+                "size": 10 + min(14, 2 * view.degree(n)),
                 "borderWidth": 4 if n in focus else 1,
                 "font": {
                     "face": "NanumBarunGothic, sans-serif",
-                    "size": 20 if n in focus else 17,
+                    "size": 22 if n in focus else 18,
                     "strokeWidth": 3,
                     "strokeColor": "#ffffff",
                 },
@@ -249,13 +254,27 @@ def vis_data(view, *, lang: str = "ko", focus: Iterable[str] = (), height: int =
         "physics": {
             "solver": "forceAtlas2Based",
             "stabilization": {"iterations": 300, "fit": True},
-            "forceAtlas2Based": {"gravitationalConstant": -90, "springLength": 160, "avoidOverlap": 0.6},
+            "forceAtlas2Based": {
+                "gravitationalConstant": -80,
+                "springLength": 140,
+                "centralGravity": 0.02,
+                "avoidOverlap": 0.8,
+            },
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
         "nodes": {"shape": "dot"},
         "edges": {"smooth": {"type": "continuous"}},
     }
-    return {"nodes": nodes, "edges": edges, "options": options, "height": height, "script": VIS_SCRIPT}
+    ranked = sorted(view.nodes, key=lambda n: (n not in focus, -view.degree(n), n))
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "options": options,
+        "height": height,
+        "script": VIS_SCRIPT,
+        "center": ranked[0] if ranked else None,
+        "minScale": 0.8,
+    }
 
 
 def show_network(data: dict, *, key: str = "nkg-network"):

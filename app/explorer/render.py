@@ -229,4 +229,17 @@ def md(value: object) -> str:
     >>> md("*bold* <b>x</b>")
     '\\\\*bold\\\\* \\\\<b\\\\>x\\\\</b\\\\>'
     """
-    return "".join("\\" + c if c in _MD_SPECIAL else c for c in ("" if value is None else str(value)))
+    text = "".join("\\" + c if c in _MD_SPECIAL else c for c in ("" if value is None else str(value)))
+    # GFM turns bare URLs and e-mail addresses into links after parsing, escapes or not: a word
+    # joiner (invisible) after the scheme's colon, "www" and "@" keeps them text
+    return text.replace("\\://", "\\:\u2060//").replace("www\\.", "www\u2060\\.").replace("@", "@\u2060")
+
+
+def code(value: object) -> str:
+    """A value shown as inline code in markdown (IRIs, paths): backticks cannot close it early.
+
+    >>> code("https://e.org/x`y")
+    '`` https://e.org/x`y ``'
+    """
+    text = ("" if value is None else str(value)).replace("\n", " ")
+    return f"`` {text.replace('``', '` `')} ``"

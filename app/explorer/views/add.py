@@ -19,7 +19,7 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 from newskg.app.explorer import data, render
-from newskg.app.explorer.render import md, t
+from newskg.app.explorer.render import code, md, t
 from newskg.ontology.errors import NewsKGError
 
 MAX_UPLOAD_BYTES = 2_000_000
@@ -47,7 +47,7 @@ st.caption(t("add.caption"))
 replacing = st.session_state.get("add_replace")
 if replacing:
     c1, c2 = st.columns([5, 1])
-    c1.info(t("add.replacing", iri=md(replacing)))
+    c1.info(t("add.replacing", iri=code(replacing)))
     if c2.button(t("add.replace_cancel"), key="add_replace_cancel"):
         st.session_state["add_replace"] = None
         st.rerun()

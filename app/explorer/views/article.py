@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 from newskg.app.explorer import data, render
-from newskg.app.explorer.render import esc, md, t
+from newskg.app.explorer.render import code, esc, md, t
 from newskg.ontology.errors import NewsKGError
 
 kg, loc = data.store(), data.location()
@@ -41,8 +41,8 @@ meta = []
 if view.published:
     meta.append(t("article.published", date=md(view.published)))
 if view.source:
-    meta.append(t("article.source", source=md(view.source)))
-st.caption(" · ".join(meta + [f"IRI `{md(choice)}`"]))
+    meta.append(t("article.source", source=code(view.source)))
+st.caption(" · ".join([*meta, "IRI " + code(choice)]))
 if view.url and str(view.url).startswith(("http://", "https://")):
     st.html(f'<a href="{esc(view.url)}" target="_blank" rel="noopener noreferrer">{esc(view.url)}</a>')
 

@@ -8,7 +8,7 @@ import re
 
 import streamlit as st
 from newskg.app.explorer import data, render
-from newskg.app.explorer.render import esc, md, t
+from newskg.app.explorer.render import code, esc, md, t
 from newskg.graph import review
 from newskg.ontology.errors import NewsKGError
 
@@ -47,7 +47,7 @@ try:
 except NewsKGError:
     view = None
 if view is None or not view.exists:
-    st.error(t("entity.missing", iri=md(iri)))
+    st.error(t("entity.missing", iri=code(iri)))
     st.stop()
 info = view.info
 
@@ -80,7 +80,7 @@ if info.lat is not None and info.lon is not None:
 st.page_link(
     "views/graph.py", label=t("entity.show_in_graph"), icon=":material/hub:", query_params={"focus": iri}
 )
-st.caption(f"IRI: `{md(iri)}`")
+st.caption("IRI: " + code(iri))
 
 
 def marks_for(r: dict, sentence: str) -> tuple[list[tuple], list[tuple[int, int]]]:

@@ -32,6 +32,8 @@ if qp and st.session_state.get("graph_focus_qp") != qp:
 with st.expander(t("graph.filters"), expanded=False):
     c1, c2 = st.columns(2)
     types = c1.multiselect(t("graph.types"), list(COARSE_TYPES), key="g_types")
+    if "g_preds" not in st.session_state and st.query_params.get("pred"):  # ?pred=visits,meets
+        st.session_state["g_preds"] = [p for p in st.query_params["pred"].split(",") if p in predicates()]
     preds = c2.multiselect(
         t("graph.predicates"),
         list(predicates()),
@@ -109,7 +111,12 @@ st.caption(
 articles_in_view = sorted(
     {a for _, _, d in view.edges(data=True) for a in str(d.get("articles", "")).split() if a}
 )
-st.session_state["graph_view"] = {"nodes": list(view.nodes), "articles": articles_in_view, "filters": filters}
+st.session_state["graph_view"] = {
+    "nodes": list(view.nodes),
+    "articles": articles_in_view,
+    "filters": filters,
+    "pairs": [(d["from"], d["to"], tuple(d["predicates"])) for d in pairs],
+}
 
 if view.number_of_nodes() == 0:
     st.warning(t("graph.nothing"))
