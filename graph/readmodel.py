@@ -112,10 +112,7 @@ def entities(store: KGStore) -> list[Row]:
         )
     if not out:
         return []
-    labels = _rows(
-        store, "SELECT DISTINCT ?iri ?label (LANG(?label) AS ?lang) WHERE { ?iri rdfs:label ?label }"
-    )
-    for r in sorted(labels, key=lambda r: str(r["label"])):
+    for r in _label_rows(store):  # the label most articles use first
         e = out.get(r["iri"])
         if e is not None and r["lang"] in ("ko", "en") and not e[r["lang"]]:
             e[r["lang"]] = str(r["label"])
@@ -149,6 +146,19 @@ SELECT ?iri (COUNT(DISTINCT ?st) AS ?degree) WHERE {{
         e["ko"] = names.get((iri, "ko")) or e["ko"] or e["en"] or _local(iri)
         e["en"] = names.get((iri, "en")) or e["en"] or e["ko"]
     return sorted(out.values(), key=lambda e: (-e["degree"], e["ko"]))
+
+
+def _label_rows(store: KGStore, node: str | None = None) -> list[Row]:
+    """Labels with the number of article graphs that give them, most used (then longest) first."""
+    subject = node or "?iri"
+    rows = _rows(
+        store,
+        f"""
+SELECT ?iri ?label (LANG(?label) AS ?lang) (COUNT(DISTINCT ?g) AS ?n) WHERE {{
+  GRAPH ?g {{ {subject} rdfs:label ?label }} {f"BIND({node} AS ?iri)" if node else ""}
+}} GROUP BY ?iri ?label""",
+    )
+    return sorted(rows, key=lambda r: (-int(r["n"]), -len(str(r["label"])), str(r["label"])))
 
 
 @dataclass
@@ -194,8 +204,9 @@ def entity(store: KGStore, iri: str) -> EntityInfo:
         elif p == "https://schema.org/longitude":
             info.lon = float(o)
     info.classes = sorted(classes - _COARSE) + sorted(classes & _COARSE)
+    order = {(r["lang"] or "", r["label"]): i for i, r in enumerate(_label_rows(store, node))}
     for lang in info.labels:
-        info.labels[lang].sort()
+        info.labels[lang].sort(key=lambda x, lang=lang: (order.get((lang, x), len(order)), x))
     for (e, lang), label in renames(store).items():
         if e == iri:
             info.labels.setdefault(lang, [])
