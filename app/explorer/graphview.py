@@ -191,10 +191,14 @@ def hover_card(view, n: str, lang: str, limit: int = 5) -> str:
         pred = preds.get(p)
         label = (pred.label_ko if lang == "ko" else pred.label_en) if pred else str(p)
         arrow = "↔" if pred and pred.symmetric else ("→" if s == n else "←")
-        facts.append(
-            (-int(d.get("count", 1) or 1), f"{arrow} {label}: {_label(view.nodes[o if s == n else s], lang)}")
+        facts.append(  # ties first, then the facts most statements support
+            (
+                arrow != "↔",
+                -int(d.get("count", 1) or 1),
+                f"{arrow} {label}: {_label(view.nodes[o if s == n else s], lang)}",
+            )
         )
-    lines += [text for _, text in sorted(facts)[:limit]]
+    lines += [text for *_, text in sorted(facts)[:limit]]
     if len(facts) > limit:
         lines.append(f"… +{len(facts) - limit}")
     return "\n".join(lines)

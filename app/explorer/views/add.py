@@ -53,7 +53,11 @@ if replacing:
         st.rerun()
 
 how = st.radio(
-    t("add.source"), ["paste", "upload"], horizontal=True, key="add_how", format_func=lambda x: t(f"add.{x}")
+    t("add.source"),
+    ["paste", "upload"],
+    horizontal=True,
+    key="add_how",
+    format_func=lambda x: t(f"add.{x}", lang),
 )
 article = None
 if how == "paste":

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import streamlit as st
-from newskg.app.explorer import data
+from newskg.app.explorer import data, render
 from newskg.app.explorer.render import md, t
 from newskg.ontology.errors import NewsKGError
 
@@ -20,12 +20,17 @@ FORMATS = {  # label → (RdfFormat member name, file extension, media type); N-
 }
 
 kg = data.store()
+lang = render.lang()
 view = st.session_state.get("graph_view")
 
 st.title(t("export.title"))
 scopes = ["whole"] + (["view"] if view else [])
 scope = st.radio(
-    t("export.what"), scopes, horizontal=True, key="export_scope", format_func=lambda s: t(f"export.{s}")
+    t("export.what"),
+    scopes,
+    horizontal=True,
+    key="export_scope",
+    format_func=lambda s: t(f"export.{s}", lang),
 )
 if not view:
     st.caption(t("export.open_graph"))

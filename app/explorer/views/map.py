@@ -37,7 +37,7 @@ region = st.radio(
     ["World", "Korea"],
     horizontal=True,
     key="map_region",
-    format_func=lambda r: t(f"map.{r.lower()}"),
+    format_func=lambda r: t(f"map.{r.lower()}", lang),
 )
 present = [p for p in data.MAP_PREDICATES if p in set(links["predicate"])]
 chosen = st.multiselect(

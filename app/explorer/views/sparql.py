@@ -31,7 +31,7 @@ pick = st.selectbox(
     names,
     index=1 if len(names) > 1 else 0,
     key="sparql_named",
-    format_func=lambda n: t("sparql.blank") if n == "(blank)" else f"{n} — {named[n].title}",
+    format_func=lambda n: t("sparql.blank", lang) if n == "(blank)" else f"{n} — {named[n].title}",
 )
 if st.session_state.get("sparql_pick") != pick:  # a new pick loads its text into the editor
     st.session_state["sparql_pick"] = pick

@@ -27,14 +27,14 @@ pred = c2.selectbox(
     t("timeline.predicate"),
     ["", *predicates()],
     key="tl_pred",
-    format_func=lambda p: t("timeline.all") if not p else render.predicate_label(p, lang),
+    format_func=lambda p: t("timeline.all", lang) if not p else render.predicate_label(p, lang),
 )
 statuses = c3.multiselect(
     t("timeline.status"),
     ["done", "planned", "failed"],
     default=["done", "planned", "failed"],
     key="tl_status",
-    format_func=lambda s: t(f"status.{s}"),
+    format_func=lambda s: t(f"status.{s}", lang),
 )
 iri = st.query_params.get("iri")
 if q:
