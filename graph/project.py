@@ -181,7 +181,7 @@ def to_networkx(
         d = edges.setdefault(
             key, {"count": 0, "articles": set(), "confidence": 0.0, "ways": defaultdict(int), "status": set()}
         )
-        d["status"].add(str(status).rsplit("#", 1)[-1] if status else "done")
+        d["status"].add(str(status).rsplit("#", 1)[-1].lower() if status else "done")
         d["count"] += 1
         d["ways"][(s, o)] += 1
         d["articles"].add(str(article))

@@ -277,7 +277,7 @@ SELECT ?st ?s ?p ?o ?confidence ?evidence ?start ?end ?article ?headline ?publis
         if r["st"] in seen:  # a statement read through several optional copies counts once
             continue
         r["predicate"] = _local(r["p"])
-        r["status"] = _local(r["status"]) if r["status"] else "done"
+        r["status"] = _local(r["status"]).lower() if r["status"] else "done"
         r["tie_kind"] = _local(r["tie_kind"]) if r["tie_kind"] else ""
         r["rejected"] = (r["s"], r["p"], r["o"]) in rejected
         seen[r["st"]] = r
@@ -628,7 +628,7 @@ SELECT DISTINCT ?x ?place WHERE { VALUES ?p { nkg:headOf nkg:locatedIn nkg:works
     for r in links:
         a, b = coords.get(r["s"]) or anchor.get(r["s"]), coords.get(r["o"]) or anchor.get(r["o"])
         pred = _local(r["p"])
-        status = _local(r["status"]) if r["status"] else "done"
+        status = _local(r["status"]).lower() if r["status"] else "done"
         key = (
             (*sorted((r["s"], r["o"])), pred, status) if pred in symmetric else (r["s"], r["o"], pred, status)
         )
