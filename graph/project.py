@@ -126,7 +126,7 @@ def to_networkx(
           OPTIONAL {{ SELECT DISTINCT ?e ?gn WHERE {{ ?e nkg:geonamesId ?gn }} }}
         }}""",
     )
-    info: dict[str, dict[str, Any]] = defaultdict(lambda: {"ko": set(), "en": set(), "cls": set()})
+    info: dict[str, dict[str, Any]] = defaultdict(lambda: {"ko": [], "en": [], "cls": set()})
     label_langs = _labels(store, flt, type_filter)
     for e, etype, cls, lat, lon, gn in nodes.rows:
         d = info[str(e)]
@@ -140,14 +140,14 @@ def to_networkx(
     for e, ko, en in label_langs:
         if e in info:
             if ko:
-                info[e]["ko"].add(ko)
+                info[e]["ko"].append(ko)
             if en:
-                info[e]["en"].add(en)
+                info[e]["en"].append(en)
     for e, d in info.items():
         fine = sorted(d["cls"] - _COARSE) or sorted(d["cls"]) or ["Entity"]
         attrs: dict[str, Any] = {
-            "label_ko": min(d["ko"]) if d["ko"] else "",
-            "label_en": min(d["en"]) if d["en"] else (min(d["ko"]) if d["ko"] else e),
+            "label_ko": d["ko"][0] if d["ko"] else "",
+            "label_en": d["en"][0] if d["en"] else (d["ko"][0] if d["ko"] else e),
             "type": d.get("type", ""),
             "cls": fine[0],
         }
@@ -207,16 +207,19 @@ def _all_predicates():
 
 
 def _labels(store: KGStore, flt: str, type_filter: str) -> list[tuple[str, str | None, str | None]]:
+    """(entity, ko, en) label rows, the label most article graphs give first (then the longest), so
+    taking the first of each language agrees with the Entity page (graph.readmodel)."""
     res = query(
         store,
         f"""
-        SELECT DISTINCT ?e ?label (LANG(?label) AS ?lang) WHERE {{
+        SELECT ?e ?label (LANG(?label) AS ?lang) (COUNT(DISTINCT ?article) AS ?n) WHERE {{
           {flt}
           {type_filter}
           GRAPH ?article {{ ?e nkg:entityType ?type ; rdfs:label ?label }}
-        }}""",
+        }} GROUP BY ?e ?label""",
     )
-    out = []
-    for e, label, lang in res.rows:
-        out.append((str(e), str(label) if lang == "ko" else None, str(label) if lang == "en" else None))
-    return out
+    rows = sorted(res.rows, key=lambda r: (-int(r[3]), -len(str(r[1])), str(r[1])))
+    return [
+        (str(e), str(label) if lang == "ko" else None, str(label) if lang == "en" else None)
+        for e, label, lang, _ in rows
+    ]
