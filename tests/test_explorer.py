@@ -612,35 +612,20 @@ def test_upload_size_cap_and_no_server_paths(tmp_path: Path, monkeypatch) -> Non
 
 
 def test_timeline_and_entity_page_show_dates_amounts_and_planned_facts(tmp_path: Path, monkeypatch) -> None:
-    """Qualifiers as graph/build.py writes them on the statement (issue 8), added here by hand."""
-    from newskg.graph import readmodel
+    """Qualifiers as graph/build.py writes them on the statement (issue 8), added by tests/explorer_data."""
+    from tests import explorer_data
 
-    from tests.graphdata import load
-
-    path = str(tmp_path / "kg.oxigraph")
-    lim, sd = "https://w3id.org/newskg/entity/임병택", SAN_DIEGO
-    with open_store(path) as kg:
-        add_extractions(kg, [load("seed"), load("second")])
-        company = next(e["iri"] for e in readmodel.entities(kg) if e["en"] == "Shinsegae Simon")
-        for s, p, o, extra in ((lim, "visits", sd, 'nkg:startDate "2024-03-13"^^xsd:date ; '
-                                                  'nkg:endDate "2024-03-19"^^xsd:date'),
-                               (SIHEUNG_KR, "seeksInvestmentFrom", company,
-                                'nkg:when "2024-08"^^xsd:gYearMonth ; nkg:status "planned" ; nkg:amount '
-                                '[ a schema:MonetaryAmount ; schema:value 100000000000 ; schema:currency "KRW" ]')):
-            st_ = next(r["st"] for r in readmodel.statements(kg, s) if r["predicate"] == p and r["o"] == o)
-            graph = st_.split("#")[0]
-            kg.update(f"PREFIX nkg: <https://w3id.org/newskg/ontology#> PREFIX schema: <https://schema.org/> "
-                      f"PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> "
-                      f"INSERT DATA {{ GRAPH <{graph}> {{ <{st_}> {extra} }} }}")
+    path = explorer_data.build(tmp_path / "kg.oxigraph")
     monkeypatch.setenv("NEWSKG_STORE", path)
     at = app("timeline", iri=SIHEUNG_KR)
     html = html_of(at)
     assert "2024-08" in html and "1,000억 원" in html and ">계획<" in html
-    at = app("timeline", lang="en", iri=lim)
-    assert "2024-03-13 – 2024-03-19" in html_of(at)
+    assert "2024-03-13 – 2024-03-19" in html
+    at = app("timeline", lang="en", iri=explorer_data.LIM)
+    assert ">2024-03<" in html_of(at)
     at = app("entity", iri=SIHEUNG_KR)
     fact = next(h.value for h in at.html if "1,000억 원" in h.value)
     assert ">계획<" in fact and ">2024-08<" in fact
-    g = data.projection()
-    edge = graphview.vis_data(g.subgraph([SIHEUNG_KR, company]))["edges"][0]
+    company = explorer_data.company(data._open(path))
+    edge = graphview.vis_data(data.projection().subgraph([SIHEUNG_KR, company]))["edges"][0]
     assert edge["dashes"] is True  # a planned fact is drawn dashed
