@@ -21,7 +21,10 @@ from newskg.app.explorer import data, graphview, render
 from newskg.extract.records import Extraction
 from newskg.graph.build import add_extractions
 from newskg.graph.sparql import query
+from newskg.graph import review
 from newskg.graph.store import open_store
+
+from tests.test_remote_store import endpoint  # noqa: F401 - a real `oxigraph serve` fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 MAIN = ROOT / "app" / "explorer" / "main.py"
@@ -629,3 +632,27 @@ def test_timeline_and_entity_page_show_dates_amounts_and_planned_facts(tmp_path:
     company = explorer_data.company(data._open(path))
     edge = graphview.vis_data(data.projection().subgraph([SIHEUNG_KR, company]))["edges"][0]
     assert edge["dashes"] is True  # a planned fact is drawn dashed
+
+
+@pytest.mark.server
+def test_the_explorer_reads_and_reviews_a_remote_oxigraph_server(endpoint: str, monkeypatch) -> None:
+    from tests.graphdata import load
+
+    with open_store(endpoint) as kg:
+        add_extractions(kg, [load("seed"), load("second")])
+    monkeypatch.setenv("NEWSKG_STORE", endpoint)
+    for page in PAGES:
+        assert app(page).title
+    at = app("entity", iri=SIHEUNG_KR)
+    assert any("기사 2건" in h.value for h in at.html)
+    at.button(key="rv_x_0").click().run()
+    assert not at.exception and at.success
+    with open_store(endpoint) as kg:
+        assert [r.verdict for r in review.reviews(kg)] == ["rejected"]
+
+
+def test_explore_passes_an_endpoint_url_through_and_resolves_a_path(tmp_path: Path) -> None:
+    from newskg.app.cmd_explore import STORE_ENV, explorer_env
+
+    assert explorer_env("http://127.0.0.1:7878")[STORE_ENV] == "http://127.0.0.1:7878"
+    assert explorer_env(str(tmp_path / "kg"))[STORE_ENV] == str((tmp_path / "kg").resolve())
