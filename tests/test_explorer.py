@@ -19,12 +19,12 @@ import networkx as nx
 import pytest
 from newskg.app.explorer import data, graphview, render
 from newskg.extract.records import Extraction
+from newskg.graph import review
 from newskg.graph.build import add_extractions
 from newskg.graph.sparql import query
-from newskg.graph import review
 from newskg.graph.store import open_store
 
-from tests.test_remote_store import endpoint  # noqa: F401 - a real `oxigraph serve` fixture
+from tests.test_remote_store import endpoint  # noqa: F401, F811 - a real `oxigraph serve` fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 MAIN = ROOT / "app" / "explorer" / "main.py"
@@ -635,7 +635,7 @@ def test_timeline_and_entity_page_show_dates_amounts_and_planned_facts(tmp_path:
 
 
 @pytest.mark.server
-def test_the_explorer_reads_and_reviews_a_remote_oxigraph_server(endpoint: str, monkeypatch) -> None:
+def test_the_explorer_reads_and_reviews_a_remote_oxigraph_server(endpoint: str, monkeypatch) -> None:  # noqa: F811
     from tests.graphdata import load
 
     with open_store(endpoint) as kg:
