@@ -35,7 +35,10 @@ def qualify(kg: KGStore, s: str, predicate: str, o: str, triples: str) -> None:
     for r in readmodel.statements(kg, s):
         if r["predicate"] == predicate and r["o"] == o:
             graph = r["st"].split("#")[0]
-            kg.update(f"{PREFIXES} INSERT DATA {{ GRAPH <{graph}> {{ <{r['st']}> {triples} }} }}")
+            st = f"<{r['st']}>"
+            if "nkg:status" in triples:  # the build wrote "done": the new status replaces it
+                kg.update(f"{PREFIXES} DELETE WHERE {{ GRAPH <{graph}> {{ {st} nkg:status ?old }} }}")
+            kg.update(f"{PREFIXES} INSERT DATA {{ GRAPH <{graph}> {{ {st} {triples} }} }}")
 
 
 def company(kg: KGStore) -> str:

@@ -123,19 +123,11 @@ def test_rename_and_merge_change_what_pages_read(kg: KGStore) -> None:
     assert all(other not in (f.s, f.o) for f in rm.facts(kg, lim))
 
 
-def add_qualifiers(kg: KGStore, s: str, predicate: str, o: str, triples: str) -> str:
-    """Write qualifier triples onto the statement of (s, predicate, o) in the seed article's graph."""
-    st = [
-        r["st"]
-        for r in rm.statements(kg, s)
-        if r["predicate"] == predicate and r["o"] == o and r["article"] == A + "seed-siheung.txt"
-    ][0]
-    kg.update(
-        f"PREFIX nkg: <https://w3id.org/newskg/ontology#> PREFIX schema: <https://schema.org/> "
-        f"PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> "
-        f"INSERT DATA {{ GRAPH <{A}seed-siheung.txt> {{ <{st}> {triples} }} }}"
-    )
-    return st
+def add_qualifiers(kg: KGStore, s: str, predicate: str, o: str, triples: str) -> None:
+    """Write qualifier triples onto the statements of (s, predicate, o), as graph/build.py would."""
+    from tests.explorer_data import qualify
+
+    qualify(kg, s, predicate, o, triples)
 
 
 def test_statement_qualifiers_give_dates_amounts_and_status(kg: KGStore) -> None:
@@ -156,9 +148,11 @@ def test_statement_qualifiers_give_dates_amounts_and_status(kg: KGStore) -> None
     assert invest.amounts == [(1e11, "KRW")] and invest.planned and invest.statuses == ["planned"]
     visit = one_fact(rm.facts(kg, lim), "visits", sd)
     assert visit.when == "2024-03-13–2024-03-19" and not visit.planned
-    rows = rm.timeline(kg, entity_=lim)
-    assert [(r["date"], r["end"], r["predicate"]) for r in rows] == [("2024-03-13", "2024-03-19", "visits")]
-    assert rm.timeline(kg, status=["planned"]) == []  # the planned investment has no date
+    rows = rm.timeline(kg, entity_=lim, predicate="visits")
+    assert [(r["date"], r["end"], r["o"]) for r in rows] == [("2024-03-13", "2024-03-19", sd)]
+    planned = rm.timeline(kg, status=["planned"])
+    assert {r["status"] for r in planned} == {"planned"}
+    assert "seeksInvestmentFrom" not in {r["predicate"] for r in planned}  # the planned request has no date
     edge = to_networkx(kg).get_edge_data(siheung, company)["seeksInvestmentFrom"]
     assert edge["status"] == "planned"
 
