@@ -123,8 +123,6 @@ def qualifiers(f) -> str:
     for status in f.statuses:
         if status != "done":
             out.append(render.badge(t(f"status.{status}"), status))
-    for kind in f.tie_kinds:
-        out.append(render.badge(t(f"tie.{kind}"), "when"))
     if f.rejected:
         out.append(render.badge(t("review.rejected"), "rejected"))
     return " ".join(out)
@@ -132,6 +130,8 @@ def qualifiers(f) -> str:
 
 def fact_html(f, arrow: str) -> str:
     pred = render.predicate_label(f.predicate, lang)
+    if f.predicate == "sisterCityOf" and len(f.tie_kinds) == 1:  # 자매도시 or 우호도시, as the articles say
+        pred = t(f"tie.{f.tie_kinds[0]}")
     n_art, n_src = len(f.articles), len(f.sources)
     counts = t("entity.counts", articles=n_art, sources=n_src)
     line = (

@@ -56,6 +56,11 @@ def name(node: str) -> str:
     return str(names.get(node) or node.rsplit("/", 1)[-1])
 
 
+def arrow(predicate: str) -> str:
+    p = predicates().get(predicate)
+    return "↔" if p is not None and p.symmetric else "→"
+
+
 def amount(r: dict) -> str:
     return render.money(float(r["amount"]), str(r["currency"] or "")) if r["amount"] is not None else ""
 
@@ -109,7 +114,7 @@ for r in rows:
     blocks.append(
         f'<details class="nkg-more"><summary>{badges} '
         f'<a href="{render.entity_href(r["s"])}" target="_self">{esc(s)}</a> '
-        f"<code>{esc(render.predicate_label(r['predicate'], lang))}</code> → "
+        f"<code>{esc(render.predicate_label(r['predicate'], lang))}</code> {arrow(r['predicate'])} "
         f'<a href="{render.entity_href(r["o"])}" target="_self">{esc(o)}</a></summary>'
         f'<div class="nkg-ev">{esc(r["evidence"] or "")}{art}</div></details>'
     )
