@@ -56,7 +56,7 @@ degree = dict(zip(ents["iri"], ents["degree"], strict=True)) if not ents.empty e
 pts["degree"] = pts["iri"].map(lambda x: int(degree.get(x, 0)))
 # labels only for the best-connected places, at most one per ~1.5° cell (capital-region cities sit
 # a few km apart and their names would print over each other); every place keeps its dot and tooltip
-cell = 1.5 if region == "World" else 0.35
+cell = 6.0 if region == "World" else 0.6
 ranked = pts.sort_values(["degree", "name"], ascending=[False, True])
 seen_cells: set[tuple[int, int]] = set()
 labelled = []
@@ -83,7 +83,7 @@ lines = (
         latitude="lat:Q",
         longitude2="lon2:Q",
         latitude2="lat2:Q",
-        color=alt.Color("link:N", scale=alt.Scale(domain=labels, range=colours), title="link"),
+        color=alt.Color("link:N", scale=alt.Scale(domain=labels, range=colours), title=t("map.links")),
         tooltip=[alt.Tooltip("from:N"), alt.Tooltip("link:N"), alt.Tooltip("to:N"), alt.Tooltip("status:N")],
     )
 )
@@ -112,15 +112,10 @@ if region == "World":
     chart = layers.project(type="equalEarth", rotate=[-150, 0, 0])
 else:  # Korea and its neighbours, where most of the places are
     # fit a box around the peninsula to whatever width the page has (no fixed scale to clip it)
-    box = {
-        "type": "Feature",
-        "properties": {},
-        "geometry": {
-            "type": "Polygon",
-            "coordinates": [[[124.3, 33.0], [130.9, 33.0], [130.9, 38.7], [124.3, 38.7], [124.3, 33.0]]],
-        },
-    }
-    chart = layers.project(type="mercator", fit=box)
+    # the peninsula fills the chart's height; the chart itself stretches to the page's width, so the
+    # sea and the neighbours fill the sides instead of blank space (a `fit` projection needs a known
+    # width, which a stretching chart does not have when the projection is computed)
+    chart = layers.project(type="mercator", center=[127.6, 36.0], scale=3300)
 chart = chart.properties(height=620, width="container")
 st.altair_chart(chart, width="stretch")
 
