@@ -206,7 +206,7 @@ def test_a_named_query_runs_from_its_form_with_a_korean_name(server, page) -> No
     grid = page.locator('[data-testid="stDataFrame"]')
     expect(grid).to_be_visible()
     assert page.evaluate(
-        "() => getComputedStyle(document.querySelector('.stTextArea textarea')).fontFamily"
+        "() => getComputedStyle(document.querySelector('.st-key-sparql_text textarea')).fontFamily"
     ).startswith("ui-monospace")
     shot(page, "sparql")
 

@@ -82,7 +82,7 @@ CSS = """
 .nkg-rejected { background: #c0392b; } .nkg-confirmed { background: #27ae60; }
 .nkg-amount { background: #2e86ab; } .nkg-when { background: #6c5b7b; }
 details.nkg-more summary { cursor: pointer; color: #555; font-size: .85rem; }
-.stTextArea textarea, .nkg-mono {
+.st-key-sparql_text textarea, .nkg-mono {
   font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace !important; }
 </style>
 """
