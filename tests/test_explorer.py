@@ -656,3 +656,17 @@ def test_explore_passes_an_endpoint_url_through_and_resolves_a_path(tmp_path: Pa
 
     assert explorer_env("http://127.0.0.1:7878")[STORE_ENV] == "http://127.0.0.1:7878"
     assert explorer_env(str(tmp_path / "kg"))[STORE_ENV] == str((tmp_path / "kg").resolve())
+
+
+def test_the_readme_glossary_matches_the_ontology() -> None:
+    from newskg.ontology.vocab import predicates
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, p in predicates().items():
+        (row,) = [line for line in readme.splitlines() if line.startswith(f"| `{name}` |")]
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        direction = (
+            "↔ (symmetric)" if p.symmetric else f"{'/'.join(sorted(p.domain))} → {'/'.join(sorted(p.range))}"
+        )
+        assert cells[1:3] == [p.label_ko, direction], row
+        assert all(cue in p.cues for cue in cells[4].split(", ")), row
