@@ -415,70 +415,83 @@ SELECT DISTINCT ?article ?start ?end WHERE {{ VALUES ?x {{ {values} }}
 
 
 def mention_spans(
-    store: KGStore, articles_: Iterable[str], entities_: Iterable[str]
+    store: KGStore, pairs: Iterable[tuple[str, str]]
 ) -> dict[tuple[str, str], list[tuple[int, int]]]:
-    """(article, entity) → the mention spans (article offsets) of those entities in those articles.
+    """(article, entity) → the mention spans (article offsets) of that entity in that article.
 
     Highlighting an evidence sentence from these spans marks exactly what the extractor read as
     the mention, never a name found again inside a longer word.
     """
-    arts = sorted({a for a in articles_ if a})
-    ents = sorted({e for e in entities_ if e})
-    if not arts or not ents:
+    wanted = sorted({(a, e) for a, e in pairs if a and e})
+    if not wanted:
         return {}
-    res = query(
-        store,
-        f"""
-SELECT DISTINCT ?article ?e ?start ?end WHERE {{
-  VALUES ?article {{ {" ".join(iri_term(a) for a in arts)} }}
-  VALUES ?e {{ {" ".join(iri_term(e) for e in ents)} }}
+    keep = set(wanted)
+    out: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    # one entity at a time from the entity side (its mentions are few), filtered to the articles
+    # wanted here: much faster than joining article × entity pairs inside the store
+    ents = sorted({e for _, e in wanted})
+    for i in range(0, len(ents), 200):
+        values = " ".join(iri_term(e) for e in ents[i : i + 200])
+        res = query(
+            store,
+            f"""
+SELECT DISTINCT ?article ?e ?start ?end WHERE {{ VALUES ?e {{ {values} }}
   ?m nkg:mentionOf ?e ; nkg:article ?article ; nkg:startOffset ?start ; nkg:endOffset ?end .
 }}""",
-    )
-    out: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    for a, e, start, end in res.rows:
-        out[(str(a), str(e))].append((int(start), int(end)))
+        )
+        for a, e, start, end in res.rows:
+            if (str(a), str(e)) in keep:
+                out[(str(a), str(e))].append((int(start), int(end)))
     return dict(out)
 
 
-def two_hops(store: KGStore, iri: str, *, include_rejected: bool = False) -> list[Row]:
+def two_hops(store: KGStore, iri: str, *, include_rejected: bool = False, limit: int = 200) -> list[Row]:
     """Facts one partnership away: partner (sister city, agreement or cooperation partner), then
-    who visits it or invests in it, or whom it seeks investment from.
+    who visits it or invests in it.
 
     Rows: partner, ties (local names), predicate, other, articles (how many state the second fact).
+    Two small queries (partners first, then what reaches them) keep a hub's page fast.
     """
     node = iri_term(iri)
     ties = " ".join(f"nkg:{p}" for p in TIE_PREDICATES)
-    skip = (
-        ""
-        if include_rejected
-        else rejected_filter("?s1", "?tie", "?o1") + rejected_filter("?s2", "?p", "?o2")
-    )
+    skip = "" if include_rejected else rejected_filter()
+    partners: dict[str, set[str]] = defaultdict(set)
+    for r in _rows(
+        store,
+        f"""
+SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {ties} }}
+  {{ ?st rdf:subject {node} ; rdf:predicate ?p ; rdf:object ?o . BIND({node} AS ?s) }}
+  UNION {{ ?st rdf:object {node} ; rdf:predicate ?p ; rdf:subject ?s . BIND({node} AS ?o) }}
+  ?st a nkg:Statement . {skip}
+}}""",
+    ):
+        partner = r["o"] if r["s"] == iri else r["s"]
+        if partner != iri:
+            partners[partner].add(_local(r["p"]))
+    if not partners:
+        return []
+    values = " ".join(iri_term(x) for x in sorted(partners))
     rows = _rows(
         store,
         f"""
-SELECT ?tie ?partner ?p ?other (COUNT(DISTINCT ?art) AS ?articles) WHERE {{
-  VALUES ?tie {{ {ties} }}
-  {{ ?st1 rdf:subject {node} ; rdf:object ?partner . BIND({node} AS ?s1) BIND(?partner AS ?o1) }}
-  UNION {{ ?st1 rdf:object {node} ; rdf:subject ?partner . BIND(?partner AS ?s1) BIND({node} AS ?o1) }}
-  ?st1 a nkg:Statement ; rdf:predicate ?tie .
-  VALUES ?p {{ nkg:visits nkg:investsIn }}
-  ?st2 a nkg:Statement ; rdf:predicate ?p ; rdf:object ?partner ; rdf:subject ?other ; nkg:article ?art .
-  BIND(?other AS ?s2) BIND(?partner AS ?o2)
-  FILTER(?other != {node} && ?partner != {node})
-  {skip}
-}} GROUP BY ?tie ?partner ?p ?other ORDER BY DESC(?articles) ?partner ?p ?other""",
+SELECT ?o ?p ?s (COUNT(DISTINCT ?art) AS ?articles) WHERE {{
+  VALUES ?o {{ {values} }} VALUES ?p {{ nkg:visits nkg:investsIn }}
+  ?st rdf:object ?o ; rdf:predicate ?p ; rdf:subject ?s ; nkg:article ?art . {skip}
+  FILTER(?s != {node})
+}} GROUP BY ?o ?p ?s""",
     )
-    merged: dict[tuple[str, str, str], Row] = {}
-    for r in rows:  # one row per partner and second fact, with every tie that links to the partner
-        key = (r["partner"], _local(r["p"]), r["other"])
-        m = merged.setdefault(
-            key,
-            {"partner": r["partner"], "predicate": key[1], "other": r["other"], "ties": [], "articles": 0},
-        )
-        m["ties"] = sorted({*m["ties"], _local(r["tie"])})
-        m["articles"] = max(m["articles"], int(r["articles"]))
-    return sorted(merged.values(), key=lambda r: (-r["articles"], r["partner"], r["predicate"], r["other"]))
+    out = [
+        {
+            "partner": r["o"],
+            "ties": sorted(partners[r["o"]]),
+            "predicate": _local(r["p"]),
+            "other": r["s"],
+            "articles": int(r["articles"]),
+        }
+        for r in rows
+    ]
+    out.sort(key=lambda r: (-r["articles"], r["partner"], r["predicate"], r["other"]))
+    return out[:limit]
 
 
 # ------------------------------------------------------------------ articles

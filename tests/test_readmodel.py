@@ -73,7 +73,7 @@ def test_mention_spans_are_the_offsets_the_extractor_gave(kg: KGStore) -> None:
 
     seed = load("seed")
     siheung = iri_of(kg, "시흥시")
-    spans = rm.mention_spans(kg, [A + "seed-siheung.txt"], [siheung])
+    spans = rm.mention_spans(kg, [(A + "seed-siheung.txt", siheung)])
     expected = {tuple(m) for e in seed.entities if e.label == "시흥시" for m in e.mentions}
     assert set(spans[(A + "seed-siheung.txt", siheung)]) == expected
 

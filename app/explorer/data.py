@@ -195,14 +195,14 @@ def entity_view(kg: KGStore, iri: str, *, include_rejected: bool = False) -> Ent
     """The Entity page's data for `iri` (rejected facts left out unless asked for)."""
     info = readmodel.entity(kg, iri)
     facts = readmodel.facts(kg, iri, include_rejected=include_rejected)
-    arts = {r["article"] for f in facts for r in f.statements}
-    ents = {iri} | {x for f in facts for x in (f.s, f.o)}
+    # the spans of both ends of each statement in its article: what the evidence highlights
+    pairs = {(r["article"], x) for f in facts for r in f.statements for x in (f.s, f.o)}
     return EntityView(
         info,
         facts,
         readmodel.two_hops(kg, iri, include_rejected=include_rejected),
         readmodel.mentions(kg, iri),
-        readmodel.mention_spans(kg, arts, ents),
+        readmodel.mention_spans(kg, pairs),
     )
 
 
