@@ -148,3 +148,26 @@ def test_review_cli_lists_and_exports_and_query_leaves_the_rejected_fact_out(tmp
     )
     assert q.returncode == 0, q.stderr
     assert {r["relation"] for r in json.loads(q.stdout)} == {"signsAgreementWith"}
+
+
+FACT_COLUMNS = {  # named query → its subject, predicate (column or fixed name) and object columns
+    "timeline": ("subject", "predicate", "object"),
+    "leads": ("subject", "predicate", "object"),
+    "facts": ("subject", "predicate", "object"),
+    "visitors": ("visitor", "=visits", "place"),
+    "heads": ("person", "=headOf", "body"),
+    "partners": ("place", "relation", "partner"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FACT_COLUMNS))
+def test_every_named_query_with_facts_honours_rejections(name: str) -> None:
+    s_col, p_col, o_col = FACT_COLUMNS[name]
+    with seed_and_second() as kg:
+        rows = run_named(kg, name, {}).to_dicts()
+        assert rows, name
+        for r in rows:  # reject every fact the query lists
+            p = p_col[1:] if p_col.startswith("=") else r[p_col]
+            review.record_fact(kg, r[s_col], p, r[o_col], "rejected")
+        assert run_named(kg, name, {}).rows == []
+        assert len(run_named(kg, name, {"show_rejected": "1"}).rows) == len(rows)
