@@ -670,3 +670,30 @@ def test_the_readme_glossary_matches_the_ontology() -> None:
         )
         assert cells[1:3] == [p.label_ko, direction], row
         assert all(cue in p.cues for cue in cells[4].split(", ")), row
+
+
+def test_replacing_an_article_adds_the_new_version_and_drops_the_old(tmp_path: Path, monkeypatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from tests.graphdata import load
+
+    path = str(tmp_path / "kg.oxigraph")
+    with open_store(path) as kg:
+        add_extractions(kg, [load("second")])
+    old = data.article_table(data._open(path))["iri"].iloc[0]
+    monkeypatch.setenv("NEWSKG_STORE", path)
+    at = AppTest.from_file(str(MAIN), default_timeout=300)
+    at.run()
+    at.query_params["article"] = old
+    at.switch_page("views/article.py").run()
+    at.checkbox(key=f"article_confirm_{old}").check().run()
+    at.button(key="article_replace").click().run()
+    at.switch_page("views/add.py").run()  # AppTest does not follow a page's own st.switch_page
+    assert at.session_state["add_replace"] == old
+    assert at.info and old in at.info[0].value  # the Add page says what it replaces
+    at.text_area(key="add_text").input("가상시는 13일 가상군과 자매결연 협약을 체결했다고 밝혔다.").run()
+    at.button(key="add_extract").click().run()
+    at.button(key="add_commit").click().run()
+    assert not at.exception and at.success
+    iris = list(data.article_table(data._open(path))["iri"])
+    assert old not in iris and len(iris) == 1
