@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STORE ?= data/newskg.oxigraph
 ARGS ?=
 
-.PHONY: run test bench lint venv clean
+.PHONY: run test bench lint venv clean train
 
 $(BIN)/newskg: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -28,6 +28,15 @@ bench: venv  ## print speed and memory figures (tests/bench)
 
 lint: venv  ## ruff over the code
 	$(BIN)/ruff check extract graph ontology app tests
+
+# The NER model's training data: KLUE-NER (CC BY-SA 4.0) and the gold articles (blind ones skipped by name).
+KLUE_TRAIN ?= ../shared/data/klue-ner/train.tsv
+NER_GOLD ?= ../shared/data/dev ../shared/data/news
+NER_MODEL ?= extract/models/ner-crf.v1.crfsuite
+
+train: venv  ## retrain the NER model (extract/models/) offline and print its KLUE-NER dev scores
+	$(BIN)/python -m newskg.extract.ner_train train --klue $(KLUE_TRAIN) --gold $(NER_GOLD) --out $(NER_MODEL)
+	$(BIN)/python -m newskg.extract.ner_train eval tests/data/klue/ner-dev.tsv --model $(NER_MODEL)
 
 clean:  ## remove the venv and built stores
 	rm -rf $(VENV) data/*.oxigraph
