@@ -80,6 +80,9 @@ class Lexicon:
         self.names = names
         self.surnames = frozenset(surnames)
         self.maxlen = max((len(k) for k in names), default=0)
+        # lengths in use and two-character prefixes: most positions start no name at all
+        self._lengths = sorted({len(k) for k in names}, reverse=True)
+        self._heads = frozenset(k[:2] for k in names)
 
     @classmethod
     def read(cls, path: str | Path) -> Lexicon:
@@ -109,19 +112,21 @@ class Lexicon:
         """Per character: "" or the mark of the longest known name covering it ("LOC-B", "ORG-I")."""
         n = len(text)
         out = [""] * n
-        names, maxlen = self.names, self.maxlen
+        names, heads, lengths = self.names, self._heads, self._lengths
         i = 0
         while i < n:
-            for L in range(min(maxlen, n - i), 1, -1):
-                kind = names.get(text[i : i + L])
-                if kind:
-                    out[i] = kind + "-B"
-                    for j in range(i + 1, i + L):
-                        out[j] = kind + "-I"
-                    i += L
-                    break
-            else:
-                i += 1
+            if text[i : i + 2] in heads:
+                for size in lengths:
+                    if size > n - i:
+                        continue
+                    kind = names.get(text[i : i + size])
+                    if kind:
+                        out[i] = kind + "-B"
+                        for j in range(i + 1, i + size):
+                            out[j] = kind + "-I"
+                        i += size - 1
+                        break
+            i += 1
         return out
 
 
