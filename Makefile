@@ -29,10 +29,10 @@ bench: venv  ## print speed and memory figures (tests/bench)
 lint: venv  ## ruff over the code
 	$(BIN)/ruff check extract graph ontology app tests
 
-# The NER model's training data: KLUE-NER (CC BY-SA 4.0) and the gold articles (blind ones skipped by name).
+# The NER model's training data: KLUE-NER (CC BY-SA 4.0) and gold articles (blind ones are skipped by name).
 KLUE_TRAIN ?= ../shared/data/klue-ner/train.tsv
-NER_GOLD ?= ../shared/data/dev ../shared/data/news
-NER_MODEL ?= extract/models/ner-crf.v1.crfsuite
+NER_GOLD ?= ../shared/data/dev
+NER_MODEL ?= extract/models/ner-crf.v2.crfsuite
 
 train: venv  ## retrain the NER model (extract/models/) offline and print its KLUE-NER dev scores
 	$(BIN)/python -m newskg.extract.ner_train train --klue $(KLUE_TRAIN) --gold $(NER_GOLD) --out $(NER_MODEL)

@@ -34,11 +34,12 @@ from newskg.extract.ner import (
     LABELS,
     Lexicon,
     _tokenizer,
-    char_features,
     doc_sentences,
     find_entities,
     get_tagger,
     lexicon_path,
+    token_features,
+    token_labels,
 )
 from newskg.ontology.errors import InputError
 
@@ -135,39 +136,34 @@ def build_lexicon() -> Lexicon:
     return Lexicon(names, [s for s in surnames if len(s) == 1])
 
 
-def _labels(n: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
-    out = ["O"] * n
-    for s, e, kind in spans:
-        if s < 0 or e > n:
-            continue
-        out[s] = "B-" + kind
-        for i in range(s + 1, e):
-            out[i] = "I-" + kind
-    return out
-
-
 def article_examples(
     article: dict[str, Any], lexicon: Lexicon | None = None
 ) -> list[tuple[list[list[str]], list[str]]]:
     """(features, labels) per sentence of a gold article, labels from :func:`project_names`."""
     text = article["text"]
-    labels = _labels(len(text), project_names(article))
     doc = _tokenizer()(text)
-    return [(char_features(text[s:e], toks, lexicon), labels[s:e]) for s, e, toks in doc_sentences(doc)]
+    spans = project_names(article)
+    out = []
+    for s, e, toks in doc_sentences(doc):
+        sent = text[s:e]
+        toks = [(a, b, t) for a, b, t in toks if sent[a:b].strip()]
+        inside = [(a - s, b - s, k) for a, b, k in spans if s <= a and b <= e]
+        out.append((token_features(sent, toks, lexicon), token_labels(toks, inside)))
+    return out
 
 
 def klue_examples(
     path: str | Path, lexicon: Lexicon | None = None
 ) -> list[tuple[list[list[str]], list[str]]]:
-    """(features, labels) per KLUE-NER sentence (the whole sentence is one sequence)."""
+    """(features, labels) per KLUE-NER sentence (the whole sentence is one token sequence)."""
     from newskg.extract.evaluate import read_klue
 
     tok = _tokenizer()
     out = []
     for _sid, text, spans in read_klue(path):
         doc = tok(text)
-        toks = [(t.idx, t.idx + len(t.text), t.tag_) for t in doc if not t.is_space]
-        out.append((char_features(text, toks, lexicon), _labels(len(text), spans)))
+        toks = [(t.idx, t.idx + len(t.text), t.tag_) for t in doc if t.text.strip()]
+        out.append((token_features(text, toks, lexicon), token_labels(toks, spans)))
     return out
 
 

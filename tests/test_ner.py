@@ -75,13 +75,19 @@ def test_component_leaves_skipped_stretches_alone(nlp):
     assert all(sp.start_char >= body for sp in doc.spans["ner"])
 
 
-def test_features_cover_every_character_and_mark_known_names():
+def test_features_cover_every_token_and_mark_known_names():
     lex = ner.Lexicon({"한빛시": "LOC"}, ["정"])
     text = "정하늘 한빛시 방문"
-    feats = ner.char_features(text, [(0, 3, "NNP"), (4, 7, "NNP"), (8, 10, "NNG")], lex)
-    assert len(feats) == len(text)
-    assert "sn" in feats[0] and "gz=LOC-B" in feats[4] and "gz=LOC-I" in feats[6]
-    assert not any(f.startswith("gz=") for f in feats[8])
+    feats = ner.token_features(text, [(0, 3, "NNP"), (4, 7, "NNP"), (8, 10, "NNG")], lex)
+    assert len(feats) == 3
+    assert "sn" in feats[0] and "gz=LOC-B" in feats[1] and "sb" in feats[2]
+    assert not any(f.startswith("gz=") for f in feats[2])
+
+
+def test_a_name_ending_inside_a_token_labels_the_whole_token():
+    toks = [(0, 4, "NNP"), (4, 5, "JKS"), (6, 8, "NNG")]
+    assert ner.token_labels(toks, [(0, 3, "LOC")]) == ["B-LOC", "O", "O"]
+    assert ner.token_labels(toks, [(0, 5, "ORG"), (6, 8, "PERSON")]) == ["B-ORG", "I-ORG", "B-PERSON"]
 
 
 def test_gold_names_project_onto_text_longest_first_and_not_inside_words():
