@@ -16,6 +16,12 @@ predicts the token: spans never cut a token; at worst they include a glued sylla
 Doc's tokens differ from the tagger's (another tokenizer), the span is widened to whole tokens
 (``alignment_mode="expand"``) and spans overlapping one already written are dropped.
 
+Wiring: ``import newskg.extract.ner`` registers the factory (as ``extract/pipeline.py`` imports the
+tokenizer module); in ``pipeline.cfg`` put ``"newskg_ner"`` in ``[nlp] pipeline`` before the
+components reading ``doc.spans["ner"]`` and add ``[components.newskg_ner]`` with
+``factory = "newskg_ner"`` (options: ``model`` = a model path, "" for the shipped one;
+``spans_key`` = "ner"; ``scores`` = true — false skips the marginals, a little faster).
+
 The model is version 2 of the file name (v1 labelled characters: 2.5× more items, slower at
 the same accuracy); it is loaded lazily, once per process, on the first call (never at import).
 
@@ -306,15 +312,30 @@ def get_tagger(path: str | Path | None = None) -> NerTagger:
 def doc_sentences(doc: Any) -> Iterable[tuple[int, int, list[tuple[int, int, str]]]]:
     """``(start_char, end_char, tokens)`` per analysed sentence of a Kiwi-tokenized Doc.
 
-    Sentences made only of skipped stretches or whitespace are left out; token offsets are
-    relative to the sentence start.
+    A line break also ends a sequence (headlines, captions and bylines stand on lines of their
+    own, and a name never spans two lines). Skipped stretches and whitespace are left out; token
+    offsets are relative to the sequence start.
     """
+    text = doc.text
     for sent in doc.sents:
-        toks = [t for t in sent if t.tag_ != _SKIP and not t.is_space]
-        if not toks:
-            continue
-        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        yield s, e, [(t.idx - s, t.idx - s + len(t.text), t.tag_) for t in toks]
+        chunk: list[Any] = []
+        for t in sent:
+            if t.tag_ == _SKIP or t.is_space or not t.text.strip():
+                if chunk and "\n" in t.text:
+                    yield _chunk(chunk)
+                    chunk = []
+                continue
+            if chunk and "\n" in text[chunk[-1].idx + len(chunk[-1].text) : t.idx]:
+                yield _chunk(chunk)
+                chunk = []
+            chunk.append(t)
+        if chunk:
+            yield _chunk(chunk)
+
+
+def _chunk(toks: list[Any]) -> tuple[int, int, list[tuple[int, int, str]]]:
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return s, e, [(t.idx - s, t.idx - s + len(t.text), t.tag_) for t in toks]
 
 
 def find_entities(

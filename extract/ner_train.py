@@ -53,6 +53,8 @@ __all__ = [
     "build_lexicon",
     "train",
     "evaluate_klue",
+    "evaluate_articles",
+    "cross_validate",
     "main",
 ]
 
@@ -250,6 +252,57 @@ def evaluate_klue(path: str | Path, model: str | Path | None = None) -> dict[str
     }
 
 
+def evaluate_articles(articles: Sequence[dict[str, Any]], model: str | Path | None = None) -> dict[str, Any]:
+    """Mention P/R/F1 of the model alone against the gold names projected onto the articles' text.
+
+    Approximate: gold lists names, not every mention, so a short form the model finds ("임 시장"'s
+    임) counts against precision and a name glued into a longer token against both.
+    """
+    c: dict[str, Counter] = defaultdict(Counter)
+    for art in articles:
+        gold = set(project_names(art))
+        pred = {(s, e, k) for s, e, k, _sc in find_entities(art["text"], model, scores=False)}
+        for kind in LABELS:
+            g = {x for x in gold if x[2] == kind}
+            p = {x for x in pred if x[2] == kind}
+            c[kind].update(tp=len(g & p), pred=len(p), gold=len(g))
+    total = sum(c.values(), Counter())
+    return {
+        "articles": len(articles),
+        "mentions": _prf(total["tp"], total["pred"], total["gold"]),
+        "by_type": {k: _prf(c[k]["tp"], c[k]["pred"], c[k]["gold"]) for k in LABELS},
+    }
+
+
+def cross_validate(
+    articles: Sequence[dict[str, Any]],
+    workdir: str | Path,
+    klue: str | Path | None = None,
+    base: Sequence[dict[str, Any]] = (),
+    folds: int = 5,
+    **params: Any,
+) -> dict[str, Any]:
+    """K-fold cross-validation by article: fold i holds out every `folds`-th article (sorted by
+    id) and trains on KLUE, `base` and the other articles; figures are summed over the folds."""
+    arts = sorted(articles, key=lambda a: str(a.get("id")))
+    c: dict[str, Counter] = defaultdict(Counter)
+    for i in range(folds):
+        test = [a for j, a in enumerate(arts) if j % folds == i]
+        rest = [a for j, a in enumerate(arts) if j % folds != i]
+        out = Path(workdir) / f"fold{i}.crfsuite"
+        train([*base, *rest], out, klue=klue, **params)
+        res = evaluate_articles(test, out)
+        for k, v in res["by_type"].items():
+            c[k].update(tp=v["tp"], pred=v["pred"], gold=v["gold"])
+    total = sum(c.values(), Counter())
+    return {
+        "articles": len(arts),
+        "folds": folds,
+        "mentions": _prf(total["tp"], total["pred"], total["gold"]),
+        "by_type": {k: _prf(c[k]["tp"], c[k]["pred"], c[k]["gold"]) for k in LABELS},
+    }
+
+
 def _fmt(name: str, v: dict[str, float]) -> str:
     return (
         f"{name:10} P {v['p']:.3f}  R {v['r']:.3f}  F1 {v['f1']:.3f}  "
@@ -274,6 +327,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ev = sub.add_parser("eval", help="mention P/R/F1 of the model alone on a KLUE-NER .tsv")
     ev.add_argument("klue", type=Path)
     ev.add_argument("--model", type=Path, default=None)
+    ea = sub.add_parser("eval-gold", help="mention P/R/F1 of the model alone on gold articles' names")
+    ea.add_argument("gold", type=Path, nargs="+")
+    ea.add_argument("--model", type=Path, default=None)
+    cv = sub.add_parser("cv", help="5-fold cross-validation by article (KLUE + base + 4/5 of the articles)")
+    cv.add_argument("gold", type=Path, nargs="+", help="articles to cross-validate")
+    cv.add_argument("--klue", type=Path)
+    cv.add_argument("--base", type=Path, nargs="*", default=[], help="gold articles in every fold's training")
+    cv.add_argument("--workdir", type=Path, required=True, help="where the fold models go")
     args = ap.parse_args(argv)
     try:
         if args.cmd == "train":
@@ -291,9 +352,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"trained {args.out} on {stats['sequences']} sequences ({stats['articles']} gold "
                 f"articles): {stats['bytes'] / 1e6:.2f} MB in {stats['seconds']} s"
             )
-        else:
+        elif args.cmd == "eval":
             res = evaluate_klue(args.klue, args.model)
             print(f"KLUE-NER {args.klue} ({res['sentences']} sentences, {res['seconds']} s), model alone:")
+        elif args.cmd == "eval-gold":
+            res = evaluate_articles(load_articles(gold_files(args.gold)), args.model)
+            print(f"{res['articles']} gold articles, projected names, model alone:")
+        else:
+            res = cross_validate(
+                load_articles(gold_files(args.gold)),
+                args.workdir,
+                klue=args.klue,
+                base=load_articles(gold_files(args.base)),
+            )
+            print(f"{res['folds']}-fold CV by article over {res['articles']} gold articles, model alone:")
+        if args.cmd != "train":
             print(_fmt("overall", res["mentions"]))
             for k, v in res["by_type"].items():
                 print(_fmt(k, v))

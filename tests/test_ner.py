@@ -177,3 +177,23 @@ def test_unreadable_gold_article_is_an_input_error_naming_it(tmp_path):
 def test_model_readme_states_the_licence():
     readme = Path(ner.default_model_path()).with_name("README.md").read_text(encoding="utf-8")
     assert "CC BY-SA 4.0" in readme and "github.com/KLUE-benchmark/KLUE" in readme
+
+
+def test_a_line_break_ends_a_sequence_so_no_span_crosses_it():
+    text = "한빛전자 신제품 발표\n정하늘 기자\n오늘 정하늘은 공원을 걸었다."
+    seqs = [text[s:e] for s, e, _toks in ner.doc_sentences(ner._tokenizer()(text))]
+    assert seqs == ["한빛전자 신제품 발표", "정하늘 기자", "오늘 정하늘은 공원을 걸었다."]
+    assert all("\n" not in text[s:e] for s, e, _l, _sc in ner.find_entities(text))
+
+
+def test_cross_validation_holds_each_article_out_of_its_fold_model(tmp_path):
+    names = ["강바다", "윤슬기", "한가람", "서누리"]
+    arts = [
+        {"id": f"a{i}", "text": f"{n}은 누리상사에 다닌다. 어제 {n}이 한빛시를 찾았다.",
+         "entities": [{"name": n, "type": "PERSON"}, {"name": "누리상사", "type": "ORG"},
+                      {"name": "한빛시", "type": "LOC"}]}
+        for i, n in enumerate(names)
+    ]
+    res = ner_train.cross_validate(arts, tmp_path, folds=2, max_iterations=20)
+    assert res["articles"] == 4 and res["by_type"]["PERSON"]["gold"] == 8
+    assert sorted(p.name for p in tmp_path.glob("*.crfsuite")) == ["fold0.crfsuite", "fold1.crfsuite"]
