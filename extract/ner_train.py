@@ -55,6 +55,8 @@ __all__ = [
     "evaluate_klue",
     "evaluate_articles",
     "cross_validate",
+    "fold_of",
+    "train_folds",
     "main",
 ]
 
@@ -274,6 +276,40 @@ def evaluate_articles(articles: Sequence[dict[str, Any]], model: str | Path | No
     }
 
 
+def fold_of(articles: Sequence[dict[str, Any]], folds: int = 5) -> dict[str, int]:
+    """The fold of each article id: articles sorted by id, the j-th in fold ``j % folds``.
+
+    >>> fold_of([{"id": "b"}, {"id": "a"}, {"id": "c"}], folds=2)
+    {'a': 0, 'b': 1, 'c': 0}
+    """
+    ids = sorted(str(a.get("id")) for a in articles)
+    return {aid: j % folds for j, aid in enumerate(ids)}
+
+
+def train_folds(
+    articles: Sequence[dict[str, Any]],
+    workdir: str | Path,
+    klue: str | Path | None = None,
+    base: Sequence[dict[str, Any]] = (),
+    folds: int = 5,
+    **params: Any,
+) -> dict[str, Path]:
+    """Train one model per fold, each without that fold's articles; article id → its fold model.
+
+    For cross-validation of anything using the NER: score an article with the model of its fold
+    (``newskg_ner`` takes it as ``model``). Every fold trains on KLUE, `base` and the articles of
+    the other folds; see :func:`fold_of`.
+    """
+    fold = fold_of(articles, folds)
+    models = {}
+    for i in range(folds):
+        rest = [a for a in articles if fold[str(a.get("id"))] != i]
+        out = Path(workdir) / f"fold{i}.crfsuite"
+        train([*base, *rest], out, klue=klue, **params)
+        models[i] = out
+    return {aid: models[i] for aid, i in fold.items()}
+
+
 def cross_validate(
     articles: Sequence[dict[str, Any]],
     workdir: str | Path,
@@ -282,21 +318,18 @@ def cross_validate(
     folds: int = 5,
     **params: Any,
 ) -> dict[str, Any]:
-    """K-fold cross-validation by article: fold i holds out every `folds`-th article (sorted by
-    id) and trains on KLUE, `base` and the other articles; figures are summed over the folds."""
-    arts = sorted(articles, key=lambda a: str(a.get("id")))
+    """K-fold cross-validation by article of the model alone (:func:`train_folds`, then
+    :func:`evaluate_articles` of each fold's articles with its model, figures summed)."""
+    model_of = train_folds(articles, workdir, klue=klue, base=base, folds=folds, **params)
     c: dict[str, Counter] = defaultdict(Counter)
-    for i in range(folds):
-        test = [a for j, a in enumerate(arts) if j % folds == i]
-        rest = [a for j, a in enumerate(arts) if j % folds != i]
-        out = Path(workdir) / f"fold{i}.crfsuite"
-        train([*base, *rest], out, klue=klue, **params)
-        res = evaluate_articles(test, out)
+    for model in sorted(set(model_of.values())):
+        test = [a for a in articles if model_of[str(a.get("id"))] == model]
+        res = evaluate_articles(test, model)
         for k, v in res["by_type"].items():
             c[k].update(tp=v["tp"], pred=v["pred"], gold=v["gold"])
     total = sum(c.values(), Counter())
     return {
-        "articles": len(arts),
+        "articles": len(articles),
         "folds": folds,
         "mentions": _prf(total["tp"], total["pred"], total["gold"]),
         "by_type": {k: _prf(c[k]["tp"], c[k]["pred"], c[k]["gold"]) for k in LABELS},
@@ -335,6 +368,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     cv.add_argument("--klue", type=Path)
     cv.add_argument("--base", type=Path, nargs="*", default=[], help="gold articles in every fold's training")
     cv.add_argument("--workdir", type=Path, required=True, help="where the fold models go")
+    fo = sub.add_parser("folds", help="train the 5 fold models of cross-validation by article")
+    fo.add_argument("gold", type=Path, nargs="+", help="articles to split into folds")
+    fo.add_argument("--klue", type=Path)
+    fo.add_argument("--base", type=Path, nargs="*", default=[], help="gold articles in every fold's training")
+    fo.add_argument("--workdir", type=Path, required=True, help="where fold models and folds.json go")
     args = ap.parse_args(argv)
     try:
         if args.cmd == "train":
@@ -352,6 +390,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"trained {args.out} on {stats['sequences']} sequences ({stats['articles']} gold "
                 f"articles): {stats['bytes'] / 1e6:.2f} MB in {stats['seconds']} s"
             )
+        elif args.cmd == "folds":
+            model_of = train_folds(
+                load_articles(gold_files(args.gold)),
+                args.workdir,
+                klue=args.klue,
+                base=load_articles(gold_files(args.base)),
+            )
+            index = args.workdir / "folds.json"
+            index.write_text(
+                json.dumps({k: str(v) for k, v in sorted(model_of.items())}, indent=1), encoding="utf-8"
+            )
+            print(f"{len(set(model_of.values()))} fold models for {len(model_of)} articles; index {index}")
         elif args.cmd == "eval":
             res = evaluate_klue(args.klue, args.model)
             print(f"KLUE-NER {args.klue} ({res['sentences']} sentences, {res['seconds']} s), model alone:")
@@ -366,7 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 base=load_articles(gold_files(args.base)),
             )
             print(f"{res['folds']}-fold CV by article over {res['articles']} gold articles, model alone:")
-        if args.cmd != "train":
+        if args.cmd not in ("train", "folds"):
             print(_fmt("overall", res["mentions"]))
             for k, v in res["by_type"].items():
                 print(_fmt(k, v))

@@ -197,3 +197,4 @@ def test_cross_validation_holds_each_article_out_of_its_fold_model(tmp_path):
     res = ner_train.cross_validate(arts, tmp_path, folds=2, max_iterations=20)
     assert res["articles"] == 4 and res["by_type"]["PERSON"]["gold"] == 8
     assert sorted(p.name for p in tmp_path.glob("*.crfsuite")) == ["fold0.crfsuite", "fold1.crfsuite"]
+    assert ner_train.fold_of(arts, 2) == {"a0": 0, "a1": 1, "a2": 0, "a3": 1}
