@@ -145,6 +145,29 @@ class Lexicon:
 _EMPTY = Lexicon({}, ())
 
 
+_STATIC: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def _static(w: str, t: str) -> list[str]:
+    """The features of a token that depend on its text and tag alone (cached: tokens repeat)."""
+    got = _STATIC.get((w, t))
+    if got is None:
+        if len(_STATIC) > 200_000:  # bound the cache on endless input
+            _STATIC.clear()
+        got = _STATIC[(w, t)] = (
+            "w=" + w,
+            "t=" + t,
+            "wt=" + w + "/" + t,
+            "p1=" + w[:1],
+            "p2=" + w[:2],
+            "s1=" + w[-1:],
+            "s2=" + w[-2:],
+            "l=" + str(min(len(w), 5)),
+            "y=" + _ctype(w[0]) + _ctype(w[-1]),
+        )
+    return list(got)
+
+
 def token_features(
     text: str, tokens: Sequence[tuple[int, int, str]], lexicon: Lexicon | None = None
 ) -> list[list[str]]:
@@ -178,16 +201,8 @@ def token_features(
         ep = 0 if before else ep + 1
         pw, pt = (words[i - 1], tags[i - 1]) if i else ("^", "BOS")
         nw, nt = (words[i + 1], tags[i + 1]) if i + 1 < n else ("$", "EOS")
-        f = [
-            "w=" + w,
-            "t=" + t,
-            "wt=" + w + "/" + t,
-            "p1=" + w[:1],
-            "p2=" + w[:2],
-            "s1=" + w[-1:],
-            "s2=" + w[-2:],
-            "l=" + str(min(len(w), 5)),
-            "y=" + _ctype(w[0]) + _ctype(w[-1]),
+        f = _static(w, t)
+        f += [
             "ep=" + str(min(ep, 2)),
             "-1w=" + pw,
             "-1t=" + pt,
