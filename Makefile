@@ -31,7 +31,7 @@ lint: venv  ## ruff over the code
 
 # The NER model's training data: KLUE-NER (CC BY-SA 4.0) and gold articles (blind ones are skipped by name).
 KLUE_TRAIN ?= ../shared/data/klue-ner/train.tsv
-NER_GOLD ?= ../shared/data/dev ../shared/data/news
+NER_GOLD ?= ../shared/data/dev
 NER_MODEL ?= extract/models/ner-crf.v2.crfsuite
 
 train: venv  ## retrain the NER model (extract/models/) offline and print its KLUE-NER dev scores
