@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STORE ?= data/newskg.oxigraph
 ARGS ?=
 
-.PHONY: run test bench lint venv clean
+.PHONY: run test bench lint venv clean train ner-folds
 
 $(BIN)/newskg: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -29,6 +29,22 @@ bench: venv  ## print speed and memory figures (tests/bench)
 lint: venv  ## ruff over the code: lint rules and formatting (fix with `ruff format`)
 	$(BIN)/ruff check extract graph ontology app tests
 	$(BIN)/ruff format --check extract graph ontology app tests
+
+# The NER model's training data: KLUE-NER (CC BY-SA 4.0) and gold articles (blind ones are skipped by name).
+KLUE_TRAIN ?= ../shared/data/klue-ner/train.tsv
+NER_GOLD ?= ../shared/data/dev
+NER_MODEL ?= extract/models/ner-crf.v2.crfsuite
+
+train: venv  ## retrain the NER model (extract/models/) offline and print its KLUE-NER dev scores
+	$(BIN)/python -m newskg.extract.ner_train train --klue $(KLUE_TRAIN) --gold $(NER_GOLD) --out $(NER_MODEL)
+	$(BIN)/python -m newskg.extract.ner_train eval tests/data/klue/ner-dev.tsv --model $(NER_MODEL)
+
+# Cross-validation needs one NER model per fold, each trained without its fold's articles.
+NER_FOLDS ?= data/ner-folds
+$(NER_FOLDS)/folds.json: extract/ner.py extract/ner_train.py
+	$(BIN)/python -m newskg.extract.ner_train folds ../shared/data/news --klue $(KLUE_TRAIN) --base ../shared/data/dev --workdir $(NER_FOLDS)
+
+ner-folds: venv $(NER_FOLDS)/folds.json  ## train the 5 NER fold models for cross-validation by article (data/ner-folds)
 
 clean:  ## remove the venv and built stores
 	rm -rf $(VENV) data/*.oxigraph
