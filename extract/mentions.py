@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newskg.extract import news_patterns
 from newskg.extract.lexicon import Lexicon, Role, load_lexicon
 from newskg.extract.syntax import Sentence, Word, case_of
 
@@ -120,6 +121,11 @@ def is_person_name(word: str, lex: Lexicon | None = None) -> bool:
         return False
     if lex.ends_with(word, "descriptor"):
         return False
+    if word.endswith("대") and len(word) >= 3:
+        from newskg.extract.gazetteer import load_gazetteer
+
+        if any(g.type == "LOC" for g in load_gazetteer().lookup(word[:-1])):
+            return False  # "새길대": the short name of a place's university
     return not word.endswith(("회", "단", "청", "업", "측", "층", "들"))
 
 
@@ -326,11 +332,16 @@ def find_mentions(
         found = _gaz_word(b, lex, gaz, by_first, w, text, off, prev_m, title_words, k)
         prev_m = found if found is not None else (b.at(w.start, w.end) if w.kind == "N" else None)
 
+    # "X(대표 NAME)" heads, bylines of other shapes (newskg.extract.news_patterns)
+    news_patterns.paren_heads(b, lex, gaz, text, off)
+    news_patterns.bylines(b, lex, gaz, text, off)
+
     # known names of this article (second pass)
     if known:
         _known_names(b, known, text, off, lex, title_words, words)
 
-    # 7. person + title
+    # 7. person + title (foreign names of several words first)
+    news_patterns.foreign_titled(b, lex, words, text, off)
     _persons(b, lex, words, title_words, text, off, known)
     # 8. descriptor + unknown name
     _descriptors(b, lex, words, off, text)
@@ -922,6 +933,9 @@ def _persons(
                 continue
             if kw.text in ("(", ")") or re.match(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff.]+\)?$", kw.text):
                 j -= 1
+                continue
+            if kw.text in ("전", "前") and not between and j > 0:
+                j -= 1  # "박서준 전 원장": a former holder of the title
                 continue
             break
         if j < 0:

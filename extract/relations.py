@@ -536,7 +536,7 @@ def _roles(sent: Sentence, col: _Collector) -> None:
             continue
         if m.role.relation == "headOf" and not m.role.name.startswith("부"):
             col.add(m.entity, "headOf", tgt, 0.9 if m.role_target is not None else 0.7, sent)
-        elif tgt.type == "ORG":
+        elif m.role.relation == "worksFor" and tgt.type == "ORG":
             col.add(m.entity, "worksFor", tgt, 0.9 if m.role_target is not None else 0.7, sent)
 
 
