@@ -163,9 +163,10 @@ def score_articles(golds: dict[str, dict[str, Any]], preds: Iterable[dict[str, A
         "by_predicate": {p: prf(c["tp"], c["pred"], c["gold"]) for p, c in tri.items()},
         "unrealised": prf(unreal["tp"], unreal["pred"], unreal["gold"]),
         "qualifiers": {
-            "when": f"{qual['when_right']}/{qual['when_gold']} right on matched triples whose gold has a when; "
-            f"{qual['when_pred_wrong_or_extra']} of {qual['when_pred']} predicted whens wrong or extra",
-            "amount": f"{qual['amount_right']}/{qual['amount_gold']} right on matched triples whose gold has an amount",
+            "when": f"{qual['when_right']}/{qual['when_gold']} right on matched triples whose gold has a "
+            f"when; {qual['when_pred_wrong_or_extra']} of {qual['when_pred']} predicted whens wrong or extra",
+            "amount": f"{qual['amount_right']}/{qual['amount_gold']} right on matched triples whose gold has "
+            "an amount",
         },
     }
 

@@ -185,13 +185,21 @@ def foreign_titled(b: Any, lex: Lexicon, words: list, text: str, off: int) -> No
         ):
             run.insert(0, words[j])
             j -= 1
-        # "다카하시 료헤이 사장": a bare city name of the gazetteer may be the family name
-        if run and j >= 0 and _run_word(words[j], lex, starts):
-            pm = b.at(words[j].start, words[j].end)
-            if pm is not None and pm.type == "LOC" and pm.gaz is not None and pm.gaz.cls == "City":
-                if pm.start == words[j].start and pm.end == words[j].end:
-                    run.insert(0, words[j])
-                    j -= 1
+        # "도미야마 겐타 사장": a bare city name of the gazetteer may be the family name
+        pm = (
+            b.at(words[j].start, words[j].end)
+            if run and j >= 0 and _run_word(words[j], lex, starts)
+            else None
+        )
+        if (
+            pm is not None
+            and pm.type == "LOC"
+            and pm.gaz is not None
+            and pm.gaz.cls == "City"
+            and (pm.start, pm.end) == (words[j].start, words[j].end)
+        ):
+            run.insert(0, words[j])
+            j -= 1
         while len(run) >= 2 and not _name_start(run[0], starts):
             run.pop(0)
         if len(run) < 2 or any(len(x.text) <= 3 and is_person_name(x.text, lex) for x in run):
