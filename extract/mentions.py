@@ -53,6 +53,9 @@ _COMPANY = re.compile(
     + _NAMECH
     + r"[\uac00-\ud7a3A-Za-z0-9&·]*)"
 )
+_COMPANY_AFTER = re.compile(
+    r"(?<![\uac00-\ud7a3A-Za-z0-9&])(?P<name>[\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z0-9&]{1,20})(?:㈜|\(주\))"
+)
 _PAREN = re.compile(r"\((?P<inner>[^()\n]{1,60})\)")
 _QUOTED = re.compile(r"['‘“\"](?P<inner>[^'’”\"\n]{3,40})['’”\"]")
 _QUOTED_ORG_END = ("단", "협의체", "협의회", "위원회", "추진단", "연합", "포럼", "컨소시엄", "연구회", "센터")
@@ -273,8 +276,20 @@ def find_mentions(
             if m.group("place"):
                 _place_chain(b, gaz, by_first, text, m.start("place"), m.end("place"), off)
 
-    # 2. ㈜ companies
+    # 2. ㈜ companies ("㈜새길정밀", "새길정밀㈜")
+    for m in _COMPANY_AFTER.finditer(text):
+        name = m.group("name")
+        if name in lex.words.get("not_name", ()) or lex.ends_with(name, "descriptor"):
+            continue
+        es = [g for g in gaz.lookup(name) if g.type == "ORG"]
+        s, e = m.start("name") + off, m.end() + off
+        if es:
+            b.add(_mk_gaz(es[0], s, e, m.group(0), "company"))
+        else:
+            b.add(Mention(s, e, m.group(0), m.group(0), "ORG", "Company", "company", aliases=(name,)))
     for m in _COMPANY.finditer(text):
+        if m.start() > 0 and re.match(_NAMECH, text[m.start() - 1]):
+            continue  # the mark closes the name before it
         raw = m.group("name")
         name = _strip_company(raw)
         mark = m.group("mark")

@@ -65,6 +65,8 @@ class Found:
     object: Ent
     confidence: float
     sentence: Sentence
+    rule: str = ""
+    status: str = "done"
 
 
 def _rank(e: Ent) -> int:
@@ -88,7 +90,9 @@ class _Collector:
         self.found: dict[tuple[str, str, str], Found] = {}
         self.preds = predicates()
 
-    def add(self, s: Ent | None, p: str, o: Ent | None, conf: float, sent: Sentence) -> None:
+    def add(
+        self, s: Ent | None, p: str, o: Ent | None, conf: float, sent: Sentence, rule: str | None = None
+    ) -> None:
         if s is None or o is None or s.id == o.id:
             return
         pred = self.preds[p]
@@ -101,7 +105,11 @@ class _Collector:
         key = (s.id, p, o.id)
         old = self.found.get(key)
         if old is None or old.confidence < conf:
-            self.found[key] = Found(s, p, o, conf, sent)
+            if rule is None:
+                import sys
+
+                rule = f"{p}:{sys._getframe(1).f_code.co_name.lstrip('_')}"
+            self.found[key] = Found(s, p, o, conf, sent, rule)
 
     def has(self, s: Ent, p: str, o: Ent) -> bool:
         a, b = (s.id, o.id) if s.id <= o.id else (o.id, s.id)
@@ -313,8 +321,7 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
     focus: Ent | None = None  # the company last in focus
     visits_by: dict[str, list[tuple[Ent, Sentence]]] = {}
     trip_sentences: list[Sentence] = []
-    person_by_id = {e.id: e for e in ents}
-    del person_by_id
+    deals = _Deals()
 
     for sent in sents:
         if not sent.mentions:
@@ -460,6 +467,8 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
             carry = [e for e in sent_agent if e.type in ("PERSON", "ORG")] or carry
         _parties(sent, masked, col, lex, sent_agent)
         _seeks(sent, masked, col, lex, sent_agent, focus)
+        _invest_agreement(sent, masked, col, lex, sent_agent, deals)
+        _invest_sites(sent, masked, col, lex, sent_agent)
         _round_investors(sent, masked, col)
         for m in sent.mentions:
             if m.entity is not None and m.entity.type == "ORG" and m.entity.cls == "Company":
@@ -503,6 +512,7 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                         col.add(e, "accompanies", main, 0.75, sent)
                         for t in stops:
                             col.add(e, "visits", t, 0.6, sent)
+    deals.finish(col)
     # cooperation only where nothing more specific holds for the pair
     for key in [k for k in col.found if k[1] == "cooperatesWith"]:
         f = col.found[key]
@@ -919,3 +929,117 @@ def _seeks(
                 col.add(s, "seeksInvestmentFrom", o, conf, sent)
                 if s.type == "ORG" and "로부터" in sent.text or "에서" in sent.text and s.type == "ORG":
                     col.add(o, "investsIn", s, 0.65, sent)
+
+
+_INVEST_DEAL = re.compile(r"투자\s?(협약|양해각서|MOU|협정|의향서)|투자\s?유치\s?협약")
+_COUNT_FIRMS = re.compile(r"\d+\s?(개|곳)\s?(기업|업체|사|회사)|\d+\s?개사")
+_ENUM_TAIL = re.compile(r"\s?등(이다|이며|이고|과|와|\s|$)")
+_SPEND = re.compile(
+    r"(억|만)?\s?(원|달러|유로|엔|위안)(을|를)?\s?(들여|투입|투자|쏟아)"
+    r"|(투자|투입)(해|하여|한다|했|하기로|키로)"
+)
+
+
+class _Deals:
+    """Investment agreements of the article: the place or body on one side, the companies listed on
+    the other ("A사, B사, C사 등 3개 기업과 투자협약"), also when the list comes in a later sentence
+    ("협약에 참여한 기업은 A, B 등이다") or the seeking is said in the headline ("3개 기업서 투자 유치")."""
+
+    def __init__(self) -> None:
+        self.party: Ent | None = None
+        self.seekers: list[tuple[Ent, Sentence]] = []
+        self.companies: list[tuple[Ent, Sentence]] = []
+
+    def finish(self, col: _Collector) -> None:
+        for seeker, sent in self.seekers:
+            for co, _s in self.companies:
+                if co is not seeker:
+                    col.add(seeker, "seeksInvestmentFrom", co, 0.6, sent, rule="deal_seeks")
+
+
+def _firms_listed(sent: Sentence, exclude: list[Ent]) -> list[Ent]:
+    """Companies of a list in the sentence: two or more joined by commas, 와/과 or ·, or one before 등."""
+    firms = []
+    for m in sent.mentions:
+        e = m.entity
+        if e is None or e.type != "ORG" or e in exclude or e in firms:
+            continue
+        if e.cls in ("NewsMediaOrganization", "GovernmentOrganization", "University"):
+            continue
+        firms.append(e)
+    if len(firms) >= 2:
+        return firms
+    if firms and _ENUM_TAIL.search(sent.text):
+        return firms
+    return []
+
+
+def _subject_party(sent: Sentence) -> Ent | None:
+    """The place or body the sentence itself names as its subject (not one carried from before)."""
+    for ph in sent.phrases:
+        if ph.case == "subj" and _head(ph) and _agent_ok(ph):
+            p = _party(_head(ph)[0])
+            if p is not None and p.type in ("LOC", "ORG"):
+                return p
+            break
+    if sent.phrases and sent.phrases[0].particle == "," and _head(sent.phrases[0]):
+        h = _head(sent.phrases[0])[0]
+        if h.type in ("LOC", "ORG"):
+            return h
+    return None
+
+
+def _invest_agreement(
+    sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent], deals: _Deals
+) -> None:
+    deal = _INVEST_DEAL.search(masked)
+    seek = _SEEK.search(masked)
+    counted = _COUNT_FIRMS.search(masked)
+    joined = deals.party is not None and re.search(r"(협약|투자)에\s?참여", masked)
+    if not (deal or seek and counted or joined):
+        return
+    if (deal and _modal_after(masked, deal.end(), lex)) or (seek and _modal_after(masked, seek.end(), lex)):
+        return
+    party = _subject_party(sent)
+    if party is not None and party.type == "ORG" and party.cls == "Company":
+        party = None
+    if party is None:
+        party = deals.party
+    if party is None:
+        return
+    firms = _firms_listed(sent, [party])
+    if deal or re.search(r"(협약|투자)에\s?참여", masked):
+        deals.party = party
+    if seek and counted and not firms:
+        deals.seekers.append((party, sent))  # "3개 기업서 투자 유치": the firms come later
+        return
+    for co in firms:
+        deals.companies.append((co, sent))
+        if deal or re.search(r"협약", masked):
+            col.add(party, "signsAgreementWith", co, 0.75, sent, rule="deal_parties")
+        if party.type == "LOC":
+            col.add(co, "investsIn", party, 0.7, sent, rule="deal_invests")
+        if seek:
+            col.add(party, "seeksInvestmentFrom", co, 0.7, sent, rule="deal_seeks")
+
+
+def _invest_sites(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
+    """ "A사는 경기 평택시 포승국가산업단지에 500억원을 들여 공장을 짓는다": the company invests in the
+    site and in each place named with it."""
+    m = _SPEND.search(masked)
+    if not m or _modal_after(masked, m.end(), lex):
+        return
+    investors = [e for e in agent if e.type == "ORG" and e.cls not in ("NewsMediaOrganization",)]
+    if not investors:
+        return
+    cue_at = sent.start + m.start()
+    for p in sent.phrases:
+        if p.start >= cue_at or not p.particle.startswith("에") or p.particle.startswith(("에서", "에게")):
+            continue
+        places = [x.entity for x in p.mentions if x.entity is not None and x.type == "LOC"]
+        after = sent.span_text(p.end, p.end + 10)
+        if not places or any(v in after for v in lex.words.get("located", ())) or "본사" in after:
+            continue  # "대전에 본사를 둔 A사는 …": where the company is, not where it invests
+        for a in investors:
+            for t in places:
+                col.add(a, "investsIn", t, 0.65, sent, rule="invest_site")

@@ -72,3 +72,39 @@ def test_common_nouns_or_a_place_before_a_title_are_no_foreign_name(text):
 
 def test_former_holder_of_a_title_is_found():
     assert ("박서준", "PERSON") in _entities("이번 임명으로 박서준 전 원장이 물러났다.")
+
+
+@pytest.mark.parametrize(
+    "triple",
+    [
+        ("화성시", "signsAgreementWith", "다온푸드㈜"),
+        ("㈜새길정밀", "investsIn", "화성시"),
+        ("㈜한빛바이오", "investsIn", "화성시"),
+    ],
+)
+def test_every_company_of_an_enumerated_investment_agreement_is_a_party(triple):
+    text = (
+        "화성시는 3일 ㈜새길정밀, ㈜한빛바이오, 다온푸드㈜ 등 3개 기업과 "
+        "총 500억원 규모의 투자협약을 체결했다."
+    )
+    assert triple in _triples(text)
+
+
+def test_company_invests_in_the_site_and_the_place_named_with_it():
+    found = _triples("㈜다온푸드는 논산 가야곡농공단지에 350억원을 들여 공장을 세운다.")
+    assert {("㈜다온푸드", "investsIn", "가야곡농공단지"), ("㈜다온푸드", "investsIn", "논산시")} <= found
+
+
+def test_the_seat_of_a_company_is_no_investment_site():
+    found = _triples("대전 유성구에 본사를 둔 ㈜다온푸드는 충남대에 30억원을 투자하기로 했다.")
+    assert not any(p == "investsIn" and o in ("유성구", "대전광역시") for _s, p, o in found)
+
+
+def test_headline_seeking_from_several_firms_names_the_firms_listed_later():
+    text = (
+        "충청남도, 3개 기업서 900억 투자 유치\n\n"
+        "충청남도는 5일 도청에서 투자협약을 체결했다. "
+        "협약에 참여한 기업은 ㈜새길정밀, ㈜한빛바이오, 다온푸드㈜ 등이다."
+    )
+    found = _triples(text)
+    assert ("충청남도", "seeksInvestmentFrom", "㈜한빛바이오") in found
