@@ -219,7 +219,18 @@ class Extractor:
             lead = len(raw) - len(raw.lstrip())
             text = raw.strip()
             ev = Evidence(text, s.start + lead, s.start + lead + len(text))
-            triples.append(Triple(f.subject.id, f.predicate, f.object.id, round(f.confidence, 3), ev))
+            # the final Triple records of the article (qualifiers are attached here)
+            triples.append(
+                Triple(
+                    f.subject.id,
+                    f.predicate,
+                    f.object.id,
+                    round(f.confidence, 3),
+                    ev,
+                    rule=f.rule or None,
+                    status=f.status,
+                )
+            )
         return Extraction(article.id, tuple(entities), tuple(triples), article)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:

@@ -10,7 +10,8 @@ confidence that depends on the rule.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newskg.extract.entities import Ent
@@ -56,6 +57,11 @@ _RANK_AREA = ("도", "성", "주", "현", "특별자치도", "州")
 _NOUN_TAIL = set("단객자국지")
 _DIRECTION = re.compile(r"\s(?:동|서|남|북|중|동남|동북|서남|서북|남동|남서|북동|북서)부\s")
 _NOUN_CUES = ("방문", "순방", "견학", "시찰")
+
+
+# which facts a pass collects: "done" (what happened), "planned" (plans read too), "failed"
+# (negated sentences read too); `find_relations` runs the three and labels the difference
+_MODE: ContextVar[str] = ContextVar("newskg_relation_mode", default="done")
 
 
 @dataclass
@@ -178,6 +184,8 @@ _CLAUSE_END = re.compile(r"(?:고|며|해|여|서|나)[\s,]|,")
 def _modal_after(text: str, pos: int, lex: Lexicon) -> bool:
     """Whether the cue ending at `pos` is planned or considered ("방문할 예정", "체결을 검토"); the look
     stops at the end of the cue's clause ("체결하고 추가 투자를 검토" keeps the signing)."""
+    if _MODE.get() != "done":
+        return False  # the pass that collects plans and failures reads every cue
     window = text[pos : pos + 14]
     m = _CLAUSE_END.search(window)
     if m:
@@ -186,14 +194,14 @@ def _modal_after(text: str, pos: int, lex: Lexicon) -> bool:
 
 
 _PAST = re.compile(r"(?:했|었|았|였|됐)(?:다|고|으며|으나|는데|던)")
-_COMING = re.compile(r"오는\s?\d+\s?월|내년\s|다음\s?달")
+_COMING = re.compile(r"오는\s?\d+\s?(월|일)|내년\s|다음\s?달|(올해|올)\s?(상|하)반기|하반기|연내|내달")
 
 
 def _future(masked: str, pos: int) -> bool:
     """Whether the cue ending at `pos` is still to come: after "오는 7월"/"내년" with no past tense
     between ("오는 7월 … 본사를 방문해 실습을 할 예정이다"). The stops of a trip under way ("순방 중인",
     "20일 뉴욕으로 이동해 … 열 예정이다") keep counting."""
-    if re.search(r"중인|중이다|중에", masked):
+    if _MODE.get() != "done" or re.search(r"중인|중이다|중에", masked):
         return False
     before = masked[:pos]
     coming = list(_COMING.finditer(before))
@@ -218,6 +226,8 @@ def _clause_cue(c: Clause, sent: Sentence, masked: str, cues, lex: Lexicon) -> b
 
 
 def _negated(masked: str, lex: Lexicon) -> bool:
+    if _MODE.get() == "failed":
+        return False  # the pass that collects failures reads negated sentences too
     return any(w in masked for w in lex.words.get("negation", ()))
 
 
@@ -229,6 +239,8 @@ def _unnegated(masked: str, lex: Lexicon) -> str | None:
     keeps the first part), or None when all of it is negated."""
     if not _negated(masked, lex):
         return masked
+    if _MODE.get() == "planned":
+        return None  # "…할 계획이었으나 무산됐다": a failed plan is left to the failure pass
     cuts = [0] + [m.end() for m in _CONTRAST.finditer(masked)] + [len(masked)]
     out = []
     kept = False
@@ -313,8 +325,36 @@ def _list_before(sent: Sentence, p: Phrase) -> list[Phrase]:
 
 
 def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None = None) -> list[Found]:
-    """All triples of the article."""
+    """All triples of the article: what happened (status "done"), and the events the text reports as
+    planned or failed with that status (CONTRACT "Qualifiers")."""
     lex = lex or load_lexicon()
+    done = _find(sents, ents, lex)
+    keys = {_key(f) for f in done}
+    out = list(done)
+    token = _MODE.set("planned")
+    try:
+        planned = [f for f in _find(sents, ents, lex) if f.predicate in _EVENTS and _key(f) not in keys]
+    finally:
+        _MODE.reset(token)
+    keys |= {_key(f) for f in planned}
+    token = _MODE.set("failed")
+    try:
+        failed = [f for f in _find(sents, ents, lex) if f.predicate in _EVENTS and _key(f) not in keys]
+    finally:
+        _MODE.reset(token)
+    postponed = tuple(lex.words.get("postponed", ()))
+    out += [replace(f, status="planned") for f in planned]
+    for f in failed:
+        later = any(w in f.sentence.text for w in postponed)
+        out.append(replace(f, status="planned" if later else "failed"))
+    return out
+
+
+def _key(f: Found) -> tuple[str, str, str]:
+    return (f.subject.id, f.predicate, f.object.id)
+
+
+def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
     cues = lex.cues
     col = _Collector()
     carry: list[Ent] = []
@@ -377,13 +417,13 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                 for a in agent:
                     for t in targets:
                         if not _is_role_target(a, t):
-                            col.add(a, "visits", t, 0.8, sent)
+                            col.add(a, "visits", t, 0.8, sent, rule="visit_target")
                             visits_by.setdefault(a.id, []).append((t, sent))
                     for comp in companions:
                         if a.type == "PERSON" and comp is not a:
-                            col.add(a, "accompanies", comp, 0.8, sent)
+                            col.add(a, "accompanies", comp, 0.8, sent, rule="visit_companion")
                             for t in targets:
-                                col.add(comp, "visits", t, 0.7, sent)
+                                col.add(comp, "visits", t, 0.7, sent, rule="companion_visits")
                                 visits_by.setdefault(comp.id, []).append((t, sent))
             # meetings; sitting in on one ("면담에는 A와 B가 배석했다") is no meeting of the attendees
             if _clause_cue(c, sent, masked, cues["meets"], lex) and not _ATTEND.search(
@@ -406,9 +446,9 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                         continue
                     for o in others:
                         if o is not a and o not in companions:
-                            col.add(a, "meets", o, 0.75, sent)
+                            col.add(a, "meets", o, 0.75, sent, rule="meet_counterpart")
                             for comp in companions:
-                                col.add(comp, "meets", o, 0.65, sent)
+                                col.add(comp, "meets", o, 0.65, sent, rule="companion_meets")
             # visits implied by what the traveller does abroad: "… 오타와에서 … 회담을 갖고"
             if any(a.type == "PERSON" for a in agent) and (
                 _clause_cue(c, sent, masked, cues["meets"] + cues["signsAgreementWith"], lex)
@@ -419,7 +459,7 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                             if not _is_kr(t):
                                 for a in agent:
                                     if a.type == "PERSON":
-                                        col.add(a, "visits", t, 0.6, sent)
+                                        col.add(a, "visits", t, 0.6, sent, rule="meet_abroad_visits")
                                         visits_by.setdefault(a.id, []).append((t, sent))
             # investment
             if (
@@ -449,7 +489,7 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                                 targets.append(m.entity)
                 for a in investors:
                     for t in targets:
-                        col.add(a, "investsIn", t, 0.7, sent)
+                        col.add(a, "investsIn", t, 0.7, sent, rule="invest_clause")
             # "X사가 Y시 Z단지에 공장을 세운다/짓는다/건립한다": building a plant is investing in its site
             seg = masked[c.start - sent.start : c.end - sent.start]
             if _BUILD.search(seg) and not _modal_after(masked, c.end - sent.start, lex):
@@ -462,7 +502,7 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                         sites.extend(e for e in _ents(p, ("LOC",)) if e.cls == "City" and e is not h)
                 for a in builders:
                     for t in sites:
-                        col.add(a, "investsIn", t, 0.65, sent)
+                        col.add(a, "investsIn", t, 0.65, sent, rule="build_site")
         if sent_agent:
             carry = [e for e in sent_agent if e.type in ("PERSON", "ORG")] or carry
         _parties(sent, masked, col, lex, sent_agent)
@@ -509,9 +549,9 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
             if p.case in ("subj", "comp") or p.particle == ",":
                 for e in _head(p):
                     if e.type == "PERSON" and e is not main:
-                        col.add(e, "accompanies", main, 0.75, sent)
+                        col.add(e, "accompanies", main, 0.75, sent, rule="trip_companion")
                         for t in stops:
-                            col.add(e, "visits", t, 0.6, sent)
+                            col.add(e, "visits", t, 0.6, sent, rule="trip_companion_visits")
     deals.finish(col)
     # cooperation only where nothing more specific holds for the pair
     for key in [k for k in col.found if k[1] == "cooperatesWith"]:
@@ -545,9 +585,13 @@ def _roles(sent: Sentence, col: _Collector) -> None:
         if tgt is None:
             continue
         if m.role.relation == "headOf" and not m.role.name.startswith("부"):
-            col.add(m.entity, "headOf", tgt, 0.9 if m.role_target is not None else 0.7, sent)
+            col.add(
+                m.entity, "headOf", tgt, 0.9 if m.role_target is not None else 0.7, sent, rule="title_head"
+            )
         elif m.role.relation == "worksFor" and tgt.type == "ORG":
-            col.add(m.entity, "worksFor", tgt, 0.9 if m.role_target is not None else 0.7, sent)
+            col.add(
+                m.entity, "worksFor", tgt, 0.9 if m.role_target is not None else 0.7, sent, rule="title_post"
+            )
 
 
 def _post_holders(sent: Sentence, ents: list[Ent], col: _Collector, lex: Lexicon) -> None:
@@ -571,7 +615,7 @@ def _post_holders(sent: Sentence, ents: list[Ent], col: _Collector, lex: Lexicon
                 (e for e in ents if e.type == "ORG" and len(word) >= 2 and e.label.endswith(word)), None
             )
         if body is not None:
-            col.add(people[0], "headOf", body, 0.7, sent)
+            col.add(people[0], "headOf", body, 0.7, sent, rule="post_holder")
 
 
 def _implicit_target(sent: Sentence, m) -> Ent | None:
@@ -637,7 +681,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
     for m in ms:
         e = m.entity
         if e.in_place is not None and e.in_place is not e:
-            col.add(e, "locatedIn", e.in_place, 0.85, sent)
+            col.add(e, "locatedIn", e.in_place, 0.85, sent, rule="name_in_place")
     # juxtaposed places: "경기 평택", "미국 오스틴", "충남 당진시 석문국가산업단지"
     for a, b in zip(ms, ms[1:], strict=False):
         gap = _DIRECTION.sub(" ", sent.span_text(a.end, b.start))
@@ -646,14 +690,14 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
         ):
             continue
         if 0 <= _rank(a.entity) < _rank(b.entity):
-            col.add(b.entity, "locatedIn", a.entity, 0.85, sent)
+            col.add(b.entity, "locatedIn", a.entity, 0.85, sent, rule="juxtaposed_places")
             # "경기 평택시와 안성시, 이천시": the place before a list holds each of its members
             ph = next((p for p in sent.phrases if p.start <= b.start < p.end), None)
             if ph is not None and ph.mentions and ph.mentions[-1] is b and a in ph.mentions:
                 for q in _list_after(sent, ph):
                     h = _head(q)
                     if len(q.mentions) == 1 and h and h[0].cls == b.entity.cls and h[0].type == "LOC":
-                        col.add(h[0], "locatedIn", a.entity, 0.7, sent)
+                        col.add(h[0], "locatedIn", a.entity, 0.7, sent, rule="juxtaposed_list")
     desc = tuple(lex.words.get("descriptor", ()))
     for k, p in enumerate(sent.phrases):
         pm = [m for m in p.mentions if m.entity is not None]
@@ -672,7 +716,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
                             not x.entity or x.entity.type != "LOC" for x in pm if a.end <= x.start < b.start
                         )
                     ):
-                        col.add(b.entity, "locatedIn", a.entity, 0.75, sent)
+                        col.add(b.entity, "locatedIn", a.entity, 0.75, sent, rule="place_descriptor_org")
                     break
         # "X의 Y" and "X 당국인 Y"
         nxt = sent.phrases[k + 1] if k + 1 < len(sent.phrases) else None
@@ -688,7 +732,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
                 and (y.type == "ORG" or y.entity.cls == "Facility")
                 and not any(x.type == "PERSON" for x in nxt.mentions)
             ):
-                col.add(y.entity, "locatedIn", pm[-1].entity, 0.7, sent)
+                col.add(y.entity, "locatedIn", pm[-1].entity, 0.7, sent, rule="genitive_site")
     # "X에 있는/위치한/본사를 둔 Y"
     located = lex.words.get("located", frozenset())
     for c in sent.clauses:
@@ -705,7 +749,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
         for q in targets:
             for y in _head(q):
                 if y.type == "ORG" or y.cls == "Facility":
-                    col.add(y, "locatedIn", x, 0.75, sent)
+                    col.add(y, "locatedIn", x, 0.75, sent, rule="located_clause")
 
 
 def _list_after(sent: Sentence, p: Phrase) -> list[Phrase]:
@@ -835,9 +879,9 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
             ):
                 continue
             if (strong or weak) and a.type == "LOC" and b.type == "LOC" and "Country" not in (a.cls, b.cls):
-                col.add(a, "sisterCityOf", b, 0.85 if strong else 0.7, sent)
+                col.add(a, "sisterCityOf", b, 0.85 if strong else 0.7, sent, rule="sister_parties")
             if sign:
-                col.add(a, "signsAgreementWith", b, 0.8, sent)
+                col.add(a, "signsAgreementWith", b, 0.8, sent, rule="sign_parties")
     coop_cues = [*lex.cues["cooperatesWith"], "손을 잡", "손잡"]
     for ci, c in enumerate(sent.clauses):
         if not _clause_cue(c, sent, masked, coop_cues, lex):
@@ -847,7 +891,7 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
         subj, obj = _groups(sent, phrases, _agent(sent, ci, agent))
         for a, b in _pairs(subj, obj, three):
             if _ok_pair(col, a, b):
-                col.add(a, "cooperatesWith", b, 0.6, sent)
+                col.add(a, "cooperatesWith", b, 0.6, sent, rule="cooperation_parties")
 
 
 def _is_role_target_pair(a: Ent, b: Ent) -> bool:
@@ -871,8 +915,8 @@ def _round_investors(sent: Sentence, masked: str, col: _Collector) -> None:
         if p.case in ("subj", "comp") or p.particle == ",":
             for e in _head(p):
                 if e.type == "ORG" and e is not company and e.cls != "NewsMediaOrganization":
-                    col.add(e, "investsIn", company, 0.6, sent)
-                    col.add(company, "seeksInvestmentFrom", e, 0.55, sent)
+                    col.add(e, "investsIn", company, 0.6, sent, rule="round_investor")
+                    col.add(company, "seeksInvestmentFrom", e, 0.55, sent, rule="round_seeker")
 
 
 def _seeks(
@@ -926,9 +970,9 @@ def _seeks(
     for s in seekers:
         for o in sources:
             if o is not s:
-                col.add(s, "seeksInvestmentFrom", o, conf, sent)
+                col.add(s, "seeksInvestmentFrom", o, conf, sent, rule="seek_source")
                 if s.type == "ORG" and "로부터" in sent.text or "에서" in sent.text and s.type == "ORG":
-                    col.add(o, "investsIn", s, 0.65, sent)
+                    col.add(o, "investsIn", s, 0.65, sent, rule="seek_source_invests")
 
 
 _INVEST_DEAL = re.compile(r"투자\s?(협약|양해각서|MOU|협정|의향서)|투자\s?유치\s?협약")
