@@ -424,8 +424,8 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
                 break
             if any(g.cls == "Country" or getattr(g, "country", None) == "KR" for g in gaz.lookup(p)):
                 break  # "베트남 하이즈엉(Hải Dương)성": the country is not part of the name
-        elif gaz.lookup(p):
-            break
+        elif gaz.lookup(p) and not (len(inner) >= 4 and all(g.cls == "City" for g in gaz.lookup(p))):
+            break  # a place before the name; a bare city name before a four-character name is a family name
         take.insert(0, p)
     name = " ".join(take)
     start = m.start() - len(name) + off

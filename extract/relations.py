@@ -366,6 +366,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
     for sent in sents:
         if not sent.mentions:
             continue
+        before = carry  # who the article followed into this sentence
         masked = _masked(sent)
         _roles(sent, col)
         _post_holders(sent, ents, col, lex)
@@ -507,6 +508,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             carry = [e for e in sent_agent if e.type in ("PERSON", "ORG")] or carry
         _parties(sent, masked, col, lex, sent_agent)
         _seeks(sent, masked, col, lex, sent_agent, focus)
+        _meeting_attendees(sent, masked, col, before)
         _invest_agreement(sent, masked, col, lex, sent_agent, deals)
         _invest_sites(sent, masked, col, lex, sent_agent)
         _round_investors(sent, masked, col)
@@ -1087,3 +1089,22 @@ def _invest_sites(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, ag
         for a in investors:
             for t in places:
                 col.add(a, "investsIn", t, 0.65, sent, rule="invest_site")
+
+
+_MEETING_AT = re.compile(r"(간담회|면담|회동|오찬|만찬|회의|환담)(에는|에도)")
+_JOINED = re.compile(r"참석(했|하였|한|해)|자리(를)?\s?함께|함께했")
+
+
+def _meeting_attendees(sent: Sentence, masked: str, col: _Collector, carry: list[Ent]) -> None:
+    """ "이날 간담회에는 A 회장과 B 회장 등이 참석했다": the host of the meeting (the person the article
+    followed into it) meets each named participant; sitting in (배석) is no meeting."""
+    if not _MEETING_AT.search(masked) or not _JOINED.search(masked) or "배석" in masked:
+        return
+    hosts = [e for e in carry if e.type == "PERSON"][:1]
+    if not hosts:
+        return
+    for p in sent.phrases:
+        if p.case in ("subj", "comp") or p.particle == ",":
+            for e in _head(p):
+                if e.type == "PERSON" and e is not hosts[0]:
+                    col.add(hosts[0], "meets", e, 0.6, sent, rule="meeting_attendee")

@@ -16,9 +16,21 @@ def _entities(text: str) -> set[tuple[str, str]]:
     return {(e.label, e.type) for e in _out(text).entities}
 
 
+_SYMMETRIC = ("meets", "accompanies", "signsAgreementWith", "sisterCityOf", "cooperatesWith")
+
+
 def _triples(text: str) -> set[tuple[str, str, str]]:
+    """Done triples by label, symmetric ones in both orders."""
     out = _out(text)
-    return {(out.entity(t.subject).label, t.predicate, out.entity(t.object).label) for t in out.triples}
+    found = set()
+    for t in out.triples:
+        if t.status != "done":
+            continue
+        s, o = out.entity(t.subject).label, out.entity(t.object).label
+        found.add((s, t.predicate, o))
+        if t.predicate in _SYMMETRIC:
+            found.add((o, t.predicate, s))
+    return found
 
 
 @pytest.mark.parametrize(
@@ -108,3 +120,21 @@ def test_headline_seeking_from_several_firms_names_the_firms_listed_later():
     )
     found = _triples(text)
     assert ("충청남도", "seeksInvestmentFrom", "㈜한빛바이오") in found
+
+
+def test_japanese_name_with_its_hanja_is_one_person_even_when_the_family_name_is_a_city():
+    assert ("다카하시 신지", "PERSON") in _entities("시장은 12일 다카하시 신지(高橋信二) 사장을 만났다.")
+
+
+def test_host_of_a_meeting_meets_each_named_participant():
+    text = (
+        "한도윤 장관은 5일 서울에서 경제단체장들과 간담회를 가졌다. "
+        "이날 간담회에는 오서진 새길상공회의소 회장과 문하람 한빛협회 회장이 참석했다."
+    )
+    found = _triples(text)
+    assert {("한도윤", "meets", "오서진"), ("한도윤", "meets", "문하람")} <= found
+
+
+def test_sitting_in_on_a_meeting_is_no_meeting():
+    text = "한도윤 장관은 5일 오서진 회장과 면담했다. 면담에는 문하람 국장이 배석했다."
+    assert not any(p == "meets" and "문하람" in (s, o) for s, p, o in _triples(text))
