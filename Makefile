@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STORE ?= data/newskg.oxigraph
 ARGS ?=
 
-.PHONY: run test bench lint venv clean
+.PHONY: run test bench lint venv clean train eval
 
 $(BIN)/newskg: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -25,6 +25,12 @@ test: venv  ## run the test suite (make test ARGS="-k kiwi" passes options to py
 
 bench: venv  ## print speed and memory figures (tests/bench)
 	$(BIN)/python -m tests.bench $(ARGS)
+
+train: venv  ## train the learned parts from the gold data (relation scorer; never the blind news part)
+	$(BIN)/python -m newskg.extract.relscore train --gold ../shared/data/dev --gold ../shared/data/news
+
+eval: venv  ## print the quality report of issue 7 (make eval ARGS=--no-blind skips the blind part)
+	$(BIN)/python -m newskg.extract.eval_report $(ARGS)
 
 lint: venv  ## ruff over the code
 	$(BIN)/ruff check extract graph ontology app tests

@@ -42,7 +42,7 @@ __all__ = ["Extractor", "get_extractor", "EXTRACTOR_VERSION"]
 EXTRACTOR_VERSION = "newskg-rules/0.1.0"
 _BYLINE_HEAD = re.compile(r"\s*[\[(【][^\]\n)】]{2,40}(?:기자|특파원|통신원)\s*[\])】]")
 
-for _name in ("nkg_sents", "nkg_ents", "nkg_found"):
+for _name in ("nkg_sents", "nkg_ents", "nkg_found", "nkg_rule_found"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -59,12 +59,12 @@ def make_entities(nlp: Language, name: str) -> EntityResolver:
 
 @Language.factory(
     "newskg_relations",
-    assigns=["doc._.nkg_found"],
+    assigns=["doc._.nkg_found", "doc._.nkg_rule_found"],
     requires=["doc._.nkg_ents"],
-    default_config={"min_confidence": 0.5},
+    default_config={"min_confidence": 0.5, "learned": False},
 )
-def make_relations(nlp: Language, name: str, min_confidence: float) -> RelationFinder:
-    return RelationFinder(min_confidence)
+def make_relations(nlp: Language, name: str, min_confidence: float, learned: bool) -> RelationFinder:
+    return RelationFinder(min_confidence, learned)
 
 
 class MentionFinder:
@@ -151,13 +151,26 @@ class EntityResolver:
 class RelationFinder:
     """Entities → triples with evidence."""
 
-    def __init__(self, min_confidence: float = 0.5) -> None:
+    def __init__(self, min_confidence: float = 0.5, learned: bool = False) -> None:
         self.min_confidence = min_confidence
         self.lex = load_lexicon()
+        self.scorer = None
+        if learned:
+            from newskg.extract.relscore import load_scorer
+
+            self.scorer = load_scorer()
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_relations(doc._.nkg_sents or [], doc._.nkg_ents or [], self.lex)
-        doc._.nkg_found = [f for f in found if f.confidence >= self.min_confidence]
+        sents = doc._.nkg_sents or []
+        found = [
+            f
+            for f in find_relations(sents, doc._.nkg_ents or [], self.lex)
+            if f.confidence >= self.min_confidence
+        ]
+        doc._.nkg_rule_found = found
+        if self.scorer is not None:
+            found = self.scorer.rescore(sents, found, self.lex)
+        doc._.nkg_found = found
         return doc
 
 
@@ -188,11 +201,14 @@ def rules_fingerprint() -> str:
 class Extractor:
     """Builds the spaCy pipeline once; `extract` turns an Article into an Extraction."""
 
-    def __init__(self) -> None:
+    def __init__(self, scorer: bool | None = None) -> None:
+        """`scorer` overrides the config's choice of the learned relation scorer (False: rules only)."""
         from spacy import util
 
         try:
             config = util.load_config(_config_path())
+            if scorer is not None:
+                config["components"]["newskg_relations"]["learned"] = scorer
             self.nlp = util.load_model_from_config(config, auto_fill=True, validate=True)
         except (OSError, ValueError) as exc:
             raise PipelineError(
@@ -209,7 +225,10 @@ class Extractor:
 
     def extract(self, article: Article) -> Extraction:
         """Entities and triples of one article."""
-        doc = self.doc(article)
+        return self.from_doc(article, self.doc(article))
+
+    def from_doc(self, article: Article, doc: Doc) -> Extraction:
+        """The Extraction of an analysed Doc of the article."""
         ents = doc._.nkg_ents or []
         entities: list[Entity] = [e.to_entity() for e in ents]
         triples = []
