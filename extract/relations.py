@@ -290,7 +290,8 @@ def _agent_ok(p: Phrase) -> bool:
     rest = re.sub(r"\s+\d+\s*(명|개사|곳|개|인)$", "", rest)
     rest = rest.strip(" '\"‘’“”,")
     # "오리건주 정부와": a place's government is the place itself
-    return rest in ("", "시", "주", "성", "군", "도", "현", "정부", "당국", "측", "주정부", "시정부")
+    # "윤 의장 일행은": the party travelling with a person is led by that person
+    return rest in ("", "시", "주", "성", "군", "도", "현", "정부", "당국", "측", "주정부", "시정부", "일행")
 
 
 def _companions(sent: Sentence) -> list[Ent]:
@@ -548,7 +549,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             # … and the stops that hold it (the country of the leg)
             stops = leg + [t for t in stops if t not in leg and any(col.has(x, "locatedIn", t) for x in leg)]
         for p in sent.phrases:
-            if p.case in ("subj", "comp") or p.particle == ",":
+            if p.case in ("subj", "comp") or p.particle in (",", "도"):
                 for e in _head(p):
                     if e.type == "PERSON" and e is not main:
                         col.add(e, "accompanies", main, 0.75, sent, rule="trip_companion")

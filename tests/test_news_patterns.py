@@ -138,3 +138,14 @@ def test_host_of_a_meeting_meets_each_named_participant():
 def test_sitting_in_on_a_meeting_is_no_meeting():
     text = "한도윤 장관은 5일 오서진 회장과 면담했다. 면담에는 문하람 국장이 배석했다."
     assert not any(p == "meets" and "문하람" in (s, o) for s, p, o in _triples(text))
+
+
+def test_member_named_in_a_delegation_accompanies_the_traveller_and_visits_the_stops():
+    text = "오하늘 화성시장은 5일 미국 오스틴을 방문했다. 대표단에는 문하람 화성시의회 의원도 포함됐다."
+    found = _triples(text)
+    assert {("문하람", "accompanies", "오하늘"), ("문하람", "visits", "오스틴")} <= found
+
+
+def test_the_party_of_a_person_travels_with_that_person():
+    found = _triples("오하늘 화성시장은 5일 미국을 찾았다. 오 시장 일행은 이튿날 오스틴을 둘러봤다.")
+    assert ("오하늘", "visits", "오스틴") in found
