@@ -977,7 +977,9 @@ def _persons(
             person = b.add(Mention(nw.start, nw.end, nw.text, nw.text, "PERSON", "Person", "title"))
         if person is None:
             continue
-        if person.role is None or person.rule == "byline":
+        if person.role is None or (
+            person.rule == "byline" and (person.role_target is None or person.role.name != role.name)
+        ):
             person.role = role
             if target is not None:
                 person.role_target = target

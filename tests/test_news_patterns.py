@@ -149,3 +149,7 @@ def test_member_named_in_a_delegation_accompanies_the_traveller_and_visits_the_s
 def test_the_party_of_a_person_travels_with_that_person():
     found = _triples("오하늘 화성시장은 5일 미국을 찾았다. 오 시장 일행은 이튿날 오스틴을 둘러봤다.")
     assert ("오하늘", "visits", "오스틴") in found
+
+
+def test_byline_outlet_before_the_place_is_the_reporters_employer():
+    assert ("문서진", "worksFor", "새길아침뉴스") in _triples("【새길아침뉴스 밀양=문서진 기자】 시는 3일 밝혔다.")
