@@ -152,4 +152,6 @@ def test_the_party_of_a_person_travels_with_that_person():
 
 
 def test_byline_outlet_before_the_place_is_the_reporters_employer():
-    assert ("문서진", "worksFor", "새길아침뉴스") in _triples("【새길아침뉴스 밀양=문서진 기자】 시는 3일 밝혔다.")
+    assert ("문서진", "worksFor", "새길아침뉴스") in _triples(
+        "【새길아침뉴스 밀양=문서진 기자】 시는 3일 밝혔다."
+    )
