@@ -26,14 +26,21 @@ test: venv  ## run the test suite (make test ARGS="-k kiwi" passes options to py
 bench: venv  ## print speed and memory figures (tests/bench)
 	$(BIN)/python -m tests.bench $(ARGS)
 
-train: venv  ## train the learned parts from the gold data (relation scorer; never the blind news part)
-	$(BIN)/python -m newskg.extract.relscore train --gold ../shared/data/dev --gold ../shared/data/news
-
 eval: venv  ## print the quality report of issue 7 (make eval ARGS=--no-blind skips the blind part)
 	$(BIN)/python -m newskg.extract.eval_report $(ARGS)
 
 lint: venv  ## ruff over the code
 	$(BIN)/ruff check extract graph ontology app tests
+
+# The NER model's training data: KLUE-NER (CC BY-SA 4.0) and the gold articles (blind ones skipped by name).
+KLUE_TRAIN ?= ../shared/data/klue-ner/train.tsv
+NER_GOLD ?= ../shared/data/dev ../shared/data/news
+NER_MODEL ?= extract/models/ner-crf.v1.crfsuite
+
+train: venv  ## retrain the NER model (extract/models/) and the relation scorer offline; print NER dev scores
+	$(BIN)/python -m newskg.extract.ner_train train --klue $(KLUE_TRAIN) --gold $(NER_GOLD) --out $(NER_MODEL)
+	$(BIN)/python -m newskg.extract.ner_train eval tests/data/klue/ner-dev.tsv --model $(NER_MODEL)
+	$(BIN)/python -m newskg.extract.relscore train --gold ../shared/data/dev --gold ../shared/data/news
 
 clean:  ## remove the venv and built stores
 	rm -rf $(VENV) data/*.oxigraph

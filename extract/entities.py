@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newskg.extract.mentions import Mention, is_person_name, norm_label
+from newskg.extract.namesakes import relink_namesakes
 from newskg.extract.records import Entity
 from newskg.extract.syntax import Sentence
 
@@ -83,6 +84,9 @@ class Ent:
             getattr(g, "geonames_id", None),
             getattr(g, "lat", None),
             getattr(g, "lon", None),
+            key=self.key,
+            # the containing gazetteer entry: a district's city, or the place a council is named after
+            parent=getattr(g, "parent", None) or (self.in_place.key if self.in_place is not None else None),
         )
 
 
@@ -153,6 +157,7 @@ def _is_kr(e: Ent) -> bool:
 def resolve_entities(sents: list[Sentence]) -> list[Ent]:
     """Attach an entity to every mention of the article (short forms included, unresolved ones dropped)."""
     table = _Table()
+    relink_namesakes(m for s in sents for m in s.mentions)  # 서구 of the city the article names
     for s in sents:
         for m in s.mentions:
             if m.ref:

@@ -40,7 +40,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from newskg.extract.records import Article, Extraction, Triple
-from newskg.graph.resolve import article_iri, entity_iri, geonames_iri
+from newskg.graph.resolve import article_iri, entity_iris, geonames_iri
 from newskg.graph.store import KGStore
 from newskg.ontology.errors import InputError, NewsKGError, PipelineError, StoreError
 from newskg.ontology.vocab import NKG, classes, predicates
@@ -175,11 +175,12 @@ def article_ntriples(extraction: Extraction, *, generated_at: str, extractor_ver
             lines.append(f"{a} <{SCHEMA}url> {_typed(art.url, 'anyURI')} .")
 
     iri_of: dict[str, str] = {}
+    iris = entity_iris(extraction)  # people anchored by the body or place they head or work for
     for ent in extraction.entities:
         if ent.type not in _COARSE_CLASS:
             raise InputError(f"{extraction.doc}: entity {ent.id!r} has type {ent.type!r}; "
                              f"expected one of PERSON, ORG, LOC (see CONTRACT.md)")
-        e_iri = entity_iri(ent)
+        e_iri = iris[ent.id]
         iri_of[ent.id] = e_iri
         e = _iri(e_iri)
         lines += [f"{e} <{RDF}type> <{_class_iri(ent.cls, ent.type)}> .",

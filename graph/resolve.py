@@ -1,27 +1,31 @@
 """Stable IRIs across articles: the same real-world entity gets the same IRI in every article.
 
-In order:
+Works from the extraction record alone (no gazetteer, no spaCy). In order:
 
 1. a GeoNames id on the entity (``Entity.geonames_id``) → ``entity/gn<id>``, with
    ``owl:sameAs <https://sws.geonames.org/<id>/>`` added by the builder;
-2. a place or body the extractor's gazetteer (``newskg.extract.gazetteer``) knows under the entity's
-   label, English name or an alias → its GeoNames id as above, else its gazetteer key
-   (``kr:KR-41-siheung-si`` → ``entity/kr-KR-41-siheung-si``): 시흥 / 시흥시 / Siheung / Siheung-si
-   are one node;
+2. the gazetteer key the extractor linked the entity to (``Entity.key``): ``gn:<id>`` →
+   ``entity/gn<id>``, else the key made IRI-safe (``kr:KR-29-seo-gu`` →
+   ``entity/kr-KR-29-seo-gu``), so 시흥 / 시흥시 / Siheung are one node and the 서구 of three
+   cities are three;
 3. otherwise the normalised canonical Korean name: NFKC, lower case, no spaces or punctuation, no
    company marks (㈜, (주), 주식회사), and for places and bodies the city-level suffix dropped
    (시, 군, 구, 특별시, 광역시, 특별자치시), so 퀴논 / 퀴논시 are one node. An entity whose label is
    not Korean uses its first Korean alias, else its English name with ``-si`` / ``City`` dropped.
+4. a person is their normalised name plus, where the article gives one, their anchor: the key of
+   the body or place they head (``headOf``), else work for (``worksFor``) — so two 김민수 of two
+   companies are two nodes, one mayor named in two articles one node (:func:`entity_iris`).
 
-Known limits: two people with one name share a node; outside the gazetteer, 광주시 and 광주광역시
-collide, and an English-only name without a Korean alias stays apart from its Korean twin.
+Known limits: a person named once with an anchor and once without (no title in that article)
+gives two nodes; outside the gazetteer, 광주시 and 광주광역시 collide, and an English-only name
+without a Korean alias stays apart from its Korean twin.
 
 Example:
     >>> from newskg.extract.records import Entity
     >>> names = [("시흥", "Siheung"), ("시흥시", "Siheung"), ("Siheung", "Siheung"), ("Siheung-si", "")]
-    >>> len({entity_iri(Entity("x", ko, en, "LOC", "City")) for ko, en in names})
+    >>> len({entity_iri(Entity("x", ko, en, "LOC", "City", key="kr:KR-41-siheung-si")) for ko, en in names})
     1
-    >>> entity_iri(Entity("e6", "샌디에이고", "San Diego", "LOC", "City"))
+    >>> entity_iri(Entity("e6", "샌디에이고", "San Diego", "LOC", "City", geonames_id=5391811))
     'https://w3id.org/newskg/entity/gn5391811'
     >>> entity_iri(Entity("e9", "㈜신세계사이먼", "Shinsegae Simon", "ORG", "Company"))
     'https://w3id.org/newskg/entity/신세계사이먼'
@@ -37,13 +41,23 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
 
-from newskg.extract.records import Entity
-from newskg.ontology.errors import NewsKGError
+from newskg.extract.records import Entity, Extraction
 from newskg.ontology.vocab import ARTICLE_NS, ENTITY_NS
 
-__all__ = ["entity_iri", "entity_key", "article_iri", "geonames_iri", "normalize_name", "has_hangul"]
+__all__ = [
+    "entity_iri",
+    "entity_iris",
+    "entity_key",
+    "person_anchors",
+    "article_iri",
+    "geonames_iri",
+    "normalize_name",
+    "has_hangul",
+]
+
+# a person's anchor: the body or place they head, else the one they work for
+_ANCHOR_PREDICATES = ("headOf", "worksFor")
 
 _COMPANY_MARKS = re.compile(r"\(주\)|\(유\)|\(재\)|\(사\)|주식회사|유한회사")
 _KO_CITY_SUFFIXES = ("특별자치시", "특별시", "광역시", "시", "군", "구")
@@ -76,56 +90,78 @@ def _strip_city_suffix(key: str) -> str:
     return key
 
 
-def entity_key(entity: Entity) -> str:
-    """The part of the entity IRI after ``entity/`` (see the module docstring for the rules)."""
+def _kb_key(key: str) -> str:
+    if key.startswith("gn:") and key[3:].isdigit():
+        return "gn" + key[3:]
+    return re.sub(r"[^\w-]", "-", key)
+
+
+def entity_key(entity: Entity, anchor: str | None = None) -> str:
+    """The part of the entity IRI after ``entity/`` (see the module docstring for the rules).
+
+    `anchor` (people only) is the key of the body or place anchoring the person in the article.
+
+    >>> from newskg.extract.records import Entity
+    >>> entity_key(Entity("p", "김민수", "Kim Min-su", "PERSON", "Person"), anchor="org-hanbit")
+    '김민수--org-hanbit'
+    >>> entity_key(Entity("d", "서구", "Seo District", "LOC", "AdministrativeArea", key="kr:KR-27-seo-gu"))
+    'kr-KR-27-seo-gu'
+    """
     if entity.geonames_id is not None:
         return f"gn{int(entity.geonames_id)}"
-    if entity.type != "PERSON":
-        known = _gazetteer_key(entity)
-        if known:
-            return known
+    if entity.key and entity.type != "PERSON":
+        return _kb_key(entity.key)
     name = entity.label
     if not has_hangul(name):
         name = next((a for a in entity.aliases if has_hangul(a)), name)
     if has_hangul(name):
         key = normalize_name(name)
-        return _strip_city_suffix(key) if entity.type != "PERSON" else key
-    english = unicodedata.normalize("NFKC", entity.label_en or name).strip().lower()
-    if entity.type != "PERSON":
-        english = _EN_CITY_SUFFIX.sub("", english)
-    key = normalize_name(english)
-    return key or "id-" + hashlib.sha1(entity.id.encode("utf-8")).hexdigest()[:12]
+        key = _strip_city_suffix(key) if entity.type != "PERSON" else key
+    else:
+        english = unicodedata.normalize("NFKC", entity.label_en or name).strip().lower()
+        if entity.type != "PERSON":
+            english = _EN_CITY_SUFFIX.sub("", english)
+        key = normalize_name(english)
+    if not key:
+        return "id-" + hashlib.sha1(entity.id.encode("utf-8")).hexdigest()[:12]
+    if entity.type == "PERSON" and anchor:
+        return f"{key}--{anchor}"
+    return key
 
 
-@lru_cache(maxsize=1)
-def _gazetteer():
-    try:
-        from newskg.extract.gazetteer import load_gazetteer
+def person_anchors(extraction: Extraction) -> dict[str, str]:
+    """Entity id of each person → the key of the body or place anchoring them in the article.
 
-        return load_gazetteer()
-    except (ImportError, NewsKGError):  # no gazetteer shipped: names alone decide
-        return None
-
-
-def _gazetteer_key(entity: Entity) -> str | None:
-    gaz = _gazetteer()
-    if gaz is None:
-        return None
-    for surface in (entity.label, *entity.aliases, entity.label_en):
-        if not surface:
+    The object of the person's ``headOf`` triple, else of their ``worksFor`` triple (planned or
+    failed ones left out); among several, the smallest key, so the choice is stable.
+    """
+    by_id = {e.id: e for e in extraction.entities}
+    found: dict[str, dict[str, set[str]]] = {}
+    for t in extraction.triples:
+        if t.predicate not in _ANCHOR_PREDICATES or t.status in ("planned", "failed"):
             continue
-        for entry in gaz.lookup(surface):
-            if entry.type == "PERSON":
-                continue
-            if entry.geonames_id is not None:
-                return f"gn{int(entry.geonames_id)}"
-            return re.sub(r"[^\w-]", "-", entry.key)
-    return None
+        subj, obj = by_id.get(t.subject), by_id.get(t.object)
+        if subj is None or obj is None or subj.type != "PERSON" or obj.type == "PERSON":
+            continue
+        found.setdefault(subj.id, {}).setdefault(t.predicate, set()).add(entity_key(obj))
+    out = {}
+    for pid, by_pred in found.items():
+        for pred in _ANCHOR_PREDICATES:
+            if by_pred.get(pred):
+                out[pid] = min(by_pred[pred])
+                break
+    return out
 
 
-def entity_iri(entity: Entity) -> str:
-    """The entity's IRI, stable across articles."""
-    return ENTITY_NS + entity_key(entity)
+def entity_iris(extraction: Extraction) -> dict[str, str]:
+    """Entity id → IRI for every entity of one article, people anchored by :func:`person_anchors`."""
+    anchors = person_anchors(extraction)
+    return {e.id: ENTITY_NS + entity_key(e, anchors.get(e.id)) for e in extraction.entities}
+
+
+def entity_iri(entity: Entity, anchor: str | None = None) -> str:
+    """The entity's IRI, stable across articles (`anchor`: see :func:`entity_key`)."""
+    return ENTITY_NS + entity_key(entity, anchor)
 
 
 def geonames_iri(geonames_id: int) -> str:

@@ -9,7 +9,7 @@ from newskg.ontology.errors import QueryError
 from tests.graphdata import seed_and_second
 
 E = "https://w3id.org/newskg/entity/"
-SIHEUNG, SAN_DIEGO, LIM = E + "kr-KR-41-siheung-si", E + "gn5391811", E + "임병택"
+SIHEUNG, SAN_DIEGO, LIM = E + "kr-KR-41-siheung-si", E + "gn5391811", E + "임병택--kr-KR-41-siheung-si"
 SEED = "https://w3id.org/newskg/article/seed-siheung.txt"
 SECOND = "https://w3id.org/newskg/article/siheung-sister-city.txt"
 

@@ -1,0 +1,173 @@
+"""The trained CRF NER: shipped model, function API, spaCy component, training (invented text only)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from newskg.extract import ner, ner_train
+
+SENT = "어제 오후 정하늘은 친구들과 함께 공원을 걸었다."
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "newskg.KiwiTokenizer.v1"}}})
+    nlp.add_pipe("newskg_ner")
+    return nlp
+
+
+def test_shipped_model_and_lexicon_load_from_the_installed_package():
+    path = ner.default_model_path()
+    assert path.parts[-3:] == ("extract", "models", ner.MODEL_NAME) or "newskg" in str(path)
+    assert path.is_file() and ner.lexicon_path(path).is_file()
+    tagger = ner.get_tagger()
+    assert tagger is ner.get_tagger()  # loaded once per process
+    assert len(tagger.lexicon.names) > 1000
+
+
+def test_finds_a_person_named_without_a_title():
+    found = [(SENT[s:e], label) for s, e, label, _ in ner.find_entities(SENT)]
+    assert ("정하늘", "PERSON") in found
+
+
+@pytest.mark.parametrize("prefix", ["", "\n\n", "  [사진]\n"])
+def test_spans_are_source_offsets_without_surrounding_space(prefix):
+    body = SENT + "\n한빛전자 박서준 대표는 서울 강남구에서 기자들을 만났다."
+    text = prefix + body
+    spans = ner.find_entities(text)
+    assert spans
+    for s, e, label, score in spans:
+        assert 0 <= s < e <= len(text)
+        assert text[s:e] == text[s:e].strip()
+        assert label in ner.LABELS
+        assert 0.0 < score <= 1.0
+    shifted = {(s - len(prefix), e - len(prefix), lab) for s, e, lab, _ in spans}
+    plain = {
+        (s, e, lab)
+        for s, e, lab, _ in ner.find_entities(
+            SENT + "\n한빛전자 박서준 대표는 서울 강남구에서 기자들을 만났다."
+        )
+    }
+    assert shifted == plain
+
+
+def test_component_writes_typed_scored_spans_into_doc_spans(nlp):
+    doc = nlp("한빛전자 박서준 대표는 어제 오후 정하늘과 서울 강남구에서 만났다.")
+    group = doc.spans["ner"]
+    assert len(group) >= 2
+    assert len(group.attrs["scores"]) == len(group) == len(group.attrs["chars"])
+    assert {sp.label_ for sp in group} <= set(ner.LABELS)
+    assert ("정하늘", "PERSON") in {(sp.text, sp.label_) for sp in group}
+    for sp, (s, e) in zip(group, group.attrs["chars"], strict=True):
+        assert sp.start_char <= s < e <= sp.end_char  # widened to tokens at most, never narrowed
+    starts = sorted((sp.start, sp.end) for sp in group)
+    assert all(a[1] <= b[0] for a, b in zip(starts, starts[1:], strict=False))  # no overlaps
+
+
+def test_component_leaves_skipped_stretches_alone(nlp):
+    text = "메뉴 정하늘 랭킹\n본문: 어제 정하늘은 공원을 걸었다."
+    body = text.index("본문")
+    doc = nlp.tokenizer.make_doc(text, spans=[(body, len(text))])
+    doc = nlp.get_pipe("newskg_ner")(doc)
+    assert all(sp.start_char >= body for sp in doc.spans["ner"])
+
+
+def test_features_cover_every_character_and_mark_known_names():
+    lex = ner.Lexicon({"한빛시": "LOC"}, ["정"])
+    text = "정하늘 한빛시 방문"
+    feats = ner.char_features(text, [(0, 3, "NNP"), (4, 7, "NNP"), (8, 10, "NNG")], lex)
+    assert len(feats) == len(text)
+    assert "sn" in feats[0] and "gz=LOC-B" in feats[4] and "gz=LOC-I" in feats[6]
+    assert not any(f.startswith("gz=") for f in feats[8])
+
+
+def test_gold_names_project_onto_text_longest_first_and_not_inside_words():
+    art = {
+        "text": "한빛시청에서 한빛시 시장과 새한빛시 주민이 만났다.",
+        "entities": [{"name": "한빛시", "type": "LOC"}, {"name": "한빛시청", "type": "LOC"}],
+    }
+    assert ner_train.project_names(art) == [(0, 4, "LOC"), (7, 10, "LOC")]
+
+
+def test_gold_files_skip_the_blind_articles_by_name(tmp_path):
+    for name in ("news-a01.json", "news-a10.json", "news-d12.json", "dev-03.json"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    assert [p.name for p in ner_train.gold_files([tmp_path])] == ["dev-03.json", "news-a01.json"]
+
+
+def test_training_on_a_tiny_invented_set_learns_its_names(tmp_path):
+    arts = [
+        {"id": f"a{i}", "text": text, "entities": ents}
+        for i, (text, ents) in enumerate(
+            [
+                (
+                    "강바다는 누리상사에 다닌다. 누리상사는 한빛시에 있다.",
+                    [
+                        {"name": "강바다", "type": "PERSON"},
+                        {"name": "누리상사", "type": "ORG"},
+                        {"name": "한빛시", "type": "LOC"},
+                    ],
+                ),
+                (
+                    "오늘 강바다가 한빛시를 떠났다. 누리상사 직원들이 배웅했다.",
+                    [
+                        {"name": "강바다", "type": "PERSON"},
+                        {"name": "누리상사", "type": "ORG"},
+                        {"name": "한빛시", "type": "LOC"},
+                    ],
+                ),
+            ]
+        )
+    ] * 4
+    out = tmp_path / "tiny.crfsuite"
+    stats = ner_train.train(arts, out, klue=None, max_iterations=40)
+    assert stats["sequences"] == 16 and out.is_file() and ner.lexicon_path(out).is_file()
+    text = arts[0]["text"]
+    found = {(text[s:e], lab) for s, e, lab, _ in ner.find_entities(text, model=out)}
+    assert {("강바다", "PERSON"), ("누리상사", "ORG"), ("한빛시", "LOC")} <= found
+
+
+def test_training_is_deterministic(tmp_path):
+    art = {
+        "id": "x",
+        "text": "강바다는 누리상사에 다닌다.",
+        "entities": [{"name": "강바다", "type": "PERSON"}, {"name": "누리상사", "type": "ORG"}],
+    }
+    a, b = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
+    ner_train.train([art] * 3, a, max_iterations=20)
+    ner_train.train([art] * 3, b, max_iterations=20)
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_a_missing_model_file_is_a_pipeline_error_naming_it(tmp_path):
+    from newskg.ontology.errors import PipelineError
+
+    with pytest.raises(PipelineError, match="missing.crfsuite"):
+        ner.NerTagger(tmp_path / "missing.crfsuite")
+
+
+def test_eval_command_prints_scores_by_type(tmp_path, data_dir, capsys):
+    blocks = (data_dir / "klue" / "ner-dev.tsv").read_text(encoding="utf-8").split("\n\n")[:20]
+    small = tmp_path / "klue.tsv"
+    small.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+    assert ner_train.main(["eval", str(small)]) == 0
+    out = capsys.readouterr().out
+    assert all(k in out for k in ("overall", "PERSON", "ORG", "LOC"))
+    json.dumps(ner_train.evaluate_klue(small))  # plain values
+
+
+def test_unreadable_gold_article_is_an_input_error_naming_it(tmp_path):
+    from newskg.ontology.errors import InputError
+
+    bad = tmp_path / "broken.json"
+    bad.write_text("{", encoding="utf-8")
+    with pytest.raises(InputError, match="broken.json"):
+        ner_train.load_articles([bad])
+
+
+def test_model_readme_states_the_licence():
+    readme = Path(ner.default_model_path()).with_name("README.md").read_text(encoding="utf-8")
+    assert "CC BY-SA 4.0" in readme and "github.com/KLUE-benchmark/KLUE" in readme
