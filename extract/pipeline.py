@@ -25,6 +25,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from importlib import resources
 
+from newskg.extract import ner as _ner  # noqa: F401  (registers newskg_ner)
 from newskg.extract import tokenizer as _tokenizer  # noqa: F401  (registers newskg.KiwiTokenizer.v1)
 from newskg.extract.entities import resolve_entities
 from newskg.extract.lexicon import load_lexicon
@@ -47,9 +48,15 @@ for _name in ("nkg_sents", "nkg_ents", "nkg_found", "nkg_rule_found"):
         Doc.set_extension(_name, default=None)
 
 
-@Language.factory("newskg_mentions", assigns=["doc._.nkg_sents"], default_config={"second_pass": True})
-def make_mentions(nlp: Language, name: str, second_pass: bool) -> MentionFinder:
-    return MentionFinder(second_pass)
+@Language.factory(
+    "newskg_mentions",
+    assigns=["doc._.nkg_sents"],
+    default_config={"second_pass": True, "ner_key": "", "ner_types": ["PERSON"], "ner_min_score": 0.5},
+)
+def make_mentions(
+    nlp: Language, name: str, second_pass: bool, ner_key: str, ner_types: list[str], ner_min_score: float
+) -> MentionFinder:
+    return MentionFinder(second_pass, ner_key, tuple(ner_types), ner_min_score)
 
 
 @Language.factory("newskg_entities", assigns=["doc._.nkg_ents"], requires=["doc._.nkg_sents"])
@@ -70,9 +77,19 @@ def make_relations(nlp: Language, name: str, min_confidence: float, learned: boo
 class MentionFinder:
     """Sentences with their phrases, clauses and mentions (two passes: rules, then the article's names)."""
 
-    def __init__(self, second_pass: bool = True) -> None:
+    def __init__(
+        self,
+        second_pass: bool = True,
+        ner_key: str = "",
+        ner_types: tuple[str, ...] = ("PERSON",),
+        ner_min_score: float = 0.5,
+    ) -> None:
         self.second_pass = second_pass
         self.lex = load_lexicon()
+        # names of the statistical NER (doc.spans[ner_key]) that no rule or gazetteer found
+        self.ner_key = ner_key
+        self.ner_types = ner_types
+        self.ner_min_score = ner_min_score
 
     def __call__(self, doc: Doc) -> Doc:
         sents = []
@@ -83,6 +100,8 @@ class MentionFinder:
                 sents.append(analyse_sentence(part, len(sents)))
         for s in sents:
             s.mentions = find_mentions(s, self.lex)
+        if self.ner_key and self.ner_key in doc.spans:
+            _add_ner(doc, sents, self.ner_key, self.ner_types, self.ner_min_score)
         if self.second_pass:
             known = find_known([m for s in sents for m in s.mentions])
             if known:
@@ -95,6 +114,41 @@ class MentionFinder:
                 p.mentions = [m for m in s.mentions if m.start < p.end and p.start < m.end]
         doc._.nkg_sents = sents
         return doc
+
+
+_NER_CLS = {"PERSON": "Person", "ORG": "Organization", "LOC": "Place"}
+_FOREIGN_NAME = re.compile(r"^[\uac00-\ud7a3]{1,6}(?: [\uac00-\ud7a3]{1,6}){1,3}$")
+
+
+def _add_ner(doc: Doc, sents: list, key: str, types: tuple[str, ...], min_score: float) -> None:
+    """NER names where the rules found nothing: gazetteer and rule mentions win where they overlap."""
+    from newskg.extract.mentions import Mention, gazetteer_index, is_particle, surnames
+
+    gaz = gazetteer_index()[0]
+    group = doc.spans[key]
+    chars = group.attrs.get("chars") or [(sp.start_char, sp.end_char) for sp in group]
+    scores = group.attrs.get("scores") or [1.0] * len(group)
+    text = doc.text
+    for sp, (s, e), score in zip(group, chars, scores, strict=False):
+        if sp.label_ not in types or score < min_score:
+            continue
+        name = text[s:e].strip()
+        if len(name) < 2 or not any("\uac00" <= ch <= "\ud7a3" for ch in name) or gaz.lookup(name):
+            continue
+        korean = is_person_name(name) and (len(name) <= 3 or name[:2] in surnames())
+        if sp.label_ == "PERSON" and not (korean or _FOREIGN_NAME.match(name)):
+            continue  # one foreign-looking word ("블레이드", "노르드텍") is more often a thing than a person
+        for sent in sents:
+            if not (sent.start <= s and e <= sent.end):
+                continue
+            if any(m.start < e and s < m.end for m in sent.mentions):
+                break
+            rest = text[e : e + 4].split(" ")[0]
+            if rest and not is_particle(rest) and rest[:1] not in ",.)'\"·":
+                break  # the name goes on after the span: not a whole word
+            m = Mention(s, e, name, name, sp.label_, _NER_CLS[sp.label_], "ner")
+            sent.mentions = sorted([*sent.mentions, m], key=lambda x: x.start)
+            break
 
 
 def _needs_second_pass(sent, known) -> bool:

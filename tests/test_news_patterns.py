@@ -155,3 +155,11 @@ def test_byline_outlet_before_the_place_is_the_reporters_employer():
     assert ("문서진", "worksFor", "새길아침뉴스") in _triples(
         "【새길아침뉴스 밀양=문서진 기자】 시는 3일 밝혔다."
     )
+
+
+def test_trained_ner_adds_a_person_without_a_title():
+    assert ("김민준", "PERSON") in _entities("어제 김민준은 한빛전자 본사를 찾았다.")
+
+
+def test_gazetteer_place_is_not_turned_into_a_person_by_the_ner():
+    assert ("수원", "PERSON") not in _entities("어제 수원은 비가 많이 왔다.")
