@@ -812,7 +812,7 @@ def _groups(
             subj_phrases = [*_list_before(sent, p), p]
             break
     for p in subj_phrases:
-        for e in _head(p):
+        for e in _joined(sent, p):
             add(subj, _party(e))
     if not subj:
         for e in agent:
@@ -828,10 +828,25 @@ def _groups(
             for q in [*_list_before(sent, p), p]:
                 if q in subj_phrases or not _agent_ok(q):
                     continue
-                for e in _head(q):
+                for e in _joined(sent, q):
                     add(obj, _party(e))
     obj = [e for e in obj if e not in subj]
     return subj, obj
+
+
+def _joined(sent: Sentence, p: Phrase) -> list[Ent]:
+    """The parties of a phrase: every name of "A·B·C와" (joined by · or a comma), else its head."""
+    ms = [m for m in p.mentions if m.entity is not None and not m.extra.get("aside")]
+    if len(ms) >= 2 and all(
+        re.fullmatch(r"\s*[·ㆍ,]\s*", sent.span_text(a.end, b.start))
+        for a, b in zip(ms, ms[1:], strict=False)
+    ):
+        out: list[Ent] = []
+        for m in ms:
+            if m.entity not in out:
+                out.append(m.entity)
+        return out
+    return _head(p)
 
 
 def _pairs(subj: list[Ent], obj: list[Ent], all_pairs: bool) -> list[tuple[Ent, Ent]]:
@@ -875,13 +890,29 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
                             if b is not None and b not in subj and b not in obj:
                                 obj.append(b)
         listed = len(subj) >= 2 and not obj
-        for a, b in _pairs(subj, obj, three or (joint and len(subj) + len(obj) >= 3)):
+        # "A시는 B도·C공사·D대와 협약을 체결했다": one agreement of all of them (not investment deals,
+        # which are one company each, nor "각각")
+        many = (
+            len(obj) >= 2
+            and not _INVEST_DEAL.search(masked)
+            and "각각" not in masked
+            and not all(e.cls == "Company" for e in obj)
+        )
+        everyone = three or (joint and len(subj) + len(obj) >= 3)
+        bilateral = {(a.id, b.id) for a, b in _pairs(subj, obj, everyone)}
+        for a, b in _pairs(subj, obj, everyone or many):
             # parties listed one by one ("A도와 B시, C사는") sign even when one lies in the other
             if not (listed and sign and a is not b and not _is_role_target_pair(a, b)) and not _ok_pair(
                 col, a, b
             ):
                 continue
-            if (strong or weak) and a.type == "LOC" and b.type == "LOC" and "Country" not in (a.cls, b.cls):
+            if (
+                (strong or weak)
+                and (a.id, b.id) in bilateral
+                and a.type == "LOC"
+                and b.type == "LOC"
+                and "Country" not in (a.cls, b.cls)
+            ):
                 col.add(a, "sisterCityOf", b, 0.85 if strong else 0.7, sent, rule="sister_parties")
             if sign:
                 col.add(a, "signsAgreementWith", b, 0.8, sent, rule="sign_parties")

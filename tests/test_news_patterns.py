@@ -163,3 +163,20 @@ def test_trained_ner_adds_a_person_without_a_title():
 
 def test_gazetteer_place_is_not_turned_into_a_person_by_the_ner():
     assert ("수원", "PERSON") not in _entities("어제 수원은 비가 많이 왔다.")
+
+
+def test_agreement_with_a_joined_list_of_bodies_is_one_agreement_of_all_of_them():
+    text = "화성시는 13일 경기도·한국도로공사·한빛대학교와 '스마트 교통 실증' 협약을 체결했다."
+    found = _triples(text)
+    assert {
+        ("화성시", "signsAgreementWith", "한국도로공사"),
+        ("경기도", "signsAgreementWith", "한빛대학교"),
+        ("한국도로공사", "signsAgreementWith", "한빛대학교"),
+    } <= found
+
+
+def test_sister_cities_listed_together_are_not_sisters_of_each_other():
+    text = "화성시는 13일 미국 오스틴, 일본 나라시와 자매결연 협약을 체결했다."
+    found = _triples(text)
+    assert ("화성시", "sisterCityOf", "오스틴") in found
+    assert ("오스틴", "sisterCityOf", "나라시") not in found
