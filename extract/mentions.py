@@ -1056,7 +1056,7 @@ def _districts(b: _Builder, gaz, words: list[Word]) -> None:
     for k in range(1, len(words)):
         w = words[k]
         core = w.core
-        m_sfx = re.match(r"^[\uac00-\ud7a3]{1,3}(구|군)$|^[\uac00-\ud7a3]{2,5}(시|주|성|현)$", core)
+        m_sfx = re.match(r"^[\uac00-\ud7a3]{1,4}(구|군)$|^[\uac00-\ud7a3]{2,5}(시|주|성|현)$", core)
         if not m_sfx or not b.free(w.start, w.start + len(core)):
             continue
         if m_sfx.group(2) and "NNP" not in w.tags:

@@ -688,6 +688,29 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
     # juxtaposed places: "경기 평택", "미국 오스틴", "충남 당진시 석문국가산업단지"
     for a, b in zip(ms, ms[1:], strict=False):
         gap = _DIRECTION.sub(" ", sent.span_text(a.end, b.start))
+        # "춘천 한빛대학교", "서울 중구 한빛협회": a body right after its city or district (not after a
+        # country or province: "미국 상무부" names the country's own body)
+        if (
+            a.type == "LOC"
+            and b.type == "ORG"
+            and gap == " "
+            and a.entity.cls in ("City", "AdministrativeArea")
+            and _rank(a.entity) >= 2
+            and b.entity.cls not in ("NewsMediaOrganization", "GovernmentOrganization")
+            and not b.ref
+        ):
+            col.add(b.entity, "locatedIn", a.entity, 0.7, sent, rule="juxtaposed_body")
+        # "울산 북구·울주군": each member of a ·-list after the place lies in it
+        nxt = ms[ms.index(b) + 1] if ms.index(b) + 1 < len(ms) else None
+        if (
+            nxt is not None
+            and a.type == b.type == nxt.type == "LOC"
+            and gap == " "
+            and re.fullmatch(r"[·ㆍ]", sent.span_text(b.end, nxt.start))
+            and nxt.entity.cls == b.entity.cls
+            and 0 <= _rank(a.entity) < _rank(nxt.entity)
+        ):
+            col.add(nxt.entity, "locatedIn", a.entity, 0.7, sent, rule="juxtaposed_list")
         if (a.type != "LOC" or b.type != "LOC" or gap.strip() or not gap) and not (
             a.type == "LOC" and b.type == "LOC" and re.fullmatch(r"\([^)]*\)\s*", gap or "x")
         ):

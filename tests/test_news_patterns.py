@@ -180,3 +180,18 @@ def test_sister_cities_listed_together_are_not_sisters_of_each_other():
     found = _triples(text)
     assert ("화성시", "sisterCityOf", "오스틴") in found
     assert ("오스틴", "sisterCityOf", "나라시") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("대사는 이날 춘천 한빛대학교를 찾았다.", ("한빛대학교", "locatedIn", "춘천시")),
+        ("협약은 울산 북구·울주군 소재 기업을 돕는다.", ("울주군", "locatedIn", "울산광역시")),
+    ],
+)
+def test_juxtaposed_body_or_listed_district_lies_in_the_place_before_it(text, triple):
+    assert triple in _triples(text)
+
+
+def test_a_countrys_own_body_is_not_located_by_juxtaposition():
+    assert not any(p == "locatedIn" for _s, p, _o in _triples("미국 상무부는 3일 발표했다."))
