@@ -1033,6 +1033,7 @@ def _seeks(
 
 
 _INVEST_DEAL = re.compile(r"투자\s?(협약|양해각서|MOU|협정|의향서)|투자\s?유치\s?협약")
+_FIRM_SOURCE = re.compile(r"(기업|업체|회사)(에서|서|으로부터|로부터)\s")
 _COUNT_FIRMS = re.compile(r"\d+\s?(개|곳)\s?(기업|업체|사|회사)|\d+\s?개사")
 _ENUM_TAIL = re.compile(r"\s?등(이다|이며|이고|과|와|\s|$)")
 _SPEND = re.compile(
@@ -1095,7 +1096,7 @@ def _invest_agreement(
 ) -> None:
     deal = _INVEST_DEAL.search(masked)
     seek = _SEEK.search(masked)
-    counted = _COUNT_FIRMS.search(masked)
+    counted = _COUNT_FIRMS.search(masked) or (seek and _FIRM_SOURCE.search(masked))
     joined = deals.party is not None and re.search(r"(협약|투자)에\s?참여", masked)
     if not (deal or seek and counted or joined):
         return
@@ -1109,9 +1110,18 @@ def _invest_agreement(
     if party is None:
         return
     firms = _firms_listed(sent, [party])
+    if not firms and deal and _signed(masked, lex):
+        # "A도는 B사와 투자협약을 체결했다": the one company the place signs with
+        firms = [
+            e
+            for p in sent.phrases
+            if p.case == "comp" and not (p.after is not None and p.after.text.startswith("함께"))
+            for e in _head(p)
+            if e.type == "ORG" and e.cls == "Company" and e is not party
+        ]
     if deal or re.search(r"(협약|투자)에\s?참여", masked):
         deals.party = party
-    if seek and counted and not firms:
+    if seek and not firms and (counted or _FIRM_SOURCE.search(masked)):
         deals.seekers.append((party, sent))  # "3개 기업서 투자 유치": the firms come later
         return
     for co in firms:

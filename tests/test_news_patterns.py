@@ -195,3 +195,13 @@ def test_juxtaposed_body_or_listed_district_lies_in_the_place_before_it(text, tr
 
 def test_a_countrys_own_body_is_not_located_by_juxtaposition():
     assert not any(p == "locatedIn" for _s, p, _o in _triples("미국 상무부는 3일 발표했다."))
+
+
+def test_headline_seeking_from_a_firm_names_the_company_that_signs_later():
+    text = (
+        "충청남도, 美 소재기업서 1억달러 투자 유치\n\n"
+        "충청남도는 5일 도청에서 ㈜새길머티리얼즈와 투자협약을 체결했다."
+    )
+    found = _triples(text)
+    assert ("충청남도", "seeksInvestmentFrom", "㈜새길머티리얼즈") in found
+    assert ("㈜새길머티리얼즈", "investsIn", "충청남도") in found
