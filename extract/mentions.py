@@ -612,9 +612,9 @@ _INITIALS = {
     "ㅃ": "bp",
     "ㅅ": "sczt",
     "ㅆ": "s",
-    "ㅇ": "aeiouyhwéèêüöäåøæ",
+    "ㅇ": "aeiouyhwéèêüöäåøæn",  # "응우옌" / "Nguyen"
     "ㅈ": "jzgcd",
-    "ㅉ": "jz",
+    "ㅉ": "jzt",  # "쩐" / "Tran"
     "ㅊ": "ctcz",
     "ㅋ": "kcq",
     "ㅌ": "t",

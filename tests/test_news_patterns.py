@@ -205,3 +205,14 @@ def test_headline_seeking_from_a_firm_names_the_company_that_signs_later():
     found = _triples(text)
     assert ("충청남도", "seeksInvestmentFrom", "㈜새길머티리얼즈") in found
     assert ("㈜새길머티리얼즈", "investsIn", "충청남도") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("총리는 응우옌 반 하이(Nguyễn Văn Hải) 부총리와 회담했다.", "응우옌 반 하이"),
+        ("총리는 쩐 티 란(Trần Thị Lan) 의장을 만났다.", "쩐 티 란"),
+    ],
+)
+def test_vietnamese_name_before_its_latin_spelling_is_whole(text, person):
+    assert (person, "PERSON") in _entities(text)
