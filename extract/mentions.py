@@ -952,6 +952,9 @@ def _persons(
             if kw.text in ("전", "前") and not between and j > 0:
                 j -= 1  # "박서준 전 원장": a former holder of the title
                 continue
+            if kw.text in lex.roles and not kw.particle and j > 0 and lex.roles[kw.text].relation == "headOf":
+                j -= 1  # "박서준 대표이사 사장": two titles in a row
+                continue
             break
         if j < 0:
             continue

@@ -216,3 +216,7 @@ def test_headline_seeking_from_a_firm_names_the_company_that_signs_later():
 )
 def test_vietnamese_name_before_its_latin_spelling_is_whole(text, person):
     assert (person, "PERSON") in _entities(text)
+
+
+def test_name_before_two_titles_in_a_row_is_a_person():
+    assert ("문서진", "PERSON") in _entities("새길조선을 이끌어 온 문서진 대표이사 사장은 물러난다.")
