@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from newskg.extract.evaluate import format_result, score_articles, score_klue
-from newskg.extract.relscore import BLIND, cross_validate
+from newskg.extract.relscore import BLIND, cross_validate, gold_article
 
 __all__ = ["blind_files", "score_files", "main"]
 
@@ -31,14 +31,13 @@ def blind_files(news_dir: str | Path) -> list[Path]:
 def score_files(files: list[Path], extractor: Any = None) -> dict[str, Any]:
     """Scores of the configured extractor on exactly these gold files."""
     from newskg.extract.pipeline import get_extractor
-    from newskg.extract.reader import read_text
 
     ex = extractor or get_extractor()
     golds, preds = {}, []
     for f in files:
         g = json.loads(f.read_text(encoding="utf-8"))
         golds[f.stem] = g
-        preds.append(ex.extract(read_text(g["text"], f.stem)).to_json())
+        preds.append(ex.extract(gold_article(g, f.stem)).to_json())
     return score_articles(golds, preds)
 
 

@@ -265,14 +265,25 @@ def _gold_names(gold: dict) -> dict[str, str]:
     return names
 
 
+def gold_article(gold: dict, stem: str) -> Any:
+    """The Article of a gold file, with the publication date its metadata would give."""
+    import dataclasses
+
+    from newskg.extract.reader import read_text
+
+    art = read_text(gold["text"], stem)
+    if gold.get("published"):
+        art = dataclasses.replace(art, published=gold["published"])
+    return art
+
+
 def article_rows(gold: dict, stem: str, ex: Any, lex: Any) -> list[tuple[dict[str, float], int]]:
     """Featurised candidates of one gold article with their labels (1 = the gold has the triple)."""
     from newskg.extract.evaluate import norm
-    from newskg.extract.reader import read_text
     from newskg.ontology.vocab import predicates
 
     preds = predicates()
-    doc = ex.doc(read_text(gold["text"], stem))
+    doc = ex.doc(gold_article(gold, stem))
     sents, ents = doc._.nkg_sents or [], doc._.nkg_ents or []
     names = _gold_names(gold)
     mapped: dict[str, str] = {}
@@ -328,7 +339,6 @@ def cross_validate(tune_dir: str | Path, extra_dirs: Iterable[str | Path] = (), 
     from newskg.extract.evaluate import score_articles
     from newskg.extract.lexicon import load_lexicon
     from newskg.extract.pipeline import Extractor
-    from newskg.extract.reader import read_text
 
     ex = Extractor(scorer=False)
     lex = load_lexicon()
@@ -343,7 +353,7 @@ def cross_validate(tune_dir: str | Path, extra_dirs: Iterable[str | Path] = (), 
         g = json.loads(f.read_text(encoding="utf-8"))
         golds[f.stem] = g
         rows[f.stem] = article_rows(g, f.stem, ex, lex)
-        arts[f.stem] = read_text(g["text"], f.stem)
+        arts[f.stem] = gold_article(g, f.stem)
         docs[f.stem] = ex.doc(arts[f.stem])
     rules_pred, learned_pred = [], []
     for k in range(folds):
