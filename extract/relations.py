@@ -332,17 +332,23 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
     done = _find(sents, ents, lex)
     keys = {_key(f) for f in done}
     out = list(done)
-    token = _MODE.set("planned")
-    try:
-        planned = [f for f in _find(sents, ents, lex) if f.predicate in _EVENTS and _key(f) not in keys]
-    finally:
-        _MODE.reset(token)
+    # a pass can only add facts where its words occur (without them it repeats the first pass)
+    text = "\n".join(s.text for s in sents)
+    planned: list[Found] = []
+    if any(w in text for w in lex.words.get("modality", ())) or _COMING.search(text):
+        token = _MODE.set("planned")
+        try:
+            planned = [f for f in _find(sents, ents, lex) if f.predicate in _EVENTS and _key(f) not in keys]
+        finally:
+            _MODE.reset(token)
     keys |= {_key(f) for f in planned}
-    token = _MODE.set("failed")
-    try:
-        failed = [f for f in _find(sents, ents, lex) if f.predicate in _EVENTS and _key(f) not in keys]
-    finally:
-        _MODE.reset(token)
+    failed: list[Found] = []
+    if any(w in text for w in lex.words.get("negation", ())):
+        token = _MODE.set("failed")
+        try:
+            failed = [f for f in _find(sents, ents, lex) if f.predicate in _EVENTS and _key(f) not in keys]
+        finally:
+            _MODE.reset(token)
     postponed = tuple(lex.words.get("postponed", ()))
     out += [replace(f, status="planned") for f in planned]
     for f in failed:
