@@ -1,7 +1,8 @@
 """Extraction quality on the dev gold set, scored by the reference scorer (tests/data/score.py).
 
-Floors: entity F1 (typed) ≥ 0.93 and triple F1 ≥ 0.90 (issue 7: no more than 0.05 below the 0.985 /
-0.956 measured before its work), every predicate F1 > 0, and the ten seed triples found. The library scorer (newskg.extract.evaluate) must agree with score.py.
+Floors: entity F1 (typed) ≥ 0.93 and triple F1 ≥ 0.90 (issue 7: no more than 0.05 below
+the 0.985 / 0.956 measured before its work), every predicate F1 > 0, and the ten seed
+triples found. The library scorer (newskg.extract.evaluate) must agree with score.py.
 """
 
 from __future__ import annotations
