@@ -18,7 +18,7 @@ from tests.graphdata import load
 HOSTILE = Path(__file__).resolve().parent / "data" / "explorer" / "hostile-labels.json"
 SIHEUNG = "https://w3id.org/newskg/entity/kr-KR-41-siheung-si"
 SAN_DIEGO = "https://w3id.org/newskg/entity/gn5391811"
-LIM = "https://w3id.org/newskg/entity/임병택"
+LIM = "https://w3id.org/newskg/entity/임병택--kr-KR-41-siheung-si"  # anchored by the city he heads
 PREFIXES = (
     "PREFIX nkg: <https://w3id.org/newskg/ontology#> PREFIX schema: <https://schema.org/> "
     "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> "
