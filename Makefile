@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STORE ?= data/newskg.oxigraph
 ARGS ?=
 
-.PHONY: run test bench lint venv clean train ner-folds
+.PHONY: run test bench lint venv clean train ner-folds eval
 
 $(BIN)/newskg: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: venv  ## run the test suite (make test ARGS="-k kiwi" passes options to py
 bench: venv  ## print speed and memory figures (tests/bench)
 	$(BIN)/python -m tests.bench $(ARGS)
 
+eval: venv  ## print the quality report of issue 7 (make eval ARGS=--no-blind skips the blind part)
+	$(BIN)/python -m newskg.extract.eval_report $(ARGS)
+
 lint: venv  ## ruff over the code: lint rules and formatting (fix with `ruff format`)
 	$(BIN)/ruff check extract graph ontology app tests
 	$(BIN)/ruff format --check extract graph ontology app tests
@@ -35,9 +38,10 @@ KLUE_TRAIN ?= ../shared/data/klue-ner/train.tsv
 NER_GOLD ?= ../shared/data/dev
 NER_MODEL ?= extract/models/ner-crf.v2.crfsuite
 
-train: venv  ## retrain the NER model (extract/models/) offline and print its KLUE-NER dev scores
+train: venv  ## retrain the NER model (extract/models/) and the relation scorer offline; print NER dev scores
 	$(BIN)/python -m newskg.extract.ner_train train --klue $(KLUE_TRAIN) --gold $(NER_GOLD) --out $(NER_MODEL)
 	$(BIN)/python -m newskg.extract.ner_train eval tests/data/klue/ner-dev.tsv --model $(NER_MODEL)
+	$(BIN)/python -m newskg.extract.relscore train --gold ../shared/data/dev --gold ../shared/data/news
 
 # Cross-validation needs one NER model per fold, each trained without its fold's articles.
 NER_FOLDS ?= data/ner-folds

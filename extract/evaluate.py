@@ -79,6 +79,8 @@ def score_articles(golds: dict[str, dict[str, Any]], preds: Iterable[dict[str, A
     by_doc = {_key(p["doc"]): p for p in preds}
     ent: Counter = Counter()
     tri: dict[str, Counter] = defaultdict(Counter)
+    unreal: Counter = Counter()
+    qual: Counter = Counter()
     seen: set[int] = set()
     for key, gold in golds.items():
         if id(gold) in seen:
@@ -107,19 +109,49 @@ def score_articles(golds: dict[str, dict[str, Any]], preds: Iterable[dict[str, A
             for r in gold["relations"]
             if r["predicate"] in symmetric
         }
-        pred_triples = set()
+        gold_unreal = {
+            _triple_key(r["subject"], r["predicate"], r["object"], symmetric)
+            for r in gold.get("unrealised", [])
+            if r["predicate"] in symmetric
+        }
+        gold_qual = {
+            _triple_key(r["subject"], r["predicate"], r["object"], symmetric): r
+            for r in gold["relations"]
+            if r["predicate"] in symmetric
+        }
+        pred_triples: set[tuple[str, str, str]] = set()
+        pred_unreal: set[tuple[str, str, str]] = set()
+        pred_qual: dict[tuple[str, str, str], dict[str, Any]] = {}
         for t in pred.get("triples", []):
             if t.get("predicate") not in symmetric:
                 continue
             s = mapped.get(t["subject"], "?" + t["subject"])
             o = mapped.get(t["object"], "?" + t["object"])
-            pred_triples.add(_triple_key(s, t["predicate"], o, symmetric))
+            key3 = _triple_key(s, t["predicate"], o, symmetric)
+            if t.get("status", "done") in ("planned", "failed"):
+                pred_unreal.add(key3)
+            else:
+                pred_triples.add(key3)
+                pred_qual.setdefault(key3, t)
         for p in symmetric:
             gp = {t for t in gold_triples if t[1] == p}
             pp = {t for t in pred_triples if t[1] == p}
             tri[p]["tp"] += len(gp & pp)
             tri[p]["pred"] += len(pp)
             tri[p]["gold"] += len(gp)
+        unreal.update(tp=len(gold_unreal & pred_unreal), pred=len(pred_unreal), gold=len(gold_unreal))
+        for key3 in gold_triples & pred_triples:
+            g, t = gold_qual[key3], pred_qual[key3]
+            if "when" in g:
+                qual["when_gold"] += 1
+                qual["when_right"] += _same_when(g["when"], t.get("when"))
+            if "amount" in g:
+                qual["amount_gold"] += 1
+                qual["amount_right"] += _same_amount(g["amount"], t.get("amount"))
+            qual["when_pred"] += "when" in t
+            qual["when_pred_wrong_or_extra"] += "when" in t and not (
+                "when" in g and _same_when(g["when"], t["when"])
+            )
     total: Counter = Counter()
     for c in tri.values():
         total.update(c)
@@ -129,7 +161,37 @@ def score_articles(golds: dict[str, dict[str, Any]], preds: Iterable[dict[str, A
         "entities_typed": prf(ent["typed_tp"], ent["pred"], ent["gold"]),
         "triples": prf(total["tp"], total["pred"], total["gold"]),
         "by_predicate": {p: prf(c["tp"], c["pred"], c["gold"]) for p, c in tri.items()},
+        "unrealised": prf(unreal["tp"], unreal["pred"], unreal["gold"]),
+        "qualifiers": {
+            "when": f"{qual['when_right']}/{qual['when_gold']} right on matched triples whose gold has a "
+            f"when; {qual['when_pred_wrong_or_extra']} of {qual['when_pred']} predicted whens wrong or extra",
+            "amount": f"{qual['amount_right']}/{qual['amount_gold']} right on matched triples whose gold has "
+            "an amount",
+        },
     }
+
+
+def _when_parts(when: Any) -> tuple[Any, Any] | None:
+    if isinstance(when, str):
+        return (when, when)
+    if isinstance(when, dict):
+        return (when.get("start"), when.get("end") or when.get("start"))
+    return None
+
+
+def _same_when(gold: Any, pred: Any) -> bool:
+    """A stated span must match both ends; a single value matches a span that starts and ends there."""
+    return _when_parts(gold) is not None and _when_parts(gold) == _when_parts(pred)
+
+
+def _same_amount(gold: dict[str, Any], pred: Any) -> bool:
+    if not isinstance(pred, dict) or pred.get("currency") != gold.get("currency"):
+        return False
+    try:
+        value = float(pred.get("value"))
+    except (TypeError, ValueError):
+        return False
+    return abs(value - gold["value"]) <= 0.005 * abs(gold["value"])
 
 
 def read_klue(path: str | Path) -> Iterator[tuple[str, str, set[tuple[int, int, str]]]]:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newskg.extract import news_patterns
 from newskg.extract.lexicon import Lexicon, Role, load_lexicon
 from newskg.extract.syntax import Sentence, Word, case_of
 
@@ -51,6 +52,9 @@ _COMPANY = re.compile(
     r"(?P<mark>㈜|\(주\)|（주）|주식회사|\(재\)|\(사\))\s?(?P<name>"
     + _NAMECH
     + r"[\uac00-\ud7a3A-Za-z0-9&·]*)"
+)
+_COMPANY_AFTER = re.compile(
+    r"(?<![\uac00-\ud7a3A-Za-z0-9&])(?P<name>[\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z0-9&]{1,20})(?:㈜|\(주\))"
 )
 _PAREN = re.compile(r"\((?P<inner>[^()\n]{1,60})\)")
 _QUOTED = re.compile(r"['‘“\"](?P<inner>[^'’”\"\n]{3,40})['’”\"]")
@@ -120,6 +124,11 @@ def is_person_name(word: str, lex: Lexicon | None = None) -> bool:
         return False
     if lex.ends_with(word, "descriptor"):
         return False
+    if word.endswith("대") and len(word) >= 3:
+        from newskg.extract.gazetteer import load_gazetteer
+
+        if any(g.type == "LOC" for g in load_gazetteer().lookup(word[:-1])):
+            return False  # "새길대": the short name of a place's university
     return not word.endswith(("회", "단", "청", "업", "측", "층", "들"))
 
 
@@ -267,8 +276,20 @@ def find_mentions(
             if m.group("place"):
                 _place_chain(b, gaz, by_first, text, m.start("place"), m.end("place"), off)
 
-    # 2. ㈜ companies
+    # 2. ㈜ companies ("㈜새길정밀", "새길정밀㈜")
+    for m in _COMPANY_AFTER.finditer(text):
+        name = m.group("name")
+        if name in lex.words.get("not_name", ()) or lex.ends_with(name, "descriptor"):
+            continue
+        es = [g for g in gaz.lookup(name) if g.type == "ORG"]
+        s, e = m.start("name") + off, m.end() + off
+        if es:
+            b.add(_mk_gaz(es[0], s, e, m.group(0), "company"))
+        else:
+            b.add(Mention(s, e, m.group(0), m.group(0), "ORG", "Company", "company", aliases=(name,)))
     for m in _COMPANY.finditer(text):
+        if m.start() > 0 and re.match(_NAMECH, text[m.start() - 1]):
+            continue  # the mark closes the name before it
         raw = m.group("name")
         name = _strip_company(raw)
         mark = m.group("mark")
@@ -326,11 +347,16 @@ def find_mentions(
         found = _gaz_word(b, lex, gaz, by_first, w, text, off, prev_m, title_words, k)
         prev_m = found if found is not None else (b.at(w.start, w.end) if w.kind == "N" else None)
 
+    # "X(대표 NAME)" heads, bylines of other shapes (newskg.extract.news_patterns)
+    news_patterns.paren_heads(b, lex, gaz, text, off)
+    news_patterns.bylines(b, lex, gaz, text, off)
+
     # known names of this article (second pass)
     if known:
         _known_names(b, known, text, off, lex, title_words, words)
 
-    # 7. person + title
+    # 7. person + title (foreign names of several words first)
+    news_patterns.foreign_titled(b, lex, words, text, off)
     _persons(b, lex, words, title_words, text, off, known)
     # 8. descriptor + unknown name
     _descriptors(b, lex, words, off, text)
@@ -398,8 +424,8 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
                 break
             if any(g.cls == "Country" or getattr(g, "country", None) == "KR" for g in gaz.lookup(p)):
                 break  # "베트남 하이즈엉(Hải Dương)성": the country is not part of the name
-        elif gaz.lookup(p):
-            break
+        elif gaz.lookup(p) and not (len(inner) >= 4 and all(g.cls == "City" for g in gaz.lookup(p))):
+            break  # a place before the name; a bare city name before a four-character name is a family name
         take.insert(0, p)
     name = " ".join(take)
     start = m.start() - len(name) + off
@@ -586,9 +612,9 @@ _INITIALS = {
     "ㅃ": "bp",
     "ㅅ": "sczt",
     "ㅆ": "s",
-    "ㅇ": "aeiouyhwéèêüöäåøæ",
+    "ㅇ": "aeiouyhwéèêüöäåøæn",  # "응우옌" / "Nguyen"
     "ㅈ": "jzgcd",
-    "ㅉ": "jz",
+    "ㅉ": "jzt",  # "쩐" / "Tran"
     "ㅊ": "ctcz",
     "ㅋ": "kcq",
     "ㅌ": "t",
@@ -923,6 +949,12 @@ def _persons(
             if kw.text in ("(", ")") or re.match(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff.]+\)?$", kw.text):
                 j -= 1
                 continue
+            if kw.text in ("전", "前") and not between and j > 0:
+                j -= 1  # "박서준 전 원장": a former holder of the title
+                continue
+            if kw.text in lex.roles and not kw.particle and j > 0 and lex.roles[kw.text].relation == "headOf":
+                j -= 1  # "박서준 대표이사 사장": two titles in a row
+                continue
             break
         if j < 0:
             continue
@@ -948,7 +980,9 @@ def _persons(
             person = b.add(Mention(nw.start, nw.end, nw.text, nw.text, "PERSON", "Person", "title"))
         if person is None:
             continue
-        if person.role is None or person.rule == "byline":
+        if person.role is None or (
+            person.rule == "byline" and (person.role_target is None or person.role.name != role.name)
+        ):
             person.role = role
             if target is not None:
                 person.role_target = target
@@ -1025,7 +1059,7 @@ def _districts(b: _Builder, gaz, words: list[Word]) -> None:
     for k in range(1, len(words)):
         w = words[k]
         core = w.core
-        m_sfx = re.match(r"^[\uac00-\ud7a3]{1,3}(구|군)$|^[\uac00-\ud7a3]{2,5}(시|주|성|현)$", core)
+        m_sfx = re.match(r"^[\uac00-\ud7a3]{1,4}(구|군)$|^[\uac00-\ud7a3]{2,5}(시|주|성|현)$", core)
         if not m_sfx or not b.free(w.start, w.start + len(core)):
             continue
         if m_sfx.group(2) and "NNP" not in w.tags:

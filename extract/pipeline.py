@@ -25,6 +25,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from importlib import resources
 
+from newskg.extract import ner as _ner  # noqa: F401  (registers newskg_ner)
 from newskg.extract import tokenizer as _tokenizer  # noqa: F401  (registers newskg.KiwiTokenizer.v1)
 from newskg.extract.entities import resolve_entities
 from newskg.extract.lexicon import load_lexicon
@@ -43,14 +44,20 @@ __all__ = ["Extractor", "get_extractor", "EXTRACTOR_VERSION"]
 EXTRACTOR_VERSION = "newskg-rules/0.1.0"
 _BYLINE_HEAD = re.compile(r"\s*[\[(【][^\]\n)】]{2,40}(?:기자|특파원|통신원)\s*[\])】]")
 
-for _name in ("nkg_sents", "nkg_ents", "nkg_found"):
+for _name in ("nkg_sents", "nkg_ents", "nkg_found", "nkg_rule_found"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
 
-@Language.factory("newskg_mentions", assigns=["doc._.nkg_sents"], default_config={"second_pass": True})
-def make_mentions(nlp: Language, name: str, second_pass: bool) -> MentionFinder:
-    return MentionFinder(second_pass)
+@Language.factory(
+    "newskg_mentions",
+    assigns=["doc._.nkg_sents"],
+    default_config={"second_pass": True, "ner_key": "", "ner_types": ["PERSON"], "ner_min_score": 0.5},
+)
+def make_mentions(
+    nlp: Language, name: str, second_pass: bool, ner_key: str, ner_types: list[str], ner_min_score: float
+) -> MentionFinder:
+    return MentionFinder(second_pass, ner_key, tuple(ner_types), ner_min_score)
 
 
 @Language.factory("newskg_entities", assigns=["doc._.nkg_ents"], requires=["doc._.nkg_sents"])
@@ -60,20 +67,30 @@ def make_entities(nlp: Language, name: str) -> EntityResolver:
 
 @Language.factory(
     "newskg_relations",
-    assigns=["doc._.nkg_found"],
+    assigns=["doc._.nkg_found", "doc._.nkg_rule_found"],
     requires=["doc._.nkg_ents"],
-    default_config={"min_confidence": 0.5},
+    default_config={"min_confidence": 0.5, "learned": False},
 )
-def make_relations(nlp: Language, name: str, min_confidence: float) -> RelationFinder:
-    return RelationFinder(min_confidence)
+def make_relations(nlp: Language, name: str, min_confidence: float, learned: bool) -> RelationFinder:
+    return RelationFinder(min_confidence, learned)
 
 
 class MentionFinder:
     """Sentences with their phrases, clauses and mentions (two passes: rules, then the article's names)."""
 
-    def __init__(self, second_pass: bool = True) -> None:
+    def __init__(
+        self,
+        second_pass: bool = True,
+        ner_key: str = "",
+        ner_types: tuple[str, ...] = ("PERSON",),
+        ner_min_score: float = 0.5,
+    ) -> None:
         self.second_pass = second_pass
         self.lex = load_lexicon()
+        # names of the statistical NER (doc.spans[ner_key]) that no rule or gazetteer found
+        self.ner_key = ner_key
+        self.ner_types = ner_types
+        self.ner_min_score = ner_min_score
 
     def __call__(self, doc: Doc) -> Doc:
         sents = []
@@ -84,6 +101,8 @@ class MentionFinder:
                 sents.append(analyse_sentence(part, len(sents)))
         for s in sents:
             s.mentions = find_mentions(s, self.lex)
+        if self.ner_key and self.ner_key in doc.spans:
+            _add_ner(doc, sents, self.ner_key, self.ner_types, self.ner_min_score)
         if self.second_pass:
             known = find_known([m for s in sents for m in s.mentions])
             if known:
@@ -96,6 +115,41 @@ class MentionFinder:
                 p.mentions = [m for m in s.mentions if m.start < p.end and p.start < m.end]
         doc._.nkg_sents = sents
         return doc
+
+
+_NER_CLS = {"PERSON": "Person", "ORG": "Organization", "LOC": "Place"}
+_FOREIGN_NAME = re.compile(r"^[\uac00-\ud7a3]{1,6}(?: [\uac00-\ud7a3]{1,6}){1,3}$")
+
+
+def _add_ner(doc: Doc, sents: list, key: str, types: tuple[str, ...], min_score: float) -> None:
+    """NER names where the rules found nothing: gazetteer and rule mentions win where they overlap."""
+    from newskg.extract.mentions import Mention, gazetteer_index, is_particle, surnames
+
+    gaz = gazetteer_index()[0]
+    group = doc.spans[key]
+    chars = group.attrs.get("chars") or [(sp.start_char, sp.end_char) for sp in group]
+    scores = group.attrs.get("scores") or [1.0] * len(group)
+    text = doc.text
+    for sp, (s, e), score in zip(group, chars, scores, strict=False):
+        if sp.label_ not in types or score < min_score:
+            continue
+        name = text[s:e].strip()
+        if len(name) < 2 or not any("\uac00" <= ch <= "\ud7a3" for ch in name) or gaz.lookup(name):
+            continue
+        korean = is_person_name(name) and (len(name) <= 3 or name[:2] in surnames())
+        if sp.label_ == "PERSON" and not (korean or _FOREIGN_NAME.match(name)):
+            continue  # one foreign-looking word ("블레이드", "노르드텍") is more often a thing than a person
+        for sent in sents:
+            if not (sent.start <= s and e <= sent.end):
+                continue
+            if any(m.start < e and s < m.end for m in sent.mentions):
+                break
+            rest = text[e : e + 4].split(" ")[0]
+            if rest and not is_particle(rest) and rest[:1] not in ",.)'\"·":
+                break  # the name goes on after the span: not a whole word
+            m = Mention(s, e, name, name, sp.label_, _NER_CLS[sp.label_], "ner")
+            sent.mentions = sorted([*sent.mentions, m], key=lambda x: x.start)
+            break
 
 
 def _needs_second_pass(sent, known) -> bool:
@@ -152,13 +206,26 @@ class EntityResolver:
 class RelationFinder:
     """Entities → triples with evidence."""
 
-    def __init__(self, min_confidence: float = 0.5) -> None:
+    def __init__(self, min_confidence: float = 0.5, learned: bool = False) -> None:
         self.min_confidence = min_confidence
         self.lex = load_lexicon()
+        self.scorer = None
+        if learned:
+            from newskg.extract.relscore import load_scorer
+
+            self.scorer = load_scorer()
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_relations(doc._.nkg_sents or [], doc._.nkg_ents or [], self.lex)
-        doc._.nkg_found = [f for f in found if f.confidence >= self.min_confidence]
+        sents = doc._.nkg_sents or []
+        found = [
+            f
+            for f in find_relations(sents, doc._.nkg_ents or [], self.lex)
+            if f.confidence >= self.min_confidence
+        ]
+        doc._.nkg_rule_found = found
+        if self.scorer is not None:
+            found = self.scorer.rescore(sents, found, self.lex)
+        doc._.nkg_found = found
         return doc
 
 
@@ -189,11 +256,14 @@ def rules_fingerprint() -> str:
 class Extractor:
     """Builds the spaCy pipeline once; `extract` turns an Article into an Extraction."""
 
-    def __init__(self) -> None:
+    def __init__(self, scorer: bool | None = None) -> None:
+        """`scorer` overrides the config's choice of the learned relation scorer (False: rules only)."""
         from spacy import util
 
         try:
             config = util.load_config(_config_path())
+            if scorer is not None:
+                config["components"]["newskg_relations"]["learned"] = scorer
             self.nlp = util.load_model_from_config(config, auto_fill=True, validate=True)
         except (OSError, ValueError) as exc:
             raise PipelineError(
@@ -210,7 +280,10 @@ class Extractor:
 
     def extract(self, article: Article) -> Extraction:
         """Entities and triples of one article."""
-        doc = self.doc(article)
+        return self.from_doc(article, self.doc(article))
+
+    def from_doc(self, article: Article, doc: Doc) -> Extraction:
+        """The Extraction of an analysed Doc of the article."""
         ents = doc._.nkg_ents or []
         entities: list[Entity] = [e.to_entity() for e in ents]
         triples = []
@@ -220,7 +293,18 @@ class Extractor:
             lead = len(raw) - len(raw.lstrip())
             text = raw.strip()
             ev = Evidence(text, s.start + lead, s.start + lead + len(text))
-            triples.append(Triple(f.subject.id, f.predicate, f.object.id, round(f.confidence, 3), ev))
+            # the final Triple records of the article (qualifiers are attached here)
+            triples.append(
+                Triple(
+                    f.subject.id,
+                    f.predicate,
+                    f.object.id,
+                    round(f.confidence, 3),
+                    ev,
+                    rule=f.rule or None,
+                    status=f.status,
+                )
+            )
         return Extraction(article.id, tuple(entities), qualify_triples(article, entities, triples), article)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:

@@ -10,7 +10,8 @@ confidence that depends on the rule.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newskg.extract.entities import Ent
@@ -58,6 +59,11 @@ _DIRECTION = re.compile(r"\s(?:동|서|남|북|중|동남|동북|서남|서북|�
 _NOUN_CUES = ("방문", "순방", "견학", "시찰")
 
 
+# which facts a pass collects: "done" (what happened), "planned" (plans read too), "failed"
+# (negated sentences read too); `find_relations` runs the three and labels the difference
+_MODE: ContextVar[str] = ContextVar("newskg_relation_mode", default="done")
+
+
 @dataclass
 class Found:
     subject: Ent
@@ -65,6 +71,8 @@ class Found:
     object: Ent
     confidence: float
     sentence: Sentence
+    rule: str = ""
+    status: str = "done"
 
 
 def _rank(e: Ent) -> int:
@@ -88,7 +96,9 @@ class _Collector:
         self.found: dict[tuple[str, str, str], Found] = {}
         self.preds = predicates()
 
-    def add(self, s: Ent | None, p: str, o: Ent | None, conf: float, sent: Sentence) -> None:
+    def add(
+        self, s: Ent | None, p: str, o: Ent | None, conf: float, sent: Sentence, rule: str | None = None
+    ) -> None:
         if s is None or o is None or s.id == o.id:
             return
         pred = self.preds[p]
@@ -101,7 +111,11 @@ class _Collector:
         key = (s.id, p, o.id)
         old = self.found.get(key)
         if old is None or old.confidence < conf:
-            self.found[key] = Found(s, p, o, conf, sent)
+            if rule is None:
+                import sys
+
+                rule = f"{p}:{sys._getframe(1).f_code.co_name.lstrip('_')}"
+            self.found[key] = Found(s, p, o, conf, sent, rule)
 
     def has(self, s: Ent, p: str, o: Ent) -> bool:
         a, b = (s.id, o.id) if s.id <= o.id else (o.id, s.id)
@@ -170,6 +184,8 @@ _CLAUSE_END = re.compile(r"(?:고|며|해|여|서|나)[\s,]|,")
 def _modal_after(text: str, pos: int, lex: Lexicon) -> bool:
     """Whether the cue ending at `pos` is planned or considered ("방문할 예정", "체결을 검토"); the look
     stops at the end of the cue's clause ("체결하고 추가 투자를 검토" keeps the signing)."""
+    if _MODE.get() != "done":
+        return False  # the pass that collects plans and failures reads every cue
     window = text[pos : pos + 14]
     m = _CLAUSE_END.search(window)
     if m:
@@ -178,14 +194,14 @@ def _modal_after(text: str, pos: int, lex: Lexicon) -> bool:
 
 
 _PAST = re.compile(r"(?:했|었|았|였|됐)(?:다|고|으며|으나|는데|던)")
-_COMING = re.compile(r"오는\s?\d+\s?월|내년\s|다음\s?달")
+_COMING = re.compile(r"오는\s?\d+\s?(월|일)|내년\s|다음\s?달|(올해|올)\s?(상|하)반기|하반기|연내|내달")
 
 
 def _future(masked: str, pos: int) -> bool:
     """Whether the cue ending at `pos` is still to come: after "오는 7월"/"내년" with no past tense
     between ("오는 7월 … 본사를 방문해 실습을 할 예정이다"). The stops of a trip under way ("순방 중인",
     "20일 뉴욕으로 이동해 … 열 예정이다") keep counting."""
-    if re.search(r"중인|중이다|중에", masked):
+    if _MODE.get() != "done" or re.search(r"중인|중이다|중에", masked):
         return False
     before = masked[:pos]
     coming = list(_COMING.finditer(before))
@@ -210,6 +226,8 @@ def _clause_cue(c: Clause, sent: Sentence, masked: str, cues, lex: Lexicon) -> b
 
 
 def _negated(masked: str, lex: Lexicon) -> bool:
+    if _MODE.get() == "failed":
+        return False  # the pass that collects failures reads negated sentences too
     return any(w in masked for w in lex.words.get("negation", ()))
 
 
@@ -221,6 +239,8 @@ def _unnegated(masked: str, lex: Lexicon) -> str | None:
     keeps the first part), or None when all of it is negated."""
     if not _negated(masked, lex):
         return masked
+    if _MODE.get() == "planned":
+        return None  # "…할 계획이었으나 무산됐다": a failed plan is left to the failure pass
     cuts = [0] + [m.end() for m in _CONTRAST.finditer(masked)] + [len(masked)]
     out = []
     kept = False
@@ -270,7 +290,8 @@ def _agent_ok(p: Phrase) -> bool:
     rest = re.sub(r"\s+\d+\s*(명|개사|곳|개|인)$", "", rest)
     rest = rest.strip(" '\"‘’“”,")
     # "오리건주 정부와": a place's government is the place itself
-    return rest in ("", "시", "주", "성", "군", "도", "현", "정부", "당국", "측", "주정부", "시정부")
+    # "윤 의장 일행은": the party travelling with a person is led by that person
+    return rest in ("", "시", "주", "성", "군", "도", "현", "정부", "당국", "측", "주정부", "시정부", "일행")
 
 
 def _companions(sent: Sentence) -> list[Ent]:
@@ -305,20 +326,54 @@ def _list_before(sent: Sentence, p: Phrase) -> list[Phrase]:
 
 
 def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None = None) -> list[Found]:
-    """All triples of the article."""
+    """All triples of the article: what happened (status "done"), and the events the text reports as
+    planned or failed with that status (CONTRACT "Qualifiers")."""
     lex = lex or load_lexicon()
+    done = _find(sents, ents, lex)
+    keys = {_key(f) for f in done}
+    out = list(done)
+    # a pass can only add facts where its words occur (without them it repeats the first pass)
+    text = "\n".join(s.text for s in sents)
+    planned: list[Found] = []
+    if any(w in text for w in lex.words.get("modality", ())) or _COMING.search(text):
+        token = _MODE.set("planned")
+        try:
+            planned = [f for f in _find(sents, ents, lex) if f.predicate in _EVENTS and _key(f) not in keys]
+        finally:
+            _MODE.reset(token)
+    keys |= {_key(f) for f in planned}
+    failed: list[Found] = []
+    if any(w in text for w in lex.words.get("negation", ())):
+        token = _MODE.set("failed")
+        try:
+            failed = [f for f in _find(sents, ents, lex) if f.predicate in _EVENTS and _key(f) not in keys]
+        finally:
+            _MODE.reset(token)
+    postponed = tuple(lex.words.get("postponed", ()))
+    out += [replace(f, status="planned") for f in planned]
+    for f in failed:
+        later = any(w in f.sentence.text for w in postponed)
+        out.append(replace(f, status="planned" if later else "failed"))
+    return out
+
+
+def _key(f: Found) -> tuple[str, str, str]:
+    return (f.subject.id, f.predicate, f.object.id)
+
+
+def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
     cues = lex.cues
     col = _Collector()
     carry: list[Ent] = []
     focus: Ent | None = None  # the company last in focus
     visits_by: dict[str, list[tuple[Ent, Sentence]]] = {}
     trip_sentences: list[Sentence] = []
-    person_by_id = {e.id: e for e in ents}
-    del person_by_id
+    deals = _Deals()
 
     for sent in sents:
         if not sent.mentions:
             continue
+        before = carry  # who the article followed into this sentence
         masked = _masked(sent)
         _roles(sent, col)
         _post_holders(sent, ents, col, lex)
@@ -370,13 +425,13 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                 for a in agent:
                     for t in targets:
                         if not _is_role_target(a, t):
-                            col.add(a, "visits", t, 0.8, sent)
+                            col.add(a, "visits", t, 0.8, sent, rule="visit_target")
                             visits_by.setdefault(a.id, []).append((t, sent))
                     for comp in companions:
                         if a.type == "PERSON" and comp is not a:
-                            col.add(a, "accompanies", comp, 0.8, sent)
+                            col.add(a, "accompanies", comp, 0.8, sent, rule="visit_companion")
                             for t in targets:
-                                col.add(comp, "visits", t, 0.7, sent)
+                                col.add(comp, "visits", t, 0.7, sent, rule="companion_visits")
                                 visits_by.setdefault(comp.id, []).append((t, sent))
             # meetings; sitting in on one ("면담에는 A와 B가 배석했다") is no meeting of the attendees
             if _clause_cue(c, sent, masked, cues["meets"], lex) and not _ATTEND.search(
@@ -399,9 +454,9 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                         continue
                     for o in others:
                         if o is not a and o not in companions:
-                            col.add(a, "meets", o, 0.75, sent)
+                            col.add(a, "meets", o, 0.75, sent, rule="meet_counterpart")
                             for comp in companions:
-                                col.add(comp, "meets", o, 0.65, sent)
+                                col.add(comp, "meets", o, 0.65, sent, rule="companion_meets")
             # visits implied by what the traveller does abroad: "… 오타와에서 … 회담을 갖고"
             if any(a.type == "PERSON" for a in agent) and (
                 _clause_cue(c, sent, masked, cues["meets"] + cues["signsAgreementWith"], lex)
@@ -412,7 +467,7 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                             if not _is_kr(t):
                                 for a in agent:
                                     if a.type == "PERSON":
-                                        col.add(a, "visits", t, 0.6, sent)
+                                        col.add(a, "visits", t, 0.6, sent, rule="meet_abroad_visits")
                                         visits_by.setdefault(a.id, []).append((t, sent))
             # investment
             if (
@@ -442,7 +497,7 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                                 targets.append(m.entity)
                 for a in investors:
                     for t in targets:
-                        col.add(a, "investsIn", t, 0.7, sent)
+                        col.add(a, "investsIn", t, 0.7, sent, rule="invest_clause")
             # "X사가 Y시 Z단지에 공장을 세운다/짓는다/건립한다": building a plant is investing in its site
             seg = masked[c.start - sent.start : c.end - sent.start]
             if _BUILD.search(seg) and not _modal_after(masked, c.end - sent.start, lex):
@@ -455,11 +510,14 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
                         sites.extend(e for e in _ents(p, ("LOC",)) if e.cls == "City" and e is not h)
                 for a in builders:
                     for t in sites:
-                        col.add(a, "investsIn", t, 0.65, sent)
+                        col.add(a, "investsIn", t, 0.65, sent, rule="build_site")
         if sent_agent:
             carry = [e for e in sent_agent if e.type in ("PERSON", "ORG")] or carry
         _parties(sent, masked, col, lex, sent_agent)
         _seeks(sent, masked, col, lex, sent_agent, focus)
+        _meeting_attendees(sent, masked, col, before)
+        _invest_agreement(sent, masked, col, lex, sent_agent, deals)
+        _invest_sites(sent, masked, col, lex, sent_agent)
         _round_investors(sent, masked, col)
         for m in sent.mentions:
             if m.entity is not None and m.entity.type == "ORG" and m.entity.cls == "Company":
@@ -497,12 +555,13 @@ def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None =
             # … and the stops that hold it (the country of the leg)
             stops = leg + [t for t in stops if t not in leg and any(col.has(x, "locatedIn", t) for x in leg)]
         for p in sent.phrases:
-            if p.case in ("subj", "comp") or p.particle == ",":
+            if p.case in ("subj", "comp") or p.particle in (",", "도"):
                 for e in _head(p):
                     if e.type == "PERSON" and e is not main:
-                        col.add(e, "accompanies", main, 0.75, sent)
+                        col.add(e, "accompanies", main, 0.75, sent, rule="trip_companion")
                         for t in stops:
-                            col.add(e, "visits", t, 0.6, sent)
+                            col.add(e, "visits", t, 0.6, sent, rule="trip_companion_visits")
+    deals.finish(col)
     # cooperation only where nothing more specific holds for the pair
     for key in [k for k in col.found if k[1] == "cooperatesWith"]:
         f = col.found[key]
@@ -535,9 +594,13 @@ def _roles(sent: Sentence, col: _Collector) -> None:
         if tgt is None:
             continue
         if m.role.relation == "headOf" and not m.role.name.startswith("부"):
-            col.add(m.entity, "headOf", tgt, 0.9 if m.role_target is not None else 0.7, sent)
-        elif tgt.type == "ORG":
-            col.add(m.entity, "worksFor", tgt, 0.9 if m.role_target is not None else 0.7, sent)
+            col.add(
+                m.entity, "headOf", tgt, 0.9 if m.role_target is not None else 0.7, sent, rule="title_head"
+            )
+        elif m.role.relation == "worksFor" and tgt.type == "ORG":
+            col.add(
+                m.entity, "worksFor", tgt, 0.9 if m.role_target is not None else 0.7, sent, rule="title_post"
+            )
 
 
 def _post_holders(sent: Sentence, ents: list[Ent], col: _Collector, lex: Lexicon) -> None:
@@ -561,7 +624,7 @@ def _post_holders(sent: Sentence, ents: list[Ent], col: _Collector, lex: Lexicon
                 (e for e in ents if e.type == "ORG" and len(word) >= 2 and e.label.endswith(word)), None
             )
         if body is not None:
-            col.add(people[0], "headOf", body, 0.7, sent)
+            col.add(people[0], "headOf", body, 0.7, sent, rule="post_holder")
 
 
 def _implicit_target(sent: Sentence, m) -> Ent | None:
@@ -627,23 +690,46 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
     for m in ms:
         e = m.entity
         if e.in_place is not None and e.in_place is not e:
-            col.add(e, "locatedIn", e.in_place, 0.85, sent)
+            col.add(e, "locatedIn", e.in_place, 0.85, sent, rule="name_in_place")
     # juxtaposed places: "경기 평택", "미국 오스틴", "충남 당진시 석문국가산업단지"
     for a, b in zip(ms, ms[1:], strict=False):
         gap = _DIRECTION.sub(" ", sent.span_text(a.end, b.start))
+        # "춘천 한빛대학교", "서울 중구 한빛협회": a body right after its city or district (not after a
+        # country or province: "미국 상무부" names the country's own body)
+        if (
+            a.type == "LOC"
+            and b.type == "ORG"
+            and gap == " "
+            and a.entity.cls in ("City", "AdministrativeArea")
+            and _rank(a.entity) >= 2
+            and b.entity.cls not in ("NewsMediaOrganization", "GovernmentOrganization")
+            and not b.ref
+        ):
+            col.add(b.entity, "locatedIn", a.entity, 0.7, sent, rule="juxtaposed_body")
+        # "울산 북구·울주군": each member of a ·-list after the place lies in it
+        nxt = ms[ms.index(b) + 1] if ms.index(b) + 1 < len(ms) else None
+        if (
+            nxt is not None
+            and a.type == b.type == nxt.type == "LOC"
+            and gap == " "
+            and re.fullmatch(r"[·ㆍ]", sent.span_text(b.end, nxt.start))
+            and nxt.entity.cls == b.entity.cls
+            and 0 <= _rank(a.entity) < _rank(nxt.entity)
+        ):
+            col.add(nxt.entity, "locatedIn", a.entity, 0.7, sent, rule="juxtaposed_list")
         if (a.type != "LOC" or b.type != "LOC" or gap.strip() or not gap) and not (
             a.type == "LOC" and b.type == "LOC" and re.fullmatch(r"\([^)]*\)\s*", gap or "x")
         ):
             continue
         if 0 <= _rank(a.entity) < _rank(b.entity):
-            col.add(b.entity, "locatedIn", a.entity, 0.85, sent)
+            col.add(b.entity, "locatedIn", a.entity, 0.85, sent, rule="juxtaposed_places")
             # "경기 평택시와 안성시, 이천시": the place before a list holds each of its members
             ph = next((p for p in sent.phrases if p.start <= b.start < p.end), None)
             if ph is not None and ph.mentions and ph.mentions[-1] is b and a in ph.mentions:
                 for q in _list_after(sent, ph):
                     h = _head(q)
                     if len(q.mentions) == 1 and h and h[0].cls == b.entity.cls and h[0].type == "LOC":
-                        col.add(h[0], "locatedIn", a.entity, 0.7, sent)
+                        col.add(h[0], "locatedIn", a.entity, 0.7, sent, rule="juxtaposed_list")
     desc = tuple(lex.words.get("descriptor", ()))
     for k, p in enumerate(sent.phrases):
         pm = [m for m in p.mentions if m.entity is not None]
@@ -662,7 +748,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
                             not x.entity or x.entity.type != "LOC" for x in pm if a.end <= x.start < b.start
                         )
                     ):
-                        col.add(b.entity, "locatedIn", a.entity, 0.75, sent)
+                        col.add(b.entity, "locatedIn", a.entity, 0.75, sent, rule="place_descriptor_org")
                     break
         # "X의 Y" and "X 당국인 Y"
         nxt = sent.phrases[k + 1] if k + 1 < len(sent.phrases) else None
@@ -678,7 +764,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
                 and (y.type == "ORG" or y.entity.cls == "Facility")
                 and not any(x.type == "PERSON" for x in nxt.mentions)
             ):
-                col.add(y.entity, "locatedIn", pm[-1].entity, 0.7, sent)
+                col.add(y.entity, "locatedIn", pm[-1].entity, 0.7, sent, rule="genitive_site")
     # "X에 있는/위치한/본사를 둔 Y"
     located = lex.words.get("located", frozenset())
     for c in sent.clauses:
@@ -695,7 +781,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
         for q in targets:
             for y in _head(q):
                 if y.type == "ORG" or y.cls == "Facility":
-                    col.add(y, "locatedIn", x, 0.75, sent)
+                    col.add(y, "locatedIn", x, 0.75, sent, rule="located_clause")
 
 
 def _list_after(sent: Sentence, p: Phrase) -> list[Phrase]:
@@ -755,7 +841,7 @@ def _groups(
             subj_phrases = [*_list_before(sent, p), p]
             break
     for p in subj_phrases:
-        for e in _head(p):
+        for e in _joined(sent, p):
             add(subj, _party(e))
     if not subj:
         for e in agent:
@@ -771,10 +857,25 @@ def _groups(
             for q in [*_list_before(sent, p), p]:
                 if q in subj_phrases or not _agent_ok(q):
                     continue
-                for e in _head(q):
+                for e in _joined(sent, q):
                     add(obj, _party(e))
     obj = [e for e in obj if e not in subj]
     return subj, obj
+
+
+def _joined(sent: Sentence, p: Phrase) -> list[Ent]:
+    """The parties of a phrase: every name of "A·B·C와" (joined by · or a comma), else its head."""
+    ms = [m for m in p.mentions if m.entity is not None and not m.extra.get("aside")]
+    if len(ms) >= 2 and all(
+        re.fullmatch(r"\s*[·ㆍ,]\s*", sent.span_text(a.end, b.start))
+        for a, b in zip(ms, ms[1:], strict=False)
+    ):
+        out: list[Ent] = []
+        for m in ms:
+            if m.entity not in out:
+                out.append(m.entity)
+        return out
+    return _head(p)
 
 
 def _pairs(subj: list[Ent], obj: list[Ent], all_pairs: bool) -> list[tuple[Ent, Ent]]:
@@ -818,16 +919,32 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
                             if b is not None and b not in subj and b not in obj:
                                 obj.append(b)
         listed = len(subj) >= 2 and not obj
-        for a, b in _pairs(subj, obj, three or (joint and len(subj) + len(obj) >= 3)):
+        # "A시는 B도·C공사·D대와 협약을 체결했다": one agreement of all of them (not investment deals,
+        # which are one company each, nor "각각")
+        many = (
+            len(obj) >= 2
+            and not _INVEST_DEAL.search(masked)
+            and "각각" not in masked
+            and not all(e.cls == "Company" for e in obj)
+        )
+        everyone = three or (joint and len(subj) + len(obj) >= 3)
+        bilateral = {(a.id, b.id) for a, b in _pairs(subj, obj, everyone)}
+        for a, b in _pairs(subj, obj, everyone or many):
             # parties listed one by one ("A도와 B시, C사는") sign even when one lies in the other
             if not (listed and sign and a is not b and not _is_role_target_pair(a, b)) and not _ok_pair(
                 col, a, b
             ):
                 continue
-            if (strong or weak) and a.type == "LOC" and b.type == "LOC" and "Country" not in (a.cls, b.cls):
-                col.add(a, "sisterCityOf", b, 0.85 if strong else 0.7, sent)
+            if (
+                (strong or weak)
+                and (a.id, b.id) in bilateral
+                and a.type == "LOC"
+                and b.type == "LOC"
+                and "Country" not in (a.cls, b.cls)
+            ):
+                col.add(a, "sisterCityOf", b, 0.85 if strong else 0.7, sent, rule="sister_parties")
             if sign:
-                col.add(a, "signsAgreementWith", b, 0.8, sent)
+                col.add(a, "signsAgreementWith", b, 0.8, sent, rule="sign_parties")
     coop_cues = [*lex.cues["cooperatesWith"], "손을 잡", "손잡"]
     for ci, c in enumerate(sent.clauses):
         if not _clause_cue(c, sent, masked, coop_cues, lex):
@@ -837,7 +954,7 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
         subj, obj = _groups(sent, phrases, _agent(sent, ci, agent))
         for a, b in _pairs(subj, obj, three):
             if _ok_pair(col, a, b):
-                col.add(a, "cooperatesWith", b, 0.6, sent)
+                col.add(a, "cooperatesWith", b, 0.6, sent, rule="cooperation_parties")
 
 
 def _is_role_target_pair(a: Ent, b: Ent) -> bool:
@@ -861,8 +978,8 @@ def _round_investors(sent: Sentence, masked: str, col: _Collector) -> None:
         if p.case in ("subj", "comp") or p.particle == ",":
             for e in _head(p):
                 if e.type == "ORG" and e is not company and e.cls != "NewsMediaOrganization":
-                    col.add(e, "investsIn", company, 0.6, sent)
-                    col.add(company, "seeksInvestmentFrom", e, 0.55, sent)
+                    col.add(e, "investsIn", company, 0.6, sent, rule="round_investor")
+                    col.add(company, "seeksInvestmentFrom", e, 0.55, sent, rule="round_seeker")
 
 
 def _seeks(
@@ -916,6 +1033,149 @@ def _seeks(
     for s in seekers:
         for o in sources:
             if o is not s:
-                col.add(s, "seeksInvestmentFrom", o, conf, sent)
+                col.add(s, "seeksInvestmentFrom", o, conf, sent, rule="seek_source")
                 if s.type == "ORG" and "로부터" in sent.text or "에서" in sent.text and s.type == "ORG":
-                    col.add(o, "investsIn", s, 0.65, sent)
+                    col.add(o, "investsIn", s, 0.65, sent, rule="seek_source_invests")
+
+
+_INVEST_DEAL = re.compile(r"투자\s?(협약|양해각서|MOU|협정|의향서)|투자\s?유치\s?협약")
+_FIRM_SOURCE = re.compile(r"(기업|업체|회사)(에서|서|으로부터|로부터)\s")
+_COUNT_FIRMS = re.compile(r"\d+\s?(개|곳)\s?(기업|업체|사|회사)|\d+\s?개사")
+_ENUM_TAIL = re.compile(r"\s?등(이다|이며|이고|과|와|\s|$)")
+_SPEND = re.compile(
+    r"(억|만)?\s?(원|달러|유로|엔|위안)(을|를)?\s?(들여|투입|투자|쏟아)"
+    r"|(투자|투입)(해|하여|한다|했|하기로|키로)"
+)
+
+
+class _Deals:
+    """Investment agreements of the article: the place or body on one side, the companies listed on
+    the other ("A사, B사, C사 등 3개 기업과 투자협약"), also when the list comes in a later sentence
+    ("협약에 참여한 기업은 A, B 등이다") or the seeking is said in the headline ("3개 기업서 투자 유치")."""
+
+    def __init__(self) -> None:
+        self.party: Ent | None = None
+        self.seekers: list[tuple[Ent, Sentence]] = []
+        self.companies: list[tuple[Ent, Sentence]] = []
+
+    def finish(self, col: _Collector) -> None:
+        for seeker, sent in self.seekers:
+            for co, _s in self.companies:
+                if co is not seeker:
+                    col.add(seeker, "seeksInvestmentFrom", co, 0.6, sent, rule="deal_seeks")
+
+
+def _firms_listed(sent: Sentence, exclude: list[Ent]) -> list[Ent]:
+    """Companies of a list in the sentence: two or more joined by commas, 와/과 or ·, or one before 등."""
+    firms = []
+    for m in sent.mentions:
+        e = m.entity
+        if e is None or e.type != "ORG" or e in exclude or e in firms:
+            continue
+        if e.cls in ("NewsMediaOrganization", "GovernmentOrganization", "University"):
+            continue
+        firms.append(e)
+    if len(firms) >= 2:
+        return firms
+    if firms and _ENUM_TAIL.search(sent.text):
+        return firms
+    return []
+
+
+def _subject_party(sent: Sentence) -> Ent | None:
+    """The place or body the sentence itself names as its subject (not one carried from before)."""
+    for ph in sent.phrases:
+        if ph.case == "subj" and _head(ph) and _agent_ok(ph):
+            p = _party(_head(ph)[0])
+            if p is not None and p.type in ("LOC", "ORG"):
+                return p
+            break
+    if sent.phrases and sent.phrases[0].particle == "," and _head(sent.phrases[0]):
+        h = _head(sent.phrases[0])[0]
+        if h.type in ("LOC", "ORG"):
+            return h
+    return None
+
+
+def _invest_agreement(
+    sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent], deals: _Deals
+) -> None:
+    deal = _INVEST_DEAL.search(masked)
+    seek = _SEEK.search(masked)
+    counted = _COUNT_FIRMS.search(masked) or (seek and _FIRM_SOURCE.search(masked))
+    joined = deals.party is not None and re.search(r"(협약|투자)에\s?참여", masked)
+    if not (deal or seek and counted or joined):
+        return
+    if (deal and _modal_after(masked, deal.end(), lex)) or (seek and _modal_after(masked, seek.end(), lex)):
+        return
+    party = _subject_party(sent)
+    if party is not None and party.type == "ORG" and party.cls == "Company":
+        party = None
+    if party is None:
+        party = deals.party
+    if party is None:
+        return
+    firms = _firms_listed(sent, [party])
+    if not firms and deal and _signed(masked, lex):
+        # "A도는 B사와 투자협약을 체결했다": the one company the place signs with
+        firms = [
+            e
+            for p in sent.phrases
+            if p.case == "comp" and not (p.after is not None and p.after.text.startswith("함께"))
+            for e in _head(p)
+            if e.type == "ORG" and e.cls == "Company" and e is not party
+        ]
+    if deal or re.search(r"(협약|투자)에\s?참여", masked):
+        deals.party = party
+    if seek and not firms and (counted or _FIRM_SOURCE.search(masked)):
+        deals.seekers.append((party, sent))  # "3개 기업서 투자 유치": the firms come later
+        return
+    for co in firms:
+        deals.companies.append((co, sent))
+        if deal or re.search(r"협약", masked):
+            col.add(party, "signsAgreementWith", co, 0.75, sent, rule="deal_parties")
+        if party.type == "LOC":
+            col.add(co, "investsIn", party, 0.7, sent, rule="deal_invests")
+        if seek:
+            col.add(party, "seeksInvestmentFrom", co, 0.7, sent, rule="deal_seeks")
+
+
+def _invest_sites(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
+    """ "A사는 경기 평택시 포승국가산업단지에 500억원을 들여 공장을 짓는다": the company invests in the
+    site and in each place named with it."""
+    m = _SPEND.search(masked)
+    if not m or _modal_after(masked, m.end(), lex):
+        return
+    investors = [e for e in agent if e.type == "ORG" and e.cls not in ("NewsMediaOrganization",)]
+    if not investors:
+        return
+    cue_at = sent.start + m.start()
+    for p in sent.phrases:
+        if p.start >= cue_at or not p.particle.startswith("에") or p.particle.startswith(("에서", "에게")):
+            continue
+        places = [x.entity for x in p.mentions if x.entity is not None and x.type == "LOC"]
+        after = sent.span_text(p.end, p.end + 10)
+        if not places or any(v in after for v in lex.words.get("located", ())) or "본사" in after:
+            continue  # "대전에 본사를 둔 A사는 …": where the company is, not where it invests
+        for a in investors:
+            for t in places:
+                col.add(a, "investsIn", t, 0.65, sent, rule="invest_site")
+
+
+_MEETING_AT = re.compile(r"(간담회|면담|회동|오찬|만찬|회의|환담)(에는|에도)")
+_JOINED = re.compile(r"참석(했|하였|한|해)|자리(를)?\s?함께|함께했")
+
+
+def _meeting_attendees(sent: Sentence, masked: str, col: _Collector, carry: list[Ent]) -> None:
+    """ "이날 간담회에는 A 회장과 B 회장 등이 참석했다": the host of the meeting (the person the article
+    followed into it) meets each named participant; sitting in (배석) is no meeting."""
+    if not _MEETING_AT.search(masked) or not _JOINED.search(masked) or "배석" in masked:
+        return
+    hosts = [e for e in carry if e.type == "PERSON"][:1]
+    if not hosts:
+        return
+    for p in sent.phrases:
+        if p.case in ("subj", "comp") or p.particle == ",":
+            for e in _head(p):
+                if e.type == "PERSON" and e is not hosts[0]:
+                    col.add(hosts[0], "meets", e, 0.6, sent, rule="meeting_attendee")

@@ -102,10 +102,12 @@ class Phrase:
     @property
     def head(self):
         """The phrase's main mention: a person if there is one, else the last mention."""
-        for m in self.mentions:
+        # a name in an aside ("한빛정밀(대표 박서준)은") is not what the phrase is about
+        main = [m for m in self.mentions if not m.extra.get("aside")] or self.mentions
+        for m in main:
             if m.type == "PERSON":
                 return m
-        return self.mentions[-1] if self.mentions else None
+        return main[-1] if main else None
 
 
 @dataclass

@@ -31,7 +31,7 @@ def test_the_extractor_is_built_once(ex):
 
 
 def test_pipeline_order_comes_from_the_config(ex):
-    assert ex.nlp.pipe_names == ["newskg_mentions", "newskg_entities", "newskg_relations"]
+    assert ex.nlp.pipe_names == ["newskg_ner", "newskg_mentions", "newskg_entities", "newskg_relations"]
     assert type(ex.nlp.tokenizer).__name__ == "KiwiTokenizer"
 
 

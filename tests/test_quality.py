@@ -1,7 +1,8 @@
 """Extraction quality on the dev gold set, scored by the reference scorer (tests/data/score.py).
 
-Floors (newskg issue 2): entity F1 (typed) ≥ 0.85, triple F1 ≥ 0.70, every predicate F1 > 0, and the
-ten seed triples found. The library scorer (newskg.extract.evaluate) must agree with score.py.
+Floors: entity F1 (typed) ≥ 0.93 and triple F1 ≥ 0.90 (issue 7: no more than 0.05 below
+the 0.985 / 0.956 measured before its work), every predicate F1 > 0, and the ten seed
+triples found. The library scorer (newskg.extract.evaluate) must agree with score.py.
 """
 
 from __future__ import annotations
@@ -55,11 +56,11 @@ def result(data_dir, predictions):
 
 
 def test_entity_f1_typed_reaches_the_floor(result):
-    assert result["entities_typed"]["f1"] >= 0.85, result["entities_typed"]
+    assert result["entities_typed"]["f1"] >= 0.93, result["entities_typed"]
 
 
 def test_triple_f1_reaches_the_floor(result):
-    assert result["triples"]["f1"] >= 0.70, result["triples"]
+    assert result["triples"]["f1"] >= 0.90, result["triples"]
 
 
 def test_every_predicate_is_found_at_least_once(result):

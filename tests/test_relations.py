@@ -7,11 +7,14 @@ from newskg.extract.pipeline import get_extractor
 from newskg.extract.records import Article
 
 
-def _triples(text: str) -> set[tuple[str, str, str]]:
+def _triples(text: str, status: str = "done") -> set[tuple[str, str, str]]:
+    """The triples of the text with that status (done: what happened)."""
     out = get_extractor().extract(Article("t", text))
     found = set()
     symmetric = ("meets", "accompanies", "signsAgreementWith", "sisterCityOf", "cooperatesWith")
     for t in out.triples:
+        if t.status != status:
+            continue
         subj, obj = out.entity(t.subject), out.entity(t.object)
         for s in (subj.label, subj.label_en):  # the Korean label, or the English one
             for o in (obj.label, obj.label_en):
@@ -329,3 +332,42 @@ def test_both_sides_are_the_two_bodies_just_named(text):
         ("부산항만공사", "signsAgreementWith", "청솔전자"),
         ("부산광역시", "signsAgreementWith", "청솔전자"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "triple", "status"),
+    [
+        (
+            "김태수 부산시장은 오는 9월 독일 뮌헨의 청솔전자 본사를 방문할 예정이다.",
+            ("김태수", "visits", "청솔전자"),
+            "planned",
+        ),
+        (
+            "시흥시는 샌디에이고와 투자 협약 체결을 검토 중이다.",
+            ("시흥시", "signsAgreementWith", "샌디에이고"),
+            "planned",
+        ),
+        (
+            "시흥시는 샌디에이고와 투자 협약을 체결할 계획이었으나 무산됐다.",
+            ("시흥시", "signsAgreementWith", "샌디에이고"),
+            "failed",
+        ),
+        (
+            "시흥시는 샌디에이고와 투자 협약을 체결할 예정이었으나 회사 측 요청으로 다음 달로 미뤘다.",
+            ("시흥시", "signsAgreementWith", "샌디에이고"),
+            "planned",
+        ),
+    ],
+)
+def test_planned_or_failed_event_is_emitted_with_its_status(text, triple, status):
+    assert triple in _triples(text, status)
+    assert triple not in _triples(text, "done")
+
+
+def test_every_triple_names_the_rule_that_made_it():
+    out = get_extractor().extract(
+        Article("t", "[경기 시흥=데일리임팩트 이상묵 기자] 임병택 시흥시장은 미국 샌디에이고를 방문했다.")
+    )
+    assert out.triples
+    assert all(t.rule for t in out.triples)
+    assert {t.rule for t in out.triples if t.predicate == "visits"} == {"visit_target"}

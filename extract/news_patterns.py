@@ -1,0 +1,232 @@
+"""Mention rules for recurring shapes of Korean news text that the word-by-word rules miss.
+
+- a head in parentheses after the body: "한빛정밀(대표 박서준)", "새길시(시장 김하늘)";
+- bylines of many forms: "[새길=한빛일보] 박서준 기자 =", "(한빛일보=박서준 기자)",
+  "박서준기자 psj@example.kr", "<박서준 기자 / 저작권자ⓒ한빛일보>";
+- foreign names of several words before a title: "도미야마 겐타 사장", "응우옌 반 탄 시장".
+
+Each rule adds mentions through the sentence's mention builder (no overlaps) and names itself in
+`Mention.rule`. Word lists (outlet endings, foreign name starts) live in `data/cues.tsv`.
+
+Example:
+    >>> from newskg.extract.pipeline import get_extractor
+    >>> from newskg.extract.records import Article
+    >>> out = get_extractor().extract(Article("x", "새길정밀(대표 박서준)은 공장을 지었다."))
+    >>> sorted((e.label, e.type) for e in out.entities)
+    [('박서준', 'PERSON'), ('새길정밀', 'ORG')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newskg.extract.lexicon import Lexicon
+
+__all__ = ["paren_heads", "bylines", "foreign_titled"]
+
+_PAREN_HEAD = re.compile(
+    r"\((?P<title>[\uac00-\ud7a3]{1,8})\s+(?P<name>[\uac00-\ud7a3]{1,6}(?:\s[\uac00-\ud7a3]{1,6}){0,3})"
+    r"\s*(?:[,，][^()\n]{0,40})?\)"
+)
+_BODY_BEFORE = re.compile(
+    r"(?:㈜|\(주\))?(?P<word>[\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z0-9&]{1,20})(?:㈜)?$"
+)
+_REPORTER = re.compile(
+    r"(?P<name>[\uac00-\ud7a3]{2,4})\s?(?P<role>기자|특파원)"
+    r"(?=\s*(?:[=\]】)>|/]|[A-Za-z0-9._%+-]+@|\n|$))"
+)
+_TOKEN = re.compile(r"[\uac00-\ud7a3A-Za-z0-9]{2,16}")
+_HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]{1,7}$")
+
+
+def _mention_cls():
+    from newskg.extract.mentions import Mention
+
+    return Mention
+
+
+def paren_heads(b: Any, lex: Lexicon, gaz: Any, text: str, off: int) -> None:
+    """ "X(대표 NAME)", "X(시장 NAME, Latin)": NAME holds the title in X, the name just before."""
+    from newskg.extract.mentions import is_person_name
+
+    Mention = _mention_cls()
+    for m in _PAREN_HEAD.finditer(text):
+        role = lex.roles.get(m.group("title"))
+        if role is None:
+            continue
+        name = m.group("name")
+        parts = name.split(" ")
+        if len(parts) == 1:
+            if not is_person_name(name, lex):
+                continue
+        elif any(p in lex.roles or lex.ends_with(p, "descriptor") for p in parts) or len(name) > 16:
+            continue
+        ps = m.start() + off
+        body = b.at(ps - 1, ps)
+        if body is not None and (body.end != ps or body.type not in ("ORG", "LOC")):
+            body = None
+        if body is None and not role.place:
+            bm = _BODY_BEFORE.search(text[: m.start()])
+            if (
+                bm is None
+                or bm.start() > 0
+                and not text[bm.start() - 1].isspace()
+                and text[bm.start() - 1] not in "▲·,"
+            ):
+                continue
+            word = bm.group("word")
+            if lex.ends_with(word, "descriptor") or word in lex.roles:
+                continue
+            s = bm.start() + off
+            cls = "Company" if role.name in ("대표", "대표이사", "사장") else "Organization"
+            es = [g for g in gaz.lookup(word) if g.type == "ORG"]
+            if es:
+                from newskg.extract.mentions import _mk_gaz
+
+                body = b.add(_mk_gaz(es[0], s, ps, text[bm.start() : m.start()], "paren_head"))
+            else:
+                label = text[bm.start() : m.start()]
+                parent = b.at(s - 2, s - 1) if bm.start() > 0 and text[bm.start() - 1] == " " else None
+                if parent is not None and parent.type == "ORG" and parent.end == s - 1:
+                    # "새길대학교 산학협력단(단장 …)": a unit of the body named before it
+                    b.items.remove(parent)
+                    label = text[parent.start - off : m.start()]
+                    s = parent.start
+                body = b.add(Mention(s, ps, label, label, "ORG", cls, "paren_head", aliases=(word,)))
+        ns = m.start("name") + off
+        person = b.add(Mention(ns, ns + len(name), name, name, "PERSON", "Person", "paren_head", role=role))
+        if person is not None:
+            person.extra["aside"] = True
+            if body is not None:
+                person.role_target = body
+
+
+def _is_outlet(tok: str, lex: Lexicon, gaz: Any) -> bool:
+    if any(g.type == "ORG" and g.cls == "NewsMediaOrganization" for g in gaz.lookup(tok)):
+        return True
+    return len(tok) >= 3 and lex.ends_with(tok, "outlet_end")
+
+
+def bylines(b: Any, lex: Lexicon, gaz: Any, text: str, off: int) -> None:
+    """A reporter's name before 기자 in a byline, with the outlet named in the same byline."""
+    from newskg.extract.mentions import _mk_gaz, is_person_name
+
+    Mention = _mention_cls()
+    for m in _REPORTER.finditer(text):
+        name = m.group("name")
+        s, e = m.start("name") + off, m.end("name") + off
+        if not is_person_name(name, lex) or not b.free(s, e):
+            continue
+        if m.start() > 0 and text[m.start() - 1] not in " \t\n=[(【<|/":
+            continue  # part of a longer word
+        # the byline: from the last line break (at most 50 characters back) to 40 after
+        lo = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 50)
+        window_before = text[lo : m.start()]
+        window_after = text[m.end() : m.end() + 40]
+        if not re.search(r"[\[(【<=/|]|^\s*$", window_before) and "@" not in window_after:
+            continue  # a name before 기자 in running text ("… 김민수 기자가 전했다") is left to other rules
+        outlet = None
+        cands = [(lo + t.start(), t.group()) for t in _TOKEN.finditer(window_before)]
+        ca = re.search(r"(?:ⓒ|©|저작권자\s?ⓒ?)\s*(?P<o>[\uac00-\ud7a3A-Za-z0-9]{2,16})", window_after)
+        if ca:
+            cands.append((m.end() + ca.start("o"), ca.group("o")))
+        for pos, tok in sorted(cands, key=lambda c: abs(c[0] - m.start())):
+            if tok != name and _is_outlet(tok, lex, gaz):
+                outlet = (pos, tok)
+                break
+        om = None
+        if outlet is not None:
+            pos, tok = outlet
+            om = b.at(pos + off, pos + off + len(tok))
+            if om is None:
+                es = [g for g in gaz.lookup(tok) if g.type == "ORG"]
+                om = b.add(
+                    _mk_gaz(es[0], pos + off, pos + off + len(tok), tok, "byline")
+                    if es
+                    else Mention(
+                        pos + off, pos + off + len(tok), tok, tok, "ORG", "NewsMediaOrganization", "byline"
+                    )
+                )
+            elif om.type != "ORG":
+                om = None
+        person = b.add(
+            Mention(s, e, name, name, "PERSON", "Person", "byline", role=lex.roles.get(m.group("role")))
+        )
+        if person is not None and om is not None:
+            person.role_target = om
+
+
+def foreign_titled(b: Any, lex: Lexicon, words: list, text: str, off: int) -> None:
+    """A foreign name of two to four words before a title, the body or country possibly between:
+    "도미야마 겐타 사장", "알렉산드르 코발 우크라이나 대사", "응우옌 반 탄 인민위원장"."""
+    from newskg.extract.mentions import is_person_name
+
+    Mention = _mention_cls()
+    starts = lex.words.get("foreign_name_start", frozenset())
+    for k, w in enumerate(words):
+        core = w.core
+        role = lex.roles.get(core) or lex.role_suffix(core)
+        if role is None or w.kind != "N":
+            continue
+        j = k - 1
+        while j >= 0:
+            pm = b.at(words[j].start, words[j].end)
+            if pm is not None and pm.type in ("ORG", "LOC") and not words[j].particle:
+                j -= 1
+                continue
+            break
+        run: list = []
+        while (
+            j >= 0
+            and len(run) < 4
+            and _run_word(words[j], lex, starts)
+            and b.free(words[j].start, words[j].end)
+        ):
+            run.insert(0, words[j])
+            j -= 1
+        # "도미야마 겐타 사장": a bare city name of the gazetteer may be the family name
+        pm = (
+            b.at(words[j].start, words[j].end)
+            if run and j >= 0 and _run_word(words[j], lex, starts)
+            else None
+        )
+        if (
+            pm is not None
+            and pm.type == "LOC"
+            and pm.gaz is not None
+            and pm.gaz.cls == "City"
+            and (pm.start, pm.end) == (words[j].start, words[j].end)
+        ):
+            run.insert(0, words[j])
+            j -= 1
+        while len(run) >= 2 and not _name_start(run[0], starts):
+            run.pop(0)
+        if len(run) < 2 or any(len(x.text) <= 3 and is_person_name(x.text, lex) for x in run):
+            continue
+        if j >= 0:
+            prev = words[j]
+            if not (
+                prev.particle or prev.kind in ("P", "S", "A") or "SN" in prev.tags or prev.core in lex.roles
+            ):
+                continue  # the run may go on to the left: not sure where the name starts
+        s, e = run[0].start, run[-1].end
+        covering = [m for m in b.items if m.start < e and s < m.end]
+        for m in covering:
+            b.items.remove(m)
+        name = text[s - off : e - off]
+        b.add(Mention(s, e, name, name, "PERSON", "Person", "foreign_title"))
+
+
+def _run_word(w: Any, lex: Lexicon, starts: frozenset[str]) -> bool:
+    """A word that may be part of a foreign name: one proper noun, or one syllable ("반", "티")."""
+    if w.kind not in ("N", "M") or w.particle or not _HANGUL_WORD.match(w.text):
+        return False
+    if w.text in lex.roles or len(w.tags) != 1:
+        return False
+    return w.tags == ("NNP",) or len(w.text) == 1 or w.text in starts
+
+
+def _name_start(w: Any, starts: frozenset[str]) -> bool:
+    return w.tags == ("NNP",) and len(w.text) >= 2 or w.text in starts
+

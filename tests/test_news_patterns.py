@@ -1,0 +1,222 @@
+"""Mention rules for recurring shapes of Korean news: heads in parentheses, bylines, foreign names
+of several words before a title. Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+from newskg.extract.pipeline import get_extractor
+from newskg.extract.records import Article
+
+
+def _out(text: str):
+    return get_extractor().extract(Article("t", text))
+
+
+def _entities(text: str) -> set[tuple[str, str]]:
+    return {(e.label, e.type) for e in _out(text).entities}
+
+
+_SYMMETRIC = ("meets", "accompanies", "signsAgreementWith", "sisterCityOf", "cooperatesWith")
+
+
+def _triples(text: str) -> set[tuple[str, str, str]]:
+    """Done triples by label, symmetric ones in both orders."""
+    out = _out(text)
+    found = set()
+    for t in out.triples:
+        if t.status != "done":
+            continue
+        s, o = out.entity(t.subject).label, out.entity(t.object).label
+        found.add((s, t.predicate, o))
+        if t.predicate in _SYMMETRIC:
+            found.add((o, t.predicate, s))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("새길정밀(대표 박서준)은 공장을 새로 짓는다.", ("박서준", "headOf", "새길정밀")),
+        ("경기 화성시(시장 오하늘)는 3일 협약을 맺었다.", ("오하늘", "headOf", "화성시")),
+        (
+            "한빛대학교 산학협력단(단장 윤도훈)이 협약을 맺었다.",
+            ("윤도훈", "headOf", "한빛대학교 산학협력단"),
+        ),
+        ("[새길=한빛뉴스라인] 문서진 기자 = 시는 3일 밝혔다.", ("문서진", "worksFor", "한빛뉴스라인")),
+        ("(새길포커스뉴스=문서진 기자) 시는 3일 밝혔다.", ("문서진", "worksFor", "새길포커스뉴스")),
+    ],
+)
+def test_news_pattern_gives_triple(text, triple):
+    assert triple in _triples(text)
+
+
+def test_company_with_head_in_parentheses_stays_the_agent_of_its_investment():
+    found = _triples(
+        "반도체 업체 새길정밀(대표 박서준)은 평택 포승국가산업단지에 300억원을 투입해 공장을 짓는다."
+    )
+    assert ("새길정밀", "investsIn", "포승국가산업단지") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("시장은 12일 도미야마 겐타 사장과 만났다.", "도미야마 겐타"),
+        ("그는 14일 누르잔 아이타코프 카자흐스탄 대통령과 회담했다.", "누르잔 아이타코프"),
+        ("시장은 이어 응우옌 반 탄 인민위원장을 만났다.", "응우옌 반 탄"),
+        ("박서준기자 psj@example.kr", "박서준"),
+    ],
+)
+def test_person_of_several_words_or_in_a_byline_is_one_person(text, person):
+    assert (person, "PERSON") in _entities(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "현지 업계 대표 등이 참석했다.",
+        "협약식에는 고창군 유병태 군수가 참석했다.",
+        "주요 기업 대표 10여 명이 모였다.",
+    ],
+)
+def test_common_nouns_or_a_place_before_a_title_are_no_foreign_name(text):
+    assert not any(" " in label and t == "PERSON" for label, t in _entities(text))
+
+
+def test_former_holder_of_a_title_is_found():
+    assert ("박서준", "PERSON") in _entities("이번 임명으로 박서준 전 원장이 물러났다.")
+
+
+@pytest.mark.parametrize(
+    "triple",
+    [
+        ("화성시", "signsAgreementWith", "다온푸드㈜"),
+        ("㈜새길정밀", "investsIn", "화성시"),
+        ("㈜한빛바이오", "investsIn", "화성시"),
+    ],
+)
+def test_every_company_of_an_enumerated_investment_agreement_is_a_party(triple):
+    text = (
+        "화성시는 3일 ㈜새길정밀, ㈜한빛바이오, 다온푸드㈜ 등 3개 기업과 "
+        "총 500억원 규모의 투자협약을 체결했다."
+    )
+    assert triple in _triples(text)
+
+
+def test_company_invests_in_the_site_and_the_place_named_with_it():
+    found = _triples("㈜다온푸드는 논산 가야곡농공단지에 350억원을 들여 공장을 세운다.")
+    assert {("㈜다온푸드", "investsIn", "가야곡농공단지"), ("㈜다온푸드", "investsIn", "논산시")} <= found
+
+
+def test_the_seat_of_a_company_is_no_investment_site():
+    found = _triples("대전 유성구에 본사를 둔 ㈜다온푸드는 충남대에 30억원을 투자하기로 했다.")
+    assert not any(p == "investsIn" and o in ("유성구", "대전광역시") for _s, p, o in found)
+
+
+def test_headline_seeking_from_several_firms_names_the_firms_listed_later():
+    text = (
+        "충청남도, 3개 기업서 900억 투자 유치\n\n"
+        "충청남도는 5일 도청에서 투자협약을 체결했다. "
+        "협약에 참여한 기업은 ㈜새길정밀, ㈜한빛바이오, 다온푸드㈜ 등이다."
+    )
+    found = _triples(text)
+    assert ("충청남도", "seeksInvestmentFrom", "㈜한빛바이오") in found
+
+
+def test_japanese_name_with_its_hanja_is_one_person_even_when_the_family_name_is_a_city():
+    assert ("다카하시 신지", "PERSON") in _entities("시장은 12일 다카하시 신지(高橋信二) 사장을 만났다.")
+
+
+def test_host_of_a_meeting_meets_each_named_participant():
+    text = (
+        "한도윤 장관은 5일 서울에서 경제단체장들과 간담회를 가졌다. "
+        "이날 간담회에는 오서진 새길상공회의소 회장과 문하람 한빛협회 회장이 참석했다."
+    )
+    found = _triples(text)
+    assert {("한도윤", "meets", "오서진"), ("한도윤", "meets", "문하람")} <= found
+
+
+def test_sitting_in_on_a_meeting_is_no_meeting():
+    text = "한도윤 장관은 5일 오서진 회장과 면담했다. 면담에는 문하람 국장이 배석했다."
+    assert not any(p == "meets" and "문하람" in (s, o) for s, p, o in _triples(text))
+
+
+def test_member_named_in_a_delegation_accompanies_the_traveller_and_visits_the_stops():
+    text = "오하늘 화성시장은 5일 미국 오스틴을 방문했다. 대표단에는 문하람 화성시의회 의원도 포함됐다."
+    found = _triples(text)
+    assert {("문하람", "accompanies", "오하늘"), ("문하람", "visits", "오스틴")} <= found
+
+
+def test_the_party_of_a_person_travels_with_that_person():
+    found = _triples("오하늘 화성시장은 5일 미국을 찾았다. 오 시장 일행은 이튿날 오스틴을 둘러봤다.")
+    assert ("오하늘", "visits", "오스틴") in found
+
+
+def test_byline_outlet_before_the_place_is_the_reporters_employer():
+    assert ("문서진", "worksFor", "새길아침뉴스") in _triples(
+        "【새길아침뉴스 밀양=문서진 기자】 시는 3일 밝혔다."
+    )
+
+
+def test_trained_ner_adds_a_person_without_a_title():
+    assert ("김민준", "PERSON") in _entities("어제 김민준은 한빛전자 본사를 찾았다.")
+
+
+def test_gazetteer_place_is_not_turned_into_a_person_by_the_ner():
+    assert ("수원", "PERSON") not in _entities("어제 수원은 비가 많이 왔다.")
+
+
+def test_agreement_with_a_joined_list_of_bodies_is_one_agreement_of_all_of_them():
+    text = "화성시는 13일 경기도·한국도로공사·한빛대학교와 '스마트 교통 실증' 협약을 체결했다."
+    found = _triples(text)
+    assert {
+        ("화성시", "signsAgreementWith", "한국도로공사"),
+        ("경기도", "signsAgreementWith", "한빛대학교"),
+        ("한국도로공사", "signsAgreementWith", "한빛대학교"),
+    } <= found
+
+
+def test_sister_cities_listed_together_are_not_sisters_of_each_other():
+    text = "화성시는 13일 미국 오스틴, 일본 나라시와 자매결연 협약을 체결했다."
+    found = _triples(text)
+    assert ("화성시", "sisterCityOf", "오스틴") in found
+    assert ("오스틴", "sisterCityOf", "나라시") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("대사는 이날 춘천 한빛대학교를 찾았다.", ("한빛대학교", "locatedIn", "춘천시")),
+        ("협약은 울산 북구·울주군 소재 기업을 돕는다.", ("울주군", "locatedIn", "울산광역시")),
+    ],
+)
+def test_juxtaposed_body_or_listed_district_lies_in_the_place_before_it(text, triple):
+    assert triple in _triples(text)
+
+
+def test_a_countrys_own_body_is_not_located_by_juxtaposition():
+    assert not any(p == "locatedIn" for _s, p, _o in _triples("미국 상무부는 3일 발표했다."))
+
+
+def test_headline_seeking_from_a_firm_names_the_company_that_signs_later():
+    text = (
+        "충청남도, 美 소재기업서 1억달러 투자 유치\n\n"
+        "충청남도는 5일 도청에서 ㈜새길머티리얼즈와 투자협약을 체결했다."
+    )
+    found = _triples(text)
+    assert ("충청남도", "seeksInvestmentFrom", "㈜새길머티리얼즈") in found
+    assert ("㈜새길머티리얼즈", "investsIn", "충청남도") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("총리는 응우옌 반 하이(Nguyễn Văn Hải) 부총리와 회담했다.", "응우옌 반 하이"),
+        ("총리는 쩐 티 란(Trần Thị Lan) 의장을 만났다.", "쩐 티 란"),
+    ],
+)
+def test_vietnamese_name_before_its_latin_spelling_is_whole(text, person):
+    assert (person, "PERSON") in _entities(text)
+
+
+def test_name_before_two_titles_in_a_row_is_a_person():
+    assert ("문서진", "PERSON") in _entities("새길조선을 이끌어 온 문서진 대표이사 사장은 물러난다.")
