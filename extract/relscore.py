@@ -31,16 +31,6 @@ __all__ = ["Scorer", "load_scorer", "candidates", "train", "features_of_text"]
 
 MODEL_FILE = "relation_scorer.json"
 _LIST_GAP = re.compile(r"^\s*[,·ㆍ/]\s*$|^\s*(와|과|및)\s*$")
-_EVENT = (
-    "visits",
-    "meets",
-    "accompanies",
-    "signsAgreementWith",
-    "sisterCityOf",
-    "cooperatesWith",
-    "seeksInvestmentFrom",
-    "investsIn",
-)
 
 
 def features_of_text(kind: str, value: str) -> dict[str, float]:
