@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from newskg.ontology.errors import InputError, NewsKGError
+from newskg.ontology.errors import InputError
 
 __all__ = ["register", "cmd_extract", "cmd_evaluate"]
 

@@ -137,11 +137,10 @@ def _read_extractions(paths: list[str], rejected: list[tuple[str, str]]):
 def cmd_build(args: argparse.Namespace) -> int:
     """Build; exit status 1 when any input was rejected (the rest is built), 0 otherwise."""
     from newskg.app.ingest import build_paths
+    from newskg.app.parallel import default_jobs
     from newskg.extract.reader import DEFAULT_MAX_CHARS
     from newskg.graph.build import BuildReport, add_extractions
     from newskg.graph.store import open_store
-
-    from newskg.app.parallel import default_jobs
 
     progress = not args.no_progress and sys.stderr.isatty()
     jobs = args.jobs or default_jobs()

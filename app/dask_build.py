@@ -103,8 +103,9 @@ def extract_partition(articles: Sequence[Article], version: str, existing: dict[
                 out["unchanged"] += 1
                 continue
             when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-            g, lines = article_ntriples(ex, generated_at=when, extractor_version=version, digest=digest,
-                                        warnings=out["warnings"])
+            g, lines = article_ntriples(
+                ex, generated_at=when, extractor_version=version, digest=digest, warnings=out["warnings"]
+            )
         except (InputError, KeyError, ValueError, TypeError, AttributeError) as exc:
             out["rejected"].append([str(ex.doc), str(exc)])
             continue
@@ -141,8 +142,10 @@ class _Loader:
         if isinstance(store, RemoteStore):
             parts = urllib.parse.urlsplit(store.location)
             if parts.path not in ("", "/"):
-                raise InputError(f"--dask with --store {store.location}: give the server's root URL "
-                                 f"(http://host:port), whose /store is its Graph Store endpoint")
+                raise InputError(
+                    f"--dask with --store {store.location}: give the server's root URL "
+                    f"(http://host:port), whose /store is its Graph Store endpoint"
+                )
             self.gsp = store.location.rstrip("/") + "/store"
 
     def recover(self) -> int:
@@ -193,8 +196,9 @@ class _Loader:
 
     def _put(self, graph: str, body: bytes) -> None:
         url = self.gsp + "?" + urllib.parse.urlencode({"graph": graph})
-        req = urllib.request.Request(url, data=body, method="PUT",
-                                     headers={"Content-Type": "application/n-triples"})
+        req = urllib.request.Request(
+            url, data=body, method="PUT", headers={"Content-Type": "application/n-triples"}
+        )
         try:
             with urllib.request.urlopen(req, timeout=120) as resp:  # noqa: S310 (http(s) only)
                 resp.read()
@@ -235,25 +239,47 @@ def _client(scheduler: str, jobs: int) -> Iterator[Any]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
-        raise PipelineError(f"--dask needs dask.distributed ({exc}); reinstall newskg with `make venv`") from exc
+        raise PipelineError(
+            f"--dask needs dask.distributed ({exc}); reinstall newskg with `make venv`"
+        ) from exc
     if scheduler == "local":
         # processes, not threads: the pipeline is pure-Python work under the GIL
-        with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
-                          dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        with (
+            LocalCluster(
+                n_workers=jobs,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            ) as cluster,
+            Client(cluster) as client,
+        ):
             yield client
         return
     try:
         client = Client(scheduler, timeout=30)
     except (OSError, TimeoutError, ValueError) as exc:
-        raise StoreError(f"cannot reach the Dask scheduler {scheduler}: {exc}; start one with "
-                         f"`dask scheduler` (see docs/scaling.md)") from exc
+        raise StoreError(
+            f"cannot reach the Dask scheduler {scheduler}: {exc}; start one with "
+            f"`dask scheduler` (see docs/scaling.md)"
+        ) from exc
     with client:
         yield client
 
 
-def build_dask(store: KGStore, paths: Sequence[str | Path], scheduler: str, *, force: bool = False,
-               jobs: int = 2, max_chars: int = DEFAULT_MAX_CHARS, root: str | Path | None = None,
-               partition: int = PARTITION, spool: str | Path | None = None) -> BuildReport:
+def build_dask(
+    store: KGStore,
+    paths: Sequence[str | Path],
+    scheduler: str,
+    *,
+    force: bool = False,
+    jobs: int = 2,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    root: str | Path | None = None,
+    partition: int = PARTITION,
+    spool: str | Path | None = None,
+) -> BuildReport:
     """Build like `build_paths`, extracting on the Dask cluster at `scheduler` ('local' starts one).
 
     Args:
@@ -296,12 +322,20 @@ def build_dask(store: KGStore, paths: Sequence[str | Path], scheduler: str, *, f
         except Exception as exc:  # noqa: BLE001 (a worker's own failure arrives as whatever it raised)
             raise PipelineError(f"the Dask workers cannot build the extraction pipeline: {exc}") from exc
         if theirs != version:
-            raise PipelineError(f"the Dask workers run extractor {theirs}, this process {version}; "
-                                f"install the same newskg on the workers")
+            raise PipelineError(
+                f"the Dask workers run extractor {theirs}, this process {version}; "
+                f"install the same newskg on the workers"
+            )
         existing = _content_hashes(store)
         parts = [articles[i : i + partition] for i in range(0, len(articles), partition)]
-        known = [{article_iri(a.id): existing[article_iri(a.id)] for a in p
-                  if article_iri(a.id) in existing and not force} for p in parts]
+        known = [
+            {
+                article_iri(a.id): existing[article_iri(a.id)]
+                for a in p
+                if article_iri(a.id) in existing and not force
+            }
+            for p in parts
+        ]
         replaced = [{article_iri(a.id) for a in p if article_iri(a.id) in existing} for p in parts]
         bag = db.from_sequence(list(zip(parts, known, strict=True)), npartitions=len(parts))
         tasks = bag.map(_run_pair, version=version).to_delayed()

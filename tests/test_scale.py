@@ -25,13 +25,21 @@ OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigra
 
 
 def _newskg(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "newskg.app.cli", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "newskg.app.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=600
+    )
 
 
 def _quads(store) -> set[tuple[str, str, str, str]]:
-    return {(str(q.subject), str(q.predicate), "<time>" if q.predicate.value == GENERATED_AT else str(q.object),
-             str(q.graph_name)) for q in store.quads()}
+    return {
+        (
+            str(q.subject),
+            str(q.predicate),
+            "<time>" if q.predicate.value == GENERATED_AT else str(q.object),
+            str(q.graph_name),
+        )
+        for q in store.quads()
+    }
 
 
 def _stored(location: Path | str) -> set[tuple[str, str, str, str]]:
@@ -88,8 +96,9 @@ def test_dask_build_on_a_grown_input_does_only_the_new_articles_and_equals_jobs_
     with open_store(str(corpus / "dask")) as store:
         first = build_dask(store, half, "local", jobs=2, partition=2, root=corpus)
     assert (first.added, first.unchanged) == (3, 0) and len(first.rejected) == 1  # 3 samples, the empty file
-    res = _newskg("build", "in", "--store", "dask", "--dask", "local", "--jobs", "2", "--no-progress",
-                  cwd=corpus)
+    res = _newskg(
+        "build", "in", "--store", "dask", "--dask", "local", "--jobs", "2", "--no-progress", cwd=corpus
+    )
     assert res.returncode == 1, res.stderr
     assert "dask: 13 added, 0 replaced, 3 unchanged, 1 rejected" in res.stdout
     assert not list(corpus.glob("dask.parts/part-*"))  # every part file was loaded and removed
@@ -107,8 +116,11 @@ def test_a_part_file_left_by_a_crash_is_loaded_whole_on_the_next_run(corpus, one
     (tmp_path / "kg.parts" / "part-x.nq").write_text(_nquads({graph: "\n".join(lines)}), encoding="utf-8")
     (tmp_path / "kg.parts" / "part-x.json").write_text(json.dumps({"graphs": [graph]}), encoding="utf-8")
     with open_store(str(tmp_path / "kg")) as store:
-        store.write_graph(graph, "\n".join(lines[: len(lines) // 2]) + "\n<urn:x:stale> <urn:x:p> <urn:x:o> .",
-                          replace=False)
+        store.write_graph(
+            graph,
+            "\n".join(lines[: len(lines) // 2]) + "\n<urn:x:stale> <urn:x:p> <urn:x:o> .",
+            replace=False,
+        )
         report = build_dask(store, [], "tcp://127.0.0.1:1", jobs=2)  # nothing to extract: no cluster needed
         got = _quads(store)
     assert report.summary() == "0 added, 0 replaced, 0 unchanged, 0 rejected"
@@ -122,10 +134,22 @@ def endpoint(tmp_path_factory):
         pytest.skip("the `oxigraph` server (PyPI package oxigraph, a test dependency) is not installed")
     port = free_port()
     location = tmp_path_factory.mktemp("oxigraph-dask")
-    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            OXIGRAPH,
+            "serve",
+            "--location",
+            str(location),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
+
         def fail(why: str) -> None:
             err = proc.stderr.read().decode() if proc.poll() is not None else ""
             pytest.fail(f"oxigraph serve did not start ({why}): {err}")
@@ -139,8 +163,9 @@ def endpoint(tmp_path_factory):
 
 @pytest.mark.server
 def test_dask_build_into_oxigraph_serve_equals_jobs_1_and_a_rerun_changes_nothing(corpus, one_job, endpoint):
-    res = _newskg("build", "in", "--store", endpoint, "--dask", "local", "--jobs", "2", "--no-progress",
-                  cwd=corpus)
+    res = _newskg(
+        "build", "in", "--store", endpoint, "--dask", "local", "--jobs", "2", "--no-progress", cwd=corpus
+    )
     assert res.returncode == 1, res.stderr
     assert "16 added, 0 replaced, 0 unchanged, 1 rejected" in res.stdout
     assert _stored(endpoint) == one_job
