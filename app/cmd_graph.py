@@ -257,6 +257,10 @@ def cmd_query(args: argparse.Namespace) -> int:
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(res.columns)
         w.writerows(["" if v is None else v for v in row] for row in res.rows)
+    elif args.named in ("timeline", "leads"):  # facts over time read better as a list than a wide table
+        from newskg.graph.timeline import format_timeline
+
+        print(format_timeline(res.to_dicts()) or "(no facts)")
     else:
         print(format_table(res.columns, res.rows))
         more = " (cut by --limit)" if res.truncated else ""

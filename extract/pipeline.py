@@ -29,6 +29,7 @@ from newskg.extract import tokenizer as _tokenizer  # noqa: F401  (registers new
 from newskg.extract.entities import resolve_entities
 from newskg.extract.lexicon import load_lexicon
 from newskg.extract.mentions import find_known, find_mentions, is_particle, is_person_name
+from newskg.extract.qualify import qualify_triples
 from newskg.extract.records import Article, Entity, Evidence, Extraction, Triple
 from newskg.extract.relations import find_relations
 from newskg.extract.syntax import analyse_sentence, reshape
@@ -220,7 +221,7 @@ class Extractor:
             text = raw.strip()
             ev = Evidence(text, s.start + lead, s.start + lead + len(text))
             triples.append(Triple(f.subject.id, f.predicate, f.object.id, round(f.confidence, 3), ev))
-        return Extraction(article.id, tuple(entities), tuple(triples), article)
+        return Extraction(article.id, tuple(entities), qualify_triples(article, entities, triples), article)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Extractions of many articles, in order."""

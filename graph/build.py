@@ -13,6 +13,12 @@ same fact from two sentences gets two statements, and a plain ``?s nkg:visits ?o
 Symmetric predicates are written in both directions (one statement), so ``<시흥> nkg:sisterCityOf ?x``
 finds the partner whichever way the extractor ordered the pair.
 
+The statement carries the fact's qualifiers: ``nkg:status`` (done / planned / failed), ``nkg:when``
+(or ``nkg:startDate`` / ``nkg:endDate`` for a span; xsd:date, xsd:gYearMonth or xsd:gYear as precise
+as the text), ``nkg:amount`` (a ``schema:MonetaryAmount`` with ``schema:value`` and
+``schema:currency``), ``nkg:tieKind`` and ``nkg:rule``. Only a done fact gets the direct triple, so
+``?s nkg:visits ?o`` still means it happened; a planned or failed one is a statement only.
+
 Example:
     >>> from newskg.graph.store import open_store
     >>> from newskg.extract.records import Entity, Evidence, Extraction, Triple
@@ -41,12 +47,12 @@ from newskg.extract.records import Article, Extraction, Triple
 from newskg.graph.resolve import article_iri, entity_iri, geonames_iri
 from newskg.graph.store import KGStore
 from newskg.ontology.errors import InputError
-from newskg.ontology.vocab import NKG, classes, predicates
+from newskg.ontology.vocab import NKG, STATUSES, classes, predicates, tie_kinds
 
 __all__ = ["BuildReport", "add_extractions", "remove_article", "article_ntriples", "content_hash",
            "input_hash", "input_hashes", "package_version", "GRAPH_LAYOUT_VERSION"]
 
-GRAPH_LAYOUT_VERSION = "1"
+GRAPH_LAYOUT_VERSION = "2"
 """Bumped when the RDF written for an article changes shape, so that old graphs get rebuilt."""
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -222,9 +228,14 @@ def article_ntriples(extraction: Extraction, *, generated_at: str, extractor_ver
                         f"after resolution; left out")
             continue
         s, p, o = _iri(s_iri), f"<{pred.iri}>", _iri(o_iri)
-        lines.append(f"{s} {p} {o} .")
-        if pred.symmetric:
-            lines.append(f"{o} {p} {s} .")
+        status = t.status if t.status in STATUSES else "done"
+        if status != t.status:
+            warn.append(f"{extraction.doc}: fact {t.predicate} has status {t.status!r}; "
+                        f"expected one of {', '.join(STATUSES)}; written as done")
+        if status == "done":  # the direct triple says "it happened"; plans and failures are statements only
+            lines.append(f"{s} {p} {o} .")
+            if pred.symmetric:
+                lines.append(f"{o} {p} {s} .")
         ev = t.evidence
         key = f"{s_iri} {pred.name} {o_iri} {ev.start} {ev.end}".encode()
         st = _iri(f"{a_iri}#f-{hashlib.sha1(key).hexdigest()[:12]}")
@@ -235,8 +246,58 @@ def article_ntriples(extraction: Extraction, *, generated_at: str, extractor_ver
                   f"{st} <{NKG.evidenceText}> {_str(ev.sentence, 'ko')} .",
                   f"{st} <{NKG.startOffset}> {_typed(int(ev.start), 'integer')} .",
                   f"{st} <{NKG.endOffset}> {_typed(int(ev.end), 'integer')} .",
-                  f"{st} <{NKG.article}> {a} ."]
+                  f"{st} <{NKG.article}> {a} .",
+                  f"{st} <{NKG.status}> {_str(status)} ."]
+        lines += _qualifier_lines(st, t, f"{extraction.doc}: fact {t.predicate}", warn)
     return a_iri, lines
+
+
+_WHEN_TYPES = ((re.compile(r"^\d{4}-\d{2}-\d{2}$"), "date"), (re.compile(r"^\d{4}-\d{2}$"), "gYearMonth"),
+               (re.compile(r"^\d{4}$"), "gYear"))
+
+
+def _when_literal(value: str) -> str | None:
+    """``"2024-10-13"^^xsd:date``, ``"2024-10"^^xsd:gYearMonth`` or ``"2024"^^xsd:gYear``; None if not ISO."""
+    for pattern, datatype in _WHEN_TYPES:
+        if pattern.match(value):
+            return _typed(value, datatype)
+    return None
+
+
+def _qualifier_lines(st: str, t: Triple, where: str, warn: list[str]) -> list[str]:
+    """The statement's when (nkg:when, or nkg:startDate/nkg:endDate for a span), amount
+    (a schema:MonetaryAmount), tie kind and rule; a malformed qualifier is left out with a warning."""
+    out: list[str] = []
+    if t.rule:
+        out.append(f"{st} <{NKG.rule}> {_str(t.rule)} .")
+    if t.when is not None:
+        start = _when_literal(t.when.start)
+        end = _when_literal(t.when.end) if t.when.end is not None else None
+        if start is None or (t.when.end is not None and end is None):
+            warn.append(f"{where}: when {t.when.to_json()!r} is not an ISO date (YYYY-MM-DD, YYYY-MM, YYYY); "
+                        f"left out")
+        elif end is None or t.when.end == t.when.start:
+            out.append(f"{st} <{NKG.when}> {start} .")
+        else:
+            out += [f"{st} <{NKG.startDate}> {start} .", f"{st} <{NKG.endDate}> {end} ."]
+    if t.amount is not None:
+        cur = str(t.amount.currency).upper()
+        if re.fullmatch(r"[A-Z]{3}", cur) is None:
+            warn.append(f"{where}: amount currency {t.amount.currency!r} is not an ISO 4217 code; left out")
+        else:
+            m = _iri(st[1:-1] + "-amount")
+            v = float(t.amount.value)
+            value = str(int(v)) if v.is_integer() else format(v, "f")
+            out += [f"{st} <{NKG.amount}> {m} .", f"{m} <{RDF}type> <{SCHEMA}MonetaryAmount> .",
+                    f"{m} <{SCHEMA}value> {_typed(value, 'decimal')} .",
+                    f"{m} <{SCHEMA}currency> {_str(cur)} ."]
+    if t.tie_kind is not None:
+        kind = tie_kinds().get(t.tie_kind)
+        if kind is None:
+            warn.append(f"{where}: tie kind {t.tie_kind!r} is not one of {', '.join(tie_kinds())}; left out")
+        else:
+            out.append(f"{st} <{NKG.tieKind}> <{kind.iri}> .")
+    return out
 
 
 # ---------------------------------------------------------------------- writing to the store

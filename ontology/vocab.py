@@ -20,13 +20,14 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import ClosedNamespace
 
-__all__ = ["NS", "NKG", "Predicate", "OntologyClass", "predicates", "predicate", "classes",
-           "ontology_graph", "ontology_path", "COARSE_TYPES"]
+__all__ = ["NS", "NKG", "Predicate", "OntologyClass", "TieKind", "predicates", "predicate", "classes",
+           "tie_kinds", "ontology_graph", "ontology_path", "COARSE_TYPES", "STATUSES"]
 
 NS = "https://w3id.org/newskg/ontology#"
 ENTITY_NS = "https://w3id.org/newskg/entity/"
 ARTICLE_NS = "https://w3id.org/newskg/article/"
 COARSE_TYPES = ("PERSON", "ORG", "LOC")
+STATUSES = ("done", "planned", "failed")  # values of nkg:status (CONTRACT "Qualifiers")
 _OPEN = Namespace(NS)
 
 
@@ -135,6 +136,35 @@ def classes() -> dict[str, OntologyClass]:
         name = s.split("#")[-1]
         out[name] = OntologyClass(name, str(s), _label(g, s, "en"), _label(g, s, "ko"),
                                   str(ct) if ct else None, parent)
+    return out
+
+
+@dataclass(frozen=True)
+class TieKind:
+    """A kind of tie between places (``nkg:sister``): `name`, its local name, is the Triple.tie_kind value."""
+
+    name: str
+    iri: str
+    label_en: str
+    label_ko: str
+    cues: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def tie_kinds() -> dict[str, TieKind]:
+    """Every nkg:TieKind by Triple.tie_kind value (``sister``, ``friendship``), with its cue words.
+
+    Example:
+        >>> k = tie_kinds()["friendship"]
+        >>> k.label_ko, "우호교류" in k.cues
+        ('우호도시', True)
+    """
+    g = ontology_graph()
+    out = {}
+    for s in sorted(g.subjects(RDF.type, _OPEN.TieKind)):
+        name = s.split("#")[-1]
+        out[name] = TieKind(name, str(s), _label(g, s, "en"), _label(g, s, "ko"),
+                            tuple(sorted(str(c) for c in g.objects(s, URIRef(NS + "tieCue")))))
     return out
 
 

@@ -172,11 +172,12 @@ def test_limit_cuts_rows_and_says_so(store):
 
 def test_named_queries_have_titles_and_declared_parameters():
     nq = named_queries()
-    assert set(nq) == {"partners", "visitors", "investment", "heads", "facts"}
+    assert set(nq) == {"partners", "visitors", "investment", "heads", "facts", "timeline", "leads"}
     for q in nq.values():
         assert q.title and not q.title.startswith("param")
+        assert q.parameters[0].kind == "entity"
         for p in q.parameters:
-            assert f"${p.name}" in q.sparql and p.kind == "entity"
+            assert f"${p.name}" in q.sparql and p.kind in ("entity", "text")
 
 
 @pytest.mark.parametrize("name", sorted(named_queries()))

@@ -1,0 +1,404 @@
+"""The CONTRACT qualifiers of a fact: when it happened, how much money, and which kind of tie.
+
+`qualify_triples` takes the finished triples of an article and fills
+
+- ``when``: the time expression that governs the fact in its evidence sentence (the one nearest the
+  fact's arguments; dates of reporting, "…고 14일 밝혔다", and deadlines, "2027년까지", never);
+  a done event in a sentence without one happened on the day the story is about (the day last named
+  before it, else the article's first event day). ``headOf``, ``worksFor`` and ``locatedIn`` take
+  none, and the publication date itself is never a `when`;
+- ``amount`` (``investsIn`` / ``seeksInvestmentFrom`` only): the sum stated for that investor; when
+  a sentence names several investors, each gets the sum written after its name, and a total ("총
+  196억원", "모두") is nobody's; a company's one stated sum also holds for its other facts of the
+  article (its plant's site and its city, the city that courts it);
+- ``tie_kind`` (``sisterCityOf``): ``sister`` or ``friendship`` from the cue words of the
+  ontology's tie kinds (``nkg:tieCue``) in the evidence sentence, nearest the partner.
+
+Example:
+    >>> from newskg.extract.records import Article, Entity, Evidence, Triple
+    >>> text = "한빛시는 13일 ㈜가온과 1,000억원 규모의 투자협약을 체결했다고 14일 밝혔다."
+    >>> art = Article("a", text, published="2024-08-14")
+    >>> ents = (Entity("p", "한빛시", "Hanbit", "LOC", "City", mentions=((0, 3),)),
+    ...         Entity("c", "㈜가온", "Gaon", "ORG", "Company", mentions=((9, 12),)))
+    >>> t = Triple("c", "investsIn", "p", 0.9, Evidence(text, 0, len(text)))
+    >>> (q,) = qualify_triples(art, ents, (t,))
+    >>> q.when.to_json(), q.amount.to_json()
+    ('2024-08-13', {'value': 100000000000, 'currency': 'KRW'})
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from newskg.extract.amounts import MoneyMention, find_amounts
+from newskg.extract.records import Amount, Article, Entity, Triple, When
+from newskg.extract.when import (
+    TimeMention,
+    anniversary,
+    background,
+    companions,
+    departs,
+    event_nouns,
+    find_times,
+    ongoing,
+    starts_leg,
+    tells_length,
+)
+from newskg.ontology.vocab import predicates, tie_kinds
+
+__all__ = ["qualify_triples", "NO_WHEN", "MONEY"]
+
+NO_WHEN = frozenset({"headOf", "worksFor", "locatedIn"})  # CONTRACT: relations that take no date
+MONEY = frozenset({"investsIn", "seeksInvestmentFrom"})
+# A done fact of these kinds told without a date happened on the day the story is about; a tie
+# (sisterCityOf) is often background ("자매결연 관계를 맺고 있다") and keeps only a stated date.
+_EVENT = frozenset({"visits", "meets", "accompanies", "signsAgreementWith", "investsIn",
+                    "seeksInvestmentFrom", "cooperatesWith"})
+
+
+def _positions(ent: Entity | None, start: int, end: int, text: str) -> list[int]:
+    """Offsets of the entity's mentions inside [start, end); its names found in the text as a fallback."""
+    if ent is None:
+        return []
+    inside = [s for s, e in ent.mentions if start <= s and e <= end]
+    if inside:
+        return inside
+    out = []
+    for name in {ent.label, *ent.aliases}:
+        if len(name) < 2:
+            continue
+        i = text.find(name, start, end)
+        while i != -1:
+            out.append(i)
+            i = text.find(name, i + 1, end)
+    return sorted(out)
+
+
+def _nearest(items: Sequence, anchors: list[int], default_before: int) -> object | None:
+    """The item (with .start/.end) nearest the anchors, preferring one before an anchor."""
+    if not items:
+        return None
+    if not anchors:
+        anchors = [default_before]
+
+    def cost(item) -> float:
+        best = float("inf")
+        for a in anchors:  # a date before the argument reads it ("13일 보스턴을 방문"); after, less so
+            best = min(best, a - item.end if item.end <= a else 1.5 * abs(item.start - a))
+        return best
+
+    return min(items, key=cost)
+
+
+class _Article:
+    """What qualify needs of one article: its time and money mentions and entity positions."""
+
+    def __init__(self, article: Article, entities: Iterable[Entity]) -> None:
+        self.text = article.text
+        self.ents = {e.id: e for e in entities}
+        body = article.body_spans()
+        times = find_times(self.text, article.published)
+        self.times = [t for t in times if any(s <= t.start < e for s, e in body)]
+        self.days = [t for t in self.times if t.role in ("event", "anaphor") and len(t.when.start) == 10]
+        self.money = find_amounts(self.text)
+        self.anniversaries = anniversary(self.text, article.published)
+        self.anchors: list[tuple[int, When]] = [(t.end, t.when) for t in self.days]
+        spans = [t for t in self.days if t.when.end is not None]
+        self.trip = spans[0].when if spans else None  # the span of the trip the story is about
+
+    def in_span(self, items, start: int, end: int):
+        return [x for x in items if start <= x.start and x.end <= end]
+
+    def pos(self, ent_id: str, start: int, end: int) -> list[int]:
+        return _positions(self.ents.get(ent_id), start, end, self.text)
+
+    def story_day(self, before: int) -> When | None:
+        """The day the story was at before offset `before`, else the article's first event day."""
+        earlier = [w for off, w in self.anchors if off <= before]
+        if earlier:
+            return earlier[-1]
+        return self.anchors[0][1] if self.anchors else None
+
+    def leg(self, start: TimeMention) -> tuple[When, int]:
+        """A leg of a trip that starts on day `start` ("13일 서울로 이동해") lasts until the next leg
+        starts or the trip ends ("15일 출국한다"), both days included; a single day if neither is told.
+        Also gives the offset where the end was found."""
+        for t in self.days:
+            if t.start <= start.start or t.when.end is not None or t.when.start <= start.when.start:
+                continue
+            after = re.split(r"[.!?\n]", self.text[t.end:t.end + 30])[0]
+            if departs(self.text, t) or starts_leg(after):
+                return When(start.when.start, t.when.start), t.end
+        return start.when, start.end
+
+    def follow(self, start: int, end: int) -> None:
+        """A sentence without a date that follows a named event ("회담 직후 …") happened on the day of
+        the sentence that named it: the story is at that day from here on."""
+        if any(t.start >= start and t.end <= end for t in self.days):
+            return
+        for noun in event_nouns(self.text[start:end]):
+            i = self.text.rfind(noun, 0, start)
+            while i != -1:
+                s0 = max(self.text.rfind(c, 0, i) for c in ".!?\n") + 1
+                ends = [j for j in (self.text.find(c, i) for c in ".!?\n") if j != -1]
+                e0 = min(ends, default=len(self.text))
+                named = [t for t in self.days if s0 <= t.start and t.end <= e0]
+                if named:
+                    self.anchors.append((start, named[-1].when))
+                    self.anchors.sort(key=lambda x: x[0])
+                    return
+                i = self.text.rfind(noun, 0, i)
+
+
+_UNDATED = When("")  # a fact whose sentence rules a date out: it takes none from elsewhere either
+
+
+def _stated_when(a: _Article, t: Triple) -> When | None:
+    """The when the fact's own sentence states; None if it states none; _UNDATED if it rules one out."""
+    ev = t.evidence
+    stated: list[TimeMention] = [m for m in a.in_span(a.times, ev.start, ev.end)
+                                 if m.role in ("event", "since", "anaphor")]
+    obj = a.pos(t.object, ev.start, ev.end)
+    if t.predicate == "visits" and any(ongoing(_after_name(a, t.object, p)) for p in obj):
+        return _UNDATED  # "미국을 방문 중인 지사가 14일 …": the date is of a stop, not of the visit to 미국
+    if t.predicate == "sisterCityOf":
+        return _tie_when(a, t, stated)
+    if not stated:
+        return None
+    anchors = obj or a.pos(t.subject, ev.start, ev.end)
+    best = _nearest(stated, anchors, ev.end)
+    if not isinstance(best, TimeMention):
+        return None
+    if t.predicate == "visits" and best.when.end is None and len(best.when.start) == 10 \
+            and starts_leg(a.text[ev.start:ev.end]):
+        # a country is visited for the whole leg; a city or a venue on its day, unless the sentence
+        # itself tells how long the stay was ("13일 서울로 이동해 이틀간 머문 뒤 15일 출국한다")
+        span, end = a.leg(best)
+        if a.ents[t.object].cls == "Country" or (end <= ev.end and tells_length(a.text[ev.start:ev.end])):
+            return span
+    return best.when
+
+
+def _after_name(a: _Article, ent_id: str, pos: int) -> str:
+    """The text right after the entity's mention that starts at `pos`."""
+    ent = a.ents[ent_id]
+    ends = [e for s, e in ent.mentions if s == pos]
+    ends += [pos + len(n) for n in (ent.label, *ent.aliases) if n and a.text.startswith(n, pos)]
+    return a.text[max(ends):max(ends) + 30] if ends else ""
+
+
+def _tie_when(a: _Article, t: Triple, stated: list[TimeMention]) -> When | None:
+    """A tie's date is one written right before its tie word ("1992년 자매결연을 맺은"), or its
+    anniversary ("자매결연 20주년"); a visit's date in the same sentence is not the tie's."""
+    ev = t.evidence
+    sentence = a.text[ev.start:ev.end]
+    cues = [ev.start + i for kind in tie_kinds().values() for c in kind.cues
+            for i in _find_all(sentence, c)]
+    for c in sorted(cues):
+        cue_end = next(c + len(cue) for kind in tie_kinds().values() for cue in kind.cues
+                       if a.text.startswith(cue, c))
+        if a.text.startswith("인 ", cue_end):
+            continue  # "자매도시인 마루시를 방문": the tie is an attribute here, the date the visit's
+        for off, when in a.anniversaries:
+            if 0 <= off - c <= 12:
+                return when
+        near = [m for m in stated if 0 <= c - m.end <= 30 and "," not in a.text[m.end:c]
+                and m.when.end is None]
+        if near:
+            return near[-1].when
+    return None
+
+
+def _find_all(text: str, sub: str) -> list[int]:
+    out, i = [], text.find(sub)
+    while i != -1:
+        out.append(i)
+        i = text.find(sub, i + 1)
+    return out
+
+
+def _investor(t: Triple) -> str:
+    return t.subject if t.predicate == "investsIn" else t.object
+
+
+def _amounts(a: _Article, triples: Sequence[Triple]) -> dict[int, Amount]:
+    """Amounts by index into `triples`, from their own sentences."""
+    by_span: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, t in enumerate(triples):
+        if t.predicate in MONEY:
+            by_span[(t.evidence.start, t.evidence.end)].append(i)
+    out: dict[int, Amount] = {}
+    for (start, end), idx in by_span.items():
+        money: list[MoneyMention] = a.in_span(a.money, start, end)
+        if not money:
+            continue
+        investors = sorted({_investor(triples[i]) for i in idx},
+                           key=lambda c: (a.pos(c, start, end) or [end])[0])
+        for i in idx:
+            c = _investor(triples[i])
+            if len(investors) == 1:
+                own = [m for m in money if not m.total] or money
+                best = _nearest(own, a.pos(c, start, end), start)
+            else:  # each investor's sum is the one after its name, before the next investor's
+                first = (a.pos(c, start, end) or [None])[0]
+                if first is None:
+                    continue
+                later = [p for o in investors if o != c for p in a.pos(o, start, end) if p > first]
+                stop = min(later, default=end)
+                own = [m for m in money if first < m.start < stop and not m.total]
+                best = own[0] if own else None
+            if isinstance(best, MoneyMention):
+                out[i] = best.amount
+    return out
+
+
+def _tie_kind(a: _Article, t: Triple) -> str | None:
+    ev = t.evidence
+    sentence = a.text[ev.start:ev.end]
+    hits = []
+    for name, kind in tie_kinds().items():
+        for cue in kind.cues:
+            i = sentence.find(cue)
+            while i != -1:
+                hits.append((ev.start + i, name))
+                i = sentence.find(cue, i + 1)
+    if not hits:
+        return None
+    kinds = {k for _, k in hits}
+    if len(kinds) == 1:
+        return kinds.pop()
+    anchors = a.pos(t.object, ev.start, ev.end) + a.pos(t.subject, ev.start, ev.end)
+    if not anchors:
+        return None
+    return min(hits, key=lambda h: min(abs(h[0] - p) for p in anchors))[1]
+
+
+def _fact_key(t: Triple) -> tuple[str, str, str]:
+    pred = predicates().get(t.predicate)
+    s, o = t.subject, t.object
+    if pred is not None and pred.symmetric and o < s:
+        s, o = o, s
+    return (s, t.predicate, o)
+
+
+def qualify_triples(article: Article, entities: Sequence[Entity],
+                    triples: Sequence[Triple]) -> tuple[Triple, ...]:
+    """The triples with `when`, `amount` and `tie_kind` filled where the text states them.
+
+    A qualifier a triple already carries is kept. A fact whose sentence gives no date takes, in
+    this order: the date another sentence states for the same fact; for a tie, the date of the
+    agreement that made it; for a visit, the date stated for another visit to the same place (a
+    companion's visit of a stop); for the companions of a trip, the trip's span; for any other
+    done event not told as an earlier experience, the day the story is about.
+    """
+    a = _Article(article, entities)
+    for start, end in sorted({(t.evidence.start, t.evidence.end) for t in triples}):
+        a.follow(start, end)
+    own_amounts = _amounts(a, triples)
+    stated: list[When | None] = []
+    for t in triples:
+        if t.when is not None:
+            stated.append(t.when)
+        elif t.predicate in NO_WHEN:
+            stated.append(None)
+        else:
+            stated.append(_stated_when(a, t))
+    by_fact: dict[tuple, When] = {}
+    by_place: dict[str, When] = {}
+    agreements: dict[tuple, When] = {}
+    for t, w in zip(triples, stated, strict=True):
+        if w is None or w is _UNDATED or t.status != "done":
+            continue
+        by_fact.setdefault(_fact_key(t), w)
+        if t.predicate == "visits":
+            by_place.setdefault(t.object, w)
+    out: list[Triple] = []
+    for i, (t, w) in enumerate(zip(triples, stated, strict=True)):
+        if w is _UNDATED or t.predicate in NO_WHEN:
+            when = None
+        else:
+            when = w or _unstated_when(a, t, by_fact, by_place, agreements)
+        amount = t.amount if t.amount is not None or t.predicate not in MONEY else own_amounts.get(i)
+        tie = t.tie_kind if t.tie_kind is not None or t.predicate != "sisterCityOf" else _tie_kind(a, t)
+        out.append(dataclasses.replace(t, when=when, amount=amount, tie_kind=tie))
+    # a tie told without a date was made by the agreement the article reports between the two (the
+    # first one it tells, dated by its own sentence or by the story)
+    for t in out:
+        if t.predicate == "signsAgreementWith" and t.when is not None and t.status == "done":
+            agreements.setdefault(tuple(sorted((t.subject, t.object))), t.when)
+    out = [dataclasses.replace(t, when=agreements.get(tuple(sorted((t.subject, t.object)))))
+           if t.predicate == "sisterCityOf" and t.when is None and t.status == "done" else t for t in out]
+    return tuple(_share(out, _listed_sums(a, out)))
+
+
+def _listed_sums(a: _Article, triples: Sequence[Triple]) -> dict[str, set[tuple[float, str]]]:
+    """Sums written right after an investor's name anywhere in the article, as in a list of the
+    investors ("▲㈜가온(대표 김도윤) 150억원 ▲㈜나래 120억원"), with no other name in between."""
+    investors = {_investor(t) for t in triples if t.predicate in MONEY and t.status == "done"}
+    starts = sorted(s for e in a.ents.values() for s, _ in e.mentions)
+    out: dict[str, set[tuple[float, str]]] = defaultdict(set)
+    for c in investors:
+        for _, name_end in a.ents[c].mentions if c in a.ents else ():
+            aside = re.match(r"\s*\([^()]{0,30}\)", a.text[name_end:])  # "㈜가온(대표 김도윤) 200억원"
+            end = name_end + (aside.end() if aside else 0)
+            nxt = next((s for s in starts if s >= end), len(a.text))
+            for m in a.money:
+                if end <= m.start <= end + 20 and m.start < nxt and not m.total \
+                        and not re.search(r"[.!?\n]", a.text[end:m.start]):
+                    out[c].add((m.amount.value, m.amount.currency))
+    return out
+
+
+def _unstated_when(a: _Article, t: Triple, by_fact: dict, by_place: dict, agreements: dict) -> When | None:
+    if t.status != "done":
+        return None  # a plan or failure without a date of its own gets none
+    if _fact_key(t) in by_fact:
+        return by_fact[_fact_key(t)]
+    if t.predicate == "sisterCityOf":
+        return None  # dated below by the agreement that made it, if the article reports one
+    if t.predicate == "visits" and t.object in by_place:
+        return by_place[t.object]
+    sentence = a.text[t.evidence.start:t.evidence.end]
+    if companions(sentence):
+        return a.trip if t.predicate in ("visits", "accompanies") else None
+    if t.predicate in _EVENT and not background(sentence):
+        day = a.story_day(t.evidence.start)
+        if t.predicate == "visits" and day is not None and a.trip is not None and a.trip.end is not None \
+                and len(a.trip.start) == len(day.start) == 10 and a.trip.start <= day.start <= a.trip.end:
+            return a.trip  # a visit told without a date, on a day of the trip: the trip's span
+        if day is not None and day.end is not None and t.predicate not in ("visits", "accompanies"):
+            return None  # a signing somewhere in a trip of several days has no day of its own
+        return day
+    return None
+
+
+def _share(triples: list[Triple], listed: dict[str, set[tuple[float, str]]]) -> list[Triple]:
+    """Spread a tie kind over the statements of one fact, and a company's one stated sum over its
+    other investment facts of the article (its plant's site and city, the city that courts it)."""
+    stated_amount: dict[tuple, Amount] = {}
+    tie: dict[tuple, str] = {}
+    company: dict[str, set[tuple[float, str]]] = defaultdict(set)
+    for t in triples:
+        k = _fact_key(t)
+        if t.amount is not None:
+            stated_amount.setdefault(k, t.amount)
+            if t.status == "done" and not background(t.evidence.sentence):  # not an earlier investment
+                company[_investor(t)].add((t.amount.value, t.amount.currency))
+        if t.tie_kind is not None:
+            tie.setdefault(k, t.tie_kind)
+    out = []
+    for t in triples:
+        k = _fact_key(t)
+        amount = t.amount
+        if amount is None and t.predicate in MONEY:
+            amount = stated_amount.get(k)
+            sums = company.get(_investor(t)) or listed.get(_investor(t), set())
+            if amount is None and len(sums) == 1 and t.status == "done":
+                value, currency = next(iter(sums))
+                amount = Amount(value, currency)
+        kind = t.tie_kind or (tie.get(k) if t.predicate == "sisterCityOf" else None)
+        out.append(dataclasses.replace(t, amount=amount, tie_kind=kind))
+    return out

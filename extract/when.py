@@ -1,0 +1,335 @@
+"""Korean time expressions of a news text, resolved against the publication date.
+
+The parsing of dates is korean-datetime's (with the news setting ``cycle=NEAREST``: "21일" in a story
+of the 22nd is yesterday, in one of the 2nd it is the 21st of last month). On top of it this module
+knows what news prose does with dates:
+
+- a date right before a reporting verb ("…했다고 14일 밝혔다") is when the story was told: role
+  ``report``; one before ``까지`` alone ("2027년까지 짓는다") is a deadline: role ``deadline``;
+- a trip length after (or, with 일정, before) a start day ("19일부터 3박 4일 일정으로", "사흘
+  일정으로") makes a span of that many days, and is never read as a date itself ("4박 7일" is no
+  7th);
+- "이날", "같은 날", "이튿날" … refer back to the day last named (role ``anaphor``);
+- without a publication date only expressions that name their year are kept.
+
+Word lists (reporting verbs, native day counts, anaphors) are in ``data/time_words.tsv``.
+
+Example:
+    >>> text = "한빛군은 13일 협약을 체결했다고 14일 밝혔다."
+    >>> [(t.text, t.when.to_json(), t.role) for t in find_times(text, "2023-09-14")]
+    [('13일', '2023-09-13', 'event'), ('14일', '2023-09-14', 'report')]
+    >>> find_times("지난 19일부터 3박 4일 일정으로 방문했다.", "2012-10-21")[0].when.to_json()
+    {'start': '2012-10-19', 'end': '2012-10-22'}
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from importlib import resources
+
+from newskg.extract.records import When
+from newskg.ontology.errors import PipelineError
+
+__all__ = ["TimeMention", "find_times", "parse_published", "background", "companions", "ongoing",
+           "anniversary", "event_nouns", "starts_leg", "departs", "tells_length", "ROLES"]
+
+ROLES = ("event", "since", "report", "source", "deadline", "anaphor")
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression at ``text[start:end]``, what it resolves to, and its role in the sentence:
+    ``event`` (a date of what happened), ``since`` ("지난해부터": the start of something ongoing),
+    ``report`` (when the story was told: "…고 14일 밝혔다"), ``source`` (when a source spoke: "12일 시에
+    따르면"), ``deadline`` ("2027년까지") or ``anaphor`` ("이날")."""
+
+    start: int
+    end: int
+    text: str
+    when: When
+    role: str = "event"
+
+
+@dataclass(frozen=True)
+class _Words:
+    anaphors: dict[str, int]
+    days: dict[str, int]
+    report: tuple[str, ...]
+    source: tuple[str, ...]
+    count: tuple[str, ...]
+    background: tuple[str, ...]
+    companion: tuple[str, ...]
+    ongoing: tuple[str, ...]
+    anniversary: tuple[str, ...]
+    after: tuple[str, ...]
+    leg: tuple[str, ...]
+    departure: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    path = resources.files("newskg.extract").joinpath("data/time_words.tsv")
+    anaphors: dict[str, int] = {}
+    days: dict[str, int] = {}
+    kinds = ("report", "source", "count", "background", "companion", "ongoing", "anniversary", "after", "leg",
+             "departure")
+    lists: dict[str, list[str]] = {k: [] for k in kinds}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise PipelineError(f"{path}: cannot read the time word list ({exc}); reinstall newskg") from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, word, value = (line.split("\t") + ["", ""])[:3]
+        if kind == "anaphor":
+            anaphors[word] = int(value)
+        elif kind == "days":
+            days[word] = int(value)
+        elif kind in lists:
+            lists[kind].append(word)
+        else:
+            raise PipelineError(f"{path}:{n}: unknown kind {kind!r}; see the comment at the top of the file")
+    return _Words(anaphors, days, *(tuple(lists[k]) for k in kinds))
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from korean_datetime import Cycle, ParseOptions, TemporalParser
+
+    return TemporalParser(ParseOptions(cycle=Cycle.NEAREST))
+
+
+def parse_published(value: str | None) -> date | None:
+    """The publication date of an Article (``YYYY-MM-DD…``), or None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _duration_re() -> re.Pattern[str]:
+    native = "|".join(sorted(map(re.escape, _words().days), key=len, reverse=True))
+    # "3박 4일", "3박4일", "2박 3일간", "사흘 일정", "사흘간", "5일간", "7일 동안"
+    return re.compile(rf"(?P<nights>\d+)\s*박\s*(?P<days>\d+)\s*일(?:간)?"
+                      rf"|(?P<native>{native})(?=\s*(?:간|동안|일정|의 일정))"
+                      rf"|(?P<count>\d+)\s*일(?=\s*(?:간|동안))")
+
+
+@lru_cache(maxsize=1)
+def _count_re() -> re.Pattern[str]:
+    after = "|".join(sorted(map(re.escape, _words().count), key=len, reverse=True))
+    return re.compile(rf"\d+\s*(?:년|개월|달|주|일|주년)\s*(?:{after})")
+
+
+def background(sentence: str) -> bool:
+    """Whether the sentence tells an earlier experience ("…한 바 있다")."""
+    return any(w in sentence for w in _words().background)
+
+
+def companions(sentence: str) -> bool:
+    """Whether the sentence lists the companions of a trip ("이번 순방에는 A와 B가 동행했다")."""
+    return any(w + "에는" in sentence or w + "에도" in sentence for w in _words().companion)
+
+
+def ongoing(after: str) -> bool:
+    """Whether the phrase right after a place says a trip there is under way ("을 방문 중인", "과
+    우즈베키스탄 두 나라를 국빈 방문 중인")."""
+    phrase = re.split(r"[,.?!]|[가-힣](?:고|며|서|다|아|어|해)\s", after[:40])[0]
+    return any(w in phrase for w in _words().ongoing)
+
+
+@lru_cache(maxsize=1)
+def _after_re() -> re.Pattern[str]:
+    after = "|".join(sorted(map(re.escape, _words().after), key=len, reverse=True))
+    return re.compile(rf"([가-힣]{{2,5}}?)(?:을|를|이|가)?\s*(?:{after})(?![가-힣])")
+
+
+def tells_length(sentence: str) -> bool:
+    """Whether the sentence says how long something lasted ("이틀간 머문 뒤", "3박 4일 일정으로")."""
+    return bool(_durations(sentence))
+
+
+def starts_leg(sentence: str) -> bool:
+    """Whether the sentence tells a move that starts a leg of a trip ("13일 서울로 이동해")."""
+    return any(w in sentence for w in _words().leg)
+
+
+def departs(text: str, t: TimeMention) -> bool:
+    """Whether the day `t` is when a trip ends ("15일 출국한다")."""
+    return any(w in text[t.end:t.end + 10] for w in _words().departure)
+
+
+def event_nouns(sentence: str) -> list[str]:
+    """Event nouns the sentence says it follows ("회담 직후" → 회담, "간담회를 마친 뒤" → 간담회)."""
+    return [m.group(1) for m in _after_re().finditer(sentence)]
+
+
+def anniversary(text: str, published: str | None) -> list[tuple[int, When]]:
+    """(offset, year) of every "N주년" that dates a tie: N years before the publication year."""
+    pub = parse_published(published)
+    if pub is None:
+        return []
+    words = "|".join(map(re.escape, _words().anniversary))
+    return [(m.start(), When(f"{pub.year - int(m.group(1)):04d}"))
+            for m in re.finditer(rf"(\d+)\s*(?:{words})", text) if 0 < int(m.group(1)) < pub.year]
+
+
+def _durations(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, number of days) of every trip length in `text`."""
+    out = []
+    for m in _duration_re().finditer(text):
+        if m.group("days"):
+            n = int(m.group("days"))
+        elif m.group("native"):
+            n = _words().days[m.group("native")]
+        else:
+            n = int(m.group("count"))
+        out.append((m.start(), m.end(), n))
+    return out
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*년|(?:19|20)\d{2}[.\-/]\s*\d{1,2}")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+
+
+def _iso(d: date, grain: str) -> str:
+    if grain == "year":
+        return f"{d.year:04d}"
+    if grain == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
+
+
+def _to_when(r) -> When | None:
+    """The When of a korean-datetime result (its end is exclusive; ours is the last day, month or year)."""
+    kind, grain = r.kind.value, r.grain.value
+    if kind not in ("date", "datetime") or r.start is None or r.end is None:
+        return None
+    first, last = r.start.date(), (r.end - timedelta(microseconds=1)).date()
+    if kind == "datetime" or grain in ("hour", "minute", "second"):
+        grain = "day"
+    if grain in ("half_year", "quarter"):
+        return When(_iso(first, "month"), _iso(last, "month"))
+    if grain not in ("day", "month", "year"):
+        return None  # weeks, vague times: not a date the contract has a form for
+    start, end = _iso(first, grain), _iso(last, grain)
+    return When(start, end if end != start else None)
+
+
+def _role(text: str, start: int, end: int, is_range: bool) -> str:
+    words = _words()
+    after = text[end:end + 16]
+    tail = re.sub(r"^\s*(?:\([^)]{0,8}\))?\s*", "", after)  # "14일(현지시간) 밝혔다"
+    if any(tail.startswith(w) for w in words.report):
+        return "report"
+    head = text[max(0, start - 2):start]
+    if any(re.match(r"\s*[^\s.]{1,20}" + re.escape(w), after) for w in words.source) and not head.strip():
+        return "source"  # "4일 충청남도에 따르면": the day the source spoke, at the sentence's start
+    if not is_range and re.match(r"\s*까지", after):
+        return "deadline"
+    if not is_range and re.match(r"\s*부터", after):
+        return "since"
+    return "event"
+
+
+def find_times(text: str, published: str | None) -> list[TimeMention]:
+    """Every time expression of `text` in text order, resolved against `published` (YYYY-MM-DD).
+
+    Without a publication date only expressions that name their year ("2009년", "지난해 10월" is
+    dropped) are kept. Spans from trip lengths and anaphors are resolved here, in text order.
+
+    Example:
+        >>> [t.when.to_json() for t in find_times("2009년 자매결연을 맺었다. 13일 방문했다.", None)]
+        ['2009']
+    """
+    pub = parse_published(published)
+    durations = _durations(text)
+    masked = list(text)
+    lengths = [(m.start(), m.end()) for m in _count_re().finditer(text)]
+    for s, e in [(d[0], d[1]) for d in durations] + lengths:  # a length is no date: "4박 7일" is no 7th
+        masked[s:e] = " " * (e - s)
+    now = datetime(pub.year, pub.month, pub.day, 12) if pub else datetime(2000, 1, 1, 12)
+    found: list[TimeMention] = []
+    for r in _parser().parse_all("".join(masked), now=now):
+        start, end = r.span
+        surface = text[start:end]
+        if _CLOCK.search(surface) and _YEAR.search(surface):
+            continue  # a dateline or timestamp ("2024.03.08 11:05"), not an event
+        if pub is None and not _YEAR.search(surface):
+            continue
+        quoted = start > 0 and text[start - 1] in "'’‘"
+        if re.match(r"\d{1,2}\s*년", surface) and not quoted:
+            continue  # "20년 교류": a count of years, not the year 2020 ('20년 with an apostrophe is one)
+        when = _to_when(r)
+        if when is None:
+            continue
+        found.append(TimeMention(start, end, surface, when, _role(text, start, end, bool(r.is_range))))
+    found = [_with_duration(t, text, durations) for t in found]
+    found += _anaphors(text)
+    found.sort(key=lambda t: t.start)
+    return _resolve_anaphors(found, pub)
+
+
+def _with_duration(t: TimeMention, text: str, durations: list[tuple[int, int, int]]) -> TimeMention:
+    """A start day followed by a trip length ("19일부터 3박 4일 일정으로") becomes the trip's span;
+    so does one preceded by a trip length of a schedule ("2박 3일간의 국빈 방문 일정으로 20일")."""
+    if t.when.end is not None or len(t.when.start) != 10 or t.role not in ("event", "since"):
+        return t
+    for s, e, n in durations:
+        gap = text[t.end:s] if s >= t.end else text[e:t.start]
+        after = s >= t.end and re.fullmatch(r"\s*(?:부터)?\s*(?:까지)?\s*(?:의)?\s*", gap)
+        before = e <= t.start and len(gap) <= 24 and "일정" in gap and not re.search(r"[.?!]", gap)
+        if after or before:
+            first = date.fromisoformat(t.when.start)
+            last = first + timedelta(days=n - 1)
+            return TimeMention(t.start, t.end, t.text, When(first.isoformat(), last.isoformat()), "event")
+    return t
+
+
+@lru_cache(maxsize=1)
+def _anaphor_re() -> re.Pattern[str]:
+    words = sorted(map(re.escape, _words().anaphors), key=len, reverse=True)
+    return re.compile("|".join(words))
+
+
+def _anaphors(text: str) -> list[TimeMention]:
+    out = []
+    for m in _anaphor_re().finditer(text):
+        before = text[m.start() - 1:m.start()] if m.start() else ""
+        if before and re.match(r"[가-힣]", before):
+            continue  # inside a word
+        shift = _words().anaphors[m.group()]
+        out.append(TimeMention(m.start(), m.end(), m.group(), When(f"+{shift}"), "anaphor"))
+    return out
+
+
+def _resolve_anaphors(found: list[TimeMention], pub: date | None) -> list[TimeMention]:
+    """"이날" takes the event day last named before it; "전날" and "이튿날" count from the day last
+    named, a source's day included ("12일 시에 따르면 … 전날"); else from the publication day."""
+    out: list[TimeMention] = []
+    last_event: date | None = None
+    last_any: date | None = None
+    for t in found:
+        if t.role == "anaphor":
+            shift = int(t.when.start[1:])
+            base = (last_any if shift else last_event) or pub
+            if base is None:
+                continue
+            day = base + timedelta(days=shift)
+            out.append(TimeMention(t.start, t.end, t.text, When(day.isoformat()), "anaphor"))
+            last_any = day
+            continue
+        if len(t.when.start) == 10 and t.role in ("event", "since", "source"):
+            day = date.fromisoformat(t.when.start)
+            last_any = day
+            if t.role != "source":
+                last_event = day
+        out.append(t)
+    return out
