@@ -66,12 +66,16 @@ def _kiwi_vs_pipeline(articles: list[Article]) -> float:
         for s, e in art.body_spans():
             kiwi.tokenize(art.text[s:e], split_sents=True)
     c_kiwi = time.process_time() - c0
-    print(f"pipeline vs Kiwi, CPU time on {len(articles)} articles: pipeline {c_pipe:.1f} s, Kiwi alone "
-          f"{c_kiwi:.1f} s, ratio {c_pipe / c_kiwi:.2f} (goal <= 1.3)")
+    print(
+        f"pipeline vs Kiwi, CPU time on {len(articles)} articles: pipeline {c_pipe:.1f} s, Kiwi alone "
+        f"{c_kiwi:.1f} s, ratio {c_pipe / c_kiwi:.2f} (goal <= 1.3)"
+    )
     by_part["after the spaCy pipeline (qualifiers, records)"] = max(0.0, c_pipe - c_doc)
     share = ", ".join(f"{k} {v / c_pipe:.0%}" for k, v in by_part.most_common())
     print(f"  where the time goes (share of the pipeline's CPU time): {share}")
-    print(f"  Kiwi alone: {sum(len(a.text) for a in articles) / c_kiwi / 1000:.1f}k characters per CPU-second")
+    print(
+        f"  Kiwi alone: {sum(len(a.text) for a in articles) / c_kiwi / 1000:.1f}k characters per CPU-second"
+    )
     return len(articles) / c_pipe
 
 
@@ -82,7 +86,7 @@ def _jobs(articles: list[Article], jobs: int) -> tuple[float, list[float], float
     path costs per article (pickling, the pool) next to one process.
     """
     with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_load_pipeline) as pool:
-        list(pool.map(extract_chunk, [[a] for a in articles[:jobs * 2]]))  # start and warm every worker
+        list(pool.map(extract_chunk, [[a] for a in articles[: jobs * 2]]))  # start and warm every worker
         chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
         before = dict(pool.map(_cpu, range(jobs * 3)))
         t0 = time.perf_counter()
@@ -104,8 +108,17 @@ def _dask(articles: list[Article], workers: int) -> tuple[float, list[float], fl
     from newskg.app.dask_build import PARTITION, PreloadPipeline, _nquads, _run_pair, _version
 
     version = _version()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         client.register_plugin(PreloadPipeline(), name=PreloadPipeline.name)  # every worker loads here
         client.run(extract_chunk, articles[:1])
         size = min(PARTITION, max(1, len(articles) // (4 * workers)))
@@ -126,24 +139,38 @@ def _dask(articles: list[Article], workers: int) -> tuple[float, list[float], fl
 def main() -> None:
     texts = make_articles(N)
     articles = [Article(f"bench-{i}", t) for i, t in enumerate(texts)]
-    print(f"{len(articles)} articles of {sum(map(len, texts)) / len(texts):.0f} characters; "
-          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (a shared machine makes the "
-          f"absolute rates noisy; the ratios come from one run)")
+    print(
+        f"{len(articles)} articles of {sum(map(len, texts)) / len(texts):.0f} characters; "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (a shared machine makes the "
+        f"absolute rates noisy; the ratios come from one run)"
+    )
     per_cpu = _kiwi_vs_pipeline(articles)
     one, rss1, cpu1 = _jobs(articles, 1)
     two, rss2, cpu2 = _jobs(articles, 2)
     dask_rate, rss_dask, load = _dask(articles, 2)
-    print(f"--jobs 1: {one:.1f} articles/s; --jobs 2: {two:.1f} articles/s; speed-up {two / one:.2f} "
-          f"(goal >= 1.8)")
-    print(f"  per worker CPU-second: --jobs 1 {cpu1:.1f}, --jobs 2 {cpu2:.1f} articles "
-          f"(efficiency {cpu2 / cpu1:.0%}: what 2 idle cores would give is {2 * cpu2 / cpu1:.2f}x)")
-    print(f"Dask LocalCluster, 2 workers (extraction + N-Quads): {dask_rate:.1f} articles/s = "
-          f"{dask_rate / two:.0%} of --jobs 2 (goal >= 85%)")
+    print(
+        f"--jobs 1: {one:.1f} articles/s; --jobs 2: {two:.1f} articles/s; speed-up {two / one:.2f} "
+        f"(goal >= 1.8)"
+    )
+    print(
+        f"  per worker CPU-second: --jobs 1 {cpu1:.1f}, --jobs 2 {cpu2:.1f} articles "
+        f"(efficiency {cpu2 / cpu1:.0%}: what 2 idle cores would give is {2 * cpu2 / cpu1:.2f}x)"
+    )
+    print(
+        f"Dask LocalCluster, 2 workers (extraction + N-Quads): {dask_rate:.1f} articles/s = "
+        f"{dask_rate / two:.0%} of --jobs 2 (goal >= 85%)"
+    )
     print(f"bulk load of the Dask N-Quads into Oxigraph: {load:,.0f} quads/s")
     print(f"pipeline CPU rate: {per_cpu:.1f} articles per CPU-second")
-    print("peak RSS per worker (MB): --jobs 1 " + ", ".join(f"{x:.0f}" for x in rss1)
-          + "; --jobs 2 " + ", ".join(f"{x:.0f}" for x in rss2)
-          + "; Dask " + ", ".join(f"{x:.0f}" for x in rss_dask) + " (goal <= 1024)")
+    print(
+        "peak RSS per worker (MB): --jobs 1 "
+        + ", ".join(f"{x:.0f}" for x in rss1)
+        + "; --jobs 2 "
+        + ", ".join(f"{x:.0f}" for x in rss2)
+        + "; Dask "
+        + ", ".join(f"{x:.0f}" for x in rss_dask)
+        + " (goal <= 1024)"
+    )
 
 
 if __name__ == "__main__":
