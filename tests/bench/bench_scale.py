@@ -104,7 +104,6 @@ def _dask(articles: list[Article], workers: int) -> tuple[float, list[float], fl
     import dask.bag as db
     import pyoxigraph as ox
     from distributed import Client, LocalCluster
-
     from newskg.app.dask_build import PARTITION, PreloadPipeline, _nquads, _run_pair, _version
 
     version = _version()
