@@ -346,7 +346,15 @@ def build_dask(
         results: dict[int, dict] = {}
         for future in as_completed(futures):
             i = index[future.key]
-            [result] = future.result()
+            try:
+                [result] = future.result()
+            except NewsKGError:
+                raise
+            except Exception as exc:  # noqa: BLE001 (a lost worker, or its own failure, as whatever it raised)
+                raise PipelineError(
+                    f"partition {i} of {len(parts)} failed on the Dask cluster: {exc}; "
+                    f"rerun to do what is left"
+                ) from exc
             loader.write(_partition_key(parts[i], version), result)
             results[i] = result
             future.release()

@@ -18,9 +18,10 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from newskg.extract.records import Article, Extraction
-from newskg.ontology.errors import NewsKGError
+from newskg.ontology.errors import NewsKGError, PipelineError
 
 __all__ = ["default_jobs", "plan", "extract_all", "extract_chunk", "extract_ordered", "ChunkResult"]
 
@@ -93,7 +94,7 @@ def extract_ordered(articles: Iterable[Article], jobs: int, *, chunk: int = CHUN
     consumer that stops early shuts the pool down (its workers are ended, not left behind).
 
     Raises:
-        PipelineError: a worker could not build the pipeline (raised from the first chunk).
+        PipelineError: a worker died or could not build the pipeline.
     """
     it = iter(articles)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_load_pipeline) as pool:
@@ -107,7 +108,14 @@ def extract_ordered(articles: Iterable[Article], jobs: int, *, chunk: int = CHUN
                     pending.append(pool.submit(extract_chunk, part))
                 if not pending:
                     return
-                yield pending.popleft().result()
+                try:
+                    done = pending.popleft().result()
+                except BrokenProcessPool as exc:
+                    raise PipelineError(
+                        f"an extraction worker process died or could not build the "
+                        f"pipeline ({exc}); out of memory? retry with fewer --jobs"
+                    ) from exc
+                yield done
         finally:
             for f in pending:
                 f.cancel()
