@@ -172,3 +172,23 @@ def test_dask_build_into_oxigraph_serve_equals_jobs_1_and_a_rerun_changes_nothin
     again = _newskg("build", "in", "--store", endpoint, "--dask", "local", "--no-progress", cwd=corpus)
     assert "0 added, 0 replaced, 16 unchanged, 1 rejected" in again.stdout
     assert _stored(endpoint) == one_job
+
+
+def test_dask_build_replaces_a_changed_article_as_jobs_1_does(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for f in sorted(SAMPLES.glob("*.txt"))[:3]:
+        shutil.copy(f, src / f.name)
+    assert (
+        _newskg("build", "in", "--store", "a", "--jobs", "1", "--no-progress", cwd=tmp_path).returncode == 0
+    )
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    changed = sorted(src.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n한 줄을 덧붙였다.\n", encoding="utf-8")
+    one = _newskg("build", "in", "--store", "a", "--jobs", "1", "--no-progress", cwd=tmp_path)
+    dask = _newskg(
+        "build", "in", "--store", "b", "--dask", "local", "--jobs", "2", "--no-progress", cwd=tmp_path
+    )
+    assert "a: 0 added, 1 replaced, 2 unchanged, 0 rejected" in one.stdout, one.stderr
+    assert "b: 0 added, 1 replaced, 2 unchanged, 0 rejected" in dask.stdout, dask.stderr
+    assert _stored(tmp_path / "b") == _stored(tmp_path / "a")
