@@ -1,7 +1,8 @@
 """Parallel and distributed builds give what one process gives: `--jobs 2` the same JSON lines and the
 same graph as `--jobs 1`; `--dask local` (a real LocalCluster of 2 worker processes) the same graph,
-into an embedded store or a real `oxigraph serve`, incremental on a grown input, and a part file left
-by a crash is loaded on the next run."""
+into an embedded store or a real `oxigraph serve`, incremental on a grown input, replacing a changed
+article; `--dask tcp://…` the same on a separately started `dask scheduler` and `dask worker`; and a
+part file left by a crash is loaded whole on the next run."""
 
 from __future__ import annotations
 
@@ -192,3 +193,63 @@ def test_dask_build_replaces_a_changed_article_as_jobs_1_does(tmp_path):
     assert "a: 0 added, 1 replaced, 2 unchanged, 0 rejected" in one.stdout, one.stderr
     assert "b: 0 added, 1 replaced, 2 unchanged, 0 rejected" in dask.stdout, dask.stderr
     assert _stored(tmp_path / "b") == _stored(tmp_path / "a")
+
+
+def _wait_for_port(port: int, proc: subprocess.Popen, seconds: float = 60) -> None:
+    import socket
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"{proc.args[1:3]} exited with status {proc.returncode}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.3)
+    pytest.fail(f"nothing listens on 127.0.0.1:{port} after {seconds:.0f} s")
+
+
+def test_dask_build_on_a_running_scheduler_and_workers_equals_jobs_1(corpus, one_job, tmp_path):
+    dask = Path(sys.executable).parent / "dask"
+    port = free_port()
+    scheduler = subprocess.Popen(
+        [str(dask), "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers = None
+    try:
+        _wait_for_port(port, scheduler)
+        workers = subprocess.Popen(
+            [
+                str(dask),
+                "worker",
+                f"tcp://127.0.0.1:{port}",
+                "--nworkers",
+                "2",
+                "--nthreads",
+                "1",
+                "--host",
+                "127.0.0.1",
+                "--no-dashboard",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        res = _newskg(
+            "build",
+            "in",
+            "--store",
+            str(tmp_path / "kg"),
+            "--dask",
+            f"tcp://127.0.0.1:{port}",
+            "--no-progress",
+            cwd=corpus,
+        )
+        assert "16 added, 0 replaced, 0 unchanged, 1 rejected" in res.stdout, res.stderr
+        assert _stored(tmp_path / "kg") == one_job
+    finally:
+        if workers is not None:
+            stop(workers)
+        stop(scheduler)
