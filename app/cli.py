@@ -25,12 +25,12 @@ Run `newskg COMMAND --help` for the options of a command.
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
-    from newskg.app import cmd_explore, cmd_extract, cmd_graph
+    from newskg.app import cmd_explore, cmd_extract, cmd_graph, cmd_review
 
     parser = argparse.ArgumentParser(prog="newskg", description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (cmd_extract, cmd_graph, cmd_explore):
+    for module in (cmd_extract, cmd_graph, cmd_explore, cmd_review):
         module.register(sub)
     return parser
 

@@ -23,7 +23,7 @@ import webbrowser
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["register", "app_path", "streamlit_command", "explore"]
+__all__ = ["register", "app_path", "streamlit_command", "explorer_env", "explore"]
 
 STORE_ENV = "NEWSKG_STORE"
 
@@ -42,10 +42,18 @@ def _default_store() -> str:
 def streamlit_command(*, port: int = 8501, host: str = "localhost") -> list[str]:
     """The `streamlit run` command line that serves the explorer headless on host:port."""
     return [
-        sys.executable, "-m", "streamlit", "run", str(app_path()),
-        f"--server.port={port}", f"--server.address={host}", "--server.headless=true",
-        "--server.enableStaticServing=true", "--browser.gatherUsageStats=false",
-        "--server.fileWatcherType=none", "--global.developmentMode=false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app_path()),
+        f"--server.port={port}",
+        f"--server.address={host}",
+        "--server.headless=true",
+        "--server.enableStaticServing=true",
+        "--browser.gatherUsageStats=false",
+        "--server.fileWatcherType=none",
+        "--global.developmentMode=false",
     ]
 
 
@@ -61,11 +69,19 @@ def _open_when_up(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> No
             time.sleep(0.3)
 
 
+def explorer_env(store: str) -> dict[str, str]:
+    """The server's environment: the store as an absolute path, or an endpoint URL unchanged.
+
+    >>> explorer_env("http://127.0.0.1:7878")[STORE_ENV]
+    'http://127.0.0.1:7878'
+    """
+    remote = store.startswith(("http://", "https://"))
+    return dict(os.environ, **{STORE_ENV: store if remote else str(Path(store).resolve())})
+
+
 def explore(store: str, *, port: int = 8501, host: str = "localhost", browser: bool = True) -> int:
     """Serve the explorer until interrupted; returns streamlit's exit status."""
-    from newskg.graph.store import is_endpoint
-
-    env = dict(os.environ, **{STORE_ENV: store if is_endpoint(store) else str(Path(store).resolve())})
+    env = explorer_env(store)
     url = f"http://{'localhost' if host in ('0.0.0.0', '::') else host}:{port}/"
     print(f"newskg explore: serving {store} at {url} (Ctrl-C stops)", file=sys.stderr, flush=True)
     proc = subprocess.Popen(streamlit_command(port=port, host=host), env=env)
@@ -93,18 +109,25 @@ def _interrupt(signum: int, frame: object) -> None:
 def _run(args: argparse.Namespace) -> int:
     store = args.store or _default_store()
     if not store.startswith(("http://", "https://")) and not Path(store).exists():
-        print(f"newskg explore: {store} does not exist yet; the explorer starts on an empty graph "
-              f"(fill it with `newskg build app/sample_articles --store {store}`)", file=sys.stderr)
+        print(
+            f"newskg explore: {store} does not exist yet; the explorer starts on an empty graph "
+            f"(fill it with `newskg build app/sample_articles --store {store}`)",
+            file=sys.stderr,
+        )
     return explore(store, port=args.port, host=args.host, browser=not args.no_browser)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's subcommands to the `newskg` parser."""
     p = sub.add_parser(
-        "explore", help="open the explorer (Streamlit) in a browser",
+        "explore",
+        help="open the explorer (Streamlit) in a browser",
         description="Serve the Streamlit explorer over a graph store: overview, interactive graph, "
-                    "entities with their evidence, articles, SPARQL, map, adding articles, export.")
-    p.add_argument("--store", help="graph store directory (default: data/newskg.oxigraph)")
+        "entities with their evidence, articles, SPARQL, map, adding articles, export.",
+    )
+    p.add_argument(
+        "--store", help="graph store directory or http(s):// SPARQL endpoint (default: data/newskg.oxigraph)"
+    )
     p.add_argument("--port", type=int, default=8501, help="port to serve on (default: 8501)")
     p.add_argument("--host", default="localhost", help="address to bind (default: localhost)")
     p.add_argument("--no-browser", action="store_true", help="do not open a browser")

@@ -139,6 +139,8 @@ def _source_iri(extraction: Extraction) -> str:
     if art is not None and art.url:
         return art.url
     source = (art.source if art is not None and art.source else None) or extraction.doc
+    if re.match(r"^(upload|urn|https?):", source):  # already an IRI (the explorer's uploads)
+        return source
     return Path(source).resolve().as_uri()
 
 

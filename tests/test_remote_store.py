@@ -138,4 +138,7 @@ def test_explore_serves_a_remote_store(remote, endpoint, monkeypatch):
                            default_timeout=60)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert {m.label: m.value for m in at.metric}["Articles"] == "2"
+    messages = (Path(__file__).resolve().parents[1] / "app" / "explorer" / "messages.tsv").read_text("utf-8")
+    label = next(line.split("\t")[1] for line in messages.splitlines()
+                 if line.startswith("overview.articles\t"))
+    assert {m.label: m.value for m in at.metric}[label] == "2"  # the interface is Korean by default

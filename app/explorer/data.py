@@ -12,20 +12,43 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from newskg.graph import readmodel
 from newskg.graph.sparql import query
 from newskg.graph.store import KGStore, open_store, resolve_location
-from newskg.ontology.vocab import predicates
 
-__all__ = ["store", "location", "extractor", "write_lock", "added", "select",
-           "entity_table", "entity_view", "EntityView", "article_table", "article_view", "ArticleView",
-           "overview_counts", "map_tables", "projection", "label_of", "search_entities",
-           "cached_entity_table", "cached_entity_view", "cached_article_table", "cached_article_view",
-           "cached_overview", "cached_map_tables"]
-
-NKG = "https://w3id.org/newskg/ontology#"
+__all__ = [
+    "store",
+    "location",
+    "extractor",
+    "extractor_loaded",
+    "add_article",
+    "remove_article",
+    "write_lock",
+    "added",
+    "select",
+    "facts_frame",
+    "entity_table",
+    "entity_view",
+    "EntityView",
+    "article_table",
+    "article_view",
+    "ArticleView",
+    "overview_counts",
+    "map_tables",
+    "projection",
+    "label_of",
+    "search_entities",
+    "cached_entity_table",
+    "cached_entity_view",
+    "cached_article_table",
+    "cached_article_view",
+    "cached_overview",
+    "cached_map_tables",
+]
 
 _WRITE_LOCK = threading.Lock()
 
@@ -34,6 +57,14 @@ _WRITE_LOCK = threading.Lock()
 def location() -> str:
     """The store this app serves: env NEWSKG_STORE (set by `newskg explore`), else the default."""
     return resolve_location(None)
+
+
+def store_name() -> str:
+    """The store as users may see it: its folder name or the endpoint's host, never a server path."""
+    loc = location()
+    if loc.startswith(("http://", "https://")):
+        return loc.split("/")[2]
+    return Path(loc).name or loc
 
 
 @st.cache_resource(show_spinner=False)
@@ -46,12 +77,47 @@ def store() -> KGStore:
     return _open(location())
 
 
-@st.cache_resource(show_spinner="Loading the extraction pipeline…")
+_LOADED = threading.Event()
+
+
+@st.cache_resource(show_spinner=False)
 def extractor():
-    """The extraction pipeline, built once per process."""
+    """The extraction pipeline, built once per process (the first load takes several seconds)."""
     from newskg.extract.pipeline import get_extractor
 
-    return get_extractor()
+    got = get_extractor()
+    _LOADED.set()
+    return got
+
+
+def extractor_loaded() -> bool:
+    """True once the pipeline is built (the page then needs no 'loading' note)."""
+    return _LOADED.is_set()
+
+
+def add_article(kg: KGStore, extraction, *, replace: str | None = None):
+    """Write one extraction to the store (the one place the explorer builds), then, when it replaces
+    another article whose IRI differs, drop that article's graph. Clears every cache."""
+    from newskg.graph.build import add_extractions
+
+    with write_lock():
+        report = add_extractions(kg, [extraction])
+        if replace and replace not in report.articles and not report.rejected:
+            remove_article(kg, replace, locked=True)
+    added()
+    return report
+
+
+def remove_article(kg: KGStore, iri: str, *, locked: bool = False) -> None:
+    """Drop an article's named graph (its facts and mentions go with it). Clears every cache."""
+    from newskg.graph.build import remove_article as drop
+
+    if locked:
+        drop(kg, iri)
+    else:
+        with write_lock():
+            drop(kg, iri)
+    added()
 
 
 def write_lock() -> threading.Lock:
@@ -72,56 +138,14 @@ def select(kg: KGStore, sparql: str) -> pd.DataFrame:
     return pd.DataFrame(res.rows, columns=list(res.columns))
 
 
-def _iri(value: str) -> str:
-    """An IRI safe to splice into SPARQL (angle brackets, quotes and spaces refused)."""
-    if any(c in value for c in '<>"{}|^`\\ \n'):
-        raise ValueError(f"not an IRI: {value!r}")
-    return f"<{value}>"
-
-
-def _local(iri: str | None) -> str:
-    return "" if not iri else iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-# ---------------------------------------------------------------- entities
-_COARSE_CLASSES = {"Entity", "Person", "Organization", "Place"}
+# ---------------------------------------------------------------- the read model, as tables
+_ENTITY_COLUMNS = ["iri", "type", "ko", "en", "cls", "aliases", "degree", "merged_into"]
 
 
 def entity_table(kg: KGStore) -> pd.DataFrame:
-    """Every entity: iri, type, ko, en, cls, aliases (joined by ' | '), degree (facts in and out).
-
-    One small DISTINCT query per attribute, merged here: an entity named in many articles has its
-    labels in each article graph, and joining those copies in one pattern multiplies the rows.
-    """
-    cols = ["iri", "type", "ko", "en", "cls", "aliases", "degree"]
-    types = select(kg, "SELECT DISTINCT ?iri ?type WHERE { ?iri nkg:entityType ?type }")
-    if types.empty:
-        return pd.DataFrame(columns=cols)
-    df = types.drop_duplicates("iri").set_index("iri")
-    labels = select(kg, "SELECT DISTINCT ?iri ?label (lang(?label) AS ?lang) "
-                        "WHERE { ?iri rdfs:label ?label }")
-    labels = labels[labels["iri"].isin(df.index)].sort_values("label")
-    for lang in ("ko", "en"):
-        df[lang] = labels[labels["lang"] == lang].drop_duplicates("iri").set_index("iri")["label"]
-    classes = select(kg, "SELECT DISTINCT ?iri ?c WHERE { ?iri a ?c FILTER(STRSTARTS(STR(?c), STR(nkg:))) }")
-    classes = classes[classes["iri"].isin(df.index)]
-    classes["c"] = classes["c"].map(_local)
-    classes["coarse"] = classes["c"].isin(_COARSE_CLASSES)
-    df["cls"] = classes.sort_values(["coarse", "c"]).drop_duplicates("iri").set_index("iri")["c"]
-    aliases = select(kg, "SELECT DISTINCT ?iri ?a WHERE { ?iri skos:altLabel ?a }")
-    df["aliases"] = aliases.sort_values("a").groupby("iri")["a"].agg(" | ".join)
-    deg = select(kg, """
-SELECT ?iri (COUNT(*) AS ?degree) WHERE {
-  { ?st a nkg:Statement ; rdf:subject ?iri } UNION { ?st a nkg:Statement ; rdf:object ?iri }
-} GROUP BY ?iri""")
-    df["degree"] = deg.set_index("iri")["degree"]
-    df = df.reset_index()
-    df["degree"] = df["degree"].fillna(0).astype(int)
-    df["ko"] = df["ko"].fillna(df["en"]).fillna(df["iri"].map(_local))
-    df["en"] = df["en"].fillna(df["ko"])
-    df["cls"] = df["cls"].fillna("")
-    df["aliases"] = df["aliases"].fillna("")
-    return df[cols].sort_values(["degree", "ko"], ascending=[False, True]).reset_index(drop=True)
+    """Every entity (graph.readmodel.entities) with aliases joined by ' | '; merged ones left out."""
+    rows = [dict(r, aliases=" | ".join(r["aliases"])) for r in readmodel.entities(kg) if not r["merged_into"]]
+    return pd.DataFrame(rows, columns=_ENTITY_COLUMNS)
 
 
 def label_of(table: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -140,8 +164,7 @@ def search_entities(table: pd.DataFrame, text: str, *, limit: int = 20) -> pd.Da
     ko, en, al = (table[c].fillna("").str.casefold() for c in ("ko", "en", "aliases"))
     hit = ko.str.contains(q, regex=False) | en.str.contains(q, regex=False) | al.str.contains(q, regex=False)
     found = table[hit].copy()
-    exact = (ko[hit] == q) | (en[hit] == q) | al[hit].str.split(" | ", regex=False).map(
-        lambda xs: q in xs)
+    exact = (ko[hit] == q) | (en[hit] == q) | al[hit].str.split(" | ", regex=False).map(lambda xs: q in xs)
     prefix = ko[hit].str.startswith(q) | en[hit].str.startswith(q)
     found["_rank"] = (~exact).astype(int) * 2 + (~prefix).astype(int)
     found = found.sort_values(["_rank", "degree"], ascending=[True, False])
@@ -150,86 +173,72 @@ def search_entities(table: pd.DataFrame, text: str, *, limit: int = 20) -> pd.Da
 
 @dataclass
 class EntityView:
-    """Everything the Entity page shows about one entity."""
+    """Everything the Entity page shows about one entity: its header, distinct facts, two-hop facts,
+    its mentions, and the mention spans of every entity in the articles of its facts."""
 
-    iri: str
-    labels: dict[str, list[str]] = field(default_factory=dict)  # lang → labels
-    type: str | None = None
-    classes: list[str] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
-    geonames: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    facts: pd.DataFrame = field(default_factory=pd.DataFrame)  # one row per statement
-    mentions: pd.DataFrame = field(default_factory=pd.DataFrame)  # article, start, end
+    info: readmodel.EntityInfo
+    facts: list[readmodel.Fact] = field(default_factory=list)
+    two_hops: list[dict] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = field(default_factory=dict)
+
+    @property
+    def iri(self) -> str:
+        return self.info.iri
 
     @property
     def exists(self) -> bool:
-        return bool(self.labels or self.type or not self.facts.empty)
+        return self.info.exists or bool(self.facts)
 
 
-def entity_view(kg: KGStore, iri: str) -> EntityView:
-    """Labels, type, aliases, GeoNames, coordinates, facts in and out with evidence, mentions."""
-    node = _iri(iri)
-    view = EntityView(iri)
-    props = select(kg, f"SELECT ?p ?o (lang(?o) AS ?lang) WHERE {{ {node} ?p ?o }}")
-    for p, o, lang in props.itertuples(index=False):
-        if p.endswith("rdf-schema#label"):
-            view.labels.setdefault(lang or "", [])
-            if o not in view.labels[lang or ""]:
-                view.labels[lang or ""].append(o)
-        elif p == NKG + "entityType":
-            view.type = view.type or o
-        elif p.endswith("22-rdf-syntax-ns#type") and o.startswith(NKG):
-            view.classes.append(_local(o))
-        elif p.endswith("core#altLabel") and o not in view.aliases:
-            view.aliases.append(o)
-        elif p.endswith("owl#sameAs") and "geonames.org" in o:
-            view.geonames = o
-        elif p == "https://schema.org/latitude":
-            view.lat = float(o)
-        elif p == "https://schema.org/longitude":
-            view.lon = float(o)
-    view.facts = select(kg, f"""
-SELECT ?st ?s ?p ?o ?confidence ?evidence ?start ?end ?article ?headline WHERE {{
-  {{ ?st rdf:subject {node} }} UNION {{ ?st rdf:object {node} }}
-  ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  OPTIONAL {{ ?st nkg:confidence ?confidence }}
-  OPTIONAL {{ ?st nkg:evidenceText ?evidence }}
-  OPTIONAL {{ ?st nkg:startOffset ?start }}
-  OPTIONAL {{ ?st nkg:endOffset ?end }}
-  OPTIONAL {{ ?st nkg:article ?article OPTIONAL {{ ?article schema:headline ?headline }} }}
-}}""")
-    if not view.facts.empty:
-        view.facts["predicate"] = view.facts["p"].map(_local)
-        view.facts = view.facts.sort_values(["predicate", "article"]).reset_index(drop=True)
-    view.mentions = select(kg, f"""
-SELECT ?m ?article ?start ?end WHERE {{
-  ?m nkg:mentionOf {node} ; nkg:article ?article ; nkg:startOffset ?start ; nkg:endOffset ?end .
-}}""")
-    return view
+def entity_view(kg: KGStore, iri: str, *, include_rejected: bool = False) -> EntityView:
+    """The Entity page's data for `iri` (rejected facts left out unless asked for)."""
+    info = readmodel.entity(kg, iri)
+    facts = readmodel.facts(kg, iri, include_rejected=include_rejected)
+    # the spans of both ends of each statement in its article: what the evidence highlights
+    pairs = {(r["article"], x) for f in facts for r in f.statements for x in (f.s, f.o)}
+    return EntityView(
+        info,
+        facts,
+        readmodel.two_hops(kg, iri, include_rejected=include_rejected),
+        readmodel.mentions(kg, iri),
+        readmodel.mention_spans(kg, pairs),
+    )
 
 
-# ---------------------------------------------------------------- articles
+def facts_frame(facts: list[readmodel.Fact], name) -> pd.DataFrame:
+    """One row per statement of the facts, with evidence and article, for a CSV download."""
+    rows = []
+    for f in facts:
+        for r in f.statements:
+            rows.append(
+                {
+                    "subject": name(f.s),
+                    "predicate": f.predicate,
+                    "object": name(f.o),
+                    "subject_iri": f.s,
+                    "object_iri": f.o,
+                    "status": r["status"],
+                    "when": readmodel._when_text(r),
+                    "amount": r["amount"],
+                    "currency": r["currency"],
+                    "confidence": r["confidence"],
+                    "evidence": r["evidence"],
+                    "article": r["article"],
+                    "headline": r["headline"],
+                    "published": r["published"],
+                    "source": r["source"],
+                    "rejected": r.get("rejected", False),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
 def article_table(kg: KGStore) -> pd.DataFrame:
-    """Every article: iri, headline, published, source, facts (statements it contributes)."""
-    df = select(kg, """
-SELECT ?iri (SAMPLE(?h) AS ?headline) (SAMPLE(?d) AS ?published) (SAMPLE(?src) AS ?source)
-WHERE {
-  ?iri a nkg:NewsArticle .
-  OPTIONAL { ?iri schema:headline ?h }
-  OPTIONAL { ?iri schema:datePublished ?d }
-  OPTIONAL { ?iri <http://www.w3.org/ns/prov#wasDerivedFrom> ?src }
-} GROUP BY ?iri""")
-    if df.empty:
-        return pd.DataFrame(columns=["iri", "headline", "published", "source", "facts"])
-    n = select(kg, "SELECT ?iri (COUNT(?st) AS ?facts) WHERE { ?st a nkg:Statement ; nkg:article ?iri } "
-                   "GROUP BY ?iri")
-    df = df.merge(n, on="iri", how="left")
-    df["facts"] = df["facts"].fillna(0).astype(int)
-    df["headline"] = df["headline"].fillna(df["iri"].map(_local))
-    df["published"] = df["published"].fillna("").astype(str)
-    return df.sort_values(["published", "headline"], ascending=[False, True]).reset_index(drop=True)
+    """Every article: iri, headline, published, source, url, facts (statements it contributes)."""
+    return pd.DataFrame(
+        readmodel.articles(kg), columns=["iri", "headline", "published", "source", "url", "facts"]
+    )
 
 
 @dataclass
@@ -241,108 +250,96 @@ class ArticleView:
     text: str = ""
     published: str | None = None
     source: str | None = None
+    url: str | None = None
     mentions: pd.DataFrame = field(default_factory=pd.DataFrame)  # entity, start, end, type
-    facts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    facts: pd.DataFrame = field(default_factory=pd.DataFrame)  # one row per statement
+
+    @property
+    def exists(self) -> bool:
+        return bool(self.text or self.headline)
 
 
 def article_view(kg: KGStore, iri: str) -> ArticleView:
     """The article's text, its mentions (with entity types) and the facts it contributes."""
-    node = _iri(iri)
-    head = select(kg, f"""
-SELECT ?headline ?text ?published ?source WHERE {{
-  OPTIONAL {{ {node} schema:headline ?headline }}
-  OPTIONAL {{ {node} schema:text ?text }}
-  OPTIONAL {{ {node} schema:datePublished ?published }}
-  OPTIONAL {{ {node} <http://www.w3.org/ns/prov#wasDerivedFrom> ?source }}
-}} LIMIT 1""")
-    view = ArticleView(iri)
-    if not head.empty:
-        row = head.iloc[0]
-        view.headline, view.text = row["headline"], row["text"] or ""
-        view.published, view.source = row["published"], row["source"]
-    view.mentions = select(kg, f"""
-SELECT ?entity ?start ?end (SAMPLE(?t) AS ?type) WHERE {{
-  ?m nkg:article {node} ; nkg:mentionOf ?entity ; nkg:startOffset ?start ; nkg:endOffset ?end .
-  OPTIONAL {{ ?entity nkg:entityType ?t }}
-}} GROUP BY ?entity ?start ?end ORDER BY ?start""")
-    view.facts = select(kg, f"""
-SELECT ?s ?p ?o ?confidence ?evidence ?start ?end WHERE {{
-  ?st a nkg:Statement ; nkg:article {node} ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  OPTIONAL {{ ?st nkg:confidence ?confidence }}
-  OPTIONAL {{ ?st nkg:evidenceText ?evidence }}
-  OPTIONAL {{ ?st nkg:startOffset ?start }}
-  OPTIONAL {{ ?st nkg:endOffset ?end }}
-}} ORDER BY ?start ?p""")
-    if not view.facts.empty:
-        view.facts["predicate"] = view.facts["p"].map(_local)
-    return view
+    a = readmodel.article(kg, iri)
+    return ArticleView(
+        iri,
+        a.headline,
+        a.text,
+        a.published,
+        a.source,
+        a.url,
+        pd.DataFrame(a.mentions, columns=["entity", "start", "end", "type"]),
+        pd.DataFrame(readmodel.article_facts(kg, iri)),
+    )
 
 
-# ---------------------------------------------------------------- overview and map
 def overview_counts(kg: KGStore) -> dict[str, pd.DataFrame]:
     """Counts of entities by type and of facts by predicate."""
-    types = select(kg, "SELECT ?type (COUNT(DISTINCT ?e) AS ?entities) WHERE { ?e nkg:entityType ?type } "
-                       "GROUP BY ?type ORDER BY DESC(?entities)")
-    preds = select(kg, """
-SELECT ?p (COUNT(DISTINCT ?st) AS ?statements) WHERE { ?st a nkg:Statement ; rdf:predicate ?p }
-GROUP BY ?p ORDER BY DESC(?statements)""")
-    if not preds.empty:
-        preds["predicate"] = preds["p"].map(_local)
-    return {"types": types, "predicates": preds}
+    got = readmodel.overview(kg)
+    return {
+        "types": pd.DataFrame(got["types"], columns=["type", "entities"]),
+        "predicates": pd.DataFrame(got["predicates"], columns=["p", "statements", "predicate"]),
+    }
 
 
-MAP_PREDICATES = ("sisterCityOf", "visits", "investsIn", "seeksInvestmentFrom", "signsAgreementWith",
-                  "cooperatesWith")
+MAP_PREDICATES = readmodel.MAP_PREDICATES
 
 
 def map_tables(kg: KGStore) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Places with coordinates, and links between them.
-
-    A link's end that has no coordinates of its own (a mayor, a company) is drawn at the place it
-    heads or is located in, when that place has coordinates.
-    """
-    lat = select(kg, "SELECT DISTINCT ?iri ?lat WHERE { ?iri schema:latitude ?lat }").drop_duplicates("iri")
-    lon = select(kg, "SELECT DISTINCT ?iri ?lon WHERE { ?iri schema:longitude ?lon }").drop_duplicates("iri")
-    places = lat.merge(lon, on="iri")
-    if places.empty:
-        return (pd.DataFrame(columns=["iri", "lat", "lon"]),
-                pd.DataFrame(columns=["s", "o", "predicate", "lat", "lon", "lat2", "lon2"]))
-    places["lat"] = places["lat"].astype(float)
-    places["lon"] = places["lon"].astype(float)
-    values = " ".join(f"nkg:{p}" for p in MAP_PREDICATES if p in predicates())
-    links = select(kg, f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}")
-    anchors = select(kg, """
-SELECT DISTINCT ?x ?place WHERE { VALUES ?p { nkg:headOf nkg:locatedIn nkg:worksFor }
-  ?x ?p ?place . FILTER EXISTS { ?place schema:latitude ?la } }""")
-    coords = {r.iri: (r.lat, r.lon) for r in places.itertuples()}
-    anchor = {}
-    for x, place in anchors.itertuples(index=False):
-        anchor.setdefault(x, coords.get(place))
-    rows = []
-    for s, p, o in links.itertuples(index=False):
-        a, b = coords.get(s) or anchor.get(s), coords.get(o) or anchor.get(o)
-        if a and b and a != b:
-            rows.append((s, o, _local(p), a[0], a[1], b[0], b[1]))
-    return places, pd.DataFrame(rows, columns=["s", "o", "predicate", "lat", "lon", "lat2", "lon2"])
+    """Places with coordinates, and links between them (see graph.readmodel.map_links)."""
+    places = readmodel.map_places(kg)
+    links = readmodel.map_links(kg, places)
+    return (
+        pd.DataFrame(places, columns=["iri", "lat", "lon"]),
+        pd.DataFrame(links, columns=["s", "o", "predicate", "status", "lat", "lon", "lat2", "lon2"]),
+    )
 
 
 # ---------------------------------------------------------------- networkx projection
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _projection(loc: str, articles: tuple[str, ...] | None, predicates_: tuple[str, ...] | None,
-                types: tuple[str, ...] | None, since: str | None, until: str | None):
+def _projection(
+    loc: str,
+    articles: tuple[str, ...] | None,
+    predicates_: tuple[str, ...] | None,
+    types: tuple[str, ...] | None,
+    since: str | None,
+    until: str | None,
+    keep_undated: bool,
+    include_rejected: bool,
+):
     from newskg.graph.project import to_networkx
 
-    return to_networkx(store(), articles=list(articles) if articles else None,
-                       predicates=list(predicates_) if predicates_ else None,
-                       types=list(types) if types else None, since=since, until=until)
+    return to_networkx(
+        store(),
+        articles=list(articles) if articles else None,
+        predicates=list(predicates_) if predicates_ else None,
+        types=list(types) if types else None,
+        since=since,
+        until=until,
+        keep_undated=keep_undated,
+        include_rejected=include_rejected,
+    )
 
 
-def projection(*, articles=None, predicates_=None, types=None, since=None, until=None):
+def projection(
+    *,
+    articles=None,
+    predicates_=None,
+    types=None,
+    since=None,
+    until=None,
+    keep_undated=True,
+    include_rejected=False,
+):
     """The filtered networkx projection of the app's store (cached; treat it as read-only)."""
+
     def tup(x):
         return tuple(sorted(x)) if x else None
 
-    return _projection(location(), tup(articles), tup(predicates_), tup(types), since, until)
+    return _projection(
+        location(), tup(articles), tup(predicates_), tup(types), since, until, keep_undated, include_rejected
+    )
 
 
 # ---------------------------------------------------------------- cached wrappers for the pages
@@ -352,8 +349,8 @@ def cached_entity_table(_kg: KGStore, loc: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def cached_entity_view(_kg: KGStore, loc: str, iri: str) -> EntityView:
-    return entity_view(_kg, iri)
+def cached_entity_view(_kg: KGStore, loc: str, iri: str, include_rejected: bool = False) -> EntityView:
+    return entity_view(_kg, iri, include_rejected=include_rejected)
 
 
 @st.cache_data(show_spinner=False)

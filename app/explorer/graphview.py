@@ -25,7 +25,15 @@ from newskg.ontology import vocab
 
 from .render import OTHER_COLOUR, PREDICATE_COLOURS, TYPE_COLOURS
 
-__all__ = ["bounded_view", "vis_data", "show_network", "VIS_SCRIPT"]
+__all__ = [
+    "bounded_view",
+    "connected_only",
+    "pair_edges",
+    "hover_card",
+    "vis_data",
+    "show_network",
+    "VIS_SCRIPT",
+]
 
 VIS_SCRIPT = "app/static/js/vis-network.min.js"
 
@@ -51,11 +59,17 @@ export default function(component) {
     network = new vis.Network(box, { nodes, edges }, data.options);
     network.once('stabilizationIterationsDone', () => {
       network.setOptions({ physics: false });
+      // fitting a big view shrinks its labels below reading size: zoom in on the centre node instead
+      if (network.getScale() < data.minScale && data.center) {
+        const pos = network.getPositions([data.center])[data.center];
+        network.moveTo({ position: pos, scale: data.minScale });
+      }
       box.dataset.stable = '1';
     });
     network.on('click', (p) => { if (p.nodes.length) setTriggerValue('clicked', p.nodes[0]); });
     box.dataset.ready = '1';
     box.nkgNetwork = network;  // for tests and debugging: positions, selection
+    box.nkgData = data;  // the view's nodes and edges as drawn
     if (document.fonts) document.fonts.load('14px NanumBarunGothic').then(() => network && network.redraw());
   };
   if (window.vis && window.vis.Network) {
@@ -85,7 +99,8 @@ def _undirected_neighbours(g, n) -> Iterable[str]:
 
 
 def bounded_view(g, *, focus: Iterable[str] = (), radius: int = 1, max_nodes: int = 150):
-    """The subgraph to draw and a note saying how it was bounded (None when nothing was cut).
+    """The subgraph to draw and how it was bounded: (shown, total, "graph"|"neighbourhood"), or None
+    when nothing was cut (the page words the note in the interface language).
 
     With focus nodes: their neighbourhoods up to `radius` hops (edges in either direction); without:
     the whole graph. Past `max_nodes`, the focus nodes stay and the best-connected others fill up.
@@ -112,8 +127,7 @@ def bounded_view(g, *, focus: Iterable[str] = (), radius: int = 1, max_nodes: in
     rest = (n for n in candidates if n not in keep)
     keep.update(heapq.nlargest(max_nodes - len(keep), rest, key=g.degree))
     what = "neighbourhood" if focus else "graph"
-    note = (f"Showing {len(keep)} of {total} entities of the {what}: the best connected. "
-            "Filter, search or click a node to focus.")
+    note = (len(keep), total, what)
     return g.subgraph(keep), note
 
 
@@ -121,47 +135,150 @@ def _label(attrs: dict, lang: str) -> str:
     return str(attrs.get(f"label_{lang}") or attrs.get("label_ko") or attrs.get("label_en") or "?")
 
 
-def vis_data(view, *, lang: str = "ko", focus: Iterable[str] = (), height: int = 620) -> dict:
-    """Nodes, edges and options for vis-network (labels in `lang`, colours by type and predicate)."""
-    focus = set(focus)
+def connected_only(g, keep: Iterable[str] = ()):
+    """The graph without entities left with no edge (filters can strand them), except `keep`."""
+    keep = set(keep)
+    return g.subgraph([n for n in g if g.degree(n) > 0 or n in keep])
+
+
+def pair_edges(view, lang: str = "ko") -> list[dict]:
+    """One edge per entity pair: its predicates (local names), their labels joined in one label,
+    the directions present, and whether every predicate of the pair is only planned."""
     preds = vocab.predicates()
+    pairs: dict[tuple[str, str], dict] = {}
+    for s, o, p, a in view.edges(keys=True, data=True):
+        a_, b_ = sorted((s, o))
+        d = pairs.setdefault(
+            (a_, b_),
+            {
+                "from": a_,
+                "to": b_,
+                "predicates": [],
+                "forward": False,
+                "backward": False,
+                "planned": True,
+                "count": 0,
+            },
+        )
+        pred = preds.get(p)
+        if p not in d["predicates"]:
+            d["predicates"].append(p)
+        if not (pred and pred.symmetric):
+            d["forward" if (s, o) == (a_, b_) else "backward"] = True
+        d["planned"] = d["planned"] and a.get("status", "done") != "done"
+        d["count"] += int(a.get("count", 1) or 1)
+    out = []
+    for d in pairs.values():
+        d["predicates"].sort()
+        d["labels"] = [
+            (preds[p].label_ko if lang == "ko" else preds[p].label_en) if p in preds else str(p)
+            for p in d["predicates"]
+        ]
+        out.append(d)
+    return out
+
+
+def hover_card(view, n: str, lang: str, limit: int = 5) -> str:
+    """Plain text shown on hover: both labels, type and class, and the node's top facts."""
+    a = view.nodes[n]
+    other = "en" if lang == "ko" else "ko"
+    preds = vocab.predicates()
+    lines = [f"{_label(a, lang)} · {_label(a, other)}", f"{a.get('type') or ''} {a.get('cls') or ''}".strip()]
+    facts = []
+    for s, o, p, d in list(view.out_edges(n, keys=True, data=True)) + list(
+        view.in_edges(n, keys=True, data=True)
+    ):
+        pred = preds.get(p)
+        label = (pred.label_ko if lang == "ko" else pred.label_en) if pred else str(p)
+        arrow = "↔" if pred and pred.symmetric else ("→" if s == n else "←")
+        facts.append(  # ties first, then the facts most statements support
+            (
+                arrow != "↔",
+                -int(d.get("count", 1) or 1),
+                f"{arrow} {label}: {_label(view.nodes[o if s == n else s], lang)}",
+            )
+        )
+    lines += [text for *_, text in sorted(facts)[:limit]]
+    if len(facts) > limit:
+        lines.append(f"… +{len(facts) - limit}")
+    return "\n".join(lines)
+
+
+def vis_data(view, *, lang: str = "ko", focus: Iterable[str] = (), height: int = 620) -> dict:
+    """Nodes, edges and options for vis-network: labels in `lang`, colours by type, one edge per pair
+    (its predicates in one label; dashed when the pair's facts are only planned)."""
+    focus = set(focus)
     nodes = []
     for n, a in view.nodes(data=True):
         kind = a.get("type") or ""
-        other = _label(a, "en" if lang == "ko" else "ko")
-        title = f"{_label(a, lang)} · {other}\n{kind} {a.get('cls') or ''}".strip()
-        nodes.append({
-            "id": n, "label": _label(a, lang), "title": title,
-            "color": TYPE_COLOURS.get(kind, OTHER_COLOUR),
-            "size": 14 + min(16, 2 * view.degree(n)),
-            "borderWidth": 4 if n in focus else 1,
-            "font": {"face": "NanumBarunGothic, sans-serif", "size": 15 if n in focus else 13},
-        })
+        nodes.append(
+            {
+                "id": n,
+                "label": _label(a, lang),
+                "title": hover_card(view, n, lang),
+                "color": TYPE_COLOURS.get(kind, OTHER_COLOUR),
+                "size": 10 + min(14, 2 * view.degree(n)),
+                "borderWidth": 4 if n in focus else 1,
+                "font": {
+                    "face": "NanumBarunGothic, sans-serif",
+                    "size": 22 if n in focus else 18,
+                    "strokeWidth": 3,
+                    "strokeColor": "#ffffff",
+                },
+            }
+        )
     edges = []
-    parallel: dict[tuple[str, str], int] = {}
-    for s, o, p, a in view.edges(keys=True, data=True):
-        k = parallel[tuple(sorted((s, o)))] = parallel.get(tuple(sorted((s, o))), -1) + 1
-        pred = preds.get(p)
-        label = (pred.label_ko if lang == "ko" else pred.label_en) if pred else str(p)
-        conf = a.get("confidence")
-        title = f"{label} ({p})" + (f"\nconfidence {float(conf):.2f}" if conf not in (None, "") else "")
-        edges.append({
-            "from": s, "to": o, "label": label, "title": title,
-            "arrows": "" if pred and pred.symmetric else "to",
-            "color": PREDICATE_COLOURS.get(p, "#999999"),
-            "font": {"face": "NanumBarunGothic, sans-serif", "size": 11, "align": "middle"},
-            # parallel edges of one pair bend apart instead of hiding each other
-            "smooth": {"type": "curvedCW" if k % 2 else "curvedCCW", "roundness": 0.12 + 0.14 * (k // 2)}
-            if k else {"type": "continuous"},
-        })
+    for d in pair_edges(view, lang):
+        arrows = ",".join(x for x, on in (("to", d["forward"]), ("from", d["backward"])) if on)
+        colour = (
+            PREDICATE_COLOURS.get(d["predicates"][0], "#999999") if len(d["predicates"]) == 1 else "#555555"
+        )
+        edges.append(
+            {
+                "id": f"{d['from']}|{d['to']}",
+                "from": d["from"],
+                "to": d["to"],
+                "label": " · ".join(d["labels"]),
+                "title": "\n".join(f"{lb} ({p})" for lb, p in zip(d["labels"], d["predicates"], strict=True)),
+                "predicates": d["predicates"],
+                "arrows": arrows,
+                "color": colour,
+                "dashes": d["planned"],
+                "width": 1 + min(4, d["count"] // 2),
+                "font": {
+                    "face": "NanumBarunGothic, sans-serif",
+                    "size": 14,
+                    "align": "middle",
+                    "strokeWidth": 3,
+                    "strokeColor": "#ffffff",
+                },
+            }
+        )
     options = {
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 150, "fit": True},
-                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120}},
+        "physics": {
+            "solver": "forceAtlas2Based",
+            "stabilization": {"iterations": 300, "fit": True},
+            "forceAtlas2Based": {
+                "gravitationalConstant": -80,
+                "springLength": 140,
+                "centralGravity": 0.02,
+                "avoidOverlap": 0.8,
+            },
+        },
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
         "nodes": {"shape": "dot"},
         "edges": {"smooth": {"type": "continuous"}},
     }
-    return {"nodes": nodes, "edges": edges, "options": options, "height": height, "script": VIS_SCRIPT}
+    ranked = sorted(view.nodes, key=lambda n: (n not in focus, -view.degree(n), n))
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "options": options,
+        "height": height,
+        "script": VIS_SCRIPT,
+        "center": ranked[0] if ranked else None,
+        "minScale": 0.8,
+    }
 
 
 def show_network(data: dict, *, key: str = "nkg-network"):

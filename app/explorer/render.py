@@ -13,20 +13,49 @@ Example:
 
 from __future__ import annotations
 
+import csv
 import html
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlencode
 
-__all__ = ["TYPE_COLOURS", "PREDICATE_COLOURS", "esc", "highlight", "entity_href", "article_href", "lang",
-           "predicate_label", "md",
-           "legend", "type_badge", "CSS"]
+MESSAGES = Path(__file__).resolve().parent / "messages.tsv"
+"""The interface's one message catalogue: key, Korean, English (tab-separated, UTF-8)."""
+
+__all__ = [
+    "TYPE_COLOURS",
+    "PREDICATE_COLOURS",
+    "esc",
+    "highlight",
+    "entity_href",
+    "article_href",
+    "lang",
+    "predicate_label",
+    "md",
+    "t",
+    "messages",
+    "badge",
+    "money",
+    "no_paths",
+    "legend",
+    "type_badge",
+    "CSS",
+]
 
 TYPE_COLOURS = {"PERSON": "#e4572e", "ORG": "#2e86ab", "LOC": "#3a9d5d"}
 OTHER_COLOUR = "#888888"
 PREDICATE_COLOURS = {
-    "sisterCityOf": "#d62728", "visits": "#1f77b4", "investsIn": "#2ca02c",
-    "seeksInvestmentFrom": "#ff7f0e", "signsAgreementWith": "#9467bd", "cooperatesWith": "#8c564b",
-    "meets": "#e377c2", "accompanies": "#7f7f7f", "headOf": "#bcbd22", "worksFor": "#17becf",
+    "sisterCityOf": "#d62728",
+    "visits": "#1f77b4",
+    "investsIn": "#2ca02c",
+    "seeksInvestmentFrom": "#ff7f0e",
+    "signsAgreementWith": "#9467bd",
+    "cooperatesWith": "#8c564b",
+    "meets": "#e377c2",
+    "accompanies": "#7f7f7f",
+    "headOf": "#bcbd22",
+    "worksFor": "#17becf",
     "locatedIn": "#aaaaaa",
 }
 
@@ -48,6 +77,13 @@ CSS = """
 .nkg-ev { border-left: 3px solid #ccc; padding: .2rem .6rem; margin: .2rem 0 .6rem 0; line-height: 1.7; }
 .nkg-fact { margin: .2rem 0; }
 .nkg-fact a, .nkg-ev a { text-decoration: none; }
+.nkg-meta { color: #666; font-size: .85rem; }
+.nkg-planned { background: #f2a541; } .nkg-failed { background: #999; }
+.nkg-rejected { background: #c0392b; } .nkg-confirmed { background: #27ae60; }
+.nkg-amount { background: #2e86ab; } .nkg-when { background: #6c5b7b; }
+details.nkg-more summary { cursor: pointer; color: #555; font-size: .85rem; }
+.st-key-sparql_text textarea, .nkg-mono {
+  font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace !important; }
 </style>
 """
 """Styles for highlighted text; the page injects it once (st.html)."""
@@ -110,10 +146,68 @@ def legend() -> str:
 
 
 def lang() -> str:
-    """The label language chosen in the sidebar: 'ko' or 'en'."""
-    import streamlit as st
+    """The language chosen in the sidebar: 'ko' (the default) or 'en'."""
+    try:
+        import streamlit as st
 
-    return "en" if st.session_state.get("lang") == "en" else "ko"
+        return "en" if st.session_state.get("lang") == "en" else "ko"
+    except Exception:  # outside a Streamlit session (doctests, the CLI)
+        return "ko"
+
+
+@lru_cache(maxsize=1)
+def messages() -> dict[str, dict[str, str]]:
+    """key → {"ko": text, "en": text} from messages.tsv (lines starting with # are comments)."""
+    out = {}
+    with MESSAGES.open(encoding="utf-8", newline="") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if not row or row[0].startswith("#"):
+                continue
+            key, ko, en = (row + ["", ""])[:3]
+            out[key] = {"ko": ko, "en": en or ko}
+    return out
+
+
+def t(key: str, language: str | None = None, **values: object) -> str:
+    """The interface text `key` in the sidebar's language, with `{name}` fields filled in.
+
+    Unknown keys come back as the key itself, so a missing entry shows rather than crashes
+    (a test checks that every key the pages use is in the catalogue).
+    """
+    entry = messages().get(key)
+    text = key if entry is None else entry[language or lang()]
+    return text.format(**values) if values else text
+
+
+def no_paths(message: object) -> str:
+    """A message without server file paths (a temp folder, the store's location): users see names.
+
+    >>> no_paths("cannot read /tmp/tmpab12/x.html: bad bytes")
+    'cannot read x.html: bad bytes'
+    """
+    import re
+
+    return re.sub(r"(?:file://)?(?:/[^\s/:;,'\"]+)+/([^\s/:;,'\"]+)", r"\1", str(message))
+
+
+def badge(text: str, kind: str) -> str:
+    """A small coloured label (planned, failed, rejected, confirmed, amount, when)."""
+    return f'<span class="nkg-badge nkg-{esc(kind)}">{esc(text)}</span>'
+
+
+def money(value: float, currency: str) -> str:
+    """An amount for people: 100000000000 KRW → '1,000억 원' in Korean, '100.0 bn KRW' in English."""
+    language = lang()
+    if language == "ko" and currency == "KRW":
+        if value >= 1e12:
+            return f"{value / 1e12:,.4g}조 원"
+        if value >= 1e8:
+            return f"{value / 1e8:,.0f}억 원"
+    if value >= 1e9:
+        return f"{value / 1e9:,.4g} bn {currency}"
+    if value >= 1e6:
+        return f"{value / 1e6:,.4g} m {currency}"
+    return f"{value:,.0f} {currency}"
 
 
 def predicate_label(name: str, language: str) -> str:
@@ -135,4 +229,17 @@ def md(value: object) -> str:
     >>> md("*bold* <b>x</b>")
     '\\\\*bold\\\\* \\\\<b\\\\>x\\\\</b\\\\>'
     """
-    return "".join("\\" + c if c in _MD_SPECIAL else c for c in ("" if value is None else str(value)))
+    text = "".join("\\" + c if c in _MD_SPECIAL else c for c in ("" if value is None else str(value)))
+    # GFM turns bare URLs and e-mail addresses into links after parsing, escapes or not: a word
+    # joiner (invisible) after the scheme's colon, "www" and "@" keeps them text
+    return text.replace("\\://", "\\:\u2060//").replace("www\\.", "www\u2060\\.").replace("@", "@\u2060")
+
+
+def code(value: object) -> str:
+    """A value shown as inline code in markdown (IRIs, paths): backticks cannot close it early.
+
+    >>> code("https://e.org/x`y")
+    '`` https://e.org/x`y ``'
+    """
+    text = ("" if value is None else str(value)).replace("\n", " ")
+    return f"`` {text.replace('``', '` `')} ``"

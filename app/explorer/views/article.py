@@ -1,11 +1,13 @@
-"""Article: the text with entity mentions highlighted by type, and the facts it contributes."""
+"""Article: the text with entity mentions highlighted by type, the facts it contributes (CSV), and
+removing or replacing the article (its named graph), each after a confirmation."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 from newskg.app.explorer import data, render
-from newskg.app.explorer.render import esc, md
+from newskg.app.explorer.render import code, esc, md, t
+from newskg.ontology.errors import NewsKGError
 
 kg, loc = data.store(), data.location()
 lang = render.lang()
@@ -13,43 +15,89 @@ arts = data.cached_article_table(kg, loc)
 ents = data.cached_entity_table(kg, loc)
 names = data.label_of(ents, lang) if not ents.empty else {}
 
-st.title("Article")
+st.title(t("article.title"))
+gone = st.session_state.pop("article_removed", None)
+if gone:
+    st.success(t("article.removed", headline=md(gone)))
 if arts.empty:
-    st.info("No article in the graph yet: add one on the Add article page.")
+    st.info(t("article.empty"))
     st.stop()
 
 iris = list(arts["iri"])
 current = st.query_params.get("article")
 index = iris.index(current) if current in iris else 0
-heads = dict(zip(arts["iri"], arts["published"].astype(str) + " · " + arts["headline"].astype(str),
-                 strict=True))
-choice = st.selectbox("Article", iris, index=index, format_func=lambda i: heads.get(i, i), key="article_pick")
+heads = dict(
+    zip(arts["iri"], arts["published"].astype(str) + " · " + arts["headline"].astype(str), strict=True)
+)
+choice = st.selectbox(
+    t("article.pick"), iris, index=index, format_func=lambda i: heads.get(i, i), key="article_pick"
+)
 if choice != current:
     st.query_params["article"] = choice
 
 view = data.cached_article_view(kg, loc, choice)
 st.header(md(view.headline or choice.rsplit("/", 1)[-1]))
-meta = [x for x in (view.published and f"Published {view.published}",
-                    view.source and f"Source {view.source}") if x]
-st.caption(" · ".join(md(x) for x in meta) + (" · " if meta else "") + f"IRI `{choice}`")
+meta = []
+if view.published:
+    meta.append(t("article.published", date=md(view.published)))
+if view.source:
+    meta.append(t("article.source", source=code(view.source)))
+st.caption(" · ".join([*meta, "IRI " + code(choice)]))
+if view.url and str(view.url).startswith(("http://", "https://")):
+    st.html(f'<a href="{esc(view.url)}" target="_blank" rel="noopener noreferrer">{esc(view.url)}</a>')
 
-marks = [(int(m.start), int(m.end), m.type, names.get(m.entity, m.entity))
-         for m in view.mentions.itertuples()]
+marks = [
+    (int(m.start), int(m.end), m.type, names.get(m.entity, m.entity)) for m in view.mentions.itertuples()
+]
 st.html(f'<div>{render.legend()}</div><div class="nkg-text">{render.highlight(view.text, marks)}</div>')
 
-st.subheader(f"Facts ({len(view.facts)})")
+st.subheader(t("article.facts", n=len(view.facts)))
 if view.facts.empty:
-    st.info("No facts extracted from this article.")
+    st.info(t("article.no_facts"))
 else:
-    table = pd.DataFrame({
-        "subject": view.facts["s"].map(lambda x: names.get(x, x)),
-        "predicate": view.facts["predicate"].map(lambda p: render.predicate_label(p, lang)),
-        "object": view.facts["o"].map(lambda x: names.get(x, x)),
-        "confidence": view.facts["confidence"],
-        "evidence": view.facts["evidence"],
-    })
-    st.dataframe(table, hide_index=True, width="stretch",
-                 column_config={"confidence": st.column_config.NumberColumn(format="%.2f")})
+    table = pd.DataFrame(
+        {
+            "subject": view.facts["s"].map(lambda x: names.get(x, x)),
+            "predicate": view.facts["predicate"].map(lambda p: render.predicate_label(p, lang)),
+            "object": view.facts["o"].map(lambda x: names.get(x, x)),
+            "status": view.facts["status"].map(lambda s: t(f"status.{s}")),
+            "confidence": view.facts["confidence"],
+            "evidence": view.facts["evidence"],
+        }
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={"confidence": st.column_config.NumberColumn(format="%.2f")},
+    )
+    st.download_button(
+        t("article.csv"),
+        table.to_csv(index=False).encode("utf-8"),
+        "article-facts.csv",
+        "text/csv",
+        key="article_csv",
+    )
     linked = sorted({*view.facts["s"], *view.facts["o"]}, key=lambda x: names.get(x, x))
-    st.html("Entities: " + " · ".join(
-        f'<a href="{render.entity_href(x)}" target="_self">{esc(names.get(x, x))}</a>' for x in linked))
+    st.html(
+        f"{esc(t('article.entities'))}: "
+        + " · ".join(
+            f'<a href="{render.entity_href(x)}" target="_self">{esc(names.get(x, x))}</a>' for x in linked
+        )
+    )
+
+with st.expander(t("article.manage")):
+    sure = st.checkbox(t("article.confirm"), key=f"article_confirm_{choice}")
+    c1, c2 = st.columns(2)
+    if c1.button(t("article.remove"), key="article_remove", disabled=not sure, type="primary"):
+        try:
+            data.remove_article(kg, choice)
+        except NewsKGError as exc:
+            st.error(t("article.remove_failed", why=md(exc)))
+        else:
+            st.session_state["article_removed"] = view.headline or choice
+            st.query_params.pop("article", None)
+            st.rerun()
+    if c2.button(t("article.replace"), key="article_replace", disabled=not sure):
+        st.session_state["add_replace"] = choice
+        st.switch_page("views/add.py")

@@ -1,133 +1,253 @@
-"""Entity: labels, type, aliases, GeoNames link, and every fact in and out with its evidence."""
+"""Entity: labels, type, aliases, GeoNames link; one row per distinct fact (ties ↔, out →, in ←) with
+its article count, dates, amounts and status, every evidence sentence on demand, review buttons;
+facts two hops away; a CSV of the facts with evidence; rename and merge."""
 
 from __future__ import annotations
 
 import re
 
-import pandas as pd
 import streamlit as st
 from newskg.app.explorer import data, render
-from newskg.app.explorer.render import esc, md
+from newskg.app.explorer.render import code, esc, md, t
+from newskg.graph import review
+from newskg.ontology.errors import NewsKGError
 
 kg, loc = data.store(), data.location()
 lang = render.lang()
-other_lang = "en" if lang == "ko" else "ko"
 ents = data.cached_entity_table(kg, loc)
-label = {lng: data.label_of(ents, lng) for lng in ("ko", "en")} if not ents.empty else {"ko": {}, "en": {}}
+label = {lng: data.label_of(ents, lng) for lng in ("ko", "en")}
 kind_of = dict(zip(ents["iri"], ents["type"], strict=True))
 alias_of = dict(zip(ents["iri"], ents["aliases"], strict=True))
-SHOWN = 60  # facts drawn with their evidence per direction; the table below lists them all
+SHOWN = 60  # facts drawn per section; the CSV lists them all
 
-st.title("Entity")
-q = st.text_input("Search an entity (한국어 or English)", key="entity_q",
-                  placeholder="시흥시, Siheung, 임병택…")
+st.title(t("entity.title"))
+q = st.text_input(t("entity.search"), key="entity_q", placeholder="시흥시, Siheung, 임병택…")
 if q:
     hits = data.search_entities(ents, q)
     if hits.empty:
-        st.warning(f"No entity matches {md(q)}.")
+        st.warning(t("search.none", q=md(q)))
     else:
-        st.caption(f"{len(hits)} match(es)")
+        st.caption(t("search.count", n=len(hits)))
         for row in hits.itertuples():
-            st.page_link("views/entity.py", label=md(f"{row.ko} · {row.en} ({row.type})"),
-                         query_params={"iri": row.iri})
+            st.page_link(
+                "views/entity.py",
+                label=md(f"{row.ko} · {row.en} ({row.type})"),
+                query_params={"iri": row.iri},
+            )
 
 iri = st.query_params.get("iri")
 if not iri:
     if not q:
-        st.info("Search above, or open an entity from the Overview or the Graph.")
+        st.info(t("entity.hint"))
     st.stop()
 
-view = data.cached_entity_view(kg, loc, iri)
-if not view.exists:
-    st.error(f"No entity {md(iri)} in this graph.")
+show_rejected = st.toggle(t("review.show_rejected"), key="entity_show_rejected")
+try:
+    view = data.cached_entity_view(kg, loc, iri, show_rejected)
+except NewsKGError:
+    view = None
+if view is None or not view.exists:
+    st.error(t("entity.missing", iri=code(iri)))
     st.stop()
+info = view.info
 
 
 def name(node: str, language: str = lang) -> str:
     return str(label[language].get(node) or node.rsplit("/", 1)[-1])
 
 
-def labels(language: str) -> str:
-    return ", ".join(view.labels.get(language, [])) or "—"
+def link(node: str) -> str:
+    if node == iri:
+        return f"<b>{esc(name(node))}</b>"
+    return f'<a href="{render.entity_href(node)}" target="_self">{esc(name(node))}</a>'
 
 
-st.header(name(iri))
+st.header(md(name(iri)))
 st.html(
-    f'<div>{render.type_badge(view.type)} <b>{esc(", ".join(view.classes))}</b> · '
-    f'한국어: <b>{esc(labels("ko"))}</b> · English: <b>{esc(labels("en"))}</b></div>')
+    f"<div>{render.type_badge(info.type)} <b>{esc(' / '.join(info.classes))}</b> · "
+    f"한국어: <b>{esc(', '.join(info.labels.get('ko', [])) or '—')}</b> · "
+    f"English: <b>{esc(', '.join(info.labels.get('en', [])) or '—')}</b></div>"
+)
+if info.merged_into:
+    st.info(t("entity.merged_into", name=md(name(info.merged_into))))
+    st.page_link("views/entity.py", label=md(name(info.merged_into)), query_params={"iri": info.merged_into})
 cols = st.columns(3)
-cols[0].markdown("**Aliases**: " + (md(", ".join(view.aliases)) or "—"))
-if view.geonames:
-    cols[1].markdown(f"**GeoNames**: [{md(view.geonames.rstrip('/').rsplit('/', 1)[-1])}]({view.geonames})")
-if view.lat is not None:
-    cols[2].markdown(f"**Coordinates**: {view.lat:.4f}, {view.lon:.4f}")
-st.page_link("views/graph.py", label="Show in graph", icon=":material/hub:", query_params={"focus": iri})
-st.caption(f"IRI: `{iri}`")
-
-# where this entity is mentioned, per article, to highlight it inside evidence sentences
-spans: dict[str, list[tuple[int, int]]] = {}
-for m in view.mentions.itertuples():
-    spans.setdefault(m.article, []).append((int(m.start), int(m.end)))
+cols[0].markdown(f"**{t('entity.aliases')}**: " + (md(", ".join(info.aliases)) or "—"))
+if info.geonames and re.match(r"^https?://sws\.geonames\.org/\d+/?$", info.geonames):
+    cols[1].markdown(f"**GeoNames**: [{info.geonames.rstrip('/').rsplit('/', 1)[-1]}]({info.geonames})")
+if info.lat is not None and info.lon is not None:
+    cols[2].markdown(f"**{t('entity.coordinates')}**: {info.lat:.4f}, {info.lon:.4f}")
+st.page_link(
+    "views/graph.py", label=t("entity.show_in_graph"), icon=":material/hub:", query_params={"focus": iri}
+)
+st.caption("IRI: " + code(iri))
 
 
-def _find(sentence: str, node: str) -> list[tuple[int, int]]:
-    """Offsets in `sentence` of the node's labels and aliases (longest first)."""
-    names = {label["ko"].get(node), label["en"].get(node), *str(alias_of.get(node, "")).split(" | ")}
-    out = []
-    for n in sorted((n for n in names if n and len(n) > 1), key=len, reverse=True):
-        out.extend(m.span() for m in re.finditer(re.escape(n), sentence))
-    return out
+def marks_for(r: dict, sentence: str) -> tuple[list[tuple], list[tuple[int, int]]]:
+    """Highlight spans inside the evidence sentence: exactly the mentions the extractor read."""
+    start = r.get("start")
+    if start is None or start != start:  # no offsets recorded: nothing is guessed
+        return [], []
+    start, stop = int(start), int(start) + len(sentence)
+    marks, focus = [], []
+    for node in {r["s"], r["o"], iri}:
+        for a, b in view.spans.get((r["article"], node), []):
+            if start <= a and b <= stop:
+                marks.append((a - start, b - start, kind_of.get(node, info.type), name(node)))
+                if node == iri:
+                    focus.append((a - start, b - start))
+    return marks, focus
 
 
-def evidence_html(f) -> str:
-    sentence = f.evidence or ""
+def evidence_html(r: dict) -> str:
+    sentence = r.get("evidence") or ""
     if not sentence:
-        return "<i>no evidence recorded</i>"
-    start = int(f.start) if f.start is not None and f.start == f.start else None
-    focus = []
-    if start is not None:
-        focus = [(a - start, b - start) for a, b in spans.get(f.article, [])
-                 if start <= a and b <= start + len(sentence)]
-    if not focus:
-        focus = _find(sentence, iri)
-    other = f.o if f.s == iri else f.s
-    marks = [(a, b, view.type, name(iri)) for a, b in focus]
-    kind = kind_of.get(other)
-    marks += [(a, b, kind, name(other)) for a, b in _find(sentence, other)]
-    return render.highlight(sentence, marks, focus=focus)
+        return f"<i>{esc(t('entity.no_evidence'))}</i>"
+    marks, focus = marks_for(r, sentence)
+    art = ""
+    if r.get("article"):
+        when = f" · {esc(r['published'])}" if r.get("published") else ""
+        art = (
+            f' <span class="nkg-meta">— <a href="{render.article_href(r["article"])}" target="_self">'
+            f"📰 {esc(r.get('headline') or t('entity.article'))}</a>{when}</span>"
+        )
+    return f'<div class="nkg-ev">{render.highlight(sentence, marks, focus=focus)}{art}</div>'
 
 
-facts = view.facts
-if facts.empty:
-    st.info("No facts about this entity yet.")
-    st.stop()
-for title, mask in (("Facts out", facts["s"] == iri), ("Facts in", facts["o"] == iri)):
-    part = facts[mask]
-    if part.empty:
+def qualifiers(f) -> str:
+    out = []
+    if f.when:
+        out.append(render.badge(f.when, "when"))
+    for value, cur in f.amounts:
+        out.append(render.badge(render.money(value, cur), "amount"))
+    for status in f.statuses:
+        if status != "done":
+            out.append(render.badge(t(f"status.{status}"), status))
+    if f.rejected:
+        out.append(render.badge(t("review.rejected"), "rejected"))
+    return " ".join(out)
+
+
+def fact_html(f, arrow: str) -> str:
+    pred = render.predicate_label(f.predicate, lang)
+    if f.predicate == "sisterCityOf" and len(f.tie_kinds) == 1:  # 자매도시 or 우호도시, as the articles say
+        pred = t(f"tie.{f.tie_kinds[0]}")
+    n_art, n_src = len(f.articles), len(f.sources)
+    counts = t("entity.counts", articles=n_art, sources=n_src)
+    line = (
+        f'<div class="nkg-fact">{link(f.s)} <code>{esc(pred)}</code> {arrow} {link(f.o)} '
+        f'{qualifiers(f)} <span class="nkg-meta">· {esc(counts)} · '
+        f"{esc(t('entity.confidence'))} {f.confidence:.2f}</span></div>"
+    )
+    ev = "".join(evidence_html(r) for r in f.statements)
+    if len(f.statements) == 1:
+        return line + ev
+    return (
+        line + f'<details class="nkg-more"><summary>{esc(t("entity.evidence_n", n=len(f.statements)))}'
+        f"</summary>{ev}</details>"
+    )
+
+
+with st.expander(t("review.who_title")):
+    c1, c2 = st.columns(2)
+    who = c1.text_input(t("review.who"), key="review_who")
+    comment = c2.text_input(t("review.comment"), key="review_comment")
+
+
+def record(f, verdict: str) -> None:
+    try:
+        with data.write_lock():
+            review.record_fact(kg, f.s, f.predicate, f.o, verdict, who=who, comment=comment)
+    except NewsKGError as exc:
+        st.error(t("review.failed", why=md(exc)))
+        return
+    data.added()
+    st.session_state["review_done"] = t(f"review.done_{verdict}")
+
+
+done = st.session_state.pop("review_done", None)
+if done:
+    st.success(done)
+
+if not view.facts:
+    st.info(t("entity.no_facts"))
+sections = (
+    ("entity.ties", "↔", [f for f in view.facts if f.symmetric]),
+    ("entity.out", "→", [f for f in view.facts if not f.symmetric and f.s == iri]),
+    ("entity.in", "←", [f for f in view.facts if not f.symmetric and f.o == iri]),
+)
+n = 0
+for key, arrow, part in sections:
+    if not part:
         continue
-    st.subheader(f"{title} ({len(part)})")
+    st.subheader(f"{t(key)} ({len(part)})")
     if len(part) > SHOWN:
-        st.caption(f"The first {SHOWN} with their evidence; the table below lists all {len(part)}.")
-    blocks = []
-    for f in part.head(SHOWN).itertuples():
-        pred = render.predicate_label(f.predicate, lang)
-        s_html = (f"<b>{esc(name(f.s))}</b>" if f.s == iri
-                  else f'<a href="{render.entity_href(f.s)}" target="_self">{esc(name(f.s))}</a>')
-        o_html = (f"<b>{esc(name(f.o))}</b>" if f.o == iri
-                  else f'<a href="{render.entity_href(f.o)}" target="_self">{esc(name(f.o))}</a>')
-        conf = f" · confidence {float(f.confidence):.2f}" if f.confidence is not None else ""
-        art = ""
-        if f.article:
-            art = (f' · <a href="{render.article_href(f.article)}" target="_self">'
-                   f'📰 {esc(f.headline or "article")}</a>')
-        blocks.append(
-            f'<div class="nkg-fact">{s_html} — <code>{esc(pred)}</code> → {o_html}'
-            f'<span style="color:#777">{esc(conf)}</span>{art}</div>'
-            f'<div class="nkg-ev">{evidence_html(f)}</div>')
-    st.html("".join(blocks))
-    if len(part) > SHOWN:
-        st.dataframe(pd.DataFrame({
-            "subject": part["s"].map(name),
-            "predicate": part["predicate"].map(lambda p: render.predicate_label(p, lang)),
-            "object": part["o"].map(name), "confidence": part["confidence"], "evidence": part["evidence"],
-            "article": part["headline"]}), hide_index=True, width="stretch")
+        st.caption(t("entity.first_n", n=SHOWN, total=len(part)))
+    for f in part[:SHOWN]:
+        f_arrow = "↔" if arrow == "↔" else "→"  # an incoming fact still reads subject → object
+        c1, c2, c3 = st.columns([12, 1, 1], vertical_alignment="top")
+        c1.html(fact_html(f, f_arrow))
+        if c2.button("✗", key=f"rv_x_{n}", help=t("review.wrong")):
+            record(f, "rejected")
+            st.rerun()
+        if c3.button("✓", key=f"rv_ok_{n}", help=t("review.confirm")):
+            record(f, "confirmed")
+            st.rerun()
+        n += 1
+
+if view.two_hops:
+    st.subheader(f"{t('entity.two_hops')} ({len(view.two_hops)})")
+    st.caption(t("entity.two_hops_hint"))
+    lines = []
+    for r in view.two_hops:
+        ties = " / ".join(render.predicate_label(x, lang) for x in r["ties"])
+        lines.append(
+            f'<div class="nkg-fact">{link(iri)} <code>{esc(ties)}</code> ↔ {link(r["partner"])} ← '
+            f"<code>{esc(render.predicate_label(r['predicate'], lang))}</code> {link(r['other'])} "
+            f'<span class="nkg-meta">· {esc(t("entity.counts_articles", articles=r["articles"]))}'
+            f"</span></div>"
+        )
+    st.html("".join(lines))
+
+if view.facts:
+    frame = data.facts_frame(view.facts, name)
+    st.download_button(
+        t("entity.csv"),
+        frame.to_csv(index=False).encode("utf-8"),
+        f"facts-{iri.rsplit('/', 1)[-1]}.csv",
+        "text/csv",
+        key="entity_csv",
+    )
+
+with st.expander(t("review.entity_title")):
+    c1, c2, c3 = st.columns([3, 1, 1])
+    new_label = c1.text_input(t("review.rename_label"), key="rename_label")
+    new_lang = c2.radio(t("review.rename_lang"), ["ko", "en"], key="rename_lang", horizontal=True)
+    if c3.button(t("review.rename"), key="rename_go") and new_label.strip():
+        try:
+            with data.write_lock():
+                review.record_rename(kg, iri, new_label, new_lang, who=who, comment=comment)
+        except NewsKGError as exc:
+            st.error(t("review.failed", why=md(exc)))
+        else:
+            data.added()
+            st.rerun()
+    others = [x for x in ents["iri"] if x != iri]
+    c1, c2 = st.columns([4, 1])
+    target = c1.selectbox(
+        t("review.merge_with"),
+        others,
+        index=None,
+        key="merge_target",
+        format_func=lambda x: f"{name(x)} · {name(x, 'en' if lang == 'ko' else 'ko')}",
+    )
+    if c2.button(t("review.merge"), key="merge_go") and target:
+        try:
+            with data.write_lock():
+                review.record_merge(kg, iri, target, who=who, comment=comment)
+        except NewsKGError as exc:
+            st.error(t("review.failed", why=md(exc)))
+        else:
+            data.added()
+            st.query_params["iri"] = target
+            st.rerun()

@@ -7,11 +7,12 @@ import tempfile
 from pathlib import Path
 
 import streamlit as st
-from newskg.app.explorer import data
-from newskg.app.explorer.render import md
+from newskg.app.explorer import data, render
+from newskg.app.explorer.render import md, t
 from newskg.ontology.errors import NewsKGError
 
-FORMATS = {  # label → (RdfFormat member name, file extension, media type)
+FORMATS = {  # label → (RdfFormat member name, file extension, media type); N-Quads and JSON-LD keep
+    # the named graphs, so they carry the reviews graph too
     "Turtle": ("TURTLE", "ttl", "text/turtle"),
     "JSON-LD": ("JSONLD", "jsonld", "application/ld+json"),
     "N-Quads": ("NQUADS", "nq", "application/n-quads"),
@@ -19,18 +20,28 @@ FORMATS = {  # label → (RdfFormat member name, file extension, media type)
 }
 
 kg = data.store()
+lang = render.lang()
 view = st.session_state.get("graph_view")
 
-st.title("Export")
-scopes = ["Whole graph"] + (["Current view of the Graph page"] if view else [])
-scope = st.radio("What", scopes, horizontal=True, key="export_scope")
+st.title(t("export.title"))
+scopes = ["whole"] + (["view"] if view else [])
+scope = st.radio(
+    t("export.what"),
+    scopes,
+    horizontal=True,
+    key="export_scope",
+    format_func=lambda s: t(f"export.{s}", lang),
+)
 if not view:
-    st.caption("Open the Graph page to export the view shown there.")
-fmt = st.radio("Format", list(FORMATS), horizontal=True, key="export_fmt")
-if scope != "Whole graph":
-    what = (f"{len(view['nodes'])} entities as GraphML" if fmt == "GraphML"
-            else f"the {len(view['articles'])} article graph(s) behind its {len(view['nodes'])} entities")
-    st.caption(f"Current view: {md(what)}.")
+    st.caption(t("export.open_graph"))
+fmt = st.radio(t("export.format"), list(FORMATS), horizontal=True, key="export_fmt")
+if scope != "whole":
+    what = (
+        t("export.view_graphml", n=len(view["nodes"]))
+        if fmt == "GraphML"
+        else t("export.view_rdf", a=len(view["articles"]), n=len(view["nodes"]))
+    )
+    st.caption(what)
 
 
 def build(fmt_label: str, whole: bool) -> bytes:
@@ -50,15 +61,24 @@ def build(fmt_label: str, whole: bool) -> bytes:
         return out.read_bytes()
 
 
-if st.button("Prepare the file", type="primary", key="export_go"):
+if st.button(t("export.prepare"), type="primary", key="export_go"):
     try:
-        st.session_state["export_file"] = (fmt, scope, build(fmt, scope == "Whole graph"))
+        st.session_state["export_file"] = (fmt, scope, build(fmt, scope == "whole"))
     except NewsKGError as exc:
-        st.error(f"Export failed: {exc}")
+        st.error(t("export.failed", why=md(exc)))
 
 ready = st.session_state.get("export_file")
+if ready and (ready[0], ready[1]) != (fmt, scope):  # a file prepared for another choice is not offered
+    st.caption(t("export.stale"))
+    ready = None
 if ready:
     label, where, payload = ready
     _, ext, mime = FORMATS[label]
-    st.download_button(f"Download {label} ({len(payload):,} bytes, {where.lower()})", payload,
-                       f"newskg.{ext}", mime, key="export_dl", type="primary")
+    st.download_button(
+        t("export.download", fmt=label, size=f"{len(payload):,}", what=t(f"export.{where}")),
+        payload,
+        f"newskg.{ext}",
+        mime,
+        key="export_dl",
+        type="primary",
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 from newskg.app.explorer import data, render
-from newskg.app.explorer.render import md
+from newskg.app.explorer.render import md, t
 
 kg, loc = data.store(), data.location()
 lang = render.lang()
@@ -12,26 +12,27 @@ ents = data.cached_entity_table(kg, loc)
 arts = data.cached_article_table(kg, loc)
 counts = data.cached_overview(kg, loc)
 
-st.title("newskg explorer")
-st.caption("Knowledge graph of Korean news: people, organisations and places, and what the articles say "
-           "links them.")
+st.title(t("overview.title"))
+st.caption(t("overview.caption"))
 if ents.empty:
-    st.info("The graph is empty. Add an article on the **Add article** page, or build one with "
-            "`newskg build app/sample_articles`.")
-    st.page_link("views/add.py", label="Add an article", icon=":material/post_add:")
+    st.info(t("overview.empty"))
+    st.page_link("views/add.py", label=t("nav.add"), icon=":material/post_add:")
     st.stop()
 
 c1, c2, c3 = st.columns(3)
-c1.metric("Entities", len(ents))
-c2.metric("Facts", int(counts["predicates"]["statements"].sum()) if not counts["predicates"].empty else 0)
-c3.metric("Articles", len(arts))
+c1.metric(t("overview.entities"), len(ents))
+c2.metric(
+    t("overview.facts"),
+    int(counts["predicates"]["statements"].sum()) if not counts["predicates"].empty else 0,
+)
+c3.metric(t("overview.articles"), len(arts))
 
 left, right = st.columns(2)
 with left:
-    st.subheader("Entities by type")
+    st.subheader(t("overview.by_type"))
     st.bar_chart(counts["types"].set_index("type")["entities"], horizontal=True, height=180)
 with right:
-    st.subheader("Facts by predicate")
+    st.subheader(t("overview.by_predicate"))
     preds = counts["predicates"].copy()
     if not preds.empty:
         preds["label"] = preds["predicate"].map(lambda p: render.predicate_label(p, lang))
@@ -39,13 +40,13 @@ with right:
 
 left, right = st.columns(2)
 with left:
-    st.subheader("Most connected")
+    st.subheader(t("overview.top"))
     for row in ents.head(12).itertuples():
         other = row.en if lang == "ko" else row.ko
         label = md(f"{getattr(row, lang)} · {other} ({row.type}, {row.degree})")
         st.page_link("views/entity.py", label=label, query_params={"iri": row.iri})
 with right:
-    st.subheader("Latest articles")
+    st.subheader(t("overview.latest"))
     for row in arts.head(12).itertuples():
-        label = md(f"{row.published or '—'} · {row.headline} ({row.facts} facts)")
+        label = md(f"{row.published or '—'} · {row.headline} ") + t("overview.n_facts", n=row.facts)
         st.page_link("views/article.py", label=label, query_params={"article": row.iri})

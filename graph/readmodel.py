@@ -1,0 +1,693 @@
+"""The read model: what the explorer (and the CLI) read from the graph, as plain rows.
+
+Each function takes an open `KGStore` and returns lists of dicts or small dataclasses of plain
+values (no pandas, no Streamlit), so pages, the CLI and the benchmark share one set of queries.
+Every query goes through `graph.sparql.query` (its read-only path, refusals and limits).
+
+Reviews (graph/review.py) apply here: facts a current review rejects are left out unless
+``include_rejected=True``; renamed entities show their new label; an entity merged into another
+shows its facts under that other one.
+
+Qualifiers of a statement (issue 8) are read where the build writes them: ``nkg:when`` or
+``nkg:startDate``/``nkg:endDate``, an amount as a ``schema:MonetaryAmount`` (``schema:value``,
+``schema:currency``) hanging off the statement, ``nkg:status`` and ``nkg:tieKind``. A statement
+without a status is a done fact.
+
+Example:
+    >>> from newskg.graph.store import open_store
+    >>> with open_store(":memory:") as kg:
+    ...     entities(kg), articles(kg)
+    ([], [])
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from newskg.graph.review import REV, REVIEW_GRAPH, merges, rejected_filter, renames
+from newskg.graph.sparql import query
+from newskg.graph.store import KGStore
+from newskg.ontology.errors import QueryError
+from newskg.ontology.vocab import NS, predicates
+
+__all__ = [
+    "Row",
+    "EntityInfo",
+    "Fact",
+    "ArticleInfo",
+    "entities",
+    "entity",
+    "statements",
+    "facts",
+    "mentions",
+    "mention_spans",
+    "two_hops",
+    "articles",
+    "article",
+    "article_facts",
+    "overview",
+    "map_places",
+    "map_links",
+    "timeline",
+    "MAP_PREDICATES",
+    "TIE_PREDICATES",
+    "iri_term",
+]
+
+Row = dict[str, Any]
+_COARSE = {"Entity", "Person", "Organization", "Place"}
+MAP_PREDICATES = (
+    "sisterCityOf",
+    "visits",
+    "investsIn",
+    "seeksInvestmentFrom",
+    "signsAgreementWith",
+    "cooperatesWith",
+)
+TIE_PREDICATES = ("sisterCityOf", "signsAgreementWith", "cooperatesWith")
+"""Partnerships a two-hop question goes through (partners' visitors, investors in partners)."""
+
+
+def iri_term(value: str) -> str:
+    """An IRI safe to splice into SPARQL (QueryError for angle brackets, quotes, spaces)."""
+    if not value or any(c in value for c in '<>"{}|^`\\ \n\t'):
+        raise QueryError(f"not an IRI: {value!r}")
+    return f"<{value}>"
+
+
+def _local(iri: Any) -> str:
+    return "" if not iri else str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _rows(store: KGStore, sparql: str) -> list[Row]:
+    return query(store, sparql).to_dicts()
+
+
+# ------------------------------------------------------------------ entities
+def entities(store: KGStore) -> list[Row]:
+    """Every entity: iri, type, ko, en, cls (finest class), aliases (list), degree (facts in and out),
+    merged_into ('' unless a review merged it). Sorted by degree, then Korean label.
+
+    One DISTINCT query per attribute, merged here: an entity named in many articles has its labels in
+    each article graph, and joining those copies in one pattern multiplies the rows.
+    """
+    out: dict[str, Row] = {}
+    for r in _rows(store, "SELECT DISTINCT ?iri ?type WHERE { ?iri nkg:entityType ?type }"):
+        out.setdefault(
+            r["iri"],
+            {
+                "iri": r["iri"],
+                "type": r["type"],
+                "ko": "",
+                "en": "",
+                "cls": "",
+                "aliases": [],
+                "degree": 0,
+                "merged_into": "",
+            },
+        )
+    if not out:
+        return []
+    for r in _label_rows(store):  # the label most articles use first
+        e = out.get(r["iri"])
+        if e is not None and r["lang"] in ("ko", "en") and not e[r["lang"]]:
+            e[r["lang"]] = str(r["label"])
+    classes: dict[str, set[str]] = defaultdict(set)
+    for r in _rows(
+        store, "SELECT DISTINCT ?iri ?c WHERE { ?iri a ?c FILTER(STRSTARTS(STR(?c), STR(nkg:))) }"
+    ):
+        classes[r["iri"]].add(_local(r["c"]))
+    for r in _rows(store, "SELECT DISTINCT ?iri ?a WHERE { ?iri skos:altLabel ?a }"):
+        if r["iri"] in out:
+            out[r["iri"]]["aliases"].append(str(r["a"]))
+    for r in _rows(
+        store,
+        f"""
+SELECT ?iri (COUNT(DISTINCT ?st) AS ?degree) WHERE {{
+  {{ ?st a nkg:Statement ; rdf:subject ?iri ; rdf:predicate ?p ; rdf:object ?o . BIND(?iri AS ?s) }}
+  UNION {{ ?st a nkg:Statement ; rdf:object ?iri ; rdf:predicate ?p ; rdf:subject ?s . BIND(?iri AS ?o) }}
+  {rejected_filter()}
+}} GROUP BY ?iri""",
+    ):
+        if r["iri"] in out:
+            out[r["iri"]]["degree"] = int(r["degree"])
+    names = renames(store)
+    for iri, target in merges(store).items():
+        if iri in out:
+            out[iri]["merged_into"] = target
+    for iri, e in out.items():
+        fine = sorted(classes[iri] - _COARSE) or sorted(classes[iri])
+        e["cls"] = fine[0] if fine else ""
+        e["aliases"] = sorted(set(e["aliases"]))
+        e["ko"] = names.get((iri, "ko")) or e["ko"] or e["en"] or _local(iri)
+        e["en"] = names.get((iri, "en")) or e["en"] or e["ko"]
+    return sorted(out.values(), key=lambda e: (-e["degree"], e["ko"]))
+
+
+def _label_rows(store: KGStore, node: str | None = None) -> list[Row]:
+    """Labels with the number of article graphs that give them, most used (then longest) first."""
+    subject = node or "?iri"
+    rows = _rows(
+        store,
+        f"""
+SELECT ?iri ?label (LANG(?label) AS ?lang) (COUNT(DISTINCT ?g) AS ?n) WHERE {{
+  GRAPH ?g {{ {subject} rdfs:label ?label }} {f"BIND({node} AS ?iri)" if node else ""}
+}} GROUP BY ?iri ?label""",
+    )
+    return sorted(rows, key=lambda r: (-int(r["n"]), -len(str(r["label"])), str(r["label"])))
+
+
+@dataclass
+class EntityInfo:
+    """What the Entity page's header shows about one entity."""
+
+    iri: str
+    labels: dict[str, list[str]] = field(default_factory=dict)  # lang → distinct labels
+    type: str | None = None
+    classes: list[str] = field(default_factory=list)  # distinct, finest first
+    aliases: list[str] = field(default_factory=list)
+    geonames: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    merged_into: str = ""
+    merged_from: list[str] = field(default_factory=list)
+
+    @property
+    def exists(self) -> bool:
+        return bool(self.labels or self.type)
+
+
+def entity(store: KGStore, iri: str) -> EntityInfo:
+    """Labels (renames first), type, distinct classes, aliases, GeoNames link and coordinates."""
+    node = iri_term(iri)
+    info = EntityInfo(iri)
+    classes: set[str] = set()
+    for r in _rows(store, f"SELECT DISTINCT ?p ?o (LANG(?o) AS ?lang) WHERE {{ {node} ?p ?o }}"):
+        p, o, lang = str(r["p"]), r["o"], r["lang"] or ""
+        if p.endswith("rdf-schema#label"):
+            if o not in info.labels.setdefault(lang, []):
+                info.labels[lang].append(o)
+        elif p == NS + "entityType":
+            info.type = info.type or o
+        elif p.endswith("22-rdf-syntax-ns#type") and str(o).startswith(NS):
+            classes.add(_local(o))
+        elif p.endswith("core#altLabel") and o not in info.aliases:
+            info.aliases.append(o)
+        elif p.endswith("owl#sameAs") and "geonames.org" in str(o):
+            info.geonames = o
+        elif p == "https://schema.org/latitude":
+            info.lat = float(o)
+        elif p == "https://schema.org/longitude":
+            info.lon = float(o)
+    info.classes = sorted(classes - _COARSE) + sorted(classes & _COARSE)
+    order = {(r["lang"] or "", r["label"]): i for i, r in enumerate(_label_rows(store, node))}
+    for lang in info.labels:
+        info.labels[lang].sort(key=lambda x, lang=lang: (order.get((lang, x), len(order)), x))
+    for (e, lang), label in renames(store).items():
+        if e == iri:
+            info.labels.setdefault(lang, [])
+            info.labels[lang] = [label] + [x for x in info.labels[lang] if x != label]
+    m = merges(store)
+    info.merged_into = m.get(iri, "")
+    info.merged_from = sorted(e for e, target in m.items() if target == iri)
+    info.aliases.sort()
+    return info
+
+
+# ------------------------------------------------------------------ statements and facts
+_QUALIFIERS = """
+  OPTIONAL { ?st nkg:confidence ?confidence }
+  OPTIONAL { ?st nkg:evidenceText ?evidence }
+  OPTIONAL { ?st nkg:startOffset ?start }
+  OPTIONAL { ?st nkg:endOffset ?end }
+  OPTIONAL { ?st nkg:when ?when }
+  OPTIONAL { ?st nkg:startDate ?start_date }
+  OPTIONAL { ?st nkg:endDate ?end_date }
+  OPTIONAL { ?st nkg:status ?status }
+  OPTIONAL { ?st nkg:tieKind ?tie_kind }
+  OPTIONAL { ?st ?amount_p ?money . ?money a schema:MonetaryAmount ; schema:value ?amount .
+             OPTIONAL { ?money schema:currency ?currency } }
+"""
+_STATEMENT_COLUMNS = (
+    "st",
+    "s",
+    "p",
+    "o",
+    "confidence",
+    "evidence",
+    "start",
+    "end",
+    "article",
+    "headline",
+    "published",
+    "source",
+    "when",
+    "start_date",
+    "end_date",
+    "status",
+    "tie_kind",
+    "amount",
+    "currency",
+)
+
+
+def _statements(store: KGStore, where: str, include_rejected: bool) -> list[Row]:
+    rows = _rows(
+        store,
+        f"""
+SELECT ?st ?s ?p ?o ?confidence ?evidence ?start ?end ?article ?headline ?published ?source
+       ?when ?start_date ?end_date ?status ?tie_kind ?amount ?currency WHERE {{
+  {where}
+  ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  OPTIONAL {{ ?st nkg:article ?article
+             OPTIONAL {{ ?article schema:headline ?headline }}
+             OPTIONAL {{ ?article schema:datePublished ?published }}
+             OPTIONAL {{ ?article prov:wasDerivedFrom ?source }} }}
+  {_QUALIFIERS}
+  {"" if include_rejected else rejected_filter()}
+}}""",
+    )
+    seen: dict[str, Row] = {}
+    rejected = _rejected_facts(store) if include_rejected else set()
+    for r in rows:
+        if r["st"] in seen:  # a statement read through several optional copies counts once
+            continue
+        r["predicate"] = _local(r["p"])
+        r["status"] = _local(r["status"]).lower() if r["status"] else "done"
+        r["tie_kind"] = _local(r["tie_kind"]) if r["tie_kind"] else ""
+        r["rejected"] = (r["s"], r["p"], r["o"]) in rejected
+        seen[r["st"]] = r
+    return sorted(seen.values(), key=lambda r: (r["predicate"], str(r["article"] or ""), r["start"] or 0))
+
+
+def _rejected_facts(store: KGStore) -> set[tuple[str, str, str]]:
+    res = query(
+        store,
+        f"""
+SELECT ?s ?p ?o WHERE {{ GRAPH <{REVIEW_GRAPH}> {{
+  ?rv <{REV}verdict> "rejected" ; <{REV}fact> ?f .
+  ?f <{REV}subject> ?s ; <{REV}predicate> ?p ; <{REV}object> ?o .
+  FILTER NOT EXISTS {{ ?rv prov:wasInvalidatedBy ?later }} }} }}""",
+    )
+    return {(str(s), str(p), str(o)) for s, p, o in res.rows}
+
+
+def _same(store: KGStore, iri: str) -> list[str]:
+    """The entity and every entity a review merged into it."""
+    return [iri, *sorted(e for e, target in merges(store).items() if target == iri)]
+
+
+def statements(store: KGStore, iri: str | None = None, *, include_rejected: bool = False) -> list[Row]:
+    """Statements about `iri` (as subject or object; every statement when None), one row each with
+    its evidence, offsets, article (headline, published, source) and qualifiers, and `rejected`."""
+    if iri is None:
+        return _statements(store, "", include_rejected)
+    values = " ".join(iri_term(x) for x in _same(store, iri))
+    where = f"VALUES ?x {{ {values} }} {{ ?st rdf:subject ?x }} UNION {{ ?st rdf:object ?x }}"
+    rows = _statements(store, where, include_rejected)
+    merged = set(_same(store, iri)) - {iri}
+    for r in rows:  # facts of a merged entity read as facts of the entity it was merged into
+        r["s"] = iri if r["s"] in merged else r["s"]
+        r["o"] = iri if r["o"] in merged else r["o"]
+    return rows
+
+
+@dataclass
+class Fact:
+    """One distinct fact (subject, predicate, object) and every statement that says it.
+
+    A symmetric fact is one Fact whichever way round its articles state it (`s` is the entity
+    asked about, when there is one).
+    """
+
+    s: str
+    predicate: str
+    o: str
+    symmetric: bool
+    statements: list[Row]
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({str(r["article"]) for r in self.statements if r["article"]})
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({str(r["source"] or r["article"]) for r in self.statements if r["article"]})
+
+    @property
+    def confidence(self) -> float:
+        return max(
+            (float(r["confidence"]) for r in self.statements if r["confidence"] is not None), default=0.0
+        )
+
+    @property
+    def statuses(self) -> list[str]:
+        return sorted({r["status"] for r in self.statements})
+
+    @property
+    def planned(self) -> bool:
+        """True when no statement says it happened (only planned or failed)."""
+        return "done" not in self.statuses
+
+    @property
+    def rejected(self) -> bool:
+        return any(r.get("rejected") for r in self.statements)
+
+    @property
+    def when(self) -> str:
+        """The earliest date a statement gives ('' when none): a date, or start–end."""
+        dates = sorted(_when_text(r) for r in self.statements if _when_text(r))
+        return dates[0] if dates else ""
+
+    @property
+    def amounts(self) -> list[tuple[float, str]]:
+        return sorted(
+            {
+                (float(r["amount"]), str(r["currency"] or ""))
+                for r in self.statements
+                if r["amount"] is not None
+            }
+        )
+
+    @property
+    def tie_kinds(self) -> list[str]:
+        return sorted({r["tie_kind"] for r in self.statements if r["tie_kind"]})
+
+
+def _when_text(r: Row) -> str:
+    if r.get("when"):
+        return str(r["when"])
+    if r.get("start_date") or r.get("end_date"):
+        return f"{r.get('start_date') or '…'}–{r.get('end_date') or '…'}"
+    return ""
+
+
+def facts(store: KGStore, iri: str, *, include_rejected: bool = False) -> list[Fact]:
+    """The distinct facts about `iri`, each with all its statements; most-attested first."""
+    preds = predicates()
+    groups: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
+    for r in statements(store, iri, include_rejected=include_rejected):
+        pred = preds.get(r["predicate"])
+        s, o = r["s"], r["o"]
+        if pred is not None and pred.symmetric and o == iri:
+            s, o = o, s
+        groups[(s, r["predicate"], o)].append(r)
+    out = [
+        Fact(s, p, o, bool(preds.get(p) and preds[p].symmetric), rows) for (s, p, o), rows in groups.items()
+    ]
+    return sorted(out, key=lambda f: (-len(f.articles), f.predicate, f.s, f.o))
+
+
+def mentions(store: KGStore, iri: str) -> list[Row]:
+    """Where the entity (and what was merged into it) is mentioned: article, start, end."""
+    values = " ".join(iri_term(x) for x in _same(store, iri))
+    return _rows(
+        store,
+        f"""
+SELECT DISTINCT ?article ?start ?end WHERE {{ VALUES ?x {{ {values} }}
+  ?m nkg:mentionOf ?x ; nkg:article ?article ; nkg:startOffset ?start ; nkg:endOffset ?end .
+}} ORDER BY ?article ?start""",
+    )
+
+
+def mention_spans(
+    store: KGStore, pairs: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    """(article, entity) → the mention spans (article offsets) of that entity in that article.
+
+    Highlighting an evidence sentence from these spans marks exactly what the extractor read as
+    the mention, never a name found again inside a longer word.
+    """
+    wanted = sorted({(a, e) for a, e in pairs if a and e})
+    if not wanted:
+        return {}
+    keep = set(wanted)
+    out: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    # one entity at a time from the entity side (its mentions are few), filtered to the articles
+    # wanted here: much faster than joining article × entity pairs inside the store
+    ents = sorted({e for _, e in wanted})
+    for i in range(0, len(ents), 200):
+        values = " ".join(iri_term(e) for e in ents[i : i + 200])
+        res = query(
+            store,
+            f"""
+SELECT DISTINCT ?article ?e ?start ?end WHERE {{ VALUES ?e {{ {values} }}
+  ?m nkg:mentionOf ?e ; nkg:article ?article ; nkg:startOffset ?start ; nkg:endOffset ?end .
+}}""",
+        )
+        for a, e, start, end in res.rows:
+            if (str(a), str(e)) in keep:
+                out[(str(a), str(e))].append((int(start), int(end)))
+    return dict(out)
+
+
+def two_hops(store: KGStore, iri: str, *, include_rejected: bool = False, limit: int = 200) -> list[Row]:
+    """Facts one partnership away: partner (sister city, agreement or cooperation partner), then
+    who visits it or invests in it.
+
+    Rows: partner, ties (local names), predicate, other, articles (how many state the second fact).
+    Two small queries (partners first, then what reaches them) keep a hub's page fast.
+    """
+    node = iri_term(iri)
+    ties = " ".join(f"nkg:{p}" for p in TIE_PREDICATES)
+    skip = "" if include_rejected else rejected_filter()
+    partners: dict[str, set[str]] = defaultdict(set)
+    for r in _rows(
+        store,
+        f"""
+SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {ties} }}
+  {{ ?st rdf:subject {node} ; rdf:predicate ?p ; rdf:object ?o . BIND({node} AS ?s) }}
+  UNION {{ ?st rdf:object {node} ; rdf:predicate ?p ; rdf:subject ?s . BIND({node} AS ?o) }}
+  ?st a nkg:Statement . {skip}
+}}""",
+    ):
+        partner = r["o"] if r["s"] == iri else r["s"]
+        if partner != iri:
+            partners[partner].add(_local(r["p"]))
+    if not partners:
+        return []
+    values = " ".join(iri_term(x) for x in sorted(partners))
+    rows = _rows(
+        store,
+        f"""
+SELECT ?o ?p ?s (COUNT(DISTINCT ?art) AS ?articles) WHERE {{
+  VALUES ?o {{ {values} }} VALUES ?p {{ nkg:visits nkg:investsIn }}
+  ?st rdf:object ?o ; rdf:predicate ?p ; rdf:subject ?s ; nkg:article ?art . {skip}
+  FILTER(?s != {node})
+}} GROUP BY ?o ?p ?s""",
+    )
+    out = [
+        {
+            "partner": r["o"],
+            "ties": sorted(partners[r["o"]]),
+            "predicate": _local(r["p"]),
+            "other": r["s"],
+            "articles": int(r["articles"]),
+        }
+        for r in rows
+    ]
+    out.sort(key=lambda r: (-r["articles"], r["partner"], r["predicate"], r["other"]))
+    return out[:limit]
+
+
+# ------------------------------------------------------------------ articles
+def articles(store: KGStore) -> list[Row]:
+    """Every article: iri, headline, published ('' if undated), source, url, facts. Newest first."""
+    rows = _rows(
+        store,
+        """
+SELECT ?iri (SAMPLE(?h) AS ?headline) (SAMPLE(?d) AS ?published) (SAMPLE(?src) AS ?source)
+       (SAMPLE(?u) AS ?url) WHERE {
+  ?iri a nkg:NewsArticle .
+  OPTIONAL { ?iri schema:headline ?h }
+  OPTIONAL { ?iri schema:datePublished ?d }
+  OPTIONAL { ?iri prov:wasDerivedFrom ?src }
+  OPTIONAL { ?iri schema:url ?u }
+} GROUP BY ?iri""",
+    )
+    counts = {
+        r["iri"]: int(r["n"])
+        for r in _rows(
+            store,
+            "SELECT ?iri (COUNT(?st) AS ?n) WHERE { ?st a nkg:Statement ; nkg:article ?iri } GROUP BY ?iri",
+        )
+    }
+    for r in rows:
+        r["facts"] = counts.get(r["iri"], 0)
+        r["headline"] = str(r["headline"] or _local(r["iri"]))
+        r["published"] = str(r["published"] or "")
+    return sorted(sorted(rows, key=lambda r: r["headline"]), key=lambda r: r["published"], reverse=True)
+
+
+@dataclass
+class ArticleInfo:
+    """What the Article page shows about one article."""
+
+    iri: str
+    headline: str | None = None
+    text: str = ""
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    mentions: list[Row] = field(default_factory=list)  # entity, start, end, type
+
+    @property
+    def exists(self) -> bool:
+        return bool(self.text or self.headline)
+
+
+def article(store: KGStore, iri: str) -> ArticleInfo:
+    """The article's text, metadata and mentions (with entity types)."""
+    node = iri_term(iri)
+    info = ArticleInfo(iri)
+    head = _rows(
+        store,
+        f"""
+SELECT ?headline ?text ?published ?source ?url WHERE {{
+  OPTIONAL {{ {node} schema:headline ?headline }}
+  OPTIONAL {{ {node} schema:text ?text }}
+  OPTIONAL {{ {node} schema:datePublished ?published }}
+  OPTIONAL {{ {node} prov:wasDerivedFrom ?source }}
+  OPTIONAL {{ {node} schema:url ?url }}
+}} LIMIT 1""",
+    )
+    if head:
+        h = head[0]
+        info.headline, info.text = h["headline"], h["text"] or ""
+        info.published, info.source, info.url = h["published"], h["source"], h["url"]
+    info.mentions = _rows(
+        store,
+        f"""
+SELECT ?entity ?start ?end (SAMPLE(?t) AS ?type) WHERE {{
+  ?m nkg:article {node} ; nkg:mentionOf ?entity ; nkg:startOffset ?start ; nkg:endOffset ?end .
+  OPTIONAL {{ ?entity nkg:entityType ?t }}
+}} GROUP BY ?entity ?start ?end ORDER BY ?start""",
+    )
+    return info
+
+
+def article_facts(store: KGStore, iri: str, *, include_rejected: bool = False) -> list[Row]:
+    """The statements an article contributes, in text order."""
+    rows = _statements(store, f"?st nkg:article {iri_term(iri)} .", include_rejected)
+    return sorted(rows, key=lambda r: (r["start"] or 0, r["predicate"]))
+
+
+# ------------------------------------------------------------------ overview and map
+def overview(store: KGStore) -> dict[str, list[Row]]:
+    """Entities by type and (non-rejected) statements by predicate."""
+    types = _rows(
+        store,
+        "SELECT ?type (COUNT(DISTINCT ?e) AS ?entities) WHERE { ?e nkg:entityType ?type } "
+        "GROUP BY ?type ORDER BY DESC(?entities)",
+    )
+    preds = _rows(
+        store,
+        f"""
+SELECT ?p (COUNT(DISTINCT ?st) AS ?statements) WHERE {{
+  ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . {rejected_filter()}
+}} GROUP BY ?p ORDER BY DESC(?statements)""",
+    )
+    for r in preds:
+        r["predicate"] = _local(r["p"])
+    return {"types": types, "predicates": preds}
+
+
+def map_places(store: KGStore) -> list[Row]:
+    """Places with coordinates: iri, lat, lon (one row per place)."""
+    lat = {
+        r["iri"]: float(r["lat"])
+        for r in _rows(store, "SELECT DISTINCT ?iri ?lat WHERE { ?iri schema:latitude ?lat }")
+    }
+    lon = {
+        r["iri"]: float(r["lon"])
+        for r in _rows(store, "SELECT DISTINCT ?iri ?lon WHERE { ?iri schema:longitude ?lon }")
+    }
+    return [{"iri": i, "lat": lat[i], "lon": lon[i]} for i in sorted(lat) if i in lon]
+
+
+def map_links(store: KGStore, places: Sequence[Row] | None = None) -> list[Row]:
+    """Links between places: s, o, predicate, status, lat, lon, lat2, lon2 (one per fact).
+
+    A link's end without coordinates of its own (a mayor, a company) is drawn at the place it heads,
+    works for or is located in, when that place has coordinates. Rejected facts are left out.
+    """
+    places = map_places(store) if places is None else places
+    coords = {p["iri"]: (p["lat"], p["lon"]) for p in places}
+    values = " ".join(f"nkg:{p}" for p in MAP_PREDICATES if p in predicates())
+    links = _rows(
+        store,
+        f"""
+SELECT DISTINCT ?s ?p ?o ?status WHERE {{ VALUES ?p {{ {values} }}
+  ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  OPTIONAL {{ ?st nkg:status ?status }}
+  {rejected_filter()}
+}}""",
+    )
+    anchor: dict[str, tuple[float, float]] = {}
+    for r in _rows(
+        store,
+        """
+SELECT DISTINCT ?x ?place WHERE { VALUES ?p { nkg:headOf nkg:locatedIn nkg:worksFor }
+  ?x ?p ?place . FILTER EXISTS { ?place schema:latitude ?la } } ORDER BY ?x ?place""",
+    ):
+        if r["place"] in coords:
+            anchor.setdefault(r["x"], coords[r["place"]])
+    seen, out = set(), []
+    symmetric = {p for p, d in predicates().items() if d.symmetric}
+    for r in links:
+        a, b = coords.get(r["s"]) or anchor.get(r["s"]), coords.get(r["o"]) or anchor.get(r["o"])
+        pred = _local(r["p"])
+        status = _local(r["status"]).lower() if r["status"] else "done"
+        key = (
+            (*sorted((r["s"], r["o"])), pred, status) if pred in symmetric else (r["s"], r["o"], pred, status)
+        )
+        if a and b and a != b and key not in seen:
+            seen.add(key)
+            out.append(
+                {
+                    "s": r["s"],
+                    "o": r["o"],
+                    "predicate": pred,
+                    "status": status,
+                    "lat": a[0],
+                    "lon": a[1],
+                    "lat2": b[0],
+                    "lon2": b[1],
+                }
+            )
+    return out
+
+
+# ------------------------------------------------------------------ timeline
+def timeline(
+    store: KGStore,
+    *,
+    entity_: str | None = None,
+    predicate: str | None = None,
+    status: Sequence[str] | None = None,
+    include_rejected: bool = False,
+) -> list[Row]:
+    """Dated statements in date order: date (start of the span), end, s, predicate, o, status,
+    amount, currency, evidence, article. A statement without a `when` is dated by nothing and left
+    out; undated facts remain on the Entity page."""
+    rows = statements(store, entity_, include_rejected=include_rejected)
+    out = []
+    for r in rows:
+        start = str(r["when"] or r["start_date"] or "")
+        if not start:
+            continue
+        if predicate and r["predicate"] != predicate:
+            continue
+        if status and r["status"] not in status:
+            continue
+        out.append({**r, "date": start, "end": str(r["end_date"] or "")})
+    return sorted(out, key=lambda r: (r["date"], r["predicate"], r["s"], r["o"]))
+
+
+def to_json(rows: Sequence[Row]) -> str:
+    """Rows as a JSON array (for downloads and the CLI)."""
+    return json.dumps(list(rows), ensure_ascii=False, indent=1, default=str)
