@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from newskg.ontology.errors import InputError, NewsKGError
+from newskg.ontology.errors import InputError
 
 __all__ = ["register", "cmd_extract", "cmd_evaluate"]
 
@@ -39,6 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-chars", type=int, default=None, metavar="N",
                    help="refuse articles longer than N characters (default 100000)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="extract on N worker processes (default: the number of cores); same output as 1")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser(
@@ -105,11 +107,13 @@ def _table(ex) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Extract every article and print it; failures are reported and make the exit status 1."""
-    from newskg.extract.pipeline import get_extractor
+    from newskg.app.parallel import default_jobs, extract_all
+    from newskg.extract.records import Extraction
 
-    extractor = get_extractor()
+    jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
     failed = 0
-    items = _articles(args.paths, args.html, args.max_chars)
+    items = list(_articles(args.paths, args.html, args.max_chars))
+    done = extract_all([a for a in items if not isinstance(a, InputError)], jobs)
     many = len(args.paths) > 3 or any(Path(x).is_dir() for x in args.paths if x != "-")
     if many and not args.no_progress and sys.stderr.isatty():
         from tqdm import tqdm
@@ -120,15 +124,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
             failed += 1
             print(f"newskg extract: {item}", file=sys.stderr)
             continue
-        try:
-            ex = extractor.extract(item)
-        except (NewsKGError, ValueError, RuntimeError, RecursionError) as exc:
+        ex = next(done)
+        if not isinstance(ex, Extraction):
             failed += 1
-            print(f"newskg extract: {item.id}: extraction failed: {exc}", file=sys.stderr)
+            print(f"newskg extract: {ex[1]}", file=sys.stderr)
             continue
         line = ex.to_line(with_article=args.with_article) if args.format == "json" else _table(ex)
         if not _emit(line):
             break
+    done.close()
     return 1 if failed else 0
 
 

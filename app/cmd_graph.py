@@ -40,6 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-chars", type=_positive, default=None, metavar="N",
                    help="refuse articles longer than N characters (default 200000)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                   help="extract on N worker processes, one writer (default: the number of cores); "
+                        "the graph is the same as with 1")
+    p.add_argument("--dask", metavar="SCHEDULER",
+                   help="extract on a Dask cluster: 'local' (a LocalCluster of --jobs workers) or the "
+                        "scheduler's address, tcp://host:8786; see docs/scaling.md")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("query", help="run SPARQL on the graph store", formatter_class=fmt,
@@ -131,19 +137,28 @@ def _read_extractions(paths: list[str], rejected: list[tuple[str, str]]):
 def cmd_build(args: argparse.Namespace) -> int:
     """Build; exit status 1 when any input was rejected (the rest is built), 0 otherwise."""
     from newskg.app.ingest import build_paths
+    from newskg.app.parallel import default_jobs
     from newskg.extract.reader import DEFAULT_MAX_CHARS
     from newskg.graph.build import BuildReport, add_extractions
     from newskg.graph.store import open_store
 
     progress = not args.no_progress and sys.stderr.isatty()
+    jobs = args.jobs or default_jobs()
+    if args.dask and args.extractions:
+        raise InputError("--dask runs the extraction; it does not take --extractions")
     with open_store(args.store) as store:
         if args.extractions:
             report = BuildReport()
             exs = list(_read_extractions(args.paths, report.rejected))
             report.merge(add_extractions(store, exs, progress=progress, force=args.force))
+        elif args.dask:
+            from newskg.app.dask_build import build_dask
+
+            report = build_dask(store, args.paths, args.dask, force=args.force, jobs=jobs,
+                                max_chars=args.max_chars or DEFAULT_MAX_CHARS)
         else:
             report = build_paths(store, args.paths, progress=progress, force=args.force,
-                                 max_chars=args.max_chars or DEFAULT_MAX_CHARS)
+                                 max_chars=args.max_chars or DEFAULT_MAX_CHARS, jobs=jobs)
         location = store.location
     print(f"{location}: {report.summary()}")
     for doc, reason in report.rejected:

@@ -65,6 +65,36 @@ def extract_each(extractor, articles: Sequence[Article], report: BuildReport) ->
         yield ex
 
 
+@dataclasses.dataclass
+class _Part(BuildReport):
+    """One chunk's extractions with the rejections of its articles (a BuildReport to merge)."""
+
+    extractions: list[Extraction] = dataclasses.field(default_factory=list)
+    size: int = 0
+
+
+def _extracted(extractor, articles: Sequence[Article], batch: int, jobs: int) -> Iterator[_Part]:
+    """Chunks of extractions in input order, in this process or on `jobs` workers."""
+    from newskg.app.parallel import extract_ordered, plan
+
+    workers, chunk = plan(len(articles), jobs)
+    if workers <= 1:  # a small input is not worth starting workers (each loads the pipeline)
+        for i in range(0, len(articles), batch):
+            chunk = articles[i : i + batch]
+            part = _Part(size=len(chunk))
+            part.extractions = list(extract_each(extractor, chunk, part))
+            yield part
+        return
+    for results in extract_ordered(articles, workers, chunk=chunk):
+        part = _Part(size=len(results))
+        for r in results:
+            if isinstance(r, Extraction):
+                part.extractions.append(r)
+            else:
+                part.rejected.append(r)
+        yield part
+
+
 def build_paths(
     store: KGStore,
     paths: Sequence[str | Path],
@@ -74,13 +104,16 @@ def build_paths(
     force: bool = False,
     max_chars: int = DEFAULT_MAX_CHARS,
     root: str | Path | None = None,
+    jobs: int = 1,
 ) -> BuildReport:
     """Read the files or directories in `paths`, extract, and add the results to the store.
 
     An article whose text and metadata are unchanged since it was built with this extractor version
     is not extracted again (``nkg:inputHash``); `force` rebuilds everything. Articles that cannot be
     read or extracted are rejected with the reason; nothing built before is lost. Article ids (and
-    so graph IRIs) are file paths relative to `root` (default: the working directory).
+    so graph IRIs) are file paths relative to `root` (default: the working directory). With
+    `jobs` > 1 the extraction runs on that many worker processes (app/parallel.py) and this process
+    writes, in input order, so the store ends up the same as with one job.
 
     Raises:
         PipelineError: the extraction pipeline is missing or cannot be built.
@@ -106,14 +139,11 @@ def build_paths(
 
         bar = tqdm(total=len(articles), desc="building", unit="article")
     try:
-        for i in range(0, len(articles), batch):
-            chunk = articles[i : i + batch]
-            part = BuildReport()
-            exs = list(extract_each(extractor, chunk, part))
-            part.merge(add_extractions(store, exs, extractor_version=version, force=force))
+        for part in _extracted(extractor, articles, batch, jobs):
+            part.merge(add_extractions(store, part.extractions, extractor_version=version, force=force))
             report.merge(part)
             if bar is not None:
-                bar.update(len(chunk))
+                bar.update(part.size)
     finally:
         if bar is not None:
             bar.close()
