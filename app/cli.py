@@ -27,8 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
     from newskg.app import cmd_explore, cmd_extract, cmd_graph, cmd_review
 
-    parser = argparse.ArgumentParser(prog="newskg", description=DESCRIPTION,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="newskg", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (cmd_extract, cmd_graph, cmd_explore, cmd_review):
         module.register(sub)

@@ -36,11 +36,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("json", "table"), default="json", help="output format (default json)")
     p.add_argument("--html", action="store_true", help="stdin is an HTML page (with -)")
     p.add_argument("--with-article", action="store_true", help="json: add the article text and metadata")
-    p.add_argument("--max-chars", type=int, default=None, metavar="N",
-                   help="refuse articles longer than N characters (default 100000)")
+    p.add_argument(
+        "--max-chars",
+        type=int,
+        default=None,
+        metavar="N",
+        help="refuse articles longer than N characters (default 100000)",
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
-    p.add_argument("--jobs", type=int, default=None, metavar="N",
-                   help="extract on N worker processes (default: the number of cores); same output as 1")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="extract on N worker processes (default: the number of cores); same output as 1",
+    )
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser(

@@ -11,88 +11,144 @@ from pathlib import Path
 
 from newskg.ontology.errors import InputError
 
-STORE_HELP = ("graph store: a directory (embedded Oxigraph, created on first build), ':memory:', or an "
-              "http(s):// SPARQL 1.1 endpoint such as http://localhost:7878 from `oxigraph serve "
-              "--union-default-graph`; default: $NEWSKG_STORE, else data/newskg.oxigraph")
+STORE_HELP = (
+    "graph store: a directory (embedded Oxigraph, created on first build), ':memory:', or an "
+    "http(s):// SPARQL 1.1 endpoint such as http://localhost:7878 from `oxigraph serve "
+    "--union-default-graph`; default: $NEWSKG_STORE, else data/newskg.oxigraph"
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's subcommands to the `newskg` parser."""
     fmt = argparse.RawDescriptionHelpFormatter
 
-    p = sub.add_parser("build", help="add articles to the graph store", formatter_class=fmt,
-                       description="Read articles, extract entities and facts, and add them to the graph "
-                                   "store: one named graph per article, replaced when the article changed, "
-                                   "skipped when it did not.",
-                       epilog="examples:\n  newskg build app/sample_articles\n"
-                              "  newskg build news/*.txt --store http://localhost:7878\n"
-                              "  newskg extract a.txt --format json > a.jsonl && "
-                              "newskg build --extractions a.jsonl\n\n"
-                              "exit status 1 when an input was rejected (the others are still built), "
-                              "2 on a usage or store error.")
-    p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="article files (.txt, .html, .jsonl, .warc/.warc.gz) or directories of them")
+    p = sub.add_parser(
+        "build",
+        help="add articles to the graph store",
+        formatter_class=fmt,
+        description="Read articles, extract entities and facts, and add them to the graph "
+        "store: one named graph per article, replaced when the article changed, "
+        "skipped when it did not.",
+        epilog="examples:\n  newskg build app/sample_articles\n"
+        "  newskg build news/*.txt --store http://localhost:7878\n"
+        "  newskg extract a.txt --format json > a.jsonl && "
+        "newskg build --extractions a.jsonl\n\n"
+        "exit status 1 when an input was rejected (the others are still built), "
+        "2 on a usage or store error.",
+    )
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="article files (.txt, .html, .jsonl, .warc/.warc.gz) or directories of them",
+    )
     p.add_argument("--store", help=STORE_HELP)
-    p.add_argument("--extractions", action="store_true",
-                   help="PATHs are JSON lines from `newskg extract --format json` (no extraction run)")
-    p.add_argument("--force", action="store_true",
-                   help="extract and rewrite every article, even those unchanged since the last build")
-    p.add_argument("--max-chars", type=_positive, default=None, metavar="N",
-                   help="refuse articles longer than N characters (default 200000)")
+    p.add_argument(
+        "--extractions",
+        action="store_true",
+        help="PATHs are JSON lines from `newskg extract --format json` (no extraction run)",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="extract and rewrite every article, even those unchanged since the last build",
+    )
+    p.add_argument(
+        "--max-chars",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="refuse articles longer than N characters (default 200000)",
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    p.add_argument("--jobs", type=_positive, default=None, metavar="N",
-                   help="extract on N worker processes, one writer (default: the number of cores); "
-                        "the graph is the same as with 1")
-    p.add_argument("--dask", metavar="SCHEDULER",
-                   help="extract on a Dask cluster: 'local' (a LocalCluster of --jobs workers) or the "
-                        "scheduler's address, tcp://host:8786; see docs/scaling.md")
+    p.add_argument(
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="extract on N worker processes, one writer (default: the number of cores); "
+        "the graph is the same as with 1",
+    )
+    p.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="extract on a Dask cluster: 'local' (a LocalCluster of --jobs workers) or the "
+        "scheduler's address, tcp://host:8786; see docs/scaling.md",
+    )
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("query", help="run SPARQL on the graph store", formatter_class=fmt,
-                       description="Run a SPARQL query on the graph. The default graph is the union of all "
-                                   "article graphs; prefixes nkg:, entity:, article:, rdf:, rdfs:, xsd:, "
-                                   "owl:, skos:, schema: and prov: need no declaration. Read-only.",
-                       epilog="examples:\n"
-                              "  newskg query 'SELECT DISTINCT ?o WHERE {\n"
-                              "                  ?s rdfs:label \"시흥시\"@ko ; nkg:sisterCityOf ?o }'\n"
-                              "  newskg query -f my.rq --format csv\n"
-                              "  newskg query --named partners --param place=Siheung\n"
-                              "  newskg query --list")
+    p = sub.add_parser(
+        "query",
+        help="run SPARQL on the graph store",
+        formatter_class=fmt,
+        description="Run a SPARQL query on the graph. The default graph is the union of all "
+        "article graphs; prefixes nkg:, entity:, article:, rdf:, rdfs:, xsd:, "
+        "owl:, skos:, schema: and prov: need no declaration. Read-only.",
+        epilog="examples:\n"
+        "  newskg query 'SELECT DISTINCT ?o WHERE {\n"
+        '                  ?s rdfs:label "시흥시"@ko ; nkg:sisterCityOf ?o }\'\n'
+        "  newskg query -f my.rq --format csv\n"
+        "  newskg query --named partners --param place=Siheung\n"
+        "  newskg query --list",
+    )
     src = p.add_mutually_exclusive_group()
     src.add_argument("sparql", nargs="?", help="the query text")
     src.add_argument("-f", "--file", type=Path, help="read the query from a .rq file")
     src.add_argument("--named", metavar="NAME", help="run a named query (see --list)")
     src.add_argument("--list", action="store_true", help="list the named queries and their parameters")
-    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="parameter of a named query (repeatable); an entity takes an IRI or a name")
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="parameter of a named query (repeatable); an entity takes an IRI or a name",
+    )
     p.add_argument("--store", help=STORE_HELP)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
     p.add_argument("--limit", type=int, help="print at most N rows")
-    p.add_argument("--timeout", type=float, default=60.0,
-                   help="stop the query after S seconds (default 60; the work is killed, not left running)")
-    p.add_argument("--allow-service", action="store_true",
-                   help="run SERVICE clauses (federated queries make the store fetch the URLs they name; "
-                        "refused by default)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        help="stop the query after S seconds (default 60; the work is killed, not left running)",
+    )
+    p.add_argument(
+        "--allow-service",
+        action="store_true",
+        help="run SERVICE clauses (federated queries make the store fetch the URLs they name; "
+        "refused by default)",
+    )
     p.set_defaults(func=cmd_query)
 
-    p = sub.add_parser("export", help="write the graph as RDF or GraphML", formatter_class=fmt,
-                       description="Export the graph. Turtle and N-Triples hold the merged graph; N-Quads, "
-                                   "TriG and JSON-LD keep one named graph per article; GraphML holds the "
-                                   "entity network (the explorer's view). The format is guessed from the "
-                                   "output file's suffix unless --format is given.",
-                       epilog="examples:\n  newskg export -o graph.ttl\n"
-                              "  newskg export --format jsonld -o graph.jsonld\n"
-                              "  newskg export --format nq -o -   (to stdout)")
+    p = sub.add_parser(
+        "export",
+        help="write the graph as RDF or GraphML",
+        formatter_class=fmt,
+        description="Export the graph. Turtle and N-Triples hold the merged graph; N-Quads, "
+        "TriG and JSON-LD keep one named graph per article; GraphML holds the "
+        "entity network (the explorer's view). The format is guessed from the "
+        "output file's suffix unless --format is given.",
+        epilog="examples:\n  newskg export -o graph.ttl\n"
+        "  newskg export --format jsonld -o graph.jsonld\n"
+        "  newskg export --format nq -o -   (to stdout)",
+    )
     p.add_argument("-o", "--output", required=True, help="output file, or - for stdout (needs --format)")
     p.add_argument("--format", help="ttl, jsonld, nt, nq, trig or graphml (default: from the suffix)")
-    p.add_argument("--graph", action="append", metavar="ARTICLE_IRI",
-                   help="export only this article's graph (repeatable)")
+    p.add_argument(
+        "--graph",
+        action="append",
+        metavar="ARTICLE_IRI",
+        help="export only this article's graph (repeatable)",
+    )
     p.add_argument("--store", help=STORE_HELP)
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("validate", help="check the graph against the SHACL shapes",
-                       description="Validate the graph against ontology/shapes.ttl with pyshacl; exit status "
-                                   "1 when there are violations.")
+    p = sub.add_parser(
+        "validate",
+        help="check the graph against the SHACL shapes",
+        description="Validate the graph against ontology/shapes.ttl with pyshacl; exit status "
+        "1 when there are violations.",
+    )
     p.add_argument("--store", help=STORE_HELP)
     p.add_argument("--graph", action="append", metavar="ARTICLE_IRI", help="validate only this article")
     p.set_defaults(func=cmd_validate)
@@ -116,8 +172,13 @@ def _read_extractions(paths: list[str], rejected: list[tuple[str, str]]):
     for path in paths:
         p = Path(path)
         if not p.is_file():
-            rejected.append((path, f"{path}: no such file; --extractions takes JSON lines from "
-                                   f"`newskg extract --format json`"))
+            rejected.append(
+                (
+                    path,
+                    f"{path}: no such file; --extractions takes JSON lines from "
+                    f"`newskg extract --format json`",
+                )
+            )
             continue
         with p.open("rb") as fh:
             for n, raw in enumerate(fh, 1):
@@ -129,9 +190,14 @@ def _read_extractions(paths: list[str], rejected: list[tuple[str, str]]):
                         raise ValueError(f'"doc" is {ex.doc!r}, not a non-empty string')
                     yield ex
                 except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-                    rejected.append((f"{path}:{n}", f"{path}:{n}: not an extraction ({exc}); expected one "
-                                                    f"JSON object per line as `newskg extract --format json` "
-                                                    f"prints"))
+                    rejected.append(
+                        (
+                            f"{path}:{n}",
+                            f"{path}:{n}: not an extraction ({exc}); expected one "
+                            f"JSON object per line as `newskg extract --format json` "
+                            f"prints",
+                        )
+                    )
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -154,11 +220,23 @@ def cmd_build(args: argparse.Namespace) -> int:
         elif args.dask:
             from newskg.app.dask_build import build_dask
 
-            report = build_dask(store, args.paths, args.dask, force=args.force, jobs=jobs,
-                                max_chars=args.max_chars or DEFAULT_MAX_CHARS)
+            report = build_dask(
+                store,
+                args.paths,
+                args.dask,
+                force=args.force,
+                jobs=jobs,
+                max_chars=args.max_chars or DEFAULT_MAX_CHARS,
+            )
         else:
-            report = build_paths(store, args.paths, progress=progress, force=args.force,
-                                 max_chars=args.max_chars or DEFAULT_MAX_CHARS, jobs=jobs)
+            report = build_paths(
+                store,
+                args.paths,
+                progress=progress,
+                force=args.force,
+                max_chars=args.max_chars or DEFAULT_MAX_CHARS,
+                jobs=jobs,
+            )
         location = store.location
     print(f"{location}: {report.summary()}")
     for doc, reason in report.rejected:
@@ -177,7 +255,7 @@ def _short(value: object) -> str:
     text = str(value)
     for prefix, iri in PREFIXES.items():
         if text.startswith(iri) and len(text) > len(iri):
-            return f"{prefix}:{text[len(iri):]}"
+            return f"{prefix}:{text[len(iri) :]}"
     return text
 
 
@@ -244,8 +322,14 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise InputError("give a query: newskg query 'SELECT …', -f FILE.rq, or --named NAME (see --list)")
     with open_store(args.store, read_only=True) as store:
         if args.named:
-            res = run_named(store, args.named, _params(args.param), limit=args.limit, timeout=args.timeout,
-                            allow_service=args.allow_service)
+            res = run_named(
+                store,
+                args.named,
+                _params(args.param),
+                limit=args.limit,
+                timeout=args.timeout,
+                allow_service=args.allow_service,
+            )
         else:
             res = query(store, text, limit=args.limit, timeout=args.timeout, allow_service=args.allow_service)
     if res.kind == "ask":

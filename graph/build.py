@@ -49,8 +49,17 @@ from newskg.graph.store import KGStore
 from newskg.ontology.errors import InputError
 from newskg.ontology.vocab import NKG, STATUSES, classes, predicates, tie_kinds
 
-__all__ = ["BuildReport", "add_extractions", "remove_article", "article_ntriples", "content_hash",
-           "input_hash", "input_hashes", "package_version", "GRAPH_LAYOUT_VERSION"]
+__all__ = [
+    "BuildReport",
+    "add_extractions",
+    "remove_article",
+    "article_ntriples",
+    "content_hash",
+    "input_hash",
+    "input_hashes",
+    "package_version",
+    "GRAPH_LAYOUT_VERSION",
+]
 
 GRAPH_LAYOUT_VERSION = "2"
 """Bumped when the RDF written for an article changes shape, so that old graphs get rebuilt."""
@@ -78,8 +87,10 @@ class BuildReport:
     articles: list[str] = field(default_factory=list)  # IRIs of the article graphs added or replaced
 
     def summary(self) -> str:
-        return (f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
-                f"{len(self.rejected)} rejected")
+        return (
+            f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
+            f"{len(self.rejected)} rejected"
+        )
 
     def merge(self, other: BuildReport) -> None:
         self.added += other.added
@@ -121,16 +132,28 @@ def _decimal(value: float) -> str:
 
 def content_hash(extraction: Extraction) -> str:
     """SHA-256 of the extraction with its article (what a rebuild compares)."""
-    data = json.dumps([GRAPH_LAYOUT_VERSION, extraction.to_json(with_article=True)],
-                      sort_keys=True, ensure_ascii=False)
+    data = json.dumps(
+        [GRAPH_LAYOUT_VERSION, extraction.to_json(with_article=True)], sort_keys=True, ensure_ascii=False
+    )
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 def input_hash(article: Article, extractor_version: str) -> str:
     """SHA-256 of the article as read and the extractor version (what decides whether to extract again)."""
-    data = json.dumps([GRAPH_LAYOUT_VERSION, extractor_version, article.id, article.text, article.title,
-                       article.published, article.source, article.url, [list(b) for b in article.body]],
-                      ensure_ascii=False)
+    data = json.dumps(
+        [
+            GRAPH_LAYOUT_VERSION,
+            extractor_version,
+            article.id,
+            article.text,
+            article.title,
+            article.published,
+            article.source,
+            article.url,
+            [list(b) for b in article.body],
+        ],
+        ensure_ascii=False,
+    )
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
@@ -151,8 +174,14 @@ def _class_iri(name: str, coarse: str) -> str:
     return known[_COARSE_CLASS.get(coarse, "Entity")].iri
 
 
-def article_ntriples(extraction: Extraction, *, generated_at: str, extractor_version: str,
-                     digest: str | None = None, warnings: list[str] | None = None) -> tuple[str, list[str]]:
+def article_ntriples(
+    extraction: Extraction,
+    *,
+    generated_at: str,
+    extractor_version: str,
+    digest: str | None = None,
+    warnings: list[str] | None = None,
+) -> tuple[str, list[str]]:
     """The article's graph IRI and its triples as N-Triples lines (without the graph name).
 
     Raises:
@@ -184,30 +213,44 @@ def article_ntriples(extraction: Extraction, *, generated_at: str, extractor_ver
     iris = entity_iris(extraction)  # people anchored by the body or place they head or work for
     for ent in extraction.entities:
         if ent.type not in _COARSE_CLASS:
-            raise InputError(f"{extraction.doc}: entity {ent.id!r} has type {ent.type!r}; "
-                             f"expected one of PERSON, ORG, LOC (see CONTRACT.md)")
+            raise InputError(
+                f"{extraction.doc}: entity {ent.id!r} has type {ent.type!r}; "
+                f"expected one of PERSON, ORG, LOC (see CONTRACT.md)"
+            )
         e_iri = iris[ent.id]
         iri_of[ent.id] = e_iri
         e = _iri(e_iri)
-        lines += [f"{e} <{RDF}type> <{_class_iri(ent.cls, ent.type)}> .",
-                  f"{e} <{NKG.entityType}> {_str(ent.type)} .",
-                  f"{e} <{RDFS}label> {_str(ent.label, 'ko')} ."]
+        lines += [
+            f"{e} <{RDF}type> <{_class_iri(ent.cls, ent.type)}> .",
+            f"{e} <{NKG.entityType}> {_str(ent.type)} .",
+            f"{e} <{RDFS}label> {_str(ent.label, 'ko')} .",
+        ]
         if ent.label_en and ent.label_en != ent.label:
             lines.append(f"{e} <{RDFS}label> {_str(ent.label_en, 'en')} .")
-        lines += [f"{e} <{SKOS}altLabel> {_str(alias)} ." for alias in ent.aliases
-                  if alias not in (ent.label, ent.label_en)]
+        lines += [
+            f"{e} <{SKOS}altLabel> {_str(alias)} ."
+            for alias in ent.aliases
+            if alias not in (ent.label, ent.label_en)
+        ]
         if ent.geonames_id is not None:
-            lines += [f"{e} <{OWL}sameAs> {_iri(geonames_iri(ent.geonames_id))} .",
-                      f"{e} <{NKG.geonamesId}> {_typed(int(ent.geonames_id), 'integer')} ."]
+            lines += [
+                f"{e} <{OWL}sameAs> {_iri(geonames_iri(ent.geonames_id))} .",
+                f"{e} <{NKG.geonamesId}> {_typed(int(ent.geonames_id), 'integer')} .",
+            ]
         if ent.lat is not None and ent.lon is not None:
-            lines += [f"{e} <{SCHEMA}latitude> {_typed(float(ent.lat), 'double')} .",
-                      f"{e} <{SCHEMA}longitude> {_typed(float(ent.lon), 'double')} ."]
+            lines += [
+                f"{e} <{SCHEMA}latitude> {_typed(float(ent.lat), 'double')} .",
+                f"{e} <{SCHEMA}longitude> {_typed(float(ent.lon), 'double')} .",
+            ]
         for start, end in ent.mentions:
             m = _iri(f"{a_iri}#m-{e_iri.rsplit('/', 1)[-1]}-{int(start)}-{int(end)}")
-            lines += [f"{m} <{RDF}type> <{NKG.Mention}> .", f"{m} <{NKG.mentionOf}> {e} .",
-                      f"{m} <{NKG.startOffset}> {_typed(int(start), 'integer')} .",
-                      f"{m} <{NKG.endOffset}> {_typed(int(end), 'integer')} .",
-                      f"{m} <{NKG.article}> {a} ."]
+            lines += [
+                f"{m} <{RDF}type> <{NKG.Mention}> .",
+                f"{m} <{NKG.mentionOf}> {e} .",
+                f"{m} <{NKG.startOffset}> {_typed(int(start), 'integer')} .",
+                f"{m} <{NKG.endOffset}> {_typed(int(end), 'integer')} .",
+                f"{m} <{NKG.article}> {a} .",
+            ]
 
     preds = predicates()
     best: dict[tuple, Triple] = {}  # one statement per fact and evidence span, at its highest confidence
@@ -222,19 +265,24 @@ def article_ntriples(extraction: Extraction, *, generated_at: str, extractor_ver
             continue
         if t.subject not in iri_of or t.object not in iri_of:
             missing = t.subject if t.subject not in iri_of else t.object
-            warn.append(f"{extraction.doc}: fact {t.predicate} refers to unknown entity {missing!r}; "
-                        f"left out")
+            warn.append(
+                f"{extraction.doc}: fact {t.predicate} refers to unknown entity {missing!r}; left out"
+            )
             continue
         s_iri, o_iri = iri_of[t.subject], iri_of[t.object]
         if s_iri == o_iri:
-            warn.append(f"{extraction.doc}: {t.subject} {t.predicate} {t.object} links a node to itself "
-                        f"after resolution; left out")
+            warn.append(
+                f"{extraction.doc}: {t.subject} {t.predicate} {t.object} links a node to itself "
+                f"after resolution; left out"
+            )
             continue
         s, p, o = _iri(s_iri), f"<{pred.iri}>", _iri(o_iri)
         status = t.status if t.status in STATUSES else "done"
         if status != t.status:
-            warn.append(f"{extraction.doc}: fact {t.predicate} has status {t.status!r}; "
-                        f"expected one of {', '.join(STATUSES)}; written as done")
+            warn.append(
+                f"{extraction.doc}: fact {t.predicate} has status {t.status!r}; "
+                f"expected one of {', '.join(STATUSES)}; written as done"
+            )
         if status == "done":  # the direct triple says "it happened"; plans and failures are statements only
             lines.append(f"{s} {p} {o} .")
             if pred.symmetric:
@@ -243,20 +291,27 @@ def article_ntriples(extraction: Extraction, *, generated_at: str, extractor_ver
         key = f"{s_iri} {pred.name} {o_iri} {ev.start} {ev.end}".encode()
         st = _iri(f"{a_iri}#f-{hashlib.sha1(key).hexdigest()[:12]}")
         conf = min(max(float(t.confidence), 0.0), 1.0)
-        lines += [f"{st} <{RDF}type> <{NKG.Statement}> .", f"{st} <{RDF}subject> {s} .",
-                  f"{st} <{RDF}predicate> {p} .", f"{st} <{RDF}object> {o} .",
-                  f"{st} <{NKG.confidence}> {_typed(_decimal(conf), 'decimal')} .",
-                  f"{st} <{NKG.evidenceText}> {_str(ev.sentence, 'ko')} .",
-                  f"{st} <{NKG.startOffset}> {_typed(int(ev.start), 'integer')} .",
-                  f"{st} <{NKG.endOffset}> {_typed(int(ev.end), 'integer')} .",
-                  f"{st} <{NKG.article}> {a} .",
-                  f"{st} <{NKG.status}> {_str(status)} ."]
+        lines += [
+            f"{st} <{RDF}type> <{NKG.Statement}> .",
+            f"{st} <{RDF}subject> {s} .",
+            f"{st} <{RDF}predicate> {p} .",
+            f"{st} <{RDF}object> {o} .",
+            f"{st} <{NKG.confidence}> {_typed(_decimal(conf), 'decimal')} .",
+            f"{st} <{NKG.evidenceText}> {_str(ev.sentence, 'ko')} .",
+            f"{st} <{NKG.startOffset}> {_typed(int(ev.start), 'integer')} .",
+            f"{st} <{NKG.endOffset}> {_typed(int(ev.end), 'integer')} .",
+            f"{st} <{NKG.article}> {a} .",
+            f"{st} <{NKG.status}> {_str(status)} .",
+        ]
         lines += _qualifier_lines(st, t, f"{extraction.doc}: fact {t.predicate}", warn)
     return a_iri, lines
 
 
-_WHEN_TYPES = ((re.compile(r"^\d{4}-\d{2}-\d{2}$"), "date"), (re.compile(r"^\d{4}-\d{2}$"), "gYearMonth"),
-               (re.compile(r"^\d{4}$"), "gYear"))
+_WHEN_TYPES = (
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "date"),
+    (re.compile(r"^\d{4}-\d{2}$"), "gYearMonth"),
+    (re.compile(r"^\d{4}$"), "gYear"),
+)
 
 
 def _when_literal(value: str) -> str | None:
@@ -277,8 +332,9 @@ def _qualifier_lines(st: str, t: Triple, where: str, warn: list[str]) -> list[st
         start = _when_literal(t.when.start)
         end = _when_literal(t.when.end) if t.when.end is not None else None
         if start is None or (t.when.end is not None and end is None):
-            warn.append(f"{where}: when {t.when.to_json()!r} is not an ISO date (YYYY-MM-DD, YYYY-MM, YYYY); "
-                        f"left out")
+            warn.append(
+                f"{where}: when {t.when.to_json()!r} is not an ISO date (YYYY-MM-DD, YYYY-MM, YYYY); left out"
+            )
         elif end is None or t.when.end == t.when.start:
             out.append(f"{st} <{NKG.when}> {start} .")
         else:
@@ -291,9 +347,12 @@ def _qualifier_lines(st: str, t: Triple, where: str, warn: list[str]) -> list[st
             m = _iri(st[1:-1] + "-amount")
             v = float(t.amount.value)
             value = str(int(v)) if v.is_integer() else format(v, "f")
-            out += [f"{st} <{NKG.amount}> {m} .", f"{m} <{RDF}type> <{SCHEMA}MonetaryAmount> .",
-                    f"{m} <{SCHEMA}value> {_typed(value, 'decimal')} .",
-                    f"{m} <{SCHEMA}currency> {_str(cur)} ."]
+            out += [
+                f"{st} <{NKG.amount}> {m} .",
+                f"{m} <{RDF}type> <{SCHEMA}MonetaryAmount> .",
+                f"{m} <{SCHEMA}value> {_typed(value, 'decimal')} .",
+                f"{m} <{SCHEMA}currency> {_str(cur)} .",
+            ]
     if t.tie_kind is not None:
         kind = tie_kinds().get(t.tie_kind)
         if kind is None:
@@ -325,9 +384,16 @@ def package_version() -> str:
         return "newskg (unversioned)"
 
 
-def add_extractions(store: KGStore, extractions: Iterable[Extraction], *, progress: bool = False,
-                    extractor_version: str | None = None, generated_at: str | None = None,
-                    total: int | None = None, force: bool = False) -> BuildReport:
+def add_extractions(
+    store: KGStore,
+    extractions: Iterable[Extraction],
+    *,
+    progress: bool = False,
+    extractor_version: str | None = None,
+    generated_at: str | None = None,
+    total: int | None = None,
+    force: bool = False,
+) -> BuildReport:
     """Write extractions to the store, one named graph (and one transaction) per article.
 
     An article whose extraction is unchanged since the last build is skipped; a changed one has
@@ -359,8 +425,9 @@ def add_extractions(store: KGStore, extractions: Iterable[Extraction], *, progre
             if existing.get(article_iri(ex.doc)) == digest and not force:
                 report.unchanged += 1
                 continue
-            g, lines = article_ntriples(ex, generated_at=when, extractor_version=version, digest=digest,
-                                        warnings=report.warnings)
+            g, lines = article_ntriples(
+                ex, generated_at=when, extractor_version=version, digest=digest, warnings=report.warnings
+            )
         except (InputError, KeyError, ValueError, TypeError, AttributeError) as exc:
             report.rejected.append((str(ex.doc), str(exc)))
             continue

@@ -66,8 +66,10 @@ class RdfFormat(Enum):
         """The format guessed from a file name's suffix (graph.ttl → TURTLE)."""
         suffix = Path(path).suffix
         if not suffix:
-            raise InputError(f"cannot guess the format of {path}: it has no suffix; "
-                             f"add one (.ttl, .jsonld, .nt, .nq, .trig, .graphml) or pass --format")
+            raise InputError(
+                f"cannot guess the format of {path}: it has no suffix; "
+                f"add one (.ttl, .jsonld, .nt, .nq, .trig, .graphml) or pass --format"
+            )
         return cls.from_name(suffix)
 
 
@@ -79,8 +81,12 @@ _META: dict[RdfFormat, tuple[str, tuple[str, ...]]] = {
     RdfFormat.TRIG: ("application/trig", ()),
     RdfFormat.GRAPHML: ("application/graphml+xml", ("xml",)),
 }
-_OX_FORMAT = {RdfFormat.TURTLE: ox.RdfFormat.TURTLE, RdfFormat.NTRIPLES: ox.RdfFormat.N_TRIPLES,
-              RdfFormat.NQUADS: ox.RdfFormat.N_QUADS, RdfFormat.TRIG: ox.RdfFormat.TRIG}
+_OX_FORMAT = {
+    RdfFormat.TURTLE: ox.RdfFormat.TURTLE,
+    RdfFormat.NTRIPLES: ox.RdfFormat.N_TRIPLES,
+    RdfFormat.NQUADS: ox.RdfFormat.N_QUADS,
+    RdfFormat.TRIG: ox.RdfFormat.TRIG,
+}
 
 
 @lru_cache(maxsize=1)
@@ -128,8 +134,9 @@ def _merged(store: KGStore, fmt: RdfFormat, graph_iris: Sequence[str] | None, bu
     return len(items)
 
 
-def export(store: KGStore, fmt: RdfFormat, out: Path | BinaryIO, *,
-           graph_iris: Sequence[str] | None = None) -> int:
+def export(
+    store: KGStore, fmt: RdfFormat, out: Path | BinaryIO, *, graph_iris: Sequence[str] | None = None
+) -> int:
     """Write the store (or the article graphs `graph_iris`) to `out` in `fmt`.
 
     Returns:

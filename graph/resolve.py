@@ -202,6 +202,7 @@ def article_iri(article_id: str) -> str:
     root = "%2F" if doc.startswith("/") else ""  # an absolute path ≠ the same path relative to the root
     safe = root + "".join(
         ch if ch.isalnum() or ch in "-._~/" else "".join(f"%{b:02X}" for b in ch.encode("utf-8", "replace"))
-        for ch in doc.lstrip("/"))
+        for ch in doc.lstrip("/")
+    )
     # a "." or ".." segment (a JSONL id like "../x") would make an IRI that resolves elsewhere
     return ARTICLE_NS + "/".join("%2E" * len(seg) if seg in (".", "..") else seg for seg in safe.split("/"))

@@ -40,8 +40,18 @@ from newskg.graph.results import QueryResult, Value
 from newskg.graph.store import PREFIXES, KGStore
 from newskg.ontology.errors import QueryError
 
-__all__ = ["QueryResult", "NamedQuery", "Parameter", "query", "named_queries", "run_named",
-           "resolve_entity", "bind_parameters", "uses_service", "PREFIXES"]
+__all__ = [
+    "QueryResult",
+    "NamedQuery",
+    "Parameter",
+    "query",
+    "named_queries",
+    "run_named",
+    "resolve_entity",
+    "bind_parameters",
+    "uses_service",
+    "PREFIXES",
+]
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 """Where the named queries live (package data of newskg.graph)."""
@@ -51,8 +61,10 @@ _QUERY_WORDS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 
 
 # one left-to-right scan, so a quote in a comment or a "#" in a string cannot hide what follows
-_NOISE = re.compile(r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
-                    r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>")
+_NOISE = re.compile(
+    r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>"
+)
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 # the keyword, not a variable (?service), a prefixed name (ex:service) or part of a longer name
 _SERVICE = re.compile(r"(?<![\w?$:.\-])SERVICE(?![\w:.\-])", re.IGNORECASE)
@@ -60,8 +72,9 @@ _SERVICE = re.compile(r"(?<![\w?$:.\-])SERVICE(?![\w:.\-])", re.IGNORECASE)
 
 def _strip(sparql: str) -> str:
     """The query without IRIs, strings and comments (enough to find its keywords)."""
-    return _NOISE.sub(lambda m: " " if m.group().startswith("#") else '""' if m.group()[0] in "\"'" else "<>",
-                      sparql)
+    return _NOISE.sub(
+        lambda m: " " if m.group().startswith("#") else '""' if m.group()[0] in "\"'" else "<>", sparql
+    )
 
 
 def _kind(sparql: str) -> str:
@@ -71,8 +84,10 @@ def _kind(sparql: str) -> str:
             return up.lower()
         if up in _UPDATE_WORDS:
             return "update"
-    raise QueryError("this is not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE "
-                     "(or an update when writes are allowed)")
+    raise QueryError(
+        "this is not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE "
+        "(or an update when writes are allowed)"
+    )
 
 
 def uses_service(sparql: str) -> bool:
@@ -90,9 +105,16 @@ def uses_service(sparql: str) -> bool:
 
 
 # ---------------------------------------------------------------------- running
-def query(store: KGStore, sparql: str, *, read_only: bool = True, timeout: float | None = None,
-          limit: int | None = None, bindings: Mapping[str, Any] | None = None,
-          allow_service: bool = False) -> QueryResult:
+def query(
+    store: KGStore,
+    sparql: str,
+    *,
+    read_only: bool = True,
+    timeout: float | None = None,
+    limit: int | None = None,
+    bindings: Mapping[str, Any] | None = None,
+    allow_service: bool = False,
+) -> QueryResult:
     """Run a SPARQL query (or, with ``read_only=False``, an update) on the store.
 
     Args:
@@ -113,12 +135,16 @@ def query(store: KGStore, sparql: str, *, read_only: bool = True, timeout: float
     """
     kind = _kind(sparql)
     if kind == "update" and read_only:
-        raise QueryError("this is a SPARQL UPDATE and the query path is read-only; use `newskg build` to "
-                         "change the graph, or call query(..., read_only=False)")
+        raise QueryError(
+            "this is a SPARQL UPDATE and the query path is read-only; use `newskg build` to "
+            "change the graph, or call query(..., read_only=False)"
+        )
     if not allow_service and uses_service(sparql):
-        raise QueryError("SERVICE (a federated query) is refused: it makes the store fetch the URL the "
-                         "query names; remove the SERVICE clause, or pass --allow-service to "
-                         "`newskg query` if you trust the query and the endpoint")
+        raise QueryError(
+            "SERVICE (a federated query) is refused: it makes the store fetch the URL the "
+            "query names; remove the SERVICE clause, or pass --allow-service to "
+            "`newskg query` if you trust the query and the endpoint"
+        )
     if kind == "update":
         store.update(sparql, timeout=timeout)
         return QueryResult([], [], "update")
@@ -198,11 +224,17 @@ def resolve_entity(store: KGStore, value: str) -> list[str]:
     if re.match(r"^(https?|urn|file):", value):
         return [value]
     lit = json.dumps(value, ensure_ascii=False)
-    exact = query(store, f"SELECT DISTINCT ?e WHERE {{ VALUES ?l {{ {lit}@ko {lit}@en {lit} }} "
-                         f"?e rdfs:label|skos:altLabel ?l }}")
+    exact = query(
+        store,
+        f"SELECT DISTINCT ?e WHERE {{ VALUES ?l {{ {lit}@ko {lit}@en {lit} }} "
+        f"?e rdfs:label|skos:altLabel ?l }}",
+    )
     if not exact.rows:
-        exact = query(store, f"SELECT DISTINCT ?e WHERE {{ ?e rdfs:label|skos:altLabel ?l "
-                             f"FILTER(LCASE(STR(?l)) = LCASE({lit})) }}")
+        exact = query(
+            store,
+            f"SELECT DISTINCT ?e WHERE {{ ?e rdfs:label|skos:altLabel ?l "
+            f"FILTER(LCASE(STR(?l)) = LCASE({lit})) }}",
+        )
     if not exact.rows:
         from newskg.extract.records import Entity
         from newskg.graph.resolve import entity_iri
@@ -211,8 +243,10 @@ def resolve_entity(store: KGStore, value: str) -> list[str]:
         values = " ".join(f"<{g}>" for g in guesses)
         exact = query(store, f"SELECT DISTINCT ?e WHERE {{ VALUES ?e {{ {values} }} ?e rdfs:label ?l }}")
     if not exact.rows:
-        raise QueryError(f"no entity named {value!r} in the graph; give its IRI or a label as shown by "
-                         f"`newskg query --named facts`")
+        raise QueryError(
+            f"no entity named {value!r} in the graph; give its IRI or a label as shown by "
+            f"`newskg query --named facts`"
+        )
     return sorted(str(r[0]) for r in exact.rows)
 
 
@@ -223,8 +257,10 @@ def _term(param: Parameter, value: str, store: KGStore) -> list[ox.NamedNode | o
             try:
                 out.append(ox.NamedNode(iri))
             except ValueError as exc:
-                raise QueryError(f"parameter {param.name}: {value!r} is not a valid IRI ({exc}); give an IRI "
-                                 f"without spaces, quotes or angle brackets, or an entity name") from exc
+                raise QueryError(
+                    f"parameter {param.name}: {value!r} is not a valid IRI ({exc}); give an IRI "
+                    f"without spaces, quotes or angle brackets, or an entity name"
+                ) from exc
         return out
     if param.kind == "date":
         if not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
@@ -235,8 +271,9 @@ def _term(param: Parameter, value: str, store: KGStore) -> list[ox.NamedNode | o
 
 def _values_clause(bound: Mapping[str, list[Any]]) -> str:
     names = list(bound)
-    rows = " ".join("(" + " ".join(str(t) for t in combo) + ")"
-                    for combo in itertools.product(*(bound[n] for n in names)))
+    rows = " ".join(
+        "(" + " ".join(str(t) for t in combo) + ")" for combo in itertools.product(*(bound[n] for n in names))
+    )
     return f"VALUES ({' '.join('?' + n for n in names)}) {{ {rows} }}"
 
 
@@ -257,12 +294,18 @@ def bind_parameters(sparql: str, bound: Mapping[str, list[Any]], *, inline: bool
     m = re.search(r"\bWHERE\s*\{", sparql, flags=re.IGNORECASE)
     if m is None:  # no WHERE keyword: a trailing VALUES clause has the same meaning
         return sparql + "\n" + values + "\n"
-    return sparql[: m.end()] + " " + values + "\n" + sparql[m.end():]
+    return sparql[: m.end()] + " " + values + "\n" + sparql[m.end() :]
 
 
-def run_named(store: KGStore, name: str, params: Mapping[str, str] | None = None, *,
-              limit: int | None = None, timeout: float | None = None,
-              allow_service: bool = False) -> QueryResult:
+def run_named(
+    store: KGStore,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    *,
+    limit: int | None = None,
+    timeout: float | None = None,
+    allow_service: bool = False,
+) -> QueryResult:
     """Run the named query `name` with parameters bound (see the module docstring).
 
     Raises:
@@ -272,8 +315,13 @@ def run_named(store: KGStore, name: str, params: Mapping[str, str] | None = None
     if nq is None:
         raise QueryError(f"no named query {name!r}; known: {', '.join(named_queries())}")
     bound = {k: _term(nq.parameter(k), v, store) for k, v in (params or {}).items() if v not in (None, "")}
-    return query(store, bind_parameters(nq.sparql, bound, inline=nq.inline), limit=limit, timeout=timeout,
-                 allow_service=allow_service)
+    return query(
+        store,
+        bind_parameters(nq.sparql, bound, inline=nq.inline),
+        limit=limit,
+        timeout=timeout,
+        allow_service=allow_service,
+    )
 
 
 def iter_rows(result: QueryResult) -> Iterator[dict[str, Value]]:

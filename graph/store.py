@@ -49,8 +49,16 @@ from newskg.graph.results import QueryResult, plain, plain_json, take
 from newskg.ontology.errors import NewsKGError, QueryError, StoreError
 from rdflib import Dataset
 
-__all__ = ["DEFAULT_STORE", "MEMORY", "KGStore", "LocalStore", "RemoteStore", "open_store",
-           "resolve_location", "is_endpoint"]
+__all__ = [
+    "DEFAULT_STORE",
+    "MEMORY",
+    "KGStore",
+    "LocalStore",
+    "RemoteStore",
+    "open_store",
+    "resolve_location",
+    "is_endpoint",
+]
 
 DEFAULT_STORE = "data/newskg.oxigraph"
 """Default store location, relative to the working directory; env NEWSKG_STORE overrides it."""
@@ -70,8 +78,10 @@ PREFIXES = {
 }
 """Prefixes every query may use without declaring them (local stores; remote queries get them prepended)."""
 
-_IRI_BAD = frozenset('\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15'
-                     '\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f <>"{}|^`\\')
+_IRI_BAD = frozenset(
+    "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15"
+    '\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f <>"{}|^`\\'
+)
 
 
 def resolve_location(store: str | os.PathLike[str] | None) -> str:
@@ -118,8 +128,15 @@ class KGStore(ABC):
 
     # ------------------------------------------------------------------ the interface
     @abstractmethod
-    def run_query(self, sparql: str, kind: str, *, limit: int | None = None, timeout: float | None = None,
-                  bindings: Mapping[str, Any] | None = None) -> QueryResult:
+    def run_query(
+        self,
+        sparql: str,
+        kind: str,
+        *,
+        limit: int | None = None,
+        timeout: float | None = None,
+        bindings: Mapping[str, Any] | None = None,
+    ) -> QueryResult:
         """Evaluate a query of `kind` (select, ask, construct) with the `PREFIXES` predeclared.
 
         Raises:
@@ -194,21 +211,30 @@ class LocalStore(KGStore):
 
     def _open(self, path: Path) -> None:
         if path.exists() and not path.is_dir():
-            raise StoreError(f"store {path} is a file, not an Oxigraph directory; pass a directory path "
-                             f"(e.g. {DEFAULT_STORE}) or an http(s):// SPARQL endpoint")
+            raise StoreError(
+                f"store {path} is a file, not an Oxigraph directory; pass a directory path "
+                f"(e.g. {DEFAULT_STORE}) or an http(s):// SPARQL endpoint"
+            )
         try:
             if self.read_only:
                 if not path.is_dir():
-                    raise StoreError(f"no graph store at {path}; build one first with "
-                                     f"`newskg build ARTICLES --store {path}`")
+                    raise StoreError(
+                        f"no graph store at {path}; build one first with "
+                        f"`newskg build ARTICLES --store {path}`"
+                    )
                 self.ox = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self.ox = ox.Store(str(path))
         except OSError as exc:
-            hint = ("another process (a running `newskg explore` or build?) holds it open for writing; "
-                    "stop it, or open the store read-only") if "lock" in str(exc).lower() else \
-                "check the path and its permissions"
+            hint = (
+                (
+                    "another process (a running `newskg explore` or build?) holds it open for writing; "
+                    "stop it, or open the store read-only"
+                )
+                if "lock" in str(exc).lower()
+                else "check the path and its permissions"
+            )
             raise StoreError(f"cannot open graph store {path}: {exc}; {hint}") from exc
 
     def require_ox(self) -> ox.Store:
@@ -223,12 +249,14 @@ class LocalStore(KGStore):
         return Dataset(store=OxigraphStore(store=self.require_ox()), default_union=True)
 
     # ------------------------------------------------------------------ queries
-    def _evaluate(self, sparql: str, kind: str, limit: int | None,
-                  bindings: Mapping[str, Any] | None) -> QueryResult:
+    def _evaluate(
+        self, sparql: str, kind: str, limit: int | None, bindings: Mapping[str, Any] | None
+    ) -> QueryResult:
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         try:
-            res = self.require_ox().query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES,
-                                          substitutions=subs)
+            res = self.require_ox().query(
+                sparql, use_default_graph_as_union=True, prefixes=PREFIXES, substitutions=subs
+            )
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {exc}") from exc
         except OSError as exc:
@@ -242,8 +270,15 @@ class LocalStore(KGStore):
         rows, cut = take(((plain(t.subject), plain(t.predicate), plain(t.object)) for t in res), limit)
         return QueryResult(["subject", "predicate", "object"], rows, "construct", cut)
 
-    def run_query(self, sparql: str, kind: str, *, limit: int | None = None, timeout: float | None = None,
-                  bindings: Mapping[str, Any] | None = None) -> QueryResult:
+    def run_query(
+        self,
+        sparql: str,
+        kind: str,
+        *,
+        limit: int | None = None,
+        timeout: float | None = None,
+        bindings: Mapping[str, Any] | None = None,
+    ) -> QueryResult:
         if timeout is None:
             return self._evaluate(sparql, kind, limit, bindings)
         return _in_worker(lambda: self._evaluate(sparql, kind, limit, bindings), timeout)
@@ -267,8 +302,12 @@ class LocalStore(KGStore):
         self.check_writable()
         _graph_term(graph)
         try:
-            self.require_ox().load(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES,
-                                   to_graph=ox.NamedNode(graph), lenient=True)
+            self.require_ox().load(
+                ntriples.encode("utf-8"),
+                format=ox.RdfFormat.N_TRIPLES,
+                to_graph=ox.NamedNode(graph),
+                lenient=True,
+            )
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"cannot write article graph {graph} to {self.location}: {exc}") from exc
 
@@ -312,7 +351,7 @@ def _in_worker(work: Any, timeout: float) -> QueryResult:
                 payload = pickle.dumps(("error", QueryError(f"query failed: {exc}")))
             view = memoryview(payload)
             while view:
-                view = view[os.write(write_end, view):]
+                view = view[os.write(write_end, view) :]
         except BaseException:  # noqa: BLE001 - the parent sees a missing answer
             status = 1
         finally:
@@ -326,8 +365,9 @@ def _in_worker(work: Any, timeout: float) -> QueryResult:
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
-                raise QueryError(f"query timed out after {timeout:g} s and was stopped; "
-                                 f"narrow it or add LIMIT")
+                raise QueryError(
+                    f"query timed out after {timeout:g} s and was stopped; narrow it or add LIMIT"
+                )
             if poller.poll(max(1, int(left * 1000))):
                 chunk = os.read(read_end, 1 << 20)
                 if not chunk:
@@ -341,8 +381,9 @@ def _in_worker(work: Any, timeout: float) -> QueryResult:
     try:
         tag, value = pickle.loads(b"".join(chunks))
     except (pickle.UnpicklingError, EOFError, ValueError) as exc:
-        raise QueryError("the query worker ended without an answer (out of memory?); narrow the query") \
-            from exc
+        raise QueryError(
+            "the query worker ended without an answer (out of memory?); narrow the query"
+        ) from exc
     if tag == "error":
         raise value
     return value
@@ -367,15 +408,20 @@ class RemoteStore(KGStore):
     def _make_dataset(self) -> Dataset:
         from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
-        backend = SPARQLUpdateStore(query_endpoint=self.query_endpoint, update_endpoint=self.update_endpoint,
-                                    autocommit=True)
+        backend = SPARQLUpdateStore(
+            query_endpoint=self.query_endpoint, update_endpoint=self.update_endpoint, autocommit=True
+        )
         return Dataset(store=backend, default_union=True)
 
-    def _post(self, url: str, body: bytes, content_type: str, *, accept: str,
-              timeout: float | None = None) -> bytes:
-        req = urllib.request.Request(url, data=body, method="POST",
-                                     headers={"Content-Type": content_type + "; charset=utf-8",
-                                              "Accept": accept})
+    def _post(
+        self, url: str, body: bytes, content_type: str, *, accept: str, timeout: float | None = None
+    ) -> bytes:
+        req = urllib.request.Request(
+            url,
+            data=body,
+            method="POST",
+            headers={"Content-Type": content_type + "; charset=utf-8", "Accept": accept},
+        )
         try:
             with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 (http(s) only)
                 return resp.read()
@@ -387,18 +433,33 @@ class RemoteStore(KGStore):
         except (TimeoutError, urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             if timeout is not None and "timed out" in str(reason).lower():
-                raise QueryError(f"query timed out after {timeout:g} s (no answer from {url}); "
-                                 f"narrow it or add LIMIT") from exc
-            raise StoreError(f"cannot reach SPARQL endpoint {url}: {reason}; is the server running? "
-                             f"(e.g. `oxigraph serve --location DIR --union-default-graph`)") from exc
+                raise QueryError(
+                    f"query timed out after {timeout:g} s (no answer from {url}); narrow it or add LIMIT"
+                ) from exc
+            raise StoreError(
+                f"cannot reach SPARQL endpoint {url}: {reason}; is the server running? "
+                f"(e.g. `oxigraph serve --location DIR --union-default-graph`)"
+            ) from exc
 
     def _query(self, sparql: str, accept: str, timeout: float | None) -> bytes:
         text = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()) + sparql
-        return self._post(self.query_endpoint, text.encode("utf-8"), "application/sparql-query",
-                          accept=accept, timeout=timeout)
+        return self._post(
+            self.query_endpoint,
+            text.encode("utf-8"),
+            "application/sparql-query",
+            accept=accept,
+            timeout=timeout,
+        )
 
-    def run_query(self, sparql: str, kind: str, *, limit: int | None = None, timeout: float | None = None,
-                  bindings: Mapping[str, Any] | None = None) -> QueryResult:
+    def run_query(
+        self,
+        sparql: str,
+        kind: str,
+        *,
+        limit: int | None = None,
+        timeout: float | None = None,
+        bindings: Mapping[str, Any] | None = None,
+    ) -> QueryResult:
         if bindings:
             raise QueryError("bindings work on a local store only; use run_named() parameters")
         if kind == "construct":
@@ -411,22 +472,31 @@ class RemoteStore(KGStore):
         if "boolean" in data:
             return QueryResult(["ask"], [(bool(data["boolean"]),)], "ask")
         cols = list(data["head"].get("vars", []))
-        rows, cut = take((tuple(plain_json(b.get(c)) for c in cols) for b in data["results"]["bindings"]),
-                         limit)
+        rows, cut = take(
+            (tuple(plain_json(b.get(c)) for c in cols) for b in data["results"]["bindings"]), limit
+        )
         return QueryResult(cols, rows, "select", cut)
 
     def update(self, sparql: str, *, timeout: float | None = None) -> None:
         self.check_writable()
         text = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()) + sparql
-        self._post(self.update_endpoint, text.encode("utf-8"), "application/sparql-update", accept="*/*",
-                   timeout=timeout)
+        self._post(
+            self.update_endpoint,
+            text.encode("utf-8"),
+            "application/sparql-update",
+            accept="*/*",
+            timeout=timeout,
+        )
 
     def quads(self, graph_iris: Sequence[str] | None = None) -> Iterator[ox.Quad]:
         values = ""
         if graph_iris is not None:
             values = "VALUES ?g { " + " ".join(_graph_term(g) for g in graph_iris) + " }"
-        body = self._query(f"SELECT ?s ?p ?o ?g WHERE {{ {values} GRAPH ?g {{ ?s ?p ?o }} }}",
-                           "application/sparql-results+json", None)
+        body = self._query(
+            f"SELECT ?s ?p ?o ?g WHERE {{ {values} GRAPH ?g {{ ?s ?p ?o }} }}",
+            "application/sparql-results+json",
+            None,
+        )
         for b in json.loads(body)["results"]["bindings"]:
             yield ox.Quad(_ox_term(b["s"]), _ox_term(b["p"]), _ox_term(b["o"]), _ox_term(b["g"]))
 

@@ -48,8 +48,10 @@ def format_timeline(rows: Iterable[Mapping[str, Any]]) -> str:
     entries = [(_date(r), r) for r in rows]
     width = max((len(d) for d, _ in entries), default=0)
     for date, r in entries:
-        fact = f"{r.get('subject_label') or r.get('subject')} {r.get('predicate')} " \
-               f"{r.get('object_label') or r.get('object')}"
+        fact = (
+            f"{r.get('subject_label') or r.get('subject')} {r.get('predicate')} "
+            f"{r.get('object_label') or r.get('object')}"
+        )
         kind = tie_kinds().get(r.get("tie_kind") or "")
         extra = [x for x in (format_amount(r.get("amount"), r.get("currency")), kind and kind.label_ko) if x]
         if extra:

@@ -47,15 +47,29 @@ def validate(store: KGStore, *, graph_iris: Sequence[str] | None = None) -> Vali
         data.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
     shapes = Graph().parse(ontology_path("shapes.ttl"), format="turtle")
     conforms, results, text = pyshacl.validate(
-        data, shacl_graph=shapes, ont_graph=ontology_graph(), inference="none", advanced=True,
-        allow_warnings=True)
+        data,
+        shacl_graph=shapes,
+        ont_graph=ontology_graph(),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
     sh = Namespace("http://www.w3.org/ns/shacl#")
     out = []
     for r in results.subjects(URIRef(sh.resultSeverity), None):
+
         def one(p: URIRef, r=r) -> str:
             v = results.value(r, p)
             return "" if v is None else str(v)
-        out.append(Violation(one(sh.focusNode), one(sh.resultPath), one(sh.resultMessage),
-                             one(sh.resultSeverity).rsplit("#", 1)[-1], one(sh.value)))
+
+        out.append(
+            Violation(
+                one(sh.focusNode),
+                one(sh.resultPath),
+                one(sh.resultMessage),
+                one(sh.resultSeverity).rsplit("#", 1)[-1],
+                one(sh.value),
+            )
+        )
     out.sort(key=lambda v: (v.severity, v.focus, v.path))
     return ValidationReport(bool(conforms), out, str(text), len(data))

@@ -20,8 +20,21 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import ClosedNamespace
 
-__all__ = ["NS", "NKG", "Predicate", "OntologyClass", "TieKind", "predicates", "predicate", "classes",
-           "tie_kinds", "ontology_graph", "ontology_path", "COARSE_TYPES", "STATUSES"]
+__all__ = [
+    "NS",
+    "NKG",
+    "Predicate",
+    "OntologyClass",
+    "TieKind",
+    "predicates",
+    "predicate",
+    "classes",
+    "tie_kinds",
+    "ontology_graph",
+    "ontology_path",
+    "COARSE_TYPES",
+    "STATUSES",
+]
 
 NS = "https://w3id.org/newskg/ontology#"
 ENTITY_NS = "https://w3id.org/newskg/entity/"
@@ -101,9 +114,13 @@ def _predicates() -> dict[str, Predicate]:
     for s in sorted(g.subjects(RDFS.subPropertyOf, rel)):
         name = s.split("#")[-1]
         out[name] = Predicate(
-            name=name, iri=str(s), label_en=_label(g, s, "en"), label_ko=_label(g, s, "ko"),
+            name=name,
+            iri=str(s),
+            label_en=_label(g, s, "en"),
+            label_ko=_label(g, s, "ko"),
             symmetric=(s, RDF.type, OWL.SymmetricProperty) in g,
-            domain=_coarse(g, g.value(s, RDFS.domain)), range=_coarse(g, g.value(s, RDFS.range)),
+            domain=_coarse(g, g.value(s, RDFS.domain)),
+            range=_coarse(g, g.value(s, RDFS.range)),
             cues=tuple(sorted(str(c) for c in g.objects(s, URIRef(NS + "cue")))),
         )
     return out
@@ -130,12 +147,14 @@ def classes() -> dict[str, OntologyClass]:
     for s in g.subjects(RDF.type, OWL.Class):
         if not isinstance(s, URIRef) or not str(s).startswith(NS):
             continue
-        parent = next((str(p).split("#")[-1] for p in g.objects(s, RDFS.subClassOf)
-                       if str(p).startswith(NS)), None)
+        parent = next(
+            (str(p).split("#")[-1] for p in g.objects(s, RDFS.subClassOf) if str(p).startswith(NS)), None
+        )
         ct = g.value(s, URIRef(NS + "coarseType"))
         name = s.split("#")[-1]
-        out[name] = OntologyClass(name, str(s), _label(g, s, "en"), _label(g, s, "ko"),
-                                  str(ct) if ct else None, parent)
+        out[name] = OntologyClass(
+            name, str(s), _label(g, s, "en"), _label(g, s, "ko"), str(ct) if ct else None, parent
+        )
     return out
 
 
@@ -163,14 +182,21 @@ def tie_kinds() -> dict[str, TieKind]:
     out = {}
     for s in sorted(g.subjects(RDF.type, _OPEN.TieKind)):
         name = s.split("#")[-1]
-        out[name] = TieKind(name, str(s), _label(g, s, "en"), _label(g, s, "ko"),
-                            tuple(sorted(str(c) for c in g.objects(s, URIRef(NS + "tieCue")))))
+        out[name] = TieKind(
+            name,
+            str(s),
+            _label(g, s, "en"),
+            _label(g, s, "ko"),
+            tuple(sorted(str(c) for c in g.objects(s, URIRef(NS + "tieCue")))),
+        )
     return out
 
 
 def _terms() -> list[str]:
     g = ontology_graph()
-    return sorted({str(s)[len(NS):] for s in g.subjects() if isinstance(s, URIRef) and str(s).startswith(NS)})
+    return sorted(
+        {str(s)[len(NS) :] for s in g.subjects() if isinstance(s, URIRef) and str(s).startswith(NS)}
+    )
 
 
 class _LazyClosed:

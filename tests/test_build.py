@@ -22,8 +22,6 @@ from tests.graphdata import load, seed_and_second
 WHEN = "2026-01-01T00:00:00Z"
 
 
-
-
 @pytest.fixture()
 def store():
     with seed_and_second(generated_at=WHEN, extractor_version="test 1") as s:
@@ -52,22 +50,28 @@ SELECT ?s_en ?o_en WHERE {{
 }}"""
 
 
-@pytest.mark.parametrize(("predicate", "subject", "obj"), [
-    ("sisterCityOf", "Siheung", "San Diego"),
-    ("seeksInvestmentFrom", "Siheung", "Shinsegae Simon"),
-    ("visits", "Lim Byung-taek", "Los Angeles"),
-])
+@pytest.mark.parametrize(
+    ("predicate", "subject", "obj"),
+    [
+        ("sisterCityOf", "Siheung", "San Diego"),
+        ("seeksInvestmentFrom", "Siheung", "Shinsegae Simon"),
+        ("visits", "Lim Byung-taek", "Los Angeles"),
+    ],
+)
 def test_seed_headline_facts_answer_by_sparql_with_english_labels(store, predicate, subject, obj):
     rows = set(query(store, HEADLINE.format(p=predicate)).rows)
     assert (subject, obj) in rows
 
 
 def test_two_articles_about_one_city_give_one_node(store):
-    res = query(store, """
+    res = query(
+        store,
+        """
         SELECT DISTINCT ?city ?g WHERE {
           VALUES ?name { "시흥"@ko "시흥시"@ko "Siheung"@en "Siheung-si"@en }
           ?city rdfs:label ?name .
-          GRAPH ?g { ?city nkg:entityType "LOC" } }""")
+          GRAPH ?g { ?city nkg:entityType "LOC" } }""",
+    )
     cities = {row[0] for row in res.rows}
     assert len(cities) == 1
     graphs = {article_iri("seed-siheung.txt"), article_iri("siheung-sister-city.txt")}
@@ -99,8 +103,10 @@ def test_a_changed_article_replaces_its_graph_and_leaves_the_others(store):
     assert (report.added, report.replaced, report.unchanged) == (0, 1, 0)
     assert not query(store, "ASK { ?s nkg:investsIn ?o }").boolean
     assert query(store, "ASK { GRAPH article:seed-siheung.txt { ?s nkg:sisterCityOf ?o } }").boolean
-    n = query(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH article:siheung-sister-city.txt "
-                     "{ ?s a nkg:NewsArticle } }").rows
+    n = query(
+        store,
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH article:siheung-sister-city.txt { ?s a nkg:NewsArticle } }",
+    ).rows
     assert n == [(1,)]
 
 
@@ -115,8 +121,10 @@ def test_a_bad_extraction_is_rejected_with_a_reason_and_nothing_built_is_lost(st
 
 
 def test_unknown_predicates_and_dangling_facts_are_left_out_with_a_warning():
-    ents = (Entity("a", "시흥시", "Siheung", "LOC", "City"),
-            Entity("b", "샌디에이고", "San Diego", "LOC", "City"))
+    ents = (
+        Entity("a", "시흥시", "Siheung", "LOC", "City"),
+        Entity("b", "샌디에이고", "San Diego", "LOC", "City"),
+    )
     ev = Evidence("문장.", 0, 3)
     ex = Extraction("w.txt", ents, (Triple("a", "likes", "b", 0.5, ev), Triple("a", "visits", "zz", 0.5, ev)))
     with open_store(":memory:") as s:
@@ -127,20 +135,32 @@ def test_unknown_predicates_and_dangling_facts_are_left_out_with_a_warning():
 
 
 def test_each_article_graph_carries_its_provenance(store):
-    res = query(store, """
+    res = query(
+        store,
+        """
         SELECT ?src ?time ?version ?date WHERE { GRAPH article:siheung-sister-city.txt {
           article:siheung-sister-city.txt a nkg:NewsArticle ; prov:wasDerivedFrom ?src ;
-            prov:generatedAtTime ?time ; nkg:extractorVersion ?version ; schema:datePublished ?date } }""")
-    assert res.rows == [("https://news.example.org/2024/05/siheung-sister-city", "2026-01-01T00:00:00Z",
-                         "test 1", "2024-05-03")]
+            prov:generatedAtTime ?time ; nkg:extractorVersion ?version ; schema:datePublished ?date } }""",
+    )
+    assert res.rows == [
+        (
+            "https://news.example.org/2024/05/siheung-sister-city",
+            "2026-01-01T00:00:00Z",
+            "test 1",
+            "2024-05-03",
+        )
+    ]
 
 
 def test_every_fact_keeps_its_evidence_reachable_by_sparql(store):
-    res = query(store, """
+    res = query(
+        store,
+        """
         SELECT ?sentence ?start ?end ?conf ?article WHERE {
           ?st rdf:subject ?s ; rdf:predicate nkg:investsIn ; rdf:object ?o ; nkg:evidenceText ?sentence ;
               nkg:startOffset ?start ; nkg:endOffset ?end ; nkg:confidence ?conf ; nkg:article ?article .
-          ?article schema:text ?text }""")
+          ?article schema:text ?text }""",
+    )
     [(sentence, start, end, conf, article)] = res.rows
     text = load("second").article.text
     assert text[start:end] == sentence == "㈜한빛바이오는 시흥시에 500억원을 투자하기로 했다."
@@ -148,18 +168,25 @@ def test_every_fact_keeps_its_evidence_reachable_by_sparql(store):
 
 
 def test_symmetric_facts_are_stored_both_ways_with_one_statement(store):
-    assert query(store, "ASK { ?sd rdfs:label 'San Diego'@en . ?sd nkg:sisterCityOf ?x . "
-                        "?x rdfs:label 'Siheung'@en }").boolean
-    n = query(store, "SELECT (COUNT(?st) AS ?n) WHERE { GRAPH article:siheung-sister-city.txt "
-                     "{ ?st rdf:predicate nkg:sisterCityOf } }").rows
+    assert query(
+        store, "ASK { ?sd rdfs:label 'San Diego'@en . ?sd nkg:sisterCityOf ?x . ?x rdfs:label 'Siheung'@en }"
+    ).boolean
+    n = query(
+        store,
+        "SELECT (COUNT(?st) AS ?n) WHERE { GRAPH article:siheung-sister-city.txt "
+        "{ ?st rdf:predicate nkg:sisterCityOf } }",
+    ).rows
     assert n == [(1,)]
 
 
 def test_mentions_point_into_the_article_text(store):
-    res = query(store, """
+    res = query(
+        store,
+        """
         SELECT ?start ?end ?label WHERE { GRAPH article:siheung-sister-city.txt {
           ?m a nkg:Mention ; nkg:mentionOf ?e ; nkg:startOffset ?start ; nkg:endOffset ?end .
-          ?e rdfs:label ?label FILTER(LANG(?label) = "ko") } }""")
+          ?e rdfs:label ?label FILTER(LANG(?label) = "ko") } }""",
+    )
     text = load("second").article.text
     assert ("박서준" in {text[s:e] for s, e, _ in res.rows}) and len(res.rows) == 8
 
@@ -174,8 +201,11 @@ def test_remove_article_drops_everything_it_contributed(store):
 PIPELINE = importlib.util.find_spec("newskg.extract.pipeline") is not None
 
 
-@pytest.mark.skipif(not PIPELINE, reason="newskg.extract.pipeline is not there yet (extraction is built "
-                                         "by another helper); the graph is tested from fixture Extractions")
+@pytest.mark.skipif(
+    not PIPELINE,
+    reason="newskg.extract.pipeline is not there yet (extraction is built "
+    "by another helper); the graph is tested from fixture Extractions",
+)
 @pytest.mark.slow
 def test_building_the_real_seed_article_through_the_extractor(repo_root, tmp_path):
     seed = repo_root / "app" / "sample_articles" / "seed-siheung.txt"
@@ -187,8 +217,9 @@ def test_building_the_real_seed_article_through_the_extractor(repo_root, tmp_pat
         g = report.articles[0]
         prov = f"ASK {{ GRAPH <{g}> {{ <{g}> prov:wasDerivedFrom ?src ; prov:generatedAtTime ?t }} }}"
         assert query(s, prov).boolean
-        facts = query(s, f"SELECT ?p WHERE {{ GRAPH <{g}> {{ ?st rdf:predicate ?p ; nkg:evidenceText ?e }} }}"
-                      )
+        facts = query(
+            s, f"SELECT ?p WHERE {{ GRAPH <{g}> {{ ?st rdf:predicate ?p ; nkg:evidenceText ?e }} }}"
+        )
         assert facts.rows, "the extractor found no fact in the seed article"
         again = build_paths(s, [seed])
         assert (again.added, again.unchanged) == (0, 1)

@@ -83,14 +83,17 @@ def test_named_query_with_a_parameter(built, capsys):
     assert "--param place=" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["query", "DELETE WHERE { ?s ?p ?o }"], "read-only"),
-    (["query", "SELECT ?x WHERE {"], "malformed"),
-    (["query", "--named", "partners", "--param", "place"], "NAME=VALUE"),
-    (["query", "--named", "partners", "--param", "place=아틀란티스"], "no entity named"),
-    (["export", "-o", "graph"], "no suffix"),
-    (["export", "-o", "-"], "needs --format"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["query", "DELETE WHERE { ?s ?p ?o }"], "read-only"),
+        (["query", "SELECT ?x WHERE {"], "malformed"),
+        (["query", "--named", "partners", "--param", "place"], "NAME=VALUE"),
+        (["query", "--named", "partners", "--param", "place=아틀란티스"], "no entity named"),
+        (["export", "-o", "graph"], "no suffix"),
+        (["export", "-o", "-"], "needs --format"),
+    ],
+)
 def test_command_errors_are_one_line_messages_with_exit_status_2(built, capsys, args, message):
     assert main([*args, "--store", built]) == 2
     err = capsys.readouterr().err

@@ -19,10 +19,10 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from tests.graphdata import GRAPH_DATA, load, seed_and_second
 
 WHEN = "2026-01-01T00:00:00Z"
-HASHES = [URIRef("https://w3id.org/newskg/ontology#contentHash"),
-          URIRef("https://w3id.org/newskg/ontology#inputHash")]
-
-
+HASHES = [
+    URIRef("https://w3id.org/newskg/ontology#contentHash"),
+    URIRef("https://w3id.org/newskg/ontology#inputHash"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -57,11 +57,18 @@ def union(ds: Dataset) -> Graph:
     return g
 
 
-@pytest.mark.parametrize(("name", "fmt"), [
-    ("graph.ttl", RdfFormat.TURTLE), ("g.jsonld", RdfFormat.JSONLD), ("x.nt", RdfFormat.NTRIPLES),
-    ("x.nq", RdfFormat.NQUADS), ("x.trig", RdfFormat.TRIG), ("net.graphml", RdfFormat.GRAPHML),
-    ("G.TTL", RdfFormat.TURTLE),
-])
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("graph.ttl", RdfFormat.TURTLE),
+        ("g.jsonld", RdfFormat.JSONLD),
+        ("x.nt", RdfFormat.NTRIPLES),
+        ("x.nq", RdfFormat.NQUADS),
+        ("x.trig", RdfFormat.TRIG),
+        ("net.graphml", RdfFormat.GRAPHML),
+        ("G.TTL", RdfFormat.TURTLE),
+    ],
+)
 def test_format_is_guessed_from_the_suffix(name, fmt):
     assert RdfFormat.from_path(name) is fmt
     assert RdfFormat.from_name(fmt.extension) is fmt
@@ -145,8 +152,12 @@ def test_a_fixed_extraction_gives_the_golden_turtle(tmp_path):
             g.remove((None, h, None))
     if not isomorphic(got, want):
         _, only_got, only_want = graph_diff(to_isomorphic(got), to_isomorphic(want))
-        pytest.fail("built graph differs from the golden file\nonly built:\n"
-                    + only_got.serialize(format="nt") + "\nonly golden:\n" + only_want.serialize(format="nt"))
+        pytest.fail(
+            "built graph differs from the golden file\nonly built:\n"
+            + only_got.serialize(format="nt")
+            + "\nonly golden:\n"
+            + only_want.serialize(format="nt")
+        )
 
 
 def test_every_format_has_an_exporter_in_the_table():

@@ -17,51 +17,58 @@ def _first(surface: str) -> GazEntry:
     return found[0]
 
 
-@pytest.mark.parametrize("surfaces", [
-    ("시흥", "시흥시", "Siheung", "Siheung-si"),
-    ("미국", "美", "USA", "United States", "미합중국"),
-    ("대한민국", "한국", "韓", "South Korea"),
-    ("경기도", "경기", "Gyeonggi Province", "Gyeonggi-do"),
-    ("서울특별시", "서울", "서울시", "Seoul"),
-    ("샌디에이고", "샌디에이고시", "San Diego", "샌디에고"),
-    ("로스앤젤레스", "LA", "Los Angeles"),
-    ("산업통상자원부", "산업부", "MOTIE"),
-    ("대한무역투자진흥공사", "KOTRA", "코트라"),
-    ("연합뉴스", "Yonhap"),
-])
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ("시흥", "시흥시", "Siheung", "Siheung-si"),
+        ("미국", "美", "USA", "United States", "미합중국"),
+        ("대한민국", "한국", "韓", "South Korea"),
+        ("경기도", "경기", "Gyeonggi Province", "Gyeonggi-do"),
+        ("서울특별시", "서울", "서울시", "Seoul"),
+        ("샌디에이고", "샌디에이고시", "San Diego", "샌디에고"),
+        ("로스앤젤레스", "LA", "Los Angeles"),
+        ("산업통상자원부", "산업부", "MOTIE"),
+        ("대한무역투자진흥공사", "KOTRA", "코트라"),
+        ("연합뉴스", "Yonhap"),
+    ],
+)
 def test_names_and_aliases_lead_to_the_same_entry(surfaces: tuple[str, ...]) -> None:
     keys = {_first(s).key for s in surfaces}
     assert len(keys) == 1, {s: _first(s).key for s in surfaces}
 
 
-@pytest.mark.parametrize(("surface", "name", "name_en", "cls"), [
-    ("美", "미국", "United States", "Country"),
-    ("日", "일본", "Japan", "Country"),
-    ("中", "중국", "China", "Country"),
-    ("英", "영국", "United Kingdom", "Country"),
-    ("獨", "독일", "Germany", "Country"),
-    ("佛", "프랑스", "France", "Country"),
-    ("露", "러시아", "Russia", "Country"),
-    ("北", "북한", "North Korea", "Country"),
-    ("시흥", "시흥시", "Siheung", "City"),
-    ("경기", "경기도", "Gyeonggi Province", "AdministrativeArea"),
-    ("충남", "충청남도", "South Chungcheong Province", "AdministrativeArea"),
-    ("양평", "양평군", "Yangpyeong County", "AdministrativeArea"),
-    ("해운대구", "해운대구", "Haeundae District", "AdministrativeArea"),
-    ("피렌체", "피렌체", "Florence", "City"),
-    ("유럽", "유럽", "Europe", "Place"),
-    ("북미", "북아메리카", "North America", "Place"),
-    ("중남미", "중남미", "Latin America", "Place"),
-    ("전북", "전북특별자치도", "Jeonbuk State", "AdministrativeArea"),
-    ("광둥성", "광둥성", "Guangdong", "AdministrativeArea"),
-    ("조지아주", "조지아주", "Georgia", "AdministrativeArea"),
-    ("데일리임팩트", "데일리임팩트", "Daily Impact", "NewsMediaOrganization"),
-    ("서울대", "서울대학교", "Seoul National University", "University"),
-    ("삼성전자", "삼성전자", "Samsung Electronics", "Company"),
-    ("산업부", "산업통상자원부", "Ministry of Trade, Industry and Energy", "GovernmentOrganization"),
-])
-def test_lookup_gives_korean_label_english_name_and_class(surface: str, name: str, name_en: str,
-                                                          cls: str) -> None:
+@pytest.mark.parametrize(
+    ("surface", "name", "name_en", "cls"),
+    [
+        ("美", "미국", "United States", "Country"),
+        ("日", "일본", "Japan", "Country"),
+        ("中", "중국", "China", "Country"),
+        ("英", "영국", "United Kingdom", "Country"),
+        ("獨", "독일", "Germany", "Country"),
+        ("佛", "프랑스", "France", "Country"),
+        ("露", "러시아", "Russia", "Country"),
+        ("北", "북한", "North Korea", "Country"),
+        ("시흥", "시흥시", "Siheung", "City"),
+        ("경기", "경기도", "Gyeonggi Province", "AdministrativeArea"),
+        ("충남", "충청남도", "South Chungcheong Province", "AdministrativeArea"),
+        ("양평", "양평군", "Yangpyeong County", "AdministrativeArea"),
+        ("해운대구", "해운대구", "Haeundae District", "AdministrativeArea"),
+        ("피렌체", "피렌체", "Florence", "City"),
+        ("유럽", "유럽", "Europe", "Place"),
+        ("북미", "북아메리카", "North America", "Place"),
+        ("중남미", "중남미", "Latin America", "Place"),
+        ("전북", "전북특별자치도", "Jeonbuk State", "AdministrativeArea"),
+        ("광둥성", "광둥성", "Guangdong", "AdministrativeArea"),
+        ("조지아주", "조지아주", "Georgia", "AdministrativeArea"),
+        ("데일리임팩트", "데일리임팩트", "Daily Impact", "NewsMediaOrganization"),
+        ("서울대", "서울대학교", "Seoul National University", "University"),
+        ("삼성전자", "삼성전자", "Samsung Electronics", "Company"),
+        ("산업부", "산업통상자원부", "Ministry of Trade, Industry and Energy", "GovernmentOrganization"),
+    ],
+)
+def test_lookup_gives_korean_label_english_name_and_class(
+    surface: str, name: str, name_en: str, cls: str
+) -> None:
     e = _first(surface)
     assert (e.name, e.name_en, e.cls) == (name, name_en, cls)
 
@@ -98,11 +105,24 @@ def test_surfaces_cover_every_unambiguous_name_and_alias_and_get_finds_keys() ->
     assert GAZ.get("gn:0") is None
 
 
-@pytest.mark.parametrize(("surface", "ambiguous"), [
-    ("예산", True), ("양산", True), ("강화", True), ("수단", True), ("토스", True),
-    ("예산군", False), ("시흥", False), ("청주", False), ("광주", False), ("국회", False),
-    ("교육부", False), ("미국", False), ("샌디에이고", False),
-])
+@pytest.mark.parametrize(
+    ("surface", "ambiguous"),
+    [
+        ("예산", True),
+        ("양산", True),
+        ("강화", True),
+        ("수단", True),
+        ("토스", True),
+        ("예산군", False),
+        ("시흥", False),
+        ("청주", False),
+        ("광주", False),
+        ("국회", False),
+        ("교육부", False),
+        ("미국", False),
+        ("샌디에이고", False),
+    ],
+)
 def test_place_names_that_are_ordinary_words_are_marked_ambiguous(surface: str, ambiguous: bool) -> None:
     assert GAZ.is_ambiguous(surface) is ambiguous
     assert (surface in set(GAZ.surfaces())) is not ambiguous
@@ -168,10 +188,13 @@ def test_build_reproduces_the_committed_places_file(tmp_path: Path, repo_root: P
 
     def divisions(es: dict[str, GazEntry]) -> list[tuple[str, str, str]]:
         """Korean divisions, from kr_divisions.tsv: provinces (iso:KR-…) and what lies in them."""
-        return sorted((e.name, e.name_en, e.cls) for e in es.values()
-                      if e.key.startswith("iso:KR-") or (e.parent or "").startswith("iso:KR-")
-                      or (e.parent in es and es[e.parent].key.startswith("gn:")
-                          and es[e.parent].country == "KR"))
+        return sorted(
+            (e.name, e.name_en, e.cls)
+            for e in es.values()
+            if e.key.startswith("iso:KR-")
+            or (e.parent or "").startswith("iso:KR-")
+            or (e.parent in es and es[e.parent].key.startswith("gn:") and es[e.parent].country == "KR")
+        )
 
     built, committed = rows(out), rows(data / "places.tsv")
     assert divisions(built) == divisions(committed)

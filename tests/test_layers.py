@@ -37,9 +37,11 @@ def test_layer_imports_only_lower_layers(layer: str) -> None:
 
 
 def test_importing_graph_does_not_import_spacy() -> None:
-    code = ("import sys, pkgutil, importlib, newskg.graph as g\n"
-            "for m in pkgutil.iter_modules(g.__path__):\n"
-            "    importlib.import_module('newskg.graph.' + m.name)\n"
-            "print('spacy' in sys.modules, 'kiwipiepy' in sys.modules)")
+    code = (
+        "import sys, pkgutil, importlib, newskg.graph as g\n"
+        "for m in pkgutil.iter_modules(g.__path__):\n"
+        "    importlib.import_module('newskg.graph.' + m.name)\n"
+        "print('spacy' in sys.modules, 'kiwipiepy' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]

@@ -189,9 +189,15 @@ def test_a_line_break_ends_a_sequence_so_no_span_crosses_it():
 def test_cross_validation_holds_each_article_out_of_its_fold_model(tmp_path):
     names = ["강바다", "윤슬기", "한가람", "서누리"]
     arts = [
-        {"id": f"a{i}", "text": f"{n}은 누리상사에 다닌다. 어제 {n}이 한빛시를 찾았다.",
-         "entities": [{"name": n, "type": "PERSON"}, {"name": "누리상사", "type": "ORG"},
-                      {"name": "한빛시", "type": "LOC"}]}
+        {
+            "id": f"a{i}",
+            "text": f"{n}은 누리상사에 다닌다. 어제 {n}이 한빛시를 찾았다.",
+            "entities": [
+                {"name": n, "type": "PERSON"},
+                {"name": "누리상사", "type": "ORG"},
+                {"name": "한빛시", "type": "LOC"},
+            ],
+        }
         for i, n in enumerate(names)
     ]
     res = ner_train.cross_validate(arts, tmp_path, folds=2, max_iterations=20)

@@ -12,8 +12,19 @@ WDT = Namespace("http://www.wikidata.org/prop/direct/")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
-CONTRACT = {"headOf", "worksFor", "locatedIn", "visits", "meets", "accompanies", "signsAgreementWith",
-            "sisterCityOf", "cooperatesWith", "seeksInvestmentFrom", "investsIn"}
+CONTRACT = {
+    "headOf",
+    "worksFor",
+    "locatedIn",
+    "visits",
+    "meets",
+    "accompanies",
+    "signsAgreementWith",
+    "sisterCityOf",
+    "cooperatesWith",
+    "seeksInvestmentFrom",
+    "investsIn",
+}
 SYMMETRIC = {"meets", "accompanies", "signsAgreementWith", "sisterCityOf", "cooperatesWith"}
 
 
@@ -25,10 +36,16 @@ def test_the_eleven_contract_predicates_with_labels_domains_ranges_and_cues():
     assert {p.name for p in predicates().values() if p.symmetric} == SYMMETRIC
 
 
-@pytest.mark.parametrize(("name", "target"), [
-    ("sisterCityOf", WDT.P190), ("locatedIn", WDT.P131), ("worksFor", WDT.P108), ("headOf", WDT.P6),
-    ("headOf", WDT.P488),
-])
+@pytest.mark.parametrize(
+    ("name", "target"),
+    [
+        ("sisterCityOf", WDT.P190),
+        ("locatedIn", WDT.P131),
+        ("worksFor", WDT.P108),
+        ("headOf", WDT.P6),
+        ("headOf", WDT.P488),
+    ],
+)
 def test_predicates_are_aligned_to_wikidata(name, target):
     g = ontology_graph()
     assert target in set(g.objects(URIRef(NS + name), None)), f"{name} lacks an alignment to {target}"
@@ -43,9 +60,18 @@ def test_classes_are_aligned_to_schema_org_and_articles_and_statements_to_prov()
 
 
 def test_issue_classes_exist_with_coarse_types():
-    expected = {"Person": "PERSON", "Organization": "ORG", "GovernmentOrganization": "ORG", "Company": "ORG",
-                "University": "ORG", "NewsMediaOrganization": "ORG", "Place": "LOC", "Country": "LOC",
-                "AdministrativeArea": "LOC", "City": "LOC"}
+    expected = {
+        "Person": "PERSON",
+        "Organization": "ORG",
+        "GovernmentOrganization": "ORG",
+        "Company": "ORG",
+        "University": "ORG",
+        "NewsMediaOrganization": "ORG",
+        "Place": "LOC",
+        "Country": "LOC",
+        "AdministrativeArea": "LOC",
+        "City": "LOC",
+    }
     found = classes()
     assert {k: found[k].coarse for k in expected} == expected
     assert "NewsArticle" in found

@@ -14,8 +14,6 @@ SEED = "https://w3id.org/newskg/article/seed-siheung.txt"
 SECOND = "https://w3id.org/newskg/article/siheung-sister-city.txt"
 
 
-
-
 @pytest.fixture(scope="module")
 def store():
     with seed_and_second() as s:
@@ -27,8 +25,15 @@ def test_nodes_are_entities_with_plain_attributes(store):
     assert g.number_of_nodes() == 18  # 14 in the seed + 8 in the second article - 4 shared
     sd = g.nodes[SAN_DIEGO]
     # each article gives one Korean label (샌디에이고, 샌디에이고시): at a tie the longer leads
-    assert sd == {"label_ko": "샌디에이고시", "label_en": "San Diego", "type": "LOC", "cls": "City",
-                  "lat": 32.71571, "lon": -117.16472, "geonames": "5391811"}
+    assert sd == {
+        "label_ko": "샌디에이고시",
+        "label_en": "San Diego",
+        "type": "LOC",
+        "cls": "City",
+        "lat": 32.71571,
+        "lon": -117.16472,
+        "geonames": "5391811",
+    }
     for _, attrs in g.nodes(data=True):
         assert all(isinstance(v, str | float) for v in attrs.values())
     assert g.nodes[LIM]["type"] == "PERSON" and "lat" not in g.nodes[LIM]

@@ -35,8 +35,10 @@ def test_the_readme_shows_sparql():
 
 @pytest.fixture(scope="module")
 def fixture_store():
-    exs = [Extraction.from_json(json.loads((GRAPH_DATA / f"{n}.json").read_text(encoding="utf-8")))
-           for n in ("seed", "second")]
+    exs = [
+        Extraction.from_json(json.loads((GRAPH_DATA / f"{n}.json").read_text(encoding="utf-8")))
+        for n in ("seed", "second")
+    ]
     with open_store(":memory:") as s:
         add_extractions(s, exs)
         yield s

@@ -24,18 +24,28 @@ pytestmark = pytest.mark.server
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 
 
-
-
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory):
     if not Path(OXIGRAPH).exists():
         pytest.skip("the `oxigraph` server (PyPI package oxigraph, a test dependency) is not installed")
     port = free_port()
     location = tmp_path_factory.mktemp("oxigraph")
-    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            OXIGRAPH,
+            "serve",
+            "--location",
+            str(location),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
+
         def fail(why: str) -> None:
             err = proc.stderr.read().decode() if proc.poll() is not None else ""
             pytest.fail(f"oxigraph serve did not start ({why}): {err}")
@@ -63,7 +73,9 @@ def test_build_is_incremental_on_a_remote_store(remote):
 def test_named_queries_answer_from_the_remote_store(remote):
     rows = run_named(remote, "partners", {"place": "시흥시"}).to_dicts()
     assert {(r["relation"], r["partner_en"]) for r in rows} == {
-        ("sisterCityOf", "San Diego"), ("signsAgreementWith", "San Diego")}
+        ("sisterCityOf", "San Diego"),
+        ("signsAgreementWith", "San Diego"),
+    }
     assert query(remote, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0] > 600
     assert query(remote, "ASK { ?s nkg:investsIn ?o }").boolean
 
@@ -120,12 +132,30 @@ def _child_env(pid: int, seconds: float = 60) -> dict[str, str]:
 
 def test_explore_serves_a_remote_store(remote, endpoint, monkeypatch):
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "newskg.app.cli", "explore", "--store", endpoint,
-                             "--no-browser", "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "newskg.app.cli",
+            "explore",
+            "--store",
+            endpoint,
+            "--no-browser",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
-        wait_until_up(f"http://127.0.0.1:{port}/_stcore/health", proc, 60,
-                      lambda why: pytest.fail(f"newskg explore did not start ({why})"))
+        wait_until_up(
+            f"http://127.0.0.1:{port}/_stcore/health",
+            proc,
+            60,
+            lambda why: pytest.fail(f"newskg explore did not start ({why})"),
+        )
         assert _child_env(proc.pid)["NEWSKG_STORE"] == endpoint  # the URL, not a path made of it
     finally:
         stop(proc, 20)
@@ -134,11 +164,13 @@ def test_explore_serves_a_remote_store(remote, endpoint, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("NEWSKG_STORE", endpoint)
-    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app" / "explorer" / "main.py"),
-                           default_timeout=60)
+    at = AppTest.from_file(
+        str(Path(__file__).resolve().parents[1] / "app" / "explorer" / "main.py"), default_timeout=60
+    )
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     messages = (Path(__file__).resolve().parents[1] / "app" / "explorer" / "messages.tsv").read_text("utf-8")
-    label = next(line.split("\t")[1] for line in messages.splitlines()
-                 if line.startswith("overview.articles\t"))
+    label = next(
+        line.split("\t")[1] for line in messages.splitlines() if line.startswith("overview.articles\t")
+    )
     assert {m.label: m.value for m in at.metric}[label] == "2"  # the interface is Korean by default

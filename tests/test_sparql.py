@@ -20,8 +20,6 @@ SIHEUNG = "https://w3id.org/newskg/entity/kr-KR-41-siheung-si"
 SAN_DIEGO = "https://w3id.org/newskg/entity/gn5391811"
 
 
-
-
 @pytest.fixture(scope="module")
 def store():
     with seed_and_second() as s:
@@ -29,8 +27,11 @@ def store():
 
 
 def test_results_are_plain_python_values(store):
-    res = query(store, "SELECT ?iri ?n ?x ?s ?none WHERE { VALUES (?iri ?n ?x ?s ?none) "
-                       "{ (<https://e.org/a> 3 2.5e0 'text'@ko UNDEF) } }")
+    res = query(
+        store,
+        "SELECT ?iri ?n ?x ?s ?none WHERE { VALUES (?iri ?n ?x ?s ?none) "
+        "{ (<https://e.org/a> 3 2.5e0 'text'@ko UNDEF) } }",
+    )
     assert res.columns == ["iri", "n", "x", "s", "none"]
     assert res.rows == [("https://e.org/a", 3, 2.5, "text", None)]
     assert res.kind == "select"
@@ -45,8 +46,9 @@ def test_ask_and_construct(store):
 
 def test_the_default_graph_is_the_union_of_the_article_graphs(store):
     everywhere = query(store, "SELECT DISTINCT ?o WHERE { ?s nkg:headOf ?o }").rows
-    one = query(store, "SELECT DISTINCT ?o WHERE { GRAPH article:siheung-sister-city.txt "
-                       "{ ?s nkg:headOf ?o } }").rows
+    one = query(
+        store, "SELECT DISTINCT ?o WHERE { GRAPH article:siheung-sister-city.txt { ?s nkg:headOf ?o } }"
+    ).rows
     assert set(one) < set(everywhere)
 
 
@@ -58,8 +60,11 @@ def test_updates_are_refused_on_the_read_only_path(store):
 
 def test_updates_run_when_writes_are_allowed():
     with open_store(":memory:") as s:
-        res = query(s, "INSERT DATA { GRAPH <https://e.org/g> { <https://e.org/a> <https://e.org/p> 1 } }",
-                    read_only=False)
+        res = query(
+            s,
+            "INSERT DATA { GRAPH <https://e.org/g> { <https://e.org/a> <https://e.org/p> 1 } }",
+            read_only=False,
+        )
         assert res.kind == "update"
         assert query(s, "SELECT ?o WHERE { ?s <https://e.org/p> ?o }").rows == [(1,)]
 
@@ -97,12 +102,15 @@ def listener():
         yield sock
 
 
-@pytest.mark.parametrize("clause", [
-    "SERVICE <{url}> {{ ?s ?p ?o }}",
-    "service silent <{url}> {{ ?s ?p ?o }}",
-    "\\u0053ERVICE <{url}> {{ ?s ?p ?o }}",
-    '# a comment with a quote "\n SERVICE <{url}> {{ ?s ?p ?o }}',
-])
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "SERVICE <{url}> {{ ?s ?p ?o }}",
+        "service silent <{url}> {{ ?s ?p ?o }}",
+        "\\u0053ERVICE <{url}> {{ ?s ?p ?o }}",
+        '# a comment with a quote "\n SERVICE <{url}> {{ ?s ?p ?o }}',
+    ],
+)
 def test_service_is_refused_and_the_named_endpoint_is_never_contacted(store, listener, clause):
     url = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
     with pytest.raises(QueryError, match="SERVICE .*refused"):
@@ -142,8 +150,22 @@ def test_the_cli_query_stops_at_its_timeout_and_kills_its_work(tmp_path):
 
         add_extractions(s, [load("seed"), load("second")])
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "newskg.app.cli", "query", "--store", str(location),
-                           "--timeout", "2", RUNAWAY], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newskg.app.cli",
+            "query",
+            "--store",
+            str(location),
+            "--timeout",
+            "2",
+            RUNAWAY,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     took = time.monotonic() - started
     assert proc.returncode == 2 and "timed out after 2 s" in proc.stderr
     assert took < 12
@@ -158,8 +180,7 @@ def _cmdline(path: Path) -> bytes:
 
 
 def test_a_slow_query_times_out(store):
-    slow = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g a nkg:Person "
-            "FILTER(STR(?c) < STR(?f)) }")
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g a nkg:Person FILTER(STR(?c) < STR(?f)) }"
     with pytest.raises(QueryError, match="timed out"):
         query(store, slow, timeout=0.05)
 
@@ -205,7 +226,10 @@ def test_who_visited_san_diego_and_on_which_article(store):
 def test_investment_siheung_courts_and_receives(store):
     rows = run_named(store, "investment", {"place": "Siheung"}).to_dicts()
     assert {(r["direction"], r["company_en"]) for r in rows} == {
-        ("courts", "Shinsegae Simon"), ("courts", "Hanbit Bio"), ("receives", "Hanbit Bio")}
+        ("courts", "Shinsegae Simon"),
+        ("courts", "Hanbit Bio"),
+        ("receives", "Hanbit Bio"),
+    }
 
 
 def test_people_and_the_bodies_they_head(store):
@@ -219,9 +243,15 @@ def test_every_fact_about_an_entity_has_evidence_and_article(store):
     assert all(r["evidence"] and r["article"] and r["published"] == "2024-05-03" for r in rows)
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("Siheung", [SIHEUNG]), ("시흥시", [SIHEUNG]), ("siheung", [SIHEUNG]), (SAN_DIEGO, [SAN_DIEGO]),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Siheung", [SIHEUNG]),
+        ("시흥시", [SIHEUNG]),
+        ("siheung", [SIHEUNG]),
+        (SAN_DIEGO, [SAN_DIEGO]),
+    ],
+)
 def test_entity_parameters_take_a_name_or_an_iri(store, value, expected):
     assert resolve_entity(store, value) == expected
 

@@ -66,8 +66,10 @@ def test_the_rdflib_dataset_view_sees_named_graphs_and_their_union():
         add_extractions(s, [load("seed"), load("second")])
         ds = s.dataset
         graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
-        assert graphs == {"https://w3id.org/newskg/article/seed-siheung.txt",
-                          "https://w3id.org/newskg/article/siheung-sister-city.txt"}
+        assert graphs == {
+            "https://w3id.org/newskg/article/seed-siheung.txt",
+            "https://w3id.org/newskg/article/siheung-sister-city.txt",
+        }
         rows = list(ds.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
         assert int(rows[0][0]) == 2
         union = list(ds.query("SELECT ?o WHERE { ?s <https://w3id.org/newskg/ontology#investsIn> ?o }"))
@@ -83,10 +85,15 @@ def test_a_closed_store_says_so():
         open_store("/proc/definitely/not/writable")
 
 
-@pytest.mark.parametrize(("location", "kind", "cls"), [
-    (":memory:", "memory", "LocalStore"), ("{tmp}/kg", "disk", "LocalStore"),
-    ("http://127.0.0.1:7878", "remote", "RemoteStore"), ("https://kg.example/ds", "remote", "RemoteStore"),
-])
+@pytest.mark.parametrize(
+    ("location", "kind", "cls"),
+    [
+        (":memory:", "memory", "LocalStore"),
+        ("{tmp}/kg", "disk", "LocalStore"),
+        ("http://127.0.0.1:7878", "remote", "RemoteStore"),
+        ("https://kg.example/ds", "remote", "RemoteStore"),
+    ],
+)
 def test_one_store_string_picks_one_implementation(tmp_path, location, kind, cls):
     with open_store(location.format(tmp=tmp_path)) as s:
         assert (s.kind, type(s).__name__) == (kind, cls)

@@ -35,8 +35,10 @@ TARGET_TRIPLES = 1_000_000
 
 
 def _fixtures() -> list[Extraction]:
-    return [Extraction.from_json(json.loads((GRAPH_DATA / f"{n}.json").read_text(encoding="utf-8")))
-            for n in ("seed", "second")]
+    return [
+        Extraction.from_json(json.loads((GRAPH_DATA / f"{n}.json").read_text(encoding="utf-8")))
+        for n in ("seed", "second")
+    ]
 
 
 def _replicas(n: int) -> list[Extraction]:
@@ -61,25 +63,34 @@ def bench_build() -> None:
             t = time.perf_counter()
             again = add_extractions(store, exs)
             second = time.perf_counter() - t
-        print(f"build 1,000 articles (fixture Extractions replicated, extraction not included): "
-              f"{first:.2f} s = {1000 / first:.0f} articles/s, {n / first / 1000:.0f} k quads/s "
-              f"({n} quads; {report.summary()})")
-        print(f"build the same 1,000 again (all unchanged, skipped by content hash): {second:.2f} s "
-              f"({again.summary()})")
+        print(
+            f"build 1,000 articles (fixture Extractions replicated, extraction not included): "
+            f"{first:.2f} s = {1000 / first:.0f} articles/s, {n / first / 1000:.0f} k quads/s "
+            f"({n} quads; {report.summary()})"
+        )
+        print(
+            f"build the same 1,000 again (all unchanged, skipped by content hash): {second:.2f} s "
+            f"({again.summary()})"
+        )
         try:
             with open_store(Path(tmp) / "sample") as store:
                 t = time.perf_counter()
                 report = build_paths(store, [ROOT / "app" / "sample_articles"])
                 dt = time.perf_counter() - t
-            print(f"build app/sample_articles through the real extractor (read + extract + write, "
-                  f"pipeline load included): {dt:.2f} s for {report.added} articles")
+            print(
+                f"build app/sample_articles through the real extractor (read + extract + write, "
+                f"pipeline load included): {dt:.2f} s for {report.added} articles"
+            )
         except Exception as exc:  # noqa: BLE001 - a bench reports what it could not measure
             print(f"build through the real extractor: not measured ({exc})")
 
 
 # ---------------------------------------------------------------------- synthetic 1M-triple graph
-_CLASSES = {"PERSON": ["Person"], "ORG": ["Company", "GovernmentOrganization", "University"],
-            "LOC": ["City", "City", "AdministrativeArea", "Country"]}
+_CLASSES = {
+    "PERSON": ["Person"],
+    "ORG": ["Company", "GovernmentOrganization", "University"],
+    "LOC": ["City", "City", "AdministrativeArea", "Country"],
+}
 _SYLLABLES = "가나다라마바사아자차카타파하강남동서한국대신성영진현수민준"
 
 
@@ -95,15 +106,30 @@ def _pool(rng: random.Random, size: int) -> dict[str, list[Entity]]:
         suffix = {"PERSON": "", "ORG": "전자", "LOC": "시"}[t]
         lat = rng.uniform(-60, 60) if t == "LOC" else None
         lon = rng.uniform(-180, 180) if t == "LOC" else None
-        pool[t].append(Entity(f"s{i}", ko + suffix, f"Synth {t.title()} {i}", t, rng.choice(_CLASSES[t]),
-                              (f"S{i}",), (), None, lat, lon))
+        pool[t].append(
+            Entity(
+                f"s{i}",
+                ko + suffix,
+                f"Synth {t.title()} {i}",
+                t,
+                rng.choice(_CLASSES[t]),
+                (f"S{i}",),
+                (),
+                None,
+                lat,
+                lon,
+            )
+        )
     return pool
 
 
 def _pick(rng: random.Random, items: list[Entity]) -> Entity:
     # skewed popularity: a few hubs, a long tail
-    return items[min(int(rng.paretovariate(1.2)) - 1, len(items) - 1) if rng.random() < 0.3
-                 else rng.randrange(len(items))]
+    return items[
+        min(int(rng.paretovariate(1.2)) - 1, len(items) - 1)
+        if rng.random() < 0.3
+        else rng.randrange(len(items))
+    ]
 
 
 def _synthetic_article(rng: random.Random, n: int, pool: dict[str, list[Entity]]) -> Extraction:
@@ -122,10 +148,22 @@ def _synthetic_article(rng: random.Random, n: int, pool: dict[str, list[Entity]]
                 start = rng.randrange(0, len(text) - 10)
                 ents[e.id] = dataclasses.replace(e, mentions=((start, start + 3),))
         start = 12 * k
-        triples.append(Triple(s.id, p.name, o.id, round(rng.uniform(0.5, 1.0), 2),
-                              Evidence(text[start:start + 40], start, start + 40)))
-    art = Article(f"synthetic/{n:05d}.txt", text, f"합성 기사 {n}", f"20{20 + n % 6}-0{1 + n % 9}-1{n % 9}",
-                  f"synthetic/{n:05d}.txt")
+        triples.append(
+            Triple(
+                s.id,
+                p.name,
+                o.id,
+                round(rng.uniform(0.5, 1.0), 2),
+                Evidence(text[start : start + 40], start, start + 40),
+            )
+        )
+    art = Article(
+        f"synthetic/{n:05d}.txt",
+        text,
+        f"합성 기사 {n}",
+        f"20{20 + n % 6}-0{1 + n % 9}-1{n % 9}",
+        f"synthetic/{n:05d}.txt",
+    )
     return Extraction(art.id, tuple(ents.values()), tuple(triples), art)
 
 
@@ -157,9 +195,12 @@ def _median_ms(fn, runs: int) -> float:
 def _probe(store, kind: str, predicate_name: str, direction: str) -> str:
     """An entity of middling degree for a predicate: the one at the 90th percentile of statements."""
     var = "rdf:subject" if direction == "s" else "rdf:object"
-    rows = query(store, f"""SELECT ?e (COUNT(?st) AS ?n) WHERE {{
+    rows = query(
+        store,
+        f"""SELECT ?e (COUNT(?st) AS ?n) WHERE {{
         ?st rdf:predicate nkg:{predicate_name} ; {var} ?e . ?e nkg:entityType "{kind}" }}
-        GROUP BY ?e ORDER BY ?n""").rows
+        GROUP BY ?e ORDER BY ?n""",
+    ).rows
     return str(rows[int(len(rows) * 0.9)][0])
 
 
@@ -172,8 +213,10 @@ def bench_queries() -> None:
         t = time.perf_counter()
         store.require_ox().bulk_load(data, format=ox.RdfFormat.N_QUADS)
         load = time.perf_counter() - t
-        print(f"synthetic graph: {n} quads in {n // 340}+ articles (generated in {gen:.1f} s); "
-              f"Oxigraph bulk load {load:.1f} s ({n / load / 1e6:.2f} M quads/s)")
+        print(
+            f"synthetic graph: {n} quads in {n // 340}+ articles (generated in {gen:.1f} s); "
+            f"Oxigraph bulk load {load:.1f} s ({n / load / 1e6:.2f} M quads/s)"
+        )
 
         from rdflib import Dataset
 
@@ -185,13 +228,22 @@ def bench_queries() -> None:
 
         place = _probe(store, "LOC", "visits", "o")
         person = _probe(store, "PERSON", "headOf", "s")
-        params = {"partners": {"place": place}, "visitors": {"place": place},
-                  "investment": {"place": place}, "heads": {"person": person}, "facts": {"entity": place}}
+        params = {
+            "partners": {"place": place},
+            "visitors": {"place": place},
+            "investment": {"place": place},
+            "heads": {"person": person},
+            "facts": {"entity": place},
+        }
         cases = []
         for name, nq in named_queries().items():
             bound = {k: [ox.NamedNode(v)] for k, v in params[name].items()}
-            cases.append((f"{name} ({', '.join(params[name])} bound)",
-                          bind_parameters(nq.sparql, bound, inline=nq.inline)))
+            cases.append(
+                (
+                    f"{name} ({', '.join(params[name])} bound)",
+                    bind_parameters(nq.sparql, bound, inline=nq.inline),
+                )
+            )
         label = query(store, f"SELECT ?l WHERE {{ <{place}> rdfs:label ?l FILTER(LANG(?l) = 'en') }} LIMIT 1")
         lookup = f'SELECT ?e WHERE {{ ?e rdfs:label "{label.rows[0][0]}"@en }}'
         cases.append(("* label lookup (exact)", lookup))

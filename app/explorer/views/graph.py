@@ -130,11 +130,26 @@ if clicked and clicked in g:
     st.session_state["graph_selected"] = clicked
     st.rerun()
 
-rows = [{"from": g.nodes[s].get("label_" + lang), "predicate": p, "to": g.nodes[o].get("label_" + lang),
-         "status": d.get("status", "done"), "statements": d.get("count"), "articles": d.get("articles"),
-         "from_iri": s, "to_iri": o} for s, o, p, d in view.edges(keys=True, data=True)]
-st.download_button(t("graph.csv"), pd.DataFrame(rows).to_csv(index=False).encode("utf-8"), "graph-view.csv",
-                   "text/csv", key="graph_csv")
+rows = [
+    {
+        "from": g.nodes[s].get("label_" + lang),
+        "predicate": p,
+        "to": g.nodes[o].get("label_" + lang),
+        "status": d.get("status", "done"),
+        "statements": d.get("count"),
+        "articles": d.get("articles"),
+        "from_iri": s,
+        "to_iri": o,
+    }
+    for s, o, p, d in view.edges(keys=True, data=True)
+]
+st.download_button(
+    t("graph.csv"),
+    pd.DataFrame(rows).to_csv(index=False).encode("utf-8"),
+    "graph-view.csv",
+    "text/csv",
+    key="graph_csv",
+)
 
 sel = st.session_state.get("graph_selected")
 if sel and sel in g:
