@@ -121,7 +121,9 @@ def _fast_scanner(scanner):
     class _FastScanner(Scanner):
         def __init__(self, rules) -> None:
             super().__init__(rules)
-            self._ahead = tuple(re.compile(f"(?=(?:{r.pattern.pattern}))", r.pattern.flags) for r in self._rules)
+            self._ahead = tuple(
+                re.compile(f"(?=(?:{r.pattern.pattern}))", r.pattern.flags) for r in self._rules
+            )
 
         def scan(self, text: str) -> list:
             starts = [{m.start() for m in ahead.finditer(text)} for ahead in self._ahead]
@@ -147,7 +149,7 @@ def _fast_scanner(scanner):
         def _best_at(self, text, pos, attached, starts, anywhere):
             best = None
             best_end = pos
-            for rule, at in zip(self._rules, starts):
+            for rule, at in zip(self._rules, starts, strict=True):
                 if pos not in at or (attached and not rule.attachable):
                     continue
                 match = rule.pattern.match(text, pos)
