@@ -102,7 +102,7 @@ def _parser():
 
     parser = TemporalParser(ParseOptions(cycle=Cycle.NEAREST))
     scanner = getattr(parser, "_scanner", None)
-    if scanner is not None and hasattr(scanner, "rules"):
+    if all(hasattr(scanner, a) for a in ("rules", "_left_ok", "_token", "_has_attachable")):
         parser._scanner = _fast_scanner(scanner)
     return parser
 
@@ -165,7 +165,10 @@ def _fast_scanner(scanner):
                 best_end = end
             return best
 
-    return _FastScanner(scanner.rules)
+    try:
+        return _FastScanner(scanner.rules)
+    except re.error:  # a rule that cannot sit inside a lookahead (a leading inline flag): keep the library's
+        return scanner
 
 
 def parse_published(value: str | None) -> date | None:
