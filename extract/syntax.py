@@ -156,7 +156,7 @@ def _words(span) -> list[Word]:
         elif n == 0:
             w.particle = w.text
         core_tags = {t for tok in cur[:n] for t in tok[3]}
-        if tags and all(t in _PUNCT for t in tags):
+        if tags and _PUNCT.issuperset(tags):
             w.kind = "S"
         elif core_tags & _PRED:
             w.kind = "P"

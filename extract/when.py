@@ -100,7 +100,75 @@ def _words() -> _Words:
 def _parser():
     from korean_datetime import Cycle, ParseOptions, TemporalParser
 
-    return TemporalParser(ParseOptions(cycle=Cycle.NEAREST))
+    parser = TemporalParser(ParseOptions(cycle=Cycle.NEAREST))
+    scanner = getattr(parser, "_scanner", None)
+    if all(hasattr(scanner, a) for a in ("rules", "_left_ok", "_token", "_has_attachable")):
+        parser._scanner = _fast_scanner(scanner)
+    return parser
+
+
+def _fast_scanner(scanner):
+    """The library's scanner with the same tokens, found faster.
+
+    The library tries each of its ~60 rules with `match` at every character of the article, in
+    Python (a third of extraction time). Here each rule first finds, in one C-level pass over the
+    text, every position where it can match (a lookahead has exactly `match(text, pos)`'s
+    semantics), and the rule loop then only tries the rules that can match at that position, in
+    the library's order, so the longest-match choice is unchanged.
+    """
+    from korean_datetime.core.scanner import Scanner, Split, ends_word
+
+    class _FastScanner(Scanner):
+        def __init__(self, rules) -> None:
+            super().__init__(rules)
+            self._ahead = tuple(
+                re.compile(f"(?=(?:{r.pattern.pattern}))", r.pattern.flags) for r in self._rules
+            )
+
+        def scan(self, text: str) -> list:
+            starts = [{m.start() for m in ahead.finditer(text)} for ahead in self._ahead]
+            anywhere = set().union(*starts)
+            tokens: list = []
+            pos, last_end = 0, 0
+            while pos < len(text):
+                if pos not in anywhere:
+                    pos += 1
+                    continue
+                attached = not self._left_ok(text, pos, last_end)
+                if attached and not self._has_attachable:
+                    pos += 1
+                    continue
+                best = self._best_at(text, pos, attached, starts, anywhere)
+                if best is None:
+                    pos += 1
+                    continue
+                tokens.extend(best)
+                pos = last_end = best[-1].end
+            return tokens
+
+        def _best_at(self, text, pos, attached, starts, anywhere):
+            best = None
+            best_end = pos
+            for rule, at in zip(self._rules, starts, strict=True):
+                if pos not in at or (attached and not rule.attachable):
+                    continue
+                match = rule.pattern.match(text, pos)
+                if match is None or match.end() <= best_end:
+                    continue
+                end = match.end()
+                if rule.right_boundary and not (ends_word(text, end) or end in anywhere):
+                    continue
+                value = rule.build(match)
+                if value is None:
+                    continue
+                best = value if isinstance(value, Split) else (self._token(rule, match, value),)
+                best_end = end
+            return best
+
+    try:
+        return _FastScanner(scanner.rules)
+    except re.error:  # a rule that cannot sit inside a lookahead (a leading inline flag): keep the library's
+        return scanner
 
 
 def parse_published(value: str | None) -> date | None:

@@ -93,3 +93,20 @@ def test_without_a_publication_date_only_dates_naming_their_year_are_kept():
 def test_an_anniversary_dates_the_tie_back_from_the_publication_year():
     assert [w.to_json() for _, w in anniversary("자매결연 20주년 기념식", PUB)] == ["2004"]
     assert anniversary("자매결연 20주년 기념식", None) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "가나시는 지난 3일부터 5일까지 대표단을 보냈고, 다음 달 말 협약을 맺을 예정이다.",
+        "2024.03.08 11:05 송고. 올해 상반기 중 오후 3시께 발표하며 내년 2월 완공한다.",
+        "오는 15일(현지시간) 열리는 행사는 2박 3일 일정이며, 오늘저녁 7시 시작한다.",
+    ],
+)
+def test_the_fast_date_scanner_finds_the_same_tokens_as_the_library(text):
+    from korean_datetime.core.scanner import Scanner
+    from newskg.extract.when import _parser
+
+    fast = _parser()._scanner
+    assert type(fast) is not Scanner  # the fast one is in use
+    assert fast.scan(text) == Scanner(fast.rules).scan(text)
