@@ -132,9 +132,9 @@ def find_amounts(text: str) -> list[MoneyMention]:
     m = _money()
     out: list[MoneyMention] = []
     for hit in _pattern().finditer(text):
-        if out and re.fullmatch(r"\s*\(\s*(?:약|약\s|about\s)?\s*", text[out[-1].end:hit.start()]):
+        if out and re.fullmatch(r"\s*\(\s*(?:약|약\s|about\s)?\s*", text[out[-1].end : hit.start()]):
             continue  # "4억달러(약 5400억원)": the same sum converted, not a second one
-        rest = text[hit.end():]
+        rest = text[hit.end() :]
         if rest[:1] and re.match(r"[가-힣]", rest[0]) and not rest.startswith(m.follow):
             continue  # "3억 엔진": the word goes on, so it was no currency
         if hit.start() and re.match(r"[\d.,]", text[hit.start() - 1]):
@@ -146,7 +146,7 @@ def find_amounts(text: str) -> list[MoneyMention]:
         value = _value(hit.group("amount"))
         if value <= 0:
             continue
-        before = text[max(0, hit.start() - 6):hit.start()]
+        before = text[max(0, hit.start() - 6) : hit.start()]
         total = any(re.search(re.escape(w) + r"\s*$", before) for w in m.totals)
         out.append(MoneyMention(hit.start(), hit.end(), hit.group(), Amount(value, cur), total))
     return out

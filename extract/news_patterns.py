@@ -229,4 +229,3 @@ def _run_word(w: Any, lex: Lexicon, starts: frozenset[str]) -> bool:
 
 def _name_start(w: Any, starts: frozenset[str]) -> bool:
     return w.tags == ("NNP",) and len(w.text) >= 2 or w.text in starts
-

@@ -55,8 +55,17 @@ NO_WHEN = frozenset({"headOf", "worksFor", "locatedIn"})  # CONTRACT: relations 
 MONEY = frozenset({"investsIn", "seeksInvestmentFrom"})
 # A done fact of these kinds told without a date happened on the day the story is about; a tie
 # (sisterCityOf) is often background ("자매결연 관계를 맺고 있다") and keeps only a stated date.
-_EVENT = frozenset({"visits", "meets", "accompanies", "signsAgreementWith", "investsIn",
-                    "seeksInvestmentFrom", "cooperatesWith"})
+_EVENT = frozenset(
+    {
+        "visits",
+        "meets",
+        "accompanies",
+        "signsAgreementWith",
+        "investsIn",
+        "seeksInvestmentFrom",
+        "cooperatesWith",
+    }
+)
 
 
 def _positions(ent: Entity | None, start: int, end: int, text: str) -> list[int]:
@@ -129,7 +138,7 @@ class _Article:
         for t in self.days:
             if t.start <= start.start or t.when.end is not None or t.when.start <= start.when.start:
                 continue
-            after = re.split(r"[.!?\n]", self.text[t.end:t.end + 30])[0]
+            after = re.split(r"[.!?\n]", self.text[t.end : t.end + 30])[0]
             if departs(self.text, t) or starts_leg(after):
                 return When(start.when.start, t.when.start), t.end
         return start.when, start.end
@@ -159,8 +168,9 @@ _UNDATED = When("")  # a fact whose sentence rules a date out: it takes none fro
 def _stated_when(a: _Article, t: Triple) -> When | None:
     """The when the fact's own sentence states; None if it states none; _UNDATED if it rules one out."""
     ev = t.evidence
-    stated: list[TimeMention] = [m for m in a.in_span(a.times, ev.start, ev.end)
-                                 if m.role in ("event", "since", "anaphor")]
+    stated: list[TimeMention] = [
+        m for m in a.in_span(a.times, ev.start, ev.end) if m.role in ("event", "since", "anaphor")
+    ]
     obj = a.pos(t.object, ev.start, ev.end)
     if t.predicate == "visits" and any(ongoing(_after_name(a, t.object, p)) for p in obj):
         return _UNDATED  # "미국을 방문 중인 지사가 14일 …": the date is of a stop, not of the visit to 미국
@@ -172,12 +182,16 @@ def _stated_when(a: _Article, t: Triple) -> When | None:
     best = _nearest(stated, anchors, ev.end)
     if not isinstance(best, TimeMention):
         return None
-    if t.predicate == "visits" and best.when.end is None and len(best.when.start) == 10 \
-            and starts_leg(a.text[ev.start:ev.end]):
+    if (
+        t.predicate == "visits"
+        and best.when.end is None
+        and len(best.when.start) == 10
+        and starts_leg(a.text[ev.start : ev.end])
+    ):
         # a country is visited for the whole leg; a city or a venue on its day, unless the sentence
         # itself tells how long the stay was ("13일 서울로 이동해 이틀간 머문 뒤 15일 출국한다")
         span, end = a.leg(best)
-        if a.ents[t.object].cls == "Country" or (end <= ev.end and tells_length(a.text[ev.start:ev.end])):
+        if a.ents[t.object].cls == "Country" or (end <= ev.end and tells_length(a.text[ev.start : ev.end])):
             return span
     return best.when
 
@@ -187,26 +201,27 @@ def _after_name(a: _Article, ent_id: str, pos: int) -> str:
     ent = a.ents[ent_id]
     ends = [e for s, e in ent.mentions if s == pos]
     ends += [pos + len(n) for n in (ent.label, *ent.aliases) if n and a.text.startswith(n, pos)]
-    return a.text[max(ends):max(ends) + 30] if ends else ""
+    return a.text[max(ends) : max(ends) + 30] if ends else ""
 
 
 def _tie_when(a: _Article, t: Triple, stated: list[TimeMention]) -> When | None:
     """A tie's date is one written right before its tie word ("1992년 자매결연을 맺은"), or its
     anniversary ("자매결연 20주년"); a visit's date in the same sentence is not the tie's."""
     ev = t.evidence
-    sentence = a.text[ev.start:ev.end]
-    cues = [ev.start + i for kind in tie_kinds().values() for c in kind.cues
-            for i in _find_all(sentence, c)]
+    sentence = a.text[ev.start : ev.end]
+    cues = [ev.start + i for kind in tie_kinds().values() for c in kind.cues for i in _find_all(sentence, c)]
     for c in sorted(cues):
-        cue_end = next(c + len(cue) for kind in tie_kinds().values() for cue in kind.cues
-                       if a.text.startswith(cue, c))
+        cue_end = next(
+            c + len(cue) for kind in tie_kinds().values() for cue in kind.cues if a.text.startswith(cue, c)
+        )
         if a.text.startswith("인 ", cue_end):
             continue  # "자매도시인 마루시를 방문": the tie is an attribute here, the date the visit's
         for off, when in a.anniversaries:
             if 0 <= off - c <= 12:
                 return when
-        near = [m for m in stated if 0 <= c - m.end <= 30 and "," not in a.text[m.end:c]
-                and m.when.end is None]
+        near = [
+            m for m in stated if 0 <= c - m.end <= 30 and "," not in a.text[m.end : c] and m.when.end is None
+        ]
         if near:
             return near[-1].when
     return None
@@ -235,8 +250,9 @@ def _amounts(a: _Article, triples: Sequence[Triple]) -> dict[int, Amount]:
         money: list[MoneyMention] = a.in_span(a.money, start, end)
         if not money:
             continue
-        investors = sorted({_investor(triples[i]) for i in idx},
-                           key=lambda c: (a.pos(c, start, end) or [end])[0])
+        investors = sorted(
+            {_investor(triples[i]) for i in idx}, key=lambda c: (a.pos(c, start, end) or [end])[0]
+        )
         for i in idx:
             c = _investor(triples[i])
             if len(investors) == 1:
@@ -257,7 +273,7 @@ def _amounts(a: _Article, triples: Sequence[Triple]) -> dict[int, Amount]:
 
 def _tie_kind(a: _Article, t: Triple) -> str | None:
     ev = t.evidence
-    sentence = a.text[ev.start:ev.end]
+    sentence = a.text[ev.start : ev.end]
     hits = []
     for name, kind in tie_kinds().items():
         for cue in kind.cues:
@@ -284,8 +300,9 @@ def _fact_key(t: Triple) -> tuple[str, str, str]:
     return (s, t.predicate, o)
 
 
-def qualify_triples(article: Article, entities: Sequence[Entity],
-                    triples: Sequence[Triple]) -> tuple[Triple, ...]:
+def qualify_triples(
+    article: Article, entities: Sequence[Entity], triples: Sequence[Triple]
+) -> tuple[Triple, ...]:
     """The triples with `when`, `amount` and `tie_kind` filled where the text states them.
 
     A qualifier a triple already carries is kept. A fact whose sentence gives no date takes, in
@@ -329,8 +346,12 @@ def qualify_triples(article: Article, entities: Sequence[Entity],
     for t in out:
         if t.predicate == "signsAgreementWith" and t.when is not None and t.status == "done":
             agreements.setdefault(tuple(sorted((t.subject, t.object))), t.when)
-    out = [dataclasses.replace(t, when=agreements.get(tuple(sorted((t.subject, t.object)))))
-           if t.predicate == "sisterCityOf" and t.when is None and t.status == "done" else t for t in out]
+    out = [
+        dataclasses.replace(t, when=agreements.get(tuple(sorted((t.subject, t.object)))))
+        if t.predicate == "sisterCityOf" and t.when is None and t.status == "done"
+        else t
+        for t in out
+    ]
     return tuple(_share(out, _listed_sums(a, out)))
 
 
@@ -346,8 +367,12 @@ def _listed_sums(a: _Article, triples: Sequence[Triple]) -> dict[str, set[tuple[
             end = name_end + (aside.end() if aside else 0)
             nxt = next((s for s in starts if s >= end), len(a.text))
             for m in a.money:
-                if end <= m.start <= end + 20 and m.start < nxt and not m.total \
-                        and not re.search(r"[.!?\n]", a.text[end:m.start]):
+                if (
+                    end <= m.start <= end + 20
+                    and m.start < nxt
+                    and not m.total
+                    and not re.search(r"[.!?\n]", a.text[end : m.start])
+                ):
                     out[c].add((m.amount.value, m.amount.currency))
     return out
 
@@ -361,13 +386,19 @@ def _unstated_when(a: _Article, t: Triple, by_fact: dict, by_place: dict, agreem
         return None  # dated below by the agreement that made it, if the article reports one
     if t.predicate == "visits" and t.object in by_place:
         return by_place[t.object]
-    sentence = a.text[t.evidence.start:t.evidence.end]
+    sentence = a.text[t.evidence.start : t.evidence.end]
     if companions(sentence):
         return a.trip if t.predicate in ("visits", "accompanies") else None
     if t.predicate in _EVENT and not background(sentence):
         day = a.story_day(t.evidence.start)
-        if t.predicate == "visits" and day is not None and a.trip is not None and a.trip.end is not None \
-                and len(a.trip.start) == len(day.start) == 10 and a.trip.start <= day.start <= a.trip.end:
+        if (
+            t.predicate == "visits"
+            and day is not None
+            and a.trip is not None
+            and a.trip.end is not None
+            and len(a.trip.start) == len(day.start) == 10
+            and a.trip.start <= day.start <= a.trip.end
+        ):
             return a.trip  # a visit told without a date, on a day of the trip: the trip's span
         if day is not None and day.end is not None and t.predicate not in ("visits", "accompanies"):
             return None  # a signing somewhere in a trip of several days has no day of its own

@@ -29,8 +29,20 @@ from pathlib import Path
 from newskg.extract.records import Article
 from newskg.ontology.errors import InputError
 
-__all__ = ["read_file", "read_paths", "read_text", "decode", "find_body", "find_published", "html_to_text",
-           "canonical_id", "SUFFIXES", "DEFAULT_MAX_CHARS", "HTML_METHODS", "HTML_METHOD"]
+__all__ = [
+    "read_file",
+    "read_paths",
+    "read_text",
+    "decode",
+    "find_body",
+    "find_published",
+    "html_to_text",
+    "canonical_id",
+    "SUFFIXES",
+    "DEFAULT_MAX_CHARS",
+    "HTML_METHODS",
+    "HTML_METHOD",
+]
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -47,9 +59,17 @@ def _plausible(text: str) -> float:
     """Share of characters that Korean news text is made of (Hangul, ASCII, common punctuation)."""
     if not text:
         return 0.0
-    ok = sum(1 for c in text if c.isascii() or "\uac00" <= c <= "\ud7a3" or "\u3000" <= c <= "\u303f"
-             or "\u2000" <= c <= "\u206f" or "\uff00" <= c <= "\uffef" or "\u3130" <= c <= "\u318f"
-             or c in "·※△▲▶◆■□○●ⓒ©㈜…")
+    ok = sum(
+        1
+        for c in text
+        if c.isascii()
+        or "\uac00" <= c <= "\ud7a3"
+        or "\u3000" <= c <= "\u303f"
+        or "\u2000" <= c <= "\u206f"
+        or "\uff00" <= c <= "\uffef"
+        or "\u3130" <= c <= "\u318f"
+        or c in "·※△▲▶◆■□○●ⓒ©㈜…"
+    )
     return ok / len(text)
 
 
@@ -65,11 +85,13 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(enc.removesuffix("-sig"))
+                return data[len(bom) :].decode(enc.removesuffix("-sig"))
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: cannot decode as {enc} although it starts with a {enc} "
-                                 f"byte-order mark ({exc.reason} at byte {exc.start}); "
-                                 "re-save the file as UTF-8") from exc
+                raise InputError(
+                    f"{name}: cannot decode as {enc} although it starts with a {enc} "
+                    f"byte-order mark ({exc.reason} at byte {exc.start}); "
+                    "re-save the file as UTF-8"
+                ) from exc
     tried = []
     nuls = data.count(0)
     if len(data) % 2 == 0 and nuls and nuls * 10 >= len(data):
@@ -90,7 +112,7 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
-            return data[:exc.start].decode("utf-8")  # a file cut inside its last character
+            return data[: exc.start].decode("utf-8")  # a file cut inside its last character
     tried.append("cp949")
     cp949 = None
     try:
@@ -121,23 +143,93 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
         return str(guess)
     if cp949 is not None:
         return cp949
-    raise InputError(f"{name}: cannot decode the file (tried {', '.join(tried)}); "
-                     "save it as UTF-8 or CP949/EUC-KR")
+    raise InputError(
+        f"{name}: cannot decode the file (tried {', '.join(tried)}); save it as UTF-8 or CP949/EUC-KR"
+    )
 
 
 # ------------------------------------------------------------------------------------------------ HTML
 
-_SKIP = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "svg",
-                   "iframe", "button", "select", "option", "form", "head", "title"})
-_BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-                    "section", "article", "main", "blockquote", "figure", "figcaption", "dd", "dt", "dl",
-                    "hr", "pre", "address", "caption", "tbody", "thead", "td", "th"})
-_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
-                   "track", "wbr", "param"})
-_JUNK_ATTR = re.compile(r"(?:^|[-_\s])(related|ranking|rank|popular|best|hot|recommend|comment|reply|share|"
-                        r"sns|social|banner|ad|ads|advert|advertisement|menu|gnb|lnb|snb|breadcrumb|footer|"
-                        r"copyright|sidebar|side|aside|widget|toolbar|util|login|subscribe|tag|tags|"
-                        r"more|list_news|newsflash|photo_caption|caption)(?:$|[-_\s\d])", re.I)
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "svg",
+        "iframe",
+        "button",
+        "select",
+        "option",
+        "form",
+        "head",
+        "title",
+    }
+)
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "dd",
+        "dt",
+        "dl",
+        "hr",
+        "pre",
+        "address",
+        "caption",
+        "tbody",
+        "thead",
+        "td",
+        "th",
+    }
+)
+_VOID = frozenset(
+    {
+        "br",
+        "hr",
+        "img",
+        "meta",
+        "link",
+        "input",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "source",
+        "track",
+        "wbr",
+        "param",
+    }
+)
+_JUNK_ATTR = re.compile(
+    r"(?:^|[-_\s])(related|ranking|rank|popular|best|hot|recommend|comment|reply|share|"
+    r"sns|social|banner|ad|ads|advert|advertisement|menu|gnb|lnb|snb|breadcrumb|footer|"
+    r"copyright|sidebar|side|aside|widget|toolbar|util|login|subscribe|tag|tags|"
+    r"more|list_news|newsflash|photo_caption|caption)(?:$|[-_\s\d])",
+    re.I,
+)
 
 
 class _Html(HTMLParser):
@@ -250,10 +342,23 @@ def html_to_text(source: str) -> tuple[str, dict[str, str | None], list[tuple[in
     meta = p.meta
     page_title = re.split(r"\s+(?:\||::|<|-)\s+", htmlmod.unescape(" ".join(p.title_parts)).strip())[0]
     title = (meta.get("og:title") or meta.get("twitter:title") or page_title).strip()
-    published = (meta.get("article:published_time") or meta.get("datepublished") or meta.get("pubdate")
-                 or meta.get("date") or _jsonld_date(source) or p.time_datetime)
-    return text, {"title": title or None, "published": _iso_date(published) if published else None,
-                  "url": meta.get("og:url") or meta.get("canonical")}, junk
+    published = (
+        meta.get("article:published_time")
+        or meta.get("datepublished")
+        or meta.get("pubdate")
+        or meta.get("date")
+        or _jsonld_date(source)
+        or p.time_datetime
+    )
+    return (
+        text,
+        {
+            "title": title or None,
+            "published": _iso_date(published) if published else None,
+            "url": meta.get("og:url") or meta.get("canonical"),
+        },
+        junk,
+    )
 
 
 def _strip_lines(raw: str) -> tuple[str, list[int]]:
@@ -282,10 +387,13 @@ def _jsonld_date(source: str) -> str | None:
 
 # ------------------------------------------------------------------------------------------- dates
 
-_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]\s*|년\s*)(\d{1,2})\s*(?:[.\-/]\s*|월\s*)"
-                   r"(\d{1,2})(?!\d)")
-_DATE_LABEL = re.compile(r"(입력|등록|기사입력|최초입력|게재|발행|승인|작성|송고|Published|Posted|Date)",
-                         re.I)
+_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]\s*|년\s*)(\d{1,2})\s*(?:[.\-/]\s*|월\s*)"
+    r"(\d{1,2})(?!\d)"
+)
+_DATE_LABEL = re.compile(
+    r"(입력|등록|기사입력|최초입력|게재|발행|승인|작성|송고|Published|Posted|Date)", re.I
+)
 _DATE_FILLER = re.compile(r"[\s()\[\]|:.\-/년월일시분초화수목금토일\d]|오전|오후|AM|PM", re.I)
 
 
@@ -332,24 +440,34 @@ def find_published(text: str) -> str | None:
 
 _END = re.compile(r"[.?!。][\"'”’」』)\]]*$")
 _SENTENCE_END = re.compile(r"[.。][\"'”’」』)\]]*$")
-_HEADING = re.compile(r"랭킹|인기뉴스|인기기사|인기글|추천뉴스|추천기사|많이본|많이읽은|관련기사|관련뉴스|"
-                      r"함께보면|함께본|지금뜨는|주요기사|주요뉴스|최신기사|최신뉴스|포토뉴스|공감뉴스|핫이슈|"
-                      r"핫뉴스|이시각|오늘의뉴스|다른기사|실시간|화제의|댓글많은|베스트|이기사와관련|추천영상|"
-                      r"뉴스랭킹|HOT|BEST", re.I)
+_HEADING = re.compile(
+    r"랭킹|인기뉴스|인기기사|인기글|추천뉴스|추천기사|많이본|많이읽은|관련기사|관련뉴스|"
+    r"함께보면|함께본|지금뜨는|주요기사|주요뉴스|최신기사|최신뉴스|포토뉴스|공감뉴스|핫이슈|"
+    r"핫뉴스|이시각|오늘의뉴스|다른기사|실시간|화제의|댓글많은|베스트|이기사와관련|추천영상|"
+    r"뉴스랭킹|HOT|BEST",
+    re.I,
+)
 _COPYRIGHT = re.compile(r"무단\s*전재|재배포\s*금지|All\s+rights\s+reserved|저작권자|Copyright\s*[©ⓒ(]", re.I)
-_CAPTION = re.compile(r"^\s*[▲△▷◁▼]|[/\[(<]\s*(사진|그래픽|영상|자료|제공)\s*[=:]|사진\s*제공\s*[=:]|"
-                      r"사진\s*=|ⓒ|©|[^\s/]\s+/\s?[\w가-힣]{2,12}(\s*제공)?$")  # "… 악수하고 있다. /평택시"
+_CAPTION = re.compile(
+    r"^\s*[▲△▷◁▼]|[/\[(<]\s*(사진|그래픽|영상|자료|제공)\s*[=:]|사진\s*제공\s*[=:]|"
+    r"사진\s*=|ⓒ|©|[^\s/]\s+/\s?[\w가-힣]{2,12}(\s*제공)?$"
+)  # "… 악수하고 있다. /평택시"
 _BULLET = re.compile(r"^\s*[•·▶☞▷►◦‣∙ㆍ\-–]\s*\S")
 _LINK = re.compile(r"^\s*[•▶☞►]")  # link and promo markers: never story text
-_PHOTO = re.compile(r"^[\[(<【].{0,30}(사진|자료사진|제공|캡처|이미지|그래픽)[\])>】]$|"
-                    r"^(사진|이미지)\s*(확대|크게\s*보기)$|"
-                    r"^(기사|음성으로)\s*듣기$|^(번역|본문\s*듣기|글자\s*크기\s*변경)$")
+_PHOTO = re.compile(
+    r"^[\[(<【].{0,30}(사진|자료사진|제공|캡처|이미지|그래픽)[\])>】]$|"
+    r"^(사진|이미지)\s*(확대|크게\s*보기)$|"
+    r"^(기사|음성으로)\s*듣기$|^(번역|본문\s*듣기|글자\s*크기\s*변경)$"
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_NAV = re.compile(r"바로가기|메뉴|로그인|로그아웃|회원가입|구독|검색|글자\s*크기|글씨|인쇄|스크랩|공유|"
-                  r"페이스북|트위터|카카오|밴드|URL\s*복사|링크\s*복사|기사\s*제보|광고\s*문의|제휴\s*문의|"
-                  r"개인정보|청소년\s*보호|이용\s*약관|회사\s*소개|전체\s*기사|뉴스\s*홈|^HOME\b|댓글|좋아요|"
-                  r"조회|기자명|입력|수정|승인|이전\s*기사|다음\s*기사|맨\s*위로|^TOP$|목록|대표\s*전화|"
-                  r"등록\s*번호|발행\s*인|편집\s*인|Tel\b|Fax\b|팩스|주소", re.I)
+_NAV = re.compile(
+    r"바로가기|메뉴|로그인|로그아웃|회원가입|구독|검색|글자\s*크기|글씨|인쇄|스크랩|공유|"
+    r"페이스북|트위터|카카오|밴드|URL\s*복사|링크\s*복사|기사\s*제보|광고\s*문의|제휴\s*문의|"
+    r"개인정보|청소년\s*보호|이용\s*약관|회사\s*소개|전체\s*기사|뉴스\s*홈|^HOME\b|댓글|좋아요|"
+    r"조회|기자명|입력|수정|승인|이전\s*기사|다음\s*기사|맨\s*위로|^TOP$|목록|대표\s*전화|"
+    r"등록\s*번호|발행\s*인|편집\s*인|Tel\b|Fax\b|팩스|주소",
+    re.I,
+)
 _BYLINE = re.compile(r"^\s*[\[(【].{0,40}(기자|특파원|통신원)\s*[\])】]\s*$|(기자|특파원)\s*$")
 _COUNTER = re.compile(r"^(댓글|좋아요|추천|공유|조회수?|싫어요|스크랩)?\s*[\d,]+\s*$")
 
@@ -381,8 +499,9 @@ def _junk_line(s: str) -> bool:
     return bool(_DATE.search(s) and len(s) <= 60 and not _prose(s))
 
 
-def find_body(text: str, junk: Iterable[tuple[int, int]] = (), title: str | None = None
-              ) -> tuple[tuple[int, int], ...]:
+def find_body(
+    text: str, junk: Iterable[tuple[int, int]] = (), title: str | None = None
+) -> tuple[tuple[int, int], ...]:
     """Spans of `text` that are the story: from the headline to the end of the article, leaving out
     page furniture. `junk` marks spans known to be boilerplate (HTML elements classed so); `title`
     (a page's og:title) marks the headline line when the text has it.
@@ -420,20 +539,36 @@ def find_body(text: str, junk: Iterable[tuple[int, int]] = (), title: str | None
         kept_any = kept_any or keep[n]
     # the story starts at the headline: the last kept non-prose line before the first prose line,
     # or up to two lines above it when they are headline-long and nothing was dropped between (a deck)
-    first_prose = next((n for n, k in enumerate(keep) if k and _prose(text[lines[n][0]:lines[n][1]].strip())),
-                       None)
+    first_prose = next(
+        (n for n, k in enumerate(keep) if k and _prose(text[lines[n][0] : lines[n][1]].strip())), None
+    )
     if first_prose is not None:
-        head = next((n for n in range(first_prose - 1, -1, -1)
-                     if keep[n] and len(text[lines[n][0]:lines[n][1]].strip()) >= 8
-                     and not _BYLINE.search(text[lines[n][0]:lines[n][1]])), first_prose)
+        head = next(
+            (
+                n
+                for n in range(first_prose - 1, -1, -1)
+                if keep[n]
+                and len(text[lines[n][0] : lines[n][1]].strip()) >= 8
+                and not _BYLINE.search(text[lines[n][0] : lines[n][1]])
+            ),
+            first_prose,
+        )
         for _ in range(2):
-            above = next((n for n in range(head - 1, -1, -1) if text[lines[n][0]:lines[n][1]].strip()), None)
-            if above is None or not keep[above] or len(text[lines[above][0]:lines[above][1]].strip()) < 15:
+            above = next(
+                (n for n in range(head - 1, -1, -1) if text[lines[n][0] : lines[n][1]].strip()), None
+            )
+            if above is None or not keep[above] or len(text[lines[above][0] : lines[above][1]].strip()) < 15:
                 break
             head = above
         if title and title.strip():
-            named = next((n for n in range(first_prose - 1, -1, -1)
-                          if text[lines[n][0]:lines[n][1]].strip() == title.strip()), None)
+            named = next(
+                (
+                    n
+                    for n in range(first_prose - 1, -1, -1)
+                    if text[lines[n][0] : lines[n][1]].strip() == title.strip()
+                ),
+                None,
+            )
             if named is not None and named < head:
                 head = named
                 keep[named] = True
@@ -462,7 +597,7 @@ def _covered(s: int, e: int, junk: list[tuple[int, int]]) -> bool:
 def _title(text: str, body: tuple[tuple[int, int], ...]) -> str | None:
     if not body:
         return None
-    first = text[body[0][0]:body[0][1]].split("\n", 1)[0].strip()
+    first = text[body[0][0] : body[0][1]].split("\n", 1)[0].strip()
     return first if first and not _prose(first) and len(first) <= 150 else None
 
 
@@ -482,16 +617,21 @@ def _clean(text: str, where: str, max_chars: int) -> str:
     """The text with lone surrogates and control characters replaced one for one (U+FFFD, space), so
     offsets keep their meaning; InputError when it is too long, binary, or has no visible text."""
     if len(text) > max_chars:
-        raise InputError(f"{where}: the article has {len(text):,} characters, over the limit of "
-                         f"{max_chars:,}; split it, or raise the limit with --max-chars")
+        raise InputError(
+            f"{where}: the article has {len(text):,} characters, over the limit of "
+            f"{max_chars:,}; split it, or raise the limit with --max-chars"
+        )
     controls = len(_CONTROL.findall(text))
     if controls * 10 > len(text):
-        raise InputError(f"{where}: {controls} of {len(text)} characters are control characters (NUL …): "
-                         f"this is binary data, not article text")
+        raise InputError(
+            f"{where}: {controls} of {len(text)} characters are control characters (NUL …): "
+            f"this is binary data, not article text"
+        )
     text = _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))
     if not any(unicodedata.category(c)[0] in "LN" for c in text):
-        raise InputError(f"{where}: no visible text (only spaces, marks or markup); give a file with "
-                         f"article text")
+        raise InputError(
+            f"{where}: no visible text (only spaces, marks or markup); give a file with article text"
+        )
     return text
 
 
@@ -500,8 +640,13 @@ def _checked(article: Article, where: str, max_chars: int) -> Article:
     return article if text == article.text else dataclasses.replace(article, text=text)
 
 
-def read_text(text: str, id: str = "stdin", *, html: bool = False,  # noqa: A002 - API name
-              max_chars: int = DEFAULT_MAX_CHARS) -> Article:
+def read_text(
+    text: str,
+    id: str = "stdin",
+    *,
+    html: bool = False,  # noqa: A002 - API name
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Article:
     """An Article from text in memory (HTML when `html`), with its body spans, title and date.
 
     Raises:
@@ -513,8 +658,10 @@ def read_text(text: str, id: str = "stdin", *, html: bool = False,  # noqa: A002
     """
     if html:
         if len(text) > max_chars * _HTML_BYTES_PER_CHAR:
-            raise InputError(f"{id}: the page has {len(text):,} characters, over the limit of "
-                             f"{max_chars * _HTML_BYTES_PER_CHAR:,} for HTML; raise it with --max-chars")
+            raise InputError(
+                f"{id}: the page has {len(text):,} characters, over the limit of "
+                f"{max_chars * _HTML_BYTES_PER_CHAR:,} for HTML; raise it with --max-chars"
+            )
         return _checked(_from_html(text, id, None), id, max_chars)
     text = _clean(text, id, max_chars)
     body = find_body(text)
@@ -549,8 +696,14 @@ def _from_html(source: str, id: str, path: Path | None, method: str | None = Non
     if art is None:  # no library found a story (or method "rules")
         text, meta, junk = html_to_text(source)
         body = find_body(text, junk, meta["title"])
-        art = Article(id=id, text=text, title=meta["title"] or _title(text, body),
-                      published=meta["published"] or find_published(text), url=meta["url"], body=body)
+        art = Article(
+            id=id,
+            text=text,
+            title=meta["title"] or _title(text, body),
+            published=meta["published"] or find_published(text),
+            url=meta["url"],
+            body=body,
+        )
     return dataclasses.replace(art, source=str(path.resolve()) if path else None)
 
 
@@ -560,8 +713,14 @@ def _by_trafilatura(source: str, id: str, meta: dict, *, rules: bool) -> Article
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(source, with_metadata=True, include_comments=False,
-                                          include_tables=False, include_images=False, deduplicate=False)
+        doc = trafilatura.bare_extraction(
+            source,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            deduplicate=False,
+        )
     except (ValueError, TypeError, RecursionError):  # lxml gives up on some broken pages
         return None
     story = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
@@ -595,8 +754,14 @@ def _by_readability(source: str, id: str, meta: dict) -> Article | None:  # noqa
         text = f"{title}\n\n{text}"
         junk = [(s + shift, e + shift) for s, e in junk]
     body = find_body(text, junk, title)
-    return Article(id=id, text=text, title=title or _title(text, body),
-                   published=meta.get("published") or find_published(text), url=meta.get("url"), body=body)
+    return Article(
+        id=id,
+        text=text,
+        title=title or _title(text, body),
+        published=meta.get("published") or find_published(text),
+        url=meta.get("url"),
+        body=body,
+    )
 
 
 def canonical_id(path: str | Path, root: str | Path | None = None) -> str:
@@ -625,8 +790,9 @@ def _regular(path: Path) -> os.stat_result:
     if stat.S_ISDIR(st.st_mode):
         raise InputError(f"{path}: is a directory; pass it to read_paths")
     if not stat.S_ISREG(st.st_mode):
-        kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) \
-            else "a device"
+        kind = (
+            "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "a device"
+        )
         raise InputError(f"{path}: is {kind}, not a regular file; save the articles to a file first")
     return st
 
@@ -635,8 +801,10 @@ def _read_bytes(path: Path, max_chars: int) -> bytes:
     st = _regular(path)
     html = path.name.lower().endswith((".html", ".htm"))
     if st.st_size > max_chars * (_HTML_BYTES_PER_CHAR if html else _BYTES_PER_CHAR):
-        raise InputError(f"{path}: the file has {st.st_size:,} bytes, more than an article of "
-                         f"{max_chars:,} characters can take; split it, or raise the limit with --max-chars")
+        raise InputError(
+            f"{path}: the file has {st.st_size:,} bytes, more than an article of "
+            f"{max_chars:,} characters can take; split it, or raise the limit with --max-chars"
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -652,8 +820,9 @@ _JSONL_HINT = 'each line must be one object like {"id": "...", "text": "..."}'
 def _jsonl_article(path: Path, n: int, line: str, max_chars: int) -> Article:
     where = f"{path}:{n}"
     if len(line) > max_chars * _BYTES_PER_CHAR:
-        raise InputError(f"{where}: the line has {len(line):,} characters, over the limit; "
-                         f"raise it with --max-chars")
+        raise InputError(
+            f"{where}: the line has {len(line):,} characters, over the limit; raise it with --max-chars"
+        )
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -664,21 +833,34 @@ def _jsonl_article(path: Path, n: int, line: str, max_chars: int) -> Article:
         raise InputError(f'{where}: a line must be a JSON object with a "text" string; {_JSONL_HINT}')
     for key in ("title", "published", "url"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
-            raise InputError(f'{where}: "{key}" is a {type(obj[key]).__name__}, not a string; '
-                             f'write it as "…" or leave it out')
+            raise InputError(
+                f'{where}: "{key}" is a {type(obj[key]).__name__}, not a string; '
+                f'write it as "…" or leave it out'
+            )
     doc = obj.get("id")
     if doc is not None and (isinstance(doc, bool) or not isinstance(doc, str | int)):
         raise InputError(f'{where}: "id" is a {type(doc).__name__}; give a string (or a number)')
     text = _clean(obj["text"], where, max_chars)
-    fields = {k: _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", obj[k])) if isinstance(obj.get(k), str) else None
-              for k in ("title", "published", "url")}
-    doc = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", str(doc))) if doc not in (None, "") \
+    fields = {
+        k: _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", obj[k])) if isinstance(obj.get(k), str) else None
+        for k in ("title", "published", "url")
+    }
+    doc = (
+        unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", str(doc)))
+        if doc not in (None, "")
         else f"{canonical_id(path)}:{n}"
+    )
     body = find_body(text)
     published = fields["published"]
-    return Article(id=doc, text=text, title=fields["title"] or _title(text, body),
-                   published=(_iso_date(published) if published else None) or find_published(text),
-                   source=str(path.resolve()), url=fields["url"], body=body)
+    return Article(
+        id=doc,
+        text=text,
+        title=fields["title"] or _title(text, body),
+        published=(_iso_date(published) if published else None) or find_published(text),
+        source=str(path.resolve()),
+        url=fields["url"],
+        body=body,
+    )
 
 
 def _iter_jsonl(path: Path, max_chars: int) -> Iterator[tuple[str, Article | InputError]]:
@@ -700,8 +882,12 @@ def _iter_jsonl(path: Path, max_chars: int) -> Iterator[tuple[str, Article | Inp
                 try:
                     yield where, _jsonl_article(path, n, raw.decode("utf-8"), max_chars)
                 except UnicodeDecodeError as exc:
-                    yield where, InputError(f"{where}: not UTF-8 ({exc.reason} at byte {exc.start}); "
-                                            f"JSON lines are UTF-8")
+                    yield (
+                        where,
+                        InputError(
+                            f"{where}: not UTF-8 ({exc.reason} at byte {exc.start}); JSON lines are UTF-8"
+                        ),
+                    )
                 except InputError as exc:
                     yield where, exc
     except OSError as exc:
@@ -711,8 +897,9 @@ def _iter_jsonl(path: Path, max_chars: int) -> Iterator[tuple[str, Article | Inp
         yield str(path), InputError(f"{path}: no articles in the file (only blank lines)")
 
 
-def _iter_file(path: Path, max_chars: int, root: str | Path | None
-               ) -> Iterator[tuple[str, Article | InputError]]:
+def _iter_file(
+    path: Path, max_chars: int, root: str | Path | None
+) -> Iterator[tuple[str, Article | InputError]]:
     """(where, article) for each article of one file, an InputError in place of each one that cannot
     be read; `where` is the file, ``file:line`` or ``file#record``."""
     name = path.name.lower()
@@ -741,14 +928,21 @@ def _read_one(path: Path, name: str, max_chars: int, root: str | Path | None) ->
             return _checked(_from_html(text, doc, path), str(path), max_chars)
         text = _clean(text, str(path), max_chars)
         body = find_body(text)
-        return Article(id=doc, text=text, title=_title(text, body), published=find_published(text),
-                       source=str(path.resolve()), body=body)
+        return Article(
+            id=doc,
+            text=text,
+            title=_title(text, body),
+            published=find_published(text),
+            source=str(path.resolve()),
+            body=body,
+        )
     except InputError as exc:
         return exc
 
 
-def read_file(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS,
-              root: str | Path | None = None) -> list[Article]:
+def read_file(
+    path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS, root: str | Path | None = None
+) -> list[Article]:
     """The articles of one file: one for .txt/.html/.htm (and other suffixes, read as text), one per
     line for .jsonl, one per HTML response for .warc/.warc.gz. Raises InputError naming the file (and
     line) and the reason at the first article that cannot be read.
@@ -778,8 +972,9 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             yield InputError(f"{p}: no such file or directory; check the path")
 
 
-def read_paths(paths: Iterable[str | Path], *, max_chars: int = DEFAULT_MAX_CHARS,
-               root: str | Path | None = None) -> Iterator[Article | InputError]:
+def read_paths(
+    paths: Iterable[str | Path], *, max_chars: int = DEFAULT_MAX_CHARS, root: str | Path | None = None
+) -> Iterator[Article | InputError]:
     """Every article under `paths` (files and directories, recursively, sorted). An article (a file,
     a JSONL line, a WARC record) that cannot be read yields an InputError in its place and the rest
     still go through. A file named twice (``a.txt``, ``./a.txt``) is read once; two articles with one
@@ -798,8 +993,10 @@ def read_paths(paths: Iterable[str | Path], *, max_chars: int = DEFAULT_MAX_CHAR
         for where, art in _iter_file(item, max_chars, root):
             if isinstance(art, Article):
                 if art.id in ids:
-                    yield InputError(f"{where}: duplicate article id {art.id!r} (first read at "
-                                     f"{ids[art.id]}); give every article its own id")
+                    yield InputError(
+                        f"{where}: duplicate article id {art.id!r} (first read at "
+                        f"{ids[art.id]}); give every article its own id"
+                    )
                     continue
                 ids[art.id] = where
             yield art

@@ -78,8 +78,13 @@ class Entity:
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {
-            "id": self.id, "label": self.label, "label_en": self.label_en, "type": self.type,
-            "class": self.cls, "aliases": list(self.aliases), "mentions": [list(m) for m in self.mentions],
+            "id": self.id,
+            "label": self.label,
+            "label_en": self.label_en,
+            "type": self.type,
+            "class": self.cls,
+            "aliases": list(self.aliases),
+            "mentions": [list(m) for m in self.mentions],
         }
         if self.key is not None:
             d["key"] = self.key
@@ -94,11 +99,18 @@ class Entity:
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Entity:
         return cls(
-            id=d["id"], label=d["label"], label_en=d.get("label_en") or d["label"], type=d["type"],
+            id=d["id"],
+            label=d["label"],
+            label_en=d.get("label_en") or d["label"],
+            type=d["type"],
             cls=d.get("class") or {"PERSON": "Person", "ORG": "Organization", "LOC": "Place"}[d["type"]],
-            aliases=tuple(d.get("aliases", ())), mentions=tuple(tuple(m) for m in d.get("mentions", ())),
-            geonames_id=d.get("geonames_id"), lat=d.get("lat"), lon=d.get("lon"),
-            key=d.get("key"), parent=d.get("parent"),
+            aliases=tuple(d.get("aliases", ())),
+            mentions=tuple(tuple(m) for m in d.get("mentions", ())),
+            geonames_id=d.get("geonames_id"),
+            lat=d.get("lat"),
+            lon=d.get("lon"),
+            key=d.get("key"),
+            parent=d.get("parent"),
         )
 
 
@@ -164,8 +176,13 @@ class Triple:
     tie_kind: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"subject": self.subject, "predicate": self.predicate, "object": self.object,
-                             "confidence": round(self.confidence, 3), "evidence": self.evidence.to_json()}
+        d: dict[str, Any] = {
+            "subject": self.subject,
+            "predicate": self.predicate,
+            "object": self.object,
+            "confidence": round(self.confidence, 3),
+            "evidence": self.evidence.to_json(),
+        }
         if self.rule is not None:
             d["rule"] = self.rule
         if self.status != "done":
@@ -180,11 +197,18 @@ class Triple:
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Triple:
-        return cls(d["subject"], d["predicate"], d["object"], float(d.get("confidence", 1.0)),
-                   Evidence.from_json(d["evidence"]), rule=d.get("rule"), status=d.get("status") or "done",
-                   when=When.from_json(d["when"]) if d.get("when") else None,
-                   amount=Amount.from_json(d["amount"]) if d.get("amount") else None,
-                   tie_kind=d.get("tie_kind"))
+        return cls(
+            d["subject"],
+            d["predicate"],
+            d["object"],
+            float(d.get("confidence", 1.0)),
+            Evidence.from_json(d["evidence"]),
+            rule=d.get("rule"),
+            status=d.get("status") or "done",
+            when=When.from_json(d["when"]) if d.get("when") else None,
+            amount=Amount.from_json(d["amount"]) if d.get("amount") else None,
+            tie_kind=d.get("tie_kind"),
+        )
 
 
 @dataclass(frozen=True)
@@ -205,12 +229,20 @@ class Extraction:
 
     def to_json(self, *, with_article: bool = False) -> dict[str, Any]:
         """The CONTRACT object; with_article adds text, title, published and source."""
-        d: dict[str, Any] = {"doc": self.doc, "entities": [e.to_json() for e in self.entities],
-                             "triples": [t.to_json() for t in self.triples]}
+        d: dict[str, Any] = {
+            "doc": self.doc,
+            "entities": [e.to_json() for e in self.entities],
+            "triples": [t.to_json() for t in self.triples],
+        }
         if with_article and self.article is not None:
             a = self.article
-            d["article"] = {"text": a.text, "title": a.title, "published": a.published,
-                            "source": a.source, "url": a.url}
+            d["article"] = {
+                "text": a.text,
+                "title": a.title,
+                "published": a.published,
+                "source": a.source,
+                "url": a.url,
+            }
         return d
 
     def to_line(self, *, with_article: bool = False) -> str:
@@ -221,7 +253,12 @@ class Extraction:
         art = None
         if isinstance(d.get("article"), dict):
             a = d["article"]
-            art = Article(d["doc"], a.get("text", ""), a.get("title"), a.get("published"),
-                          a.get("source"), a.get("url"))
-        return cls(d["doc"], tuple(Entity.from_json(e) for e in d.get("entities", ())),
-                   tuple(Triple.from_json(t) for t in d.get("triples", ())), art)
+            art = Article(
+                d["doc"], a.get("text", ""), a.get("title"), a.get("published"), a.get("source"), a.get("url")
+            )
+        return cls(
+            d["doc"],
+            tuple(Entity.from_json(e) for e in d.get("entities", ())),
+            tuple(Triple.from_json(t) for t in d.get("triples", ())),
+            art,
+        )

@@ -20,19 +20,122 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["romanize", "romanize_syllables", "person_name_en", "org_name_en", "split_person_name",
-           "org_suffix", "is_hangul"]
+__all__ = [
+    "romanize",
+    "romanize_syllables",
+    "person_name_en",
+    "org_name_en",
+    "split_person_name",
+    "org_suffix",
+    "is_hangul",
+]
 
-_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t",
-             "p", "h")
-_VOWELS = ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
-           "wi", "yu", "eu", "ui", "i")
+_INITIALS = (
+    "g",
+    "kk",
+    "n",
+    "d",
+    "tt",
+    "r",
+    "m",
+    "b",
+    "pp",
+    "s",
+    "ss",
+    "",
+    "j",
+    "jj",
+    "ch",
+    "k",
+    "t",
+    "p",
+    "h",
+)
+_VOWELS = (
+    "a",
+    "ae",
+    "ya",
+    "yae",
+    "eo",
+    "e",
+    "yeo",
+    "ye",
+    "o",
+    "wa",
+    "wae",
+    "oe",
+    "yo",
+    "u",
+    "wo",
+    "we",
+    "wi",
+    "yu",
+    "eu",
+    "ui",
+    "i",
+)
 # Final consonant (jongseong index 1..27) as pronounced at the end of a syllable.
-_FINALS = ("", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p",
-           "t", "t", "ng", "t", "t", "k", "t", "p", "t")
+_FINALS = (
+    "",
+    "k",
+    "k",
+    "k",
+    "n",
+    "n",
+    "n",
+    "t",
+    "l",
+    "k",
+    "m",
+    "l",
+    "l",
+    "l",
+    "p",
+    "l",
+    "m",
+    "p",
+    "p",
+    "t",
+    "t",
+    "ng",
+    "t",
+    "t",
+    "k",
+    "t",
+    "p",
+    "t",
+)
 # Final consonant carried over to the next syllable when it starts with ㅇ (liaison).
-_LIAISON = ("", "g", "kk", "gs", "n", "nj", "n", "d", "r", "lg", "lm", "lb", "ls", "lt", "lp", "r", "m",
-            "b", "bs", "s", "ss", "ng", "j", "ch", "k", "t", "p", "")
+_LIAISON = (
+    "",
+    "g",
+    "kk",
+    "gs",
+    "n",
+    "nj",
+    "n",
+    "d",
+    "r",
+    "lg",
+    "lm",
+    "lb",
+    "ls",
+    "lt",
+    "lp",
+    "r",
+    "m",
+    "b",
+    "bs",
+    "s",
+    "ss",
+    "ng",
+    "j",
+    "ch",
+    "k",
+    "t",
+    "p",
+    "",
+)
 _K_CLASS, _T_CLASS, _P_CLASS = "k", "t", "p"
 _INI_N, _INI_R, _INI_M, _INI_O, _INI_H = 2, 5, 6, 11, 18
 _FIN_N, _FIN_L, _FIN_NG, _FIN_H = 4, 8, 21, 27
@@ -303,13 +406,16 @@ def org_name_en(name: str) -> str:
 def _is_province(name: str) -> bool:
     from newskg.extract.gazetteer import load_gazetteer
 
-    return any(e.country == "KR" and e.cls == "AdministrativeArea" and e.parent == "iso:KR"
-               for e in load_gazetteer().lookup(name))
+    return any(
+        e.country == "KR" and e.cls == "AdministrativeArea" and e.parent == "iso:KR"
+        for e in load_gazetteer().lookup(name)
+    )
 
 
 def _is_metropolitan(stem: str) -> bool:
     """A Korean first-level city (서울, 부산 …): its council is a Metropolitan Council."""
     from newskg.extract.gazetteer import load_gazetteer
 
-    return any(e.country == "KR" and e.cls == "City" and e.parent == "iso:KR"
-               for e in load_gazetteer().lookup(stem))
+    return any(
+        e.country == "KR" and e.cls == "City" and e.parent == "iso:KR" for e in load_gazetteer().lookup(stem)
+    )

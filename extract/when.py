@@ -33,8 +33,20 @@ from importlib import resources
 from newskg.extract.records import When
 from newskg.ontology.errors import PipelineError
 
-__all__ = ["TimeMention", "find_times", "parse_published", "background", "companions", "ongoing",
-           "anniversary", "event_nouns", "starts_leg", "departs", "tells_length", "ROLES"]
+__all__ = [
+    "TimeMention",
+    "find_times",
+    "parse_published",
+    "background",
+    "companions",
+    "ongoing",
+    "anniversary",
+    "event_nouns",
+    "starts_leg",
+    "departs",
+    "tells_length",
+    "ROLES",
+]
 
 ROLES = ("event", "since", "report", "source", "deadline", "anaphor")
 
@@ -74,8 +86,18 @@ def _words() -> _Words:
     path = resources.files("newskg.extract").joinpath("data/time_words.tsv")
     anaphors: dict[str, int] = {}
     days: dict[str, int] = {}
-    kinds = ("report", "source", "count", "background", "companion", "ongoing", "anniversary", "after", "leg",
-             "departure")
+    kinds = (
+        "report",
+        "source",
+        "count",
+        "background",
+        "companion",
+        "ongoing",
+        "anniversary",
+        "after",
+        "leg",
+        "departure",
+    )
     lists: dict[str, list[str]] = {k: [] for k in kinds}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -185,9 +207,11 @@ def parse_published(value: str | None) -> date | None:
 def _duration_re() -> re.Pattern[str]:
     native = "|".join(sorted(map(re.escape, _words().days), key=len, reverse=True))
     # "3박 4일", "3박4일", "2박 3일간", "사흘 일정", "사흘간", "5일간", "7일 동안"
-    return re.compile(rf"(?P<nights>\d+)\s*박\s*(?P<days>\d+)\s*일(?:간)?"
-                      rf"|(?P<native>{native})(?=\s*(?:간|동안|일정|의 일정))"
-                      rf"|(?P<count>\d+)\s*일(?=\s*(?:간|동안))")
+    return re.compile(
+        rf"(?P<nights>\d+)\s*박\s*(?P<days>\d+)\s*일(?:간)?"
+        rf"|(?P<native>{native})(?=\s*(?:간|동안|일정|의 일정))"
+        rf"|(?P<count>\d+)\s*일(?=\s*(?:간|동안))"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +255,7 @@ def starts_leg(sentence: str) -> bool:
 
 def departs(text: str, t: TimeMention) -> bool:
     """Whether the day `t` is when a trip ends ("15일 출국한다")."""
-    return any(w in text[t.end:t.end + 10] for w in _words().departure)
+    return any(w in text[t.end : t.end + 10] for w in _words().departure)
 
 
 def event_nouns(sentence: str) -> list[str]:
@@ -245,8 +269,11 @@ def anniversary(text: str, published: str | None) -> list[tuple[int, When]]:
     if pub is None:
         return []
     words = "|".join(map(re.escape, _words().anniversary))
-    return [(m.start(), When(f"{pub.year - int(m.group(1)):04d}"))
-            for m in re.finditer(rf"(\d+)\s*(?:{words})", text) if 0 < int(m.group(1)) < pub.year]
+    return [
+        (m.start(), When(f"{pub.year - int(m.group(1)):04d}"))
+        for m in re.finditer(rf"(\d+)\s*(?:{words})", text)
+        if 0 < int(m.group(1)) < pub.year
+    ]
 
 
 def _durations(text: str) -> list[tuple[int, int, int]]:
@@ -293,11 +320,11 @@ def _to_when(r) -> When | None:
 
 def _role(text: str, start: int, end: int, is_range: bool) -> str:
     words = _words()
-    after = text[end:end + 16]
+    after = text[end : end + 16]
     tail = re.sub(r"^\s*(?:\([^)]{0,8}\))?\s*", "", after)  # "14일(현지시간) 밝혔다"
     if any(tail.startswith(w) for w in words.report):
         return "report"
-    head = text[max(0, start - 2):start]
+    head = text[max(0, start - 2) : start]
     if any(re.match(r"\s*[^\s.]{1,20}" + re.escape(w), after) for w in words.source) and not head.strip():
         return "source"  # "4일 충청남도에 따르면": the day the source spoke, at the sentence's start
     if not is_range and re.match(r"\s*까지", after):
@@ -351,7 +378,7 @@ def _with_duration(t: TimeMention, text: str, durations: list[tuple[int, int, in
     if t.when.end is not None or len(t.when.start) != 10 or t.role not in ("event", "since"):
         return t
     for s, e, n in durations:
-        gap = text[t.end:s] if s >= t.end else text[e:t.start]
+        gap = text[t.end : s] if s >= t.end else text[e : t.start]
         after = s >= t.end and re.fullmatch(r"\s*(?:부터)?\s*(?:까지)?\s*(?:의)?\s*", gap)
         before = e <= t.start and len(gap) <= 24 and "일정" in gap and not re.search(r"[.?!]", gap)
         if after or before:
@@ -370,7 +397,7 @@ def _anaphor_re() -> re.Pattern[str]:
 def _anaphors(text: str) -> list[TimeMention]:
     out = []
     for m in _anaphor_re().finditer(text):
-        before = text[m.start() - 1:m.start()] if m.start() else ""
+        before = text[m.start() - 1 : m.start()] if m.start() else ""
         if before and re.match(r"[가-힣]", before):
             continue  # inside a word
         shift = _words().anaphors[m.group()]
@@ -379,7 +406,7 @@ def _anaphors(text: str) -> list[TimeMention]:
 
 
 def _resolve_anaphors(found: list[TimeMention], pub: date | None) -> list[TimeMention]:
-    """"이날" takes the event day last named before it; "전날" and "이튿날" count from the day last
+    """ "이날" takes the event day last named before it; "전날" and "이튿날" count from the day last
     named, a source's day included ("12일 시에 따르면 … 전날"); else from the publication day."""
     out: list[TimeMention] = []
     last_event: date | None = None
