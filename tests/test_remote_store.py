@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,44 +16,15 @@ from newskg.graph.store import open_store
 from newskg.ontology.errors import QueryError, StoreError
 
 from tests.graphdata import load
-from tests.servers import free_port, stop, wait_until_up
+from tests.servers import free_port, oxigraph_server, stop, wait_until_up
 
 pytestmark = pytest.mark.server
-
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory):
-    if not Path(OXIGRAPH).exists():
-        pytest.skip("the `oxigraph` server (PyPI package oxigraph, a test dependency) is not installed")
-    port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph")
-    proc = subprocess.Popen(
-        [
-            OXIGRAPH,
-            "serve",
-            "--location",
-            str(location),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-
-        def fail(why: str) -> None:
-            err = proc.stderr.read().decode() if proc.poll() is not None else ""
-            pytest.fail(f"oxigraph serve did not start ({why}): {err}")
-
-        wait_until_up(url + "/query?query=ASK%7B%7D", proc, 20, fail)
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as url:
         yield url
-    finally:
-        stop(proc, 10)
-        proc.stderr.close()
 
 
 @pytest.fixture(scope="module")

@@ -15,14 +15,13 @@ from pathlib import Path
 import pytest
 from newskg.graph.store import open_store
 
-from tests.servers import free_port, stop, wait_until_up
+from tests.servers import free_port, oxigraph_server, stop
 
 pytestmark = pytest.mark.slow
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLES = Path(__file__).resolve().parents[1] / "app" / "sample_articles"
 GENERATED_AT = "http://www.w3.org/ns/prov#generatedAtTime"  # the build's clock: differs between builds
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 
 
 def _newskg(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -131,35 +130,8 @@ def test_a_part_file_left_by_a_crash_is_loaded_whole_on_the_next_run(corpus, one
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory):
-    if not Path(OXIGRAPH).exists():
-        pytest.skip("the `oxigraph` server (PyPI package oxigraph, a test dependency) is not installed")
-    port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph-dask")
-    proc = subprocess.Popen(
-        [
-            OXIGRAPH,
-            "serve",
-            "--location",
-            str(location),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-
-        def fail(why: str) -> None:
-            err = proc.stderr.read().decode() if proc.poll() is not None else ""
-            pytest.fail(f"oxigraph serve did not start ({why}): {err}")
-
-        wait_until_up(url + "/query?query=ASK%7B%7D", proc, 20, fail)
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-dask")) as url:
         yield url
-    finally:
-        stop(proc, 10)
-        proc.stderr.close()
 
 
 @pytest.mark.server
