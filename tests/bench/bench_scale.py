@@ -9,7 +9,6 @@ NEWSKG_BENCH_N to change the number of articles (default 160).
 
 from __future__ import annotations
 
-import logging
 import os
 import resource
 import time
@@ -103,21 +102,10 @@ def _dask(articles: list[Article], workers: int) -> tuple[float, list[float], fl
     """(articles/s wall to N-Quads on the driver, peak RSS MB per worker, bulk-load quads/s)."""
     import dask.bag as db
     import pyoxigraph as ox
-    from distributed import Client, LocalCluster
-    from newskg.app.dask_build import PARTITION, PreloadPipeline, _nquads, _run_pair, _version
+    from newskg.app.dask_build import PARTITION, PreloadPipeline, _client, _nquads, _run_pair, _version
 
     version = _version()
-    with (
-        LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    with _client("local", workers) as client:  # the cluster the build itself starts
         client.register_plugin(PreloadPipeline(), name=PreloadPipeline.name)  # every worker loads here
         client.run(extract_chunk, articles[:1])
         size = min(PARTITION, max(1, len(articles) // (4 * workers)))
