@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newskg.graph.review import rejected_filter
@@ -41,7 +42,7 @@ from newskg.ontology.vocab import NS, predicate, predicates
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["to_networkx"]
+__all__ = ["to_networkx", "top_nodes", "neighbourhood", "ViewFilters"]
 
 _COARSE = {"Entity", "Person", "Organization", "Place"}
 
@@ -85,6 +86,7 @@ def to_networkx(
     until: str | None = None,
     keep_undated: bool = True,
     include_rejected: bool = False,
+    nodes: Sequence[str] | None = None,
 ) -> nx.MultiDiGraph:
     """Project the store (or part of it) onto a networkx MultiDiGraph.
 
@@ -96,6 +98,9 @@ def to_networkx(
         since, until: keep only articles published in this date range (YYYY-MM-DD, inclusive).
         keep_undated: with a date range, keep articles that have no publication date (default).
         include_rejected: keep facts a review rejected (graph/review.py); left out by default.
+        nodes: keep only these entities (and the edges between them): the explorer's bounded
+            views project a few hundred entities picked by :func:`top_nodes` or
+            :func:`neighbourhood`, never the whole store.
 
     An edge's ``status`` is ``done`` when any statement behind it reports the fact as done, else
     ``planned`` or ``failed`` (a plan only).
@@ -112,11 +117,32 @@ def to_networkx(
     if types:
         tv = " ".join(f'"{t}"' for t in types)
         type_filter = f"VALUES ?type {{ {tv} }}"
+    if nodes is not None:
+        type_filter += " VALUES ?e { " + " ".join(_iri(n) for n in sorted(set(nodes))) + " }"
 
     graph = nx.MultiDiGraph()
-    nodes = query(
-        store,
-        f"""
+    if nodes is not None and not flt:
+        # a few entities by IRI: their own triples first, coordinates and GeoNames ids by IRI too
+        # (the OPTIONAL subqueries below read every place of the store)
+        # one DISTINCT query per attribute: a hub's triples repeat in each of its article graphs,
+        # and joining those copies in one pattern multiplies the rows
+        ve = _only_e(type_filter)
+        kinds = query(
+            store, f"SELECT DISTINCT ?e ?type WHERE {{ {type_filter} ?e nkg:entityType ?type }}"
+        ).rows
+        cls_of: dict[str, list[str]] = defaultdict(list)
+        for e, c in query(store, f"SELECT DISTINCT ?e ?cls WHERE {{ {ve} ?e a ?cls }}").rows:
+            cls_of[str(e)].append(c)
+        lat = dict(query(store, f"SELECT DISTINCT ?e ?v WHERE {{ {ve} ?e schema:latitude ?v }}").rows)
+        lon = dict(query(store, f"SELECT DISTINCT ?e ?v WHERE {{ {ve} ?e schema:longitude ?v }}").rows)
+        geo = {str(e): (lat[e], lon[e]) for e in lat if e in lon}
+        gns = dict(query(store, f"SELECT DISTINCT ?e ?gn WHERE {{ {ve} ?e nkg:geonamesId ?gn }}").rows)
+        rows = [(e, t, c) for e, t in kinds for c in cls_of.get(str(e), [None])]
+        node_rows = [(e, t, c, *geo.get(str(e), (None, None)), gns.get(str(e))) for e, t, c in rows]
+    else:
+        node_rows = query(
+            store,
+            f"""
         SELECT DISTINCT ?e ?type ?cls ?lat ?lon ?gn WHERE {{
           {flt}
           {type_filter}
@@ -125,10 +151,10 @@ def to_networkx(
             ?e schema:latitude ?lat ; schema:longitude ?lon }} }}
           OPTIONAL {{ SELECT DISTINCT ?e ?gn WHERE {{ ?e nkg:geonamesId ?gn }} }}
         }}""",
-    )
+        ).rows
     info: dict[str, dict[str, Any]] = defaultdict(lambda: {"ko": [], "en": [], "cls": set()})
     label_langs = _labels(store, flt, type_filter)
-    for e, etype, cls, lat, lon, gn in nodes.rows:
+    for e, etype, cls, lat, lon, gn in node_rows:
         d = info[str(e)]
         d["type"] = str(etype)
         if isinstance(cls, str) and cls.startswith(NS):
@@ -158,24 +184,35 @@ def to_networkx(
                 attrs[k] = d[k]
         graph.add_node(e, **attrs)
 
-    if not wanted:
+    if not wanted or graph.number_of_nodes() == 0:
         return graph
+    ends = by_subject = ""
+    if nodes is not None:
+        # the kept subjects' statements first, the predicate checked on each (a VALUES ?p first
+        # would read every statement of those predicates)
+        # statements from the kept entities (their other end is checked below)
+        in_p = pvalues.replace(" ", ", ")
+        by_subject = f"?st rdf:subject ?s . ?st rdf:predicate ?p . FILTER(?p IN ({in_p}))"
+        ends = "VALUES ?s { " + " ".join(_iri(n) for n in sorted(graph.nodes)) + " }"
     facts = query(
         store,
         f"""
         SELECT ?s ?p ?o ?article ?conf ?status WHERE {{
+          {ends}
+          {by_subject}
           {flt}
-          VALUES ?p {{ {pvalues} }}
+          {"" if ends else "VALUES ?p { " + pvalues + " }"}
           ?st rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; nkg:article ?article .
           OPTIONAL {{ ?st nkg:confidence ?conf }}
           OPTIONAL {{ ?st nkg:status ?status }}
-          {"" if include_rejected else rejected_filter()}
         }}""",
     )
+    # rejected facts are a reviewer's few: left out here, not by a NOT EXISTS on every statement
+    rejected = set() if include_rejected else rejected_facts(store)
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     for s, p, o, article, conf, status in sorted(facts.rows, key=lambda r: tuple(str(x) for x in r)):
         s, p, o = str(s), str(p), str(o)
-        if s not in graph or o not in graph:
+        if s not in graph or o not in graph or (s, p, o) in rejected:
             continue
         key = (min(s, o), max(s, o), p) if p in symmetric else (s, o, p)
         d = edges.setdefault(
@@ -200,6 +237,212 @@ def to_networkx(
             status="done" if "done" in d["status"] else min(d["status"]),
         )
     return graph
+
+
+def _only_e(type_filter: str) -> str:
+    """The ``VALUES ?e`` part of a type filter (coordinates have no type to match)."""
+    i = type_filter.find("VALUES ?e")
+    return type_filter[i:] if i >= 0 else ""
+
+
+def rejected_facts(store: KGStore) -> set[tuple[str, str, str]]:
+    """(s, p, o) of every fact a current review rejects (usually none, or a few)."""
+    from newskg.graph.readmodel import _rejected_facts
+
+    return _rejected_facts(store)
+
+
+def _iri(value: str) -> str:
+    if not value or any(c in value for c in '<>"{}|^`\\ \n\t'):
+        raise QueryError(f"not an IRI: {value!r}")
+    return f"<{value}>"
+
+
+@dataclass(frozen=True)
+class ViewFilters:
+    """The Graph page's filters, as :func:`to_networkx` takes them (hashable, for caches)."""
+
+    articles: tuple[str, ...] | None = None
+    predicates: tuple[str, ...] | None = None
+    types: tuple[str, ...] | None = None
+    since: str | None = None
+    until: str | None = None
+    keep_undated: bool = True
+    include_rejected: bool = False
+
+    def kwargs(self) -> dict[str, Any]:
+        return {
+            "articles": list(self.articles) if self.articles else None,
+            "predicates": list(self.predicates) if self.predicates else None,
+            "types": list(self.types) if self.types else None,
+            "since": self.since,
+            "until": self.until,
+            "keep_undated": self.keep_undated,
+            "include_rejected": self.include_rejected,
+        }
+
+
+def _edges_pattern(f: ViewFilters, inner: str = "") -> str:
+    """The distinct (s, p, o) edges the filters keep, as a subquery: what node degrees count.
+
+    Both ends must have a wanted type (an edge to a filtered-out entity is no edge of the view),
+    and a symmetric fact stated both ways counts once, as :func:`to_networkx` draws it.
+    """
+    _check_date(f.since, "since")
+    _check_date(f.until, "until")
+    flt = _filters(f.articles, f.since, f.until, f.keep_undated)
+    wanted = [predicate(p) for p in f.predicates] if f.predicates is not None else list(_all_predicates())
+    pvalues = " ".join(f"<{p.iri}>" for p in wanted)
+    types = ""
+    if f.types:
+        tv = " ".join(f'"{t}"' for t in f.types)
+        types = f"?s nkg:entityType ?ts . ?o nkg:entityType ?to . VALUES ?ts {{ {tv} }} VALUES ?to {{ {tv} }}"
+    symmetric = " ".join(f"<{p.iri}>" for p in wanted if p.symmetric) or "<urn:none>"
+    article = "nkg:article ?article ;" if flt else ""
+    return f"""{{ SELECT DISTINCT ?s ?p ?o WHERE {{
+      {inner}
+      {flt}
+      VALUES ?p {{ {pvalues} }}
+      ?st rdf:predicate ?p ; {article} rdf:subject ?s ; rdf:object ?o .
+      {types}
+      {"" if f.include_rejected else rejected_filter()}
+      FILTER(?p NOT IN ({symmetric.replace(" ", ", ")}) || STR(?s) < STR(?o) || NOT EXISTS {{
+        ?st2 rdf:predicate ?p ; rdf:subject ?o ; rdf:object ?s }})
+    }} }}"""
+
+
+def _statement_ends(f: ViewFilters, inner: str = "", *, other: bool = False) -> str:
+    """Statements the filters keep, each joined to one of its ends as ?e (and the other as ?x).
+
+    Kept to the few joins a filter needs: each join is a lookup per statement, and the unfiltered
+    view (the page's first) needs none but the subject/object index.
+    """
+    _check_date(f.since, "since")
+    _check_date(f.until, "until")
+    flt = _filters(f.articles, f.since, f.until, f.keep_undated)
+    if other or f.types:
+        parts = [inner, "{ ?st rdf:subject ?e ; rdf:object ?x } UNION { ?st rdf:object ?e ; rdf:subject ?x }"]
+    else:  # the one index scan a degree needs (rdf:subject/object are written on statements only)
+        parts = [inner, "{ ?st rdf:subject ?e } UNION { ?st rdf:object ?e }"]
+    if f.predicates is not None:
+        wanted = ", ".join(f"<{predicate(p).iri}>" for p in f.predicates) or "<urn:none>"
+        parts.append(f"?st rdf:predicate ?p . FILTER(?p IN ({wanted}))")
+    if flt:
+        parts += ["?st nkg:article ?article .", flt]
+    if f.types:
+        tv = ", ".join(f'"{t}"' for t in f.types)
+        parts.append(
+            f"FILTER EXISTS {{ ?e nkg:entityType ?te FILTER(?te IN ({tv})) }} "
+            f"FILTER EXISTS {{ ?x nkg:entityType ?tx FILTER(?tx IN ({tv})) }}"
+        )
+    return "\n".join(parts)
+
+
+def _rejected_counts(store: KGStore, f: ViewFilters) -> dict[str, int]:
+    """entity → statements of rejected facts it is an end of (taken off its degree)."""
+    out: dict[str, int] = defaultdict(int)
+    if f.include_rejected:
+        return out
+    for s, p, o in rejected_facts(store):
+        if f.predicates is not None and p.rsplit("#", 1)[-1] not in f.predicates:
+            continue
+        res = query(
+            store,
+            f"SELECT (COUNT(?st) AS ?n) WHERE {{ ?st rdf:subject {_iri(s)} ; rdf:predicate {_iri(p)} ; "
+            f"rdf:object {_iri(o)} }}",
+        )
+        n = int(res.rows[0][0]) if res.rows else 0
+        out[s] += n
+        out[o] += n
+    return out
+
+
+def _rejected_statements(store: KGStore, f: ViewFilters) -> set[tuple[str, str]]:
+    """(statement, end) pairs of the statements of rejected facts: the walk does not cross them."""
+    out: set[tuple[str, str]] = set()
+    if f.include_rejected:
+        return out
+    for s, p, o in rejected_facts(store):
+        res = query(
+            store,
+            f"SELECT ?st WHERE {{ ?st rdf:subject {_iri(s)} ; rdf:predicate {_iri(p)} ; "
+            f"rdf:object {_iri(o)} }}",
+        )
+        for (st,) in res.rows:
+            out |= {(str(st), s), (str(st), o)}
+    return out
+
+
+def top_nodes(store: KGStore, n: int, filters: ViewFilters = ViewFilters()) -> tuple[list[str], int, int]:
+    """The `n` entities with the most statements under `filters` (ties by IRI), and how many
+    entities and statements the filtered graph has in all: (nodes, total entities, total statements).
+
+    One GROUP BY over the statements' subject and object index, ordered and cut in the store;
+    nothing is projected but the answer.
+    """
+    minus = _rejected_counts(store, filters)
+    spare = sum(1 for v in minus.values() if v)  # a rejected fact can push an entity out of the top n
+    where = _statement_ends(filters)
+    # ordering by IRI in the store is slow (each comparison decodes two strings): order by count
+    # there, then settle a tie across the cut by reading every entity of that count
+    n = max(0, int(n))
+    rows = query(
+        store,
+        f"""SELECT ?e (COUNT(?st) AS ?d) WHERE {{ {where} }} GROUP BY ?e ORDER BY DESC(?d)
+        LIMIT {n + 1 + spare}""",
+    ).rows
+    got = {str(e): int(d) for e, d in rows}
+    if 0 < n < len(rows) and int(rows[n - 1][1]) == int(rows[n][1]):
+        tie = int(rows[n - 1][1])
+        for (e,) in query(
+            store, f"SELECT ?e WHERE {{ {where} }} GROUP BY ?e HAVING (COUNT(?st) = {tie})"
+        ).rows:
+            got[str(e)] = tie
+    ranked = sorted(((e, d - minus.get(e, 0)) for e, d in got.items()), key=lambda r: (-r[1], r[0]))
+    ranked = [r for r in ranked if r[1] > 0][:n]
+    totals = query(store, f"SELECT (COUNT(DISTINCT ?e) AS ?n) (COUNT(?st) AS ?m) WHERE {{ {where} }}").rows
+    entities, ends = (int(totals[0][0]), int(totals[0][1])) if totals else (0, 0)
+    return [e for e, _ in ranked], entities, (ends - sum(minus.values())) // 2
+
+
+def neighbourhood(
+    store: KGStore,
+    focus: Sequence[str],
+    *,
+    radius: int = 1,
+    max_nodes: int = 150,
+    filters: ViewFilters = ViewFilters(),
+) -> tuple[list[str], int]:
+    """The focus entities and what is up to `radius` hops away (edges either way) under `filters`,
+    at most `max_nodes` of them: (nodes, total reached).
+
+    Nearer hops come first; past the cap, the entities with the most edges into what was already
+    reached fill up. The walk stops at the hop that reaches the cap (a hub's second hop can be the
+    whole store), so `total` counts what was reached until then.
+    """
+    seen: dict[str, int] = {f: 0 for f in focus}
+    rejected = _rejected_statements(store, filters)
+    frontier = list(dict.fromkeys(focus))
+    order: list[str] = list(frontier)
+    total = len(order)
+    for _ in range(max(0, int(radius))):
+        if not frontier or len(order) >= max_nodes:
+            break
+        links: dict[str, int] = defaultdict(int)
+        for i in range(0, len(frontier), 300):
+            values = " ".join(_iri(x) for x in frontier[i : i + 300])
+            where = _statement_ends(filters, f"VALUES ?e {{ {values} }}", other=True)
+            for st, x in query(store, f"SELECT DISTINCT ?st ?x WHERE {{ {where} }}").rows:
+                if str(x) not in seen and (str(st), str(x)) not in rejected:
+                    links[str(x)] += 1
+        fresh = sorted(links, key=lambda m: (-links[m], m))
+        total += len(fresh)
+        room = max(0, max_nodes - len(order))
+        order += fresh[:room]
+        for m in fresh:
+            seen[m] = 1
+        frontier = fresh
+    return order, total
 
 
 def _all_predicates():

@@ -56,6 +56,14 @@ __all__ = [
     "MAP_PREDICATES",
     "TIE_PREDICATES",
     "iri_term",
+    "count_entities",
+    "count_articles",
+    "top_entities",
+    "labels",
+    "search",
+    "latest_articles",
+    "FactKey",
+    "fact_keys",
 ]
 
 Row = dict[str, Any]
@@ -386,11 +394,21 @@ def _when_text(r: Row) -> str:
     return ""
 
 
-def facts(store: KGStore, iri: str, *, include_rejected: bool = False) -> list[Fact]:
-    """The distinct facts about `iri`, each with all its statements; most-attested first."""
+def facts(
+    store: KGStore, iri: str, *, include_rejected: bool = False, keys: Sequence[FactKey] | None = None
+) -> list[Fact]:
+    """The distinct facts about `iri`, each with all its statements; most-attested first.
+
+    With `keys` (from :func:`fact_keys`), only those facts: one page of a hub's facts reads only
+    that page's statements.
+    """
     preds = predicates()
     groups: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
-    for r in statements(store, iri, include_rejected=include_rejected):
+    if keys is not None:
+        rows = _key_statements(store, iri, keys, include_rejected) if keys else []
+    else:
+        rows = statements(store, iri, include_rejected=include_rejected)
+    for r in rows:
         pred = preds.get(r["predicate"])
         s, o = r["s"], r["o"]
         if pred is not None and pred.symmetric and o == iri:
@@ -400,6 +418,84 @@ def facts(store: KGStore, iri: str, *, include_rejected: bool = False) -> list[F
         Fact(s, p, o, bool(preds.get(p) and preds[p].symmetric), rows) for (s, p, o), rows in groups.items()
     ]
     return sorted(out, key=lambda f: (-len(f.articles), f.predicate, f.s, f.o))
+
+
+@dataclass(frozen=True)
+class FactKey:
+    """One distinct fact about an entity, without its statements: what paging sorts and counts.
+
+    `s`/`o` read the merged entity as the entity asked about, and a symmetric fact with that entity
+    first, exactly as :class:`Fact` does.
+    """
+
+    s: str
+    predicate: str
+    o: str
+    symmetric: bool
+    articles: int
+
+    @property
+    def direction(self) -> str:
+        """'tie' (symmetric), 'out' (the entity is the subject) or 'in'."""
+        return "tie" if self.symmetric else ("out" if self.s == self._focus else "in")
+
+    _focus: str = field(default="", compare=False, repr=False)
+
+
+def fact_keys(store: KGStore, iri: str, *, include_rejected: bool = False) -> list[FactKey]:
+    """Every distinct fact about `iri` with its article count, most-attested first (one GROUP BY:
+    no evidence, offsets or qualifiers are read, so even a hub with thousands of facts is quick)."""
+    same = _same(store, iri)
+    merged = set(same) - {iri}
+    values = " ".join(iri_term(x) for x in same)
+    rows = query(
+        store,
+        f"""
+SELECT ?s ?p ?o (GROUP_CONCAT(DISTINCT STR(?art); separator=" ") AS ?arts) WHERE {{
+  VALUES ?x {{ {values} }} {{ ?st rdf:subject ?x }} UNION {{ ?st rdf:object ?x }}
+  ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  OPTIONAL {{ ?st nkg:article ?art }}
+  {"" if include_rejected else rejected_filter()}
+}} GROUP BY ?s ?p ?o""",
+    ).rows
+    preds = predicates()
+    groups: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for s, p, o, arts in rows:
+        s, o, name = str(s), str(o), _local(p)
+        s, o = (iri if s in merged else s), (iri if o in merged else o)
+        pred = preds.get(name)
+        if pred is not None and pred.symmetric and o == iri:
+            s, o = o, s
+        groups[(s, name, o)].update(str(arts or "").split())
+    out = [
+        FactKey(s, p, o, bool(preds.get(p) and preds[p].symmetric), len(arts), iri)
+        for (s, p, o), arts in groups.items()
+    ]
+    return sorted(out, key=lambda f: (-f.articles, f.predicate, f.s, f.o))
+
+
+def _key_statements(store: KGStore, iri: str, keys: Sequence[FactKey], include_rejected: bool) -> list[Row]:
+    """The statements behind `keys` (both ways round for a symmetric fact, and through merges)."""
+    same = _same(store, iri)
+    merged = set(same) - {iri}
+    wanted = set()
+    for k in keys:
+        ss = same if k.s == iri else [k.s]
+        os_ = same if k.o == iri else [k.o]
+        for a in ss:
+            for b in os_:
+                wanted.add((a, k.predicate, b))
+                if k.symmetric:
+                    wanted.add((b, k.predicate, a))
+    out: list[Row] = []
+    triples = sorted(wanted)
+    for i in range(0, len(triples), 300):
+        values = " ".join(f"({iri_term(a)} nkg:{p} {iri_term(b)})" for a, p, b in triples[i : i + 300])
+        out += _statements(store, f"VALUES (?s ?p ?o) {{ {values} }}", include_rejected)
+    for r in out:
+        r["s"] = iri if r["s"] in merged else r["s"]
+        r["o"] = iri if r["o"] in merged else r["o"]
+    return out
 
 
 def mentions(store: KGStore, iri: str) -> list[Row]:
@@ -584,13 +680,27 @@ def overview(store: KGStore) -> dict[str, list[Row]]:
         "SELECT ?type (COUNT(DISTINCT ?e) AS ?entities) WHERE { ?e nkg:entityType ?type } "
         "GROUP BY ?type ORDER BY DESC(?entities)",
     )
-    preds = _rows(
-        store,
-        f"""
-SELECT ?p (COUNT(DISTINCT ?st) AS ?statements) WHERE {{
-  ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . {rejected_filter()}
-}} GROUP BY ?p ORDER BY DESC(?statements)""",
-    )
+    # statements by predicate from the predicate index alone; a reviewer's few rejected facts are
+    # taken off here rather than by a NOT EXISTS on every statement
+    counts = {
+        str(p): int(n)
+        for p, n in query(
+            store, "SELECT ?p (COUNT(?st) AS ?n) WHERE { ?st rdf:predicate ?p } GROUP BY ?p"
+        ).rows
+    }
+    for s_, p_, o_ in _rejected_facts(store):
+        res = query(
+            store,
+            f"SELECT (COUNT(?st) AS ?n) WHERE {{ ?st rdf:subject {iri_term(s_)} ; "
+            f"rdf:predicate {iri_term(p_)} ; rdf:object {iri_term(o_)} }}",
+        )
+        if p_ in counts and res.rows:
+            counts[p_] -= int(res.rows[0][0])
+    preds = [
+        {"p": p, "statements": n}
+        for p, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))
+        if n > 0 and p.startswith(NS)
+    ]
     for r in preds:
         r["predicate"] = _local(r["p"])
     return {"types": types, "predicates": preds}
@@ -686,6 +796,198 @@ def timeline(
             continue
         out.append({**r, "date": start, "end": str(r["end_date"] or "")})
     return sorted(out, key=lambda r: (r["date"], r["predicate"], r["s"], r["o"]))
+
+
+# ------------------------------------------------------------------ bounded views (the explorer at scale)
+# Every function here reads a bounded answer (a COUNT, a LIMIT, the entities asked for): no page
+# needs the whole entity or article table, so a cold page stays quick on a store of 100,000 entities.
+
+
+def count_entities(store: KGStore) -> int:
+    """How many entities the store holds (a review's merges left out)."""
+    res = query(store, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e nkg:entityType ?t }")
+    n = int(res.rows[0][0]) if res.rows else 0
+    return n - len(merges(store))
+
+
+def count_articles(store: KGStore) -> int:
+    """How many articles the store holds."""
+    res = query(store, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a nkg:NewsArticle }")
+    return int(res.rows[0][0]) if res.rows else 0
+
+
+def top_entities(store: KGStore, n: int = 12, *, offset: int = 0) -> list[Row]:
+    """The `n` best-connected entities (after `offset`): iri, degree (statements in and out, as in
+    :func:`entities`), ko, en, type, cls, aliases. One ORDER BY … LIMIT in the store."""
+    from newskg.graph.project import top_nodes
+
+    gone = merges(store)
+    nodes, _, _ = top_nodes(store, int(n) + int(offset) + len(gone))
+    nodes = [e for e in nodes if e not in gone][int(offset) : int(offset) + int(n)]
+    degree = _degrees(store, nodes)
+    ranked = [(e, degree.get(e, 0)) for e in nodes]
+    names = labels(store, [e for e, _ in ranked])
+    out = [dict(names.get(e) or _no_label(e), degree=d) for e, d in ranked]
+    return sorted(out, key=lambda r: (-r["degree"], r["ko"]))
+
+
+def _no_label(iri: str) -> Row:
+    return {"iri": iri, "type": "", "ko": _local(iri), "en": _local(iri), "cls": "", "aliases": []}
+
+
+def labels(store: KGStore, iris: Iterable[str]) -> dict[str, Row]:
+    """iri → iri, type, ko, en, cls, aliases for just these entities (renames applied; the label
+    most articles use first, as :func:`entities` picks it). Entities the store lacks are left out."""
+    wanted = sorted({i for i in iris if i})
+    out: dict[str, Row] = {}
+    names = renames(store)
+    for i in range(0, len(wanted), 400):
+        chunk = wanted[i : i + 400]
+        values = " ".join(iri_term(x) for x in chunk)
+        for r in _rows(
+            store,
+            f"SELECT DISTINCT ?iri ?type WHERE {{ VALUES ?iri {{ {values} }} ?iri nkg:entityType ?type }}",
+        ):
+            out.setdefault(r["iri"], {**_no_label(r["iri"]), "type": r["type"], "ko": "", "en": ""})
+        labelled = _rows(
+            store,
+            f"""
+SELECT ?iri ?label (LANG(?label) AS ?lang) (COUNT(DISTINCT ?g) AS ?n) WHERE {{ VALUES ?iri {{ {values} }}
+  GRAPH ?g {{ ?iri rdfs:label ?label }} }} GROUP BY ?iri ?label""",
+        )
+        for r in sorted(labelled, key=lambda r: (-int(r["n"]), -len(str(r["label"])), str(r["label"]))):
+            e = out.get(r["iri"])
+            if e is not None and r["lang"] in ("ko", "en") and not e[r["lang"]]:
+                e[r["lang"]] = str(r["label"])
+        classes: dict[str, set[str]] = defaultdict(set)
+        for r in _rows(
+            store,
+            f"SELECT DISTINCT ?iri ?c WHERE {{ VALUES ?iri {{ {values} }} ?iri a ?c "
+            f"FILTER(STRSTARTS(STR(?c), STR(nkg:))) }}",
+        ):
+            classes[r["iri"]].add(_local(r["c"]))
+        for r in _rows(
+            store, f"SELECT DISTINCT ?iri ?a WHERE {{ VALUES ?iri {{ {values} }} ?iri skos:altLabel ?a }}"
+        ):
+            if r["iri"] in out:
+                out[r["iri"]]["aliases"].append(str(r["a"]))
+        for iri in chunk:
+            e = out.get(iri)
+            if e is None:
+                continue
+            fine = sorted(classes[iri] - _COARSE) or sorted(classes[iri])
+            e["cls"] = fine[0] if fine else ""
+            e["aliases"] = sorted(set(e["aliases"]))
+            e["ko"] = names.get((iri, "ko")) or e["ko"] or e["en"] or _local(iri)
+            e["en"] = names.get((iri, "en")) or e["en"] or e["ko"]
+    return out
+
+
+def _sparql_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid SPARQL string literal
+
+
+def search(store: KGStore, text: str, *, limit: int = 20) -> list[Row]:
+    """Entities whose Korean or English label, alias or new (renamed) label contains `text`
+    (case-insensitive): exact matches first, then prefix matches, then the rest; ties by degree.
+
+    Rows as :func:`labels` gives them, with degree. The store filters the labels (CONTAINS … LIMIT),
+    so a search costs one scan of the labels, never a table of every entity.
+    """
+    q = text.strip().casefold()
+    if not q:
+        return []
+    needle = _sparql_string(q)
+    hits = _rows(
+        store,
+        f"""
+SELECT DISTINCT ?iri WHERE {{
+  {{ ?iri rdfs:label ?l }} UNION {{ ?iri skos:altLabel ?l }}
+  FILTER(CONTAINS(LCASE(STR(?l)), {needle}))
+}} LIMIT {max(200, 10 * int(limit))}""",
+    )
+    found = {r["iri"] for r in hits}
+    found |= {e for (e, _), label in renames(store).items() if q in label.casefold()}
+    gone = merges(store)
+    rows = [r for iri, r in labels(store, found - set(gone)).items()]
+    degree = _degrees(store, [r["iri"] for r in rows])
+    for r in rows:
+        r["degree"] = degree.get(r["iri"], 0)
+
+    def rank(r: Row) -> tuple:
+        names = [r["ko"].casefold(), r["en"].casefold()]
+        aliases = [a.casefold() for a in r["aliases"]]
+        exact = q in names or q in aliases
+        prefix = any(x.startswith(q) for x in names)
+        return (not exact, not prefix, -r["degree"], r["ko"])
+
+    hit = [r for r in rows if q in " ".join([r["ko"], r["en"], *r["aliases"]]).casefold()]
+    return sorted(hit, key=rank)[: int(limit)]
+
+
+def _degrees(store: KGStore, iris: Sequence[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i in range(0, len(iris), 400):
+        values = " ".join(iri_term(x) for x in iris[i : i + 400])
+        for e, d in query(
+            store,
+            f"SELECT ?e (COUNT(?st) AS ?d) WHERE {{ VALUES ?e {{ {values} }} "
+            f"{{ ?st rdf:subject ?e }} UNION {{ ?st rdf:object ?e }} }} GROUP BY ?e",
+        ).rows:
+            out[str(e)] = int(d)
+    for s_, p_, o_ in _rejected_facts(store):  # a reviewer's few: taken off, as entities() leaves them out
+        if s_ in out or o_ in out:
+            res = query(
+                store,
+                f"SELECT (COUNT(?st) AS ?n) WHERE {{ ?st rdf:subject {iri_term(s_)} ; "
+                f"rdf:predicate {iri_term(p_)} ; rdf:object {iri_term(o_)} }}",
+            )
+            n = int(res.rows[0][0]) if res.rows else 0
+            for x in {s_, o_} & set(out):
+                out[x] -= n
+    return out
+
+
+def latest_articles(store: KGStore, n: int = 12, *, offset: int = 0) -> list[Row]:
+    """The `n` newest articles (after `offset`), as :func:`articles` gives them, with their fact
+    counts. Undated ones come last, as there."""
+    rows = _rows(
+        store,
+        f"""
+SELECT ?iri ?published ?headline WHERE {{
+  ?iri a nkg:NewsArticle . OPTIONAL {{ ?iri schema:datePublished ?published }}
+  OPTIONAL {{ ?iri schema:headline ?headline }}
+}} ORDER BY DESC(?published) ?headline LIMIT {int(n) * 4 + int(offset)}""",
+    )
+    iris = sorted({r["iri"] for r in rows})
+    if not iris:
+        return []
+    values = " ".join(iri_term(x) for x in iris)
+    full = _rows(
+        store,
+        f"""
+SELECT ?iri (SAMPLE(?h) AS ?headline) (SAMPLE(?d) AS ?published) (SAMPLE(?src) AS ?source)
+       (SAMPLE(?u) AS ?url) WHERE {{ VALUES ?iri {{ {values} }}
+  OPTIONAL {{ ?iri schema:headline ?h }}
+  OPTIONAL {{ ?iri schema:datePublished ?d }}
+  OPTIONAL {{ ?iri prov:wasDerivedFrom ?src }}
+  OPTIONAL {{ ?iri schema:url ?u }}
+}} GROUP BY ?iri""",
+    )
+    counts = {
+        r["iri"]: int(r["n"])
+        for r in _rows(
+            store,
+            f"SELECT ?iri (COUNT(?st) AS ?n) WHERE {{ VALUES ?iri {{ {values} }} ?st a nkg:Statement ; "
+            f"nkg:article ?iri }} GROUP BY ?iri",
+        )
+    }
+    for r in full:
+        r["facts"] = counts.get(r["iri"], 0)
+        r["headline"] = str(r["headline"] or _local(r["iri"]))
+        r["published"] = str(r["published"] or "")
+    ordered = sorted(sorted(full, key=lambda r: r["headline"]), key=lambda r: r["published"], reverse=True)
+    return ordered[int(offset) : int(offset) + int(n)]
 
 
 def to_json(rows: Sequence[Row]) -> str:

@@ -48,6 +48,17 @@ __all__ = [
     "cached_article_view",
     "cached_overview",
     "cached_map_tables",
+    "cache_key",
+    "overview_stats",
+    "cached_overview_stats",
+    "search",
+    "cached_search",
+    "names",
+    "cached_names",
+    "GraphView",
+    "graph_view",
+    "cached_graph_view",
+    "filters_of",
 ]
 
 _WRITE_LOCK = threading.Lock()
@@ -125,8 +136,18 @@ def write_lock() -> threading.Lock:
     return _WRITE_LOCK
 
 
+_VERSION = [0]
+
+
+def cache_key() -> str:
+    """What cached results are keyed on: the store's location and its version in this process
+    (bumped by every write the app makes), so a result is never served for another graph."""
+    return f"{location()}#{_VERSION[0]}"
+
+
 def added() -> None:
     """Forget every cached query result and projection after the graph changed."""
+    _VERSION[0] += 1
     st.cache_data.clear()
     _projection.clear()
 

@@ -34,7 +34,7 @@ TYPES = {
 MAIN = Path(__file__).resolve().parents[2] / "app" / "explorer" / "main.py"
 
 
-def synthetic_extractions(seed: int = 7):
+def synthetic_extractions(seed: int = 7, n_articles: int = N_ARTICLES):
     from newskg.extract.records import Article, Entity, Evidence, Extraction, Triple
 
     rng = random.Random(seed)
@@ -47,7 +47,7 @@ def synthetic_extractions(seed: int = 7):
     cls = {"PERSON": "Person", "ORG": "Organization", "LOC": "City"}
     kinds = ["PERSON", "ORG", "LOC"]
     out = []
-    for a in range(N_ARTICLES):
+    for a in range(n_articles):
         text = "시흥시 경기도 " + " ".join(f"개체{a}번{i}" for i in range(PER_ARTICLE)) + " 끝."
         ents = list(hubs)
         for i in range(PER_ARTICLE - len(hubs)):
@@ -79,65 +79,115 @@ def synthetic_extractions(seed: int = 7):
     return out
 
 
+def write_store(path: str, extractions) -> int:
+    """Write the extractions' article graphs (graph.build's own N-Triples) as one N-Quads file and
+    bulk-load it: the real layout of a built store, minutes faster than one transaction per article."""
+    import pyoxigraph as ox
+    from newskg.graph.build import article_ntriples
+
+    nq = Path(path + ".nq")
+    n = 0
+    with nq.open("w", encoding="utf-8") as out:
+        for ex in extractions:
+            graph, lines = article_ntriples(
+                ex, generated_at="2024-12-01T00:00:00Z", extractor_version="bench"
+            )
+            for line in lines:
+                out.write(f"{line[:-1]}<{graph}> .\n")
+            n += len(lines)
+    db = ox.Store(path)
+    db.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    db.flush()
+    del db
+    nq.unlink()
+    return n
+
+
 def _t(fn, *args, **kw):
     t0 = time.perf_counter()
     out = fn(*args, **kw)
     return out, time.perf_counter() - t0
 
 
-def main() -> None:
+SIZES = (10_000, 100_000)
+GOALS = {10_000: 1.0, 100_000: 2.0}
+PAGES = ("overview", "graph", "entity", "timeline", "article", "sparql", "map", "add", "export")
+
+
+def page_times(path: str, hub: str, leaf: str, article: str) -> list[tuple[str, float, float]]:
+    """(page, cold s, warm s) for every page, each cold run after every cache was cleared."""
+    from newskg.app.explorer import data
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["NEWSKG_STORE"] = path
+    at = AppTest.from_file(str(MAIN), default_timeout=600)
+    out = []
+    cases = [("overview", {}), ("graph", {}), ("graph", {"focus": hub}), ("entity", {"iri": leaf})]
+    cases += [("entity", {"iri": hub}), ("article", {"article": article})]
+    cases += [(p, {}) for p in PAGES if p not in ("overview", "graph", "entity", "article")]
+    first = True
+    for page, params in cases:
+        data.added()  # cold: no cached query result, projection or view (the store stays open)
+        times = []
+        for _ in ("cold", "warm"):
+            at.query_params.clear()
+            for k, v in params.items():
+                at.query_params[k] = v
+            if not first:
+                at.switch_page(f"views/{page}.py")
+            first = False
+            _, secs = _t(at.run)
+            assert not at.exception, (page, at.exception)
+            times.append(secs)
+        what = page + {
+            "focus": " (focus: hub)",
+            "iri": " (hub)" if params.get("iri") == hub else " (leaf)",
+        }.get(next(iter(params), ""), "")
+        if page == "article":
+            what = "article"
+        out.append((what, *times))
+    data._open(path).close()
+    data._open.clear()
+    return out
+
+
+def main(sizes=SIZES) -> None:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
-    from newskg.app.explorer import data, graphview
-    from newskg.graph.build import add_extractions
-    from newskg.graph.project import to_networkx
     from newskg.graph.store import open_store
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = str(Path(tmp) / "bench.oxigraph")
-        exs = synthetic_extractions()
-        with open_store(path) as kg:
-            _, secs = _t(add_extractions, kg, exs)
-            table, t_table = _t(data.entity_table, kg)
-            print(f"store: {len(table):,} entities, {N_ARTICLES} articles, built in {secs:.1f} s")
-            g, t_proj = _t(to_networkx, kg)
-            (view, note), t_view = _t(graphview.bounded_view, g, max_nodes=150)
-            payload, t_vis = _t(graphview.vis_data, view, lang="ko")
-            (fview, _), t_fview = _t(
-                graphview.bounded_view, g, focus=[table.iloc[0]["iri"]], radius=1, max_nodes=150
+    rows = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = str(Path(tmp) / "bench.oxigraph")
+            n_articles = -(-(size - 2) // (PER_ARTICLE - 2))  # 18 new entities each, two hubs shared
+            exs, gen = _t(synthetic_extractions, n_articles=n_articles)
+            quads, load = _t(write_store, path, exs)
+            with open_store(path, read_only=True) as kg:
+                from newskg.graph.sparql import query
+
+                n = query(kg, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e nkg:entityType ?t }").rows[0][0]
+            print(
+                f"store: {int(n):,} entities, {n_articles:,} articles, {quads:,} quads; generated "
+                f"{gen:.1f} s, bulk-loaded {load:.1f} s",
+                flush=True,
             )
-            hit = table[table["ko"] == "개체250번7"].iloc[0]["iri"]
-            ev, t_entity = _t(data.entity_view, kg, hit)
-            hub, t_hub = _t(data.entity_view, kg, table.iloc[0]["iri"])
-            _, t_search = _t(data.search_entities, table, "Siheung")
-        print(
-            f"library  graph: projection of {g.number_of_nodes():,} nodes / {g.number_of_edges():,} edges "
-            f"{t_proj:.2f} s; bounded view (top 150) {t_view * 1000:.0f} ms; focused view "
-            f"{t_fview * 1000:.0f} ms; vis payload {t_vis * 1000:.0f} ms"
-        )
-        print(
-            f"library entity: entity table {t_table:.2f} s; entity view {t_entity * 1000:.0f} ms "
-            f"({len(ev.facts)} facts); hub entity view {t_hub * 1000:.0f} ms ({len(hub.facts)} facts); "
-            f"search {t_search * 1000:.0f} ms"
-        )
+            hub = "https://w3id.org/newskg/entity/gn1846054"
+            from newskg.graph.resolve import article_iri, entity_iris
 
-        from streamlit.testing.v1 import AppTest
-
-        os.environ["NEWSKG_STORE"] = path
-        at = AppTest.from_file(str(MAIN), default_timeout=300)
-        _, secs = _t(at.run)  # lands on Overview: entity and article tables, counts
-        print(f"AppTest {'overview page (first load)':28s} cold: {secs:.2f} s")
-        top = table.iloc[0]["iri"]
-        for page, params in (("graph", {}), ("entity", {"iri": hit}), ("entity", {"iri": top})):
-            for run in ("cold", "warm"):
-                for k, v in params.items():
-                    at.query_params[k] = v
-                at.switch_page(f"views/{page}.py")
-                _, secs = _t(at.run)
-                assert not at.exception, at.exception
-                what = f"{page} page" + (" (hub: Siheung)" if params.get("iri") == top else "")
-                print(f"AppTest {what:28s} {run}: {secs:.2f} s")
-        data._open(path).close()
+            leaf = entity_iris(exs[n_articles // 2])[exs[n_articles // 2].entities[9].id]
+            art = article_iri(exs[n_articles // 3].doc)
+            del exs
+            for page, cold, warm in page_times(path, hub, leaf, art):
+                rows.append((page, size, cold, warm))
+                ok = "ok" if cold <= GOALS[size] else "OVER"
+                print(
+                    f"explorer {page:20s} {size:>7,} entities  cold {cold:5.2f} s  warm {warm:5.2f} s  "
+                    f"goal {GOALS[size]:.0f} s  {ok}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(tuple(int(x) for x in sys.argv[1:]) or SIZES)
