@@ -373,13 +373,14 @@ def _rejected_statements(store: KGStore, f: ViewFilters) -> set[tuple[str, str]]
     return out
 
 
-def top_nodes(store: KGStore, n: int, filters: ViewFilters = ViewFilters()) -> tuple[list[str], int, int]:
+def top_nodes(store: KGStore, n: int, filters: ViewFilters | None = None) -> tuple[list[str], int, int]:
     """The `n` entities with the most statements under `filters` (ties by IRI), and how many
     entities and statements the filtered graph has in all: (nodes, total entities, total statements).
 
     One GROUP BY over the statements' subject and object index, ordered and cut in the store;
     nothing is projected but the answer.
     """
+    filters = filters or ViewFilters()
     minus = _rejected_counts(store, filters)
     spare = sum(1 for v in minus.values() if v)  # a rejected fact can push an entity out of the top n
     where = _statement_ends(filters)
@@ -411,7 +412,7 @@ def neighbourhood(
     *,
     radius: int = 1,
     max_nodes: int = 150,
-    filters: ViewFilters = ViewFilters(),
+    filters: ViewFilters | None = None,
 ) -> tuple[list[str], int]:
     """The focus entities and what is up to `radius` hops away (edges either way) under `filters`,
     at most `max_nodes` of them: (nodes, total reached).
@@ -420,6 +421,7 @@ def neighbourhood(
     reached fill up. The walk stops at the hop that reaches the cap (a hub's second hop can be the
     whole store), so `total` counts what was reached until then.
     """
+    filters = filters or ViewFilters()
     seen: dict[str, int] = {f: 0 for f in focus}
     rejected = _rejected_statements(store, filters)
     frontier = list(dict.fromkeys(focus))

@@ -62,6 +62,8 @@ __all__ = [
     "labels",
     "search",
     "latest_articles",
+    "date_range",
+    "degrees",
     "FactKey",
     "fact_keys",
 ]
@@ -727,27 +729,47 @@ def map_links(store: KGStore, places: Sequence[Row] | None = None) -> list[Row]:
     """
     places = map_places(store) if places is None else places
     coords = {p["iri"]: (p["lat"], p["lon"]) for p in places}
-    values = " ".join(f"nkg:{p}" for p in MAP_PREDICATES if p in predicates())
-    links = _rows(
-        store,
-        f"""
-SELECT DISTINCT ?s ?p ?o ?status WHERE {{ VALUES ?p {{ {values} }}
-  ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  OPTIONAL {{ ?st nkg:status ?status }}
-  {rejected_filter()}
-}}""",
-    )
     anchor: dict[str, tuple[float, float]] = {}
-    for r in _rows(
-        store,
-        """
-SELECT DISTINCT ?x ?place WHERE { VALUES ?p { nkg:headOf nkg:locatedIn nkg:worksFor }
-  ?x ?p ?place . FILTER EXISTS { ?place schema:latitude ?la } } ORDER BY ?x ?place""",
-    ):
-        if r["place"] in coords:
-            anchor.setdefault(r["x"], coords[r["place"]])
+    where_ = sorted(coords)
+    pairs: set[tuple[str, str]] = set()
+    for i in range(0, len(where_), 300):  # who heads, works for or sits in a place on the map
+        values = " ".join(iri_term(x) for x in where_[i : i + 300])
+        pairs |= {
+            (r["x"], r["place"])
+            for r in _rows(
+                store,
+                f"""
+SELECT DISTINCT ?x ?place WHERE {{ VALUES ?place {{ {values} }}
+  VALUES ?p {{ nkg:headOf nkg:locatedIn nkg:worksFor }} ?x ?p ?place . }}""",
+            )
+        }
+    for x, place in sorted(pairs):  # the first place in IRI order, as before
+        anchor.setdefault(x, coords[place])
+    # only statements from an entity that has a point on the map (a place, or what it anchors):
+    # the rest of an archive's statements could never be drawn
+    ends = sorted(set(coords) | set(anchor))
+    values_p = ", ".join(f"nkg:{p}" for p in MAP_PREDICATES if p in predicates())
+    rejected = _rejected_facts(store)
+    links = []
+    for i in range(0, len(ends), 300):
+        values = " ".join(iri_term(x) for x in ends[i : i + 300])
+        for side in ("subject", "object"):
+            links += [
+                r
+                for r in _rows(
+                    store,
+                    f"""
+SELECT DISTINCT ?s ?p ?o ?status WHERE {{ VALUES ?e {{ {values} }}
+  ?st rdf:{side} ?e . ?st rdf:predicate ?p . FILTER(?p IN ({values_p}))
+  ?st rdf:subject ?s ; rdf:object ?o .
+  OPTIONAL {{ ?st nkg:status ?status }}
+}}""",
+                )
+                if (r["s"], r["p"], r["o"]) not in rejected
+            ]
     seen, out = set(), []
     symmetric = {p for p, d in predicates().items() if d.symmetric}
+    links.sort(key=lambda r: (r["s"], r["p"], r["o"], str(r["status"] or "")))
     for r in links:
         a, b = coords.get(r["s"]) or anchor.get(r["s"]), coords.get(r["o"]) or anchor.get(r["o"])
         pred = _local(r["p"])
@@ -784,7 +806,32 @@ def timeline(
     """Dated statements in date order: date (start of the span), end, s, predicate, o, status,
     amount, currency, evidence, article. A statement without a `when` is dated by nothing and left
     out; undated facts remain on the Entity page."""
-    rows = statements(store, entity_, include_rejected=include_rejected)
+    # only dated statements are read: an archive's undated thousands never leave the store
+    dated = {
+        str(st)
+        for (st,) in query(
+            store, "SELECT DISTINCT ?st WHERE { { ?st nkg:when ?d } UNION { ?st nkg:startDate ?d } }"
+        ).rows
+    }
+    if entity_ is not None and dated:
+        same = _same(store, entity_)
+        values = " ".join(iri_term(x) for x in same)
+        about = query(
+            store,
+            f"SELECT DISTINCT ?st WHERE {{ VALUES ?x {{ {values} }} "
+            f"{{ ?st rdf:subject ?x }} UNION {{ ?st rdf:object ?x }} }}",
+        ).rows
+        dated &= {str(st) for (st,) in about}
+    chosen = sorted(dated)
+    rows = []
+    for i in range(0, len(chosen), 300):
+        values = " ".join(iri_term(x) for x in chosen[i : i + 300])
+        rows += _statements(store, f"VALUES ?st {{ {values} }}", include_rejected)
+    if entity_ is not None:
+        merged = set(_same(store, entity_)) - {entity_}
+        for r in rows:
+            r["s"] = entity_ if r["s"] in merged else r["s"]
+            r["o"] = entity_ if r["o"] in merged else r["o"]
     out = []
     for r in rows:
         start = str(r["when"] or r["start_date"] or "")
@@ -925,6 +972,11 @@ SELECT DISTINCT ?iri WHERE {{
     return sorted(hit, key=rank)[: int(limit)]
 
 
+def degrees(store: KGStore, iris: Sequence[str]) -> dict[str, int]:
+    """iri → its statements in and out (a review's rejected facts taken off), for these entities."""
+    return _degrees(store, iris)
+
+
 def _degrees(store: KGStore, iris: Sequence[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for i in range(0, len(iris), 400):
@@ -948,16 +1000,26 @@ def _degrees(store: KGStore, iris: Sequence[str]) -> dict[str, int]:
     return out
 
 
-def latest_articles(store: KGStore, n: int = 12, *, offset: int = 0) -> list[Row]:
+def date_range(store: KGStore) -> tuple[str, str] | None:
+    """The first and last publication date in the store (None when no article is dated)."""
+    rows = query(
+        store,
+        "SELECT (MIN(?d) AS ?lo) (MAX(?d) AS ?hi) WHERE { ?a a nkg:NewsArticle ; schema:datePublished ?d }",
+    ).rows
+    if not rows or rows[0][0] is None:
+        return None
+    return str(rows[0][0]), str(rows[0][1])
+
+
+def latest_articles(store: KGStore, n: int = 12, *, offset: int = 0, with_facts: bool = True) -> list[Row]:
     """The `n` newest articles (after `offset`), as :func:`articles` gives them, with their fact
-    counts. Undated ones come last, as there."""
+    counts (0 without `with_facts`). Undated ones come last, as there."""
     rows = _rows(
         store,
         f"""
-SELECT ?iri ?published ?headline WHERE {{
+SELECT ?iri ?published WHERE {{
   ?iri a nkg:NewsArticle . OPTIONAL {{ ?iri schema:datePublished ?published }}
-  OPTIONAL {{ ?iri schema:headline ?headline }}
-}} ORDER BY DESC(?published) ?headline LIMIT {int(n) * 4 + int(offset)}""",
+}} ORDER BY DESC(?published) LIMIT {int(n) + int(offset) + 20}""",
     )
     iris = sorted({r["iri"] for r in rows})
     if not iris:
@@ -974,14 +1036,18 @@ SELECT ?iri (SAMPLE(?h) AS ?headline) (SAMPLE(?d) AS ?published) (SAMPLE(?src) A
   OPTIONAL {{ ?iri schema:url ?u }}
 }} GROUP BY ?iri""",
     )
-    counts = {
-        r["iri"]: int(r["n"])
-        for r in _rows(
-            store,
-            f"SELECT ?iri (COUNT(?st) AS ?n) WHERE {{ VALUES ?iri {{ {values} }} ?st a nkg:Statement ; "
-            f"nkg:article ?iri }} GROUP BY ?iri",
-        )
-    }
+    counts = (
+        {
+            r["iri"]: int(r["n"])
+            for r in _rows(
+                store,
+                f"SELECT ?iri (COUNT(?st) AS ?n) WHERE {{ VALUES ?iri {{ {values} }} ?st nkg:article ?iri ; "
+                f"a nkg:Statement }} GROUP BY ?iri",
+            )
+        }
+        if with_facts
+        else {}
+    )
     for r in full:
         r["facts"] = counts.get(r["iri"], 0)
         r["headline"] = str(r["headline"] or _local(r["iri"]))

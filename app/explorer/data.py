@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 from newskg.graph import readmodel
+from newskg.graph.project import ViewFilters
 from newskg.graph.sparql import query
 from newskg.graph.store import KGStore, open_store, resolve_location
 
@@ -59,6 +60,13 @@ __all__ = [
     "graph_view",
     "cached_graph_view",
     "filters_of",
+    "cached_entity_page",
+    "SECTIONS",
+    "article_choices",
+    "cached_article_choices",
+    "cached_date_range",
+    "cached_counts",
+    "cached_degrees",
 ]
 
 _WRITE_LOCK = threading.Lock()
@@ -195,13 +203,19 @@ def search_entities(table: pd.DataFrame, text: str, *, limit: int = 20) -> pd.Da
 @dataclass
 class EntityView:
     """Everything the Entity page shows about one entity: its header, distinct facts, two-hop facts,
-    its mentions, and the mention spans of every entity in the articles of its facts."""
+    its mentions, and the mention spans of every entity in the articles of its facts.
+
+    `keys` lists every distinct fact (cheap: no statements); `facts` holds the statements of the
+    facts loaded (all of them, or one page per section); `names` the labels of every entity shown.
+    """
 
     info: readmodel.EntityInfo
     facts: list[readmodel.Fact] = field(default_factory=list)
     two_hops: list[dict] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
     spans: dict[tuple[str, str], list[tuple[int, int]]] = field(default_factory=dict)
+    keys: list[readmodel.FactKey] = field(default_factory=list)
+    names: dict[str, dict] = field(default_factory=dict)
 
     @property
     def iri(self) -> str:
@@ -209,21 +223,57 @@ class EntityView:
 
     @property
     def exists(self) -> bool:
-        return self.info.exists or bool(self.facts)
+        return self.info.exists or bool(self.facts) or bool(self.keys)
+
+    def section(self, direction: str) -> list[readmodel.FactKey]:
+        """The fact keys of one section: 'tie', 'out' or 'in'."""
+        return [k for k in self.keys if k.direction == direction]
 
 
-def entity_view(kg: KGStore, iri: str, *, include_rejected: bool = False) -> EntityView:
-    """The Entity page's data for `iri` (rejected facts left out unless asked for)."""
+SECTIONS = ("tie", "out", "in")
+
+
+def entity_view(
+    kg: KGStore,
+    iri: str,
+    *,
+    include_rejected: bool = False,
+    shown: int | None = None,
+    pages: dict[str, int] | None = None,
+) -> EntityView:
+    """The Entity page's data for `iri` (rejected facts left out unless asked for).
+
+    With `shown`, only one page of each section's facts is read (`pages`: section → page number,
+    0 first): a hub's thousands of facts cost one GROUP BY, and evidence only for what is drawn.
+    """
     info = readmodel.entity(kg, iri)
-    facts = readmodel.facts(kg, iri, include_rejected=include_rejected)
+    keys = readmodel.fact_keys(kg, iri, include_rejected=include_rejected)
+    if shown is None:
+        facts = readmodel.facts(kg, iri, include_rejected=include_rejected)
+        mentions = readmodel.mentions(kg, iri)
+    else:
+        pages = pages or {}
+        chosen = []
+        for d in SECTIONS:
+            part = [k for k in keys if k.direction == d]
+            page = max(0, min(int(pages.get(d, 0)), max(0, (len(part) - 1) // shown)))
+            chosen += part[page * shown : (page + 1) * shown]
+        facts = readmodel.facts(kg, iri, include_rejected=include_rejected, keys=chosen)
+        mentions = []  # the page draws none; a hub has one per article
     # the spans of both ends of each statement in its article: what the evidence highlights
     pairs = {(r["article"], x) for f in facts for r in f.statements for x in (f.s, f.o)}
+    hops = readmodel.two_hops(kg, iri, include_rejected=include_rejected)
+    shown_iris = {iri, info.merged_into, *info.merged_from}
+    shown_iris |= {x for f in facts for x in (f.s, f.o)}
+    shown_iris |= {x for r in hops for x in (r["partner"], r["other"])}
     return EntityView(
         info,
         facts,
-        readmodel.two_hops(kg, iri, include_rejected=include_rejected),
-        readmodel.mentions(kg, iri),
+        hops,
+        mentions,
         readmodel.mention_spans(kg, pairs),
+        keys,
+        readmodel.labels(kg, shown_iris),
     )
 
 
@@ -363,6 +413,103 @@ def projection(
     )
 
 
+# ---------------------------------------------------------------- bounded views (the explorer at scale)
+def filters_of(
+    *,
+    articles=None,
+    predicates_=None,
+    types=None,
+    since=None,
+    until=None,
+    keep_undated=True,
+    include_rejected=False,
+) -> ViewFilters:
+    """The Graph page's filter dict (as `projection` takes it) as hashable ViewFilters."""
+
+    def tup(x):
+        return tuple(sorted(x)) if x else None
+
+    return ViewFilters(
+        tup(articles), tup(predicates_), tup(types), since, until, keep_undated, include_rejected
+    )
+
+
+@dataclass
+class GraphView:
+    """What the Graph page draws: a small networkx graph of the entities picked in the store, the
+    note when the budget cut (shown, total, "graph"|"neighbourhood"), the filtered graph's size,
+    and the focus entities the filters leave out."""
+
+    view: object
+    note: tuple[int, int, str] | None
+    all_nodes: int
+    all_links: int
+    missing: list[str] = field(default_factory=list)
+
+
+def graph_view(
+    kg: KGStore,
+    *,
+    focus: tuple[str, ...] = (),
+    radius: int = 1,
+    max_nodes: int = 150,
+    filters: ViewFilters | None = None,
+) -> GraphView:
+    """The bounded view: the focus's neighbourhood (`radius` hops, at most `max_nodes` entities),
+    or without a focus the `max_nodes` best-connected entities, then networkx of just those."""
+    filters = filters or ViewFilters()
+    from newskg.graph.project import neighbourhood, to_networkx, top_nodes
+
+    ranked, all_nodes, all_links = top_nodes(kg, 0 if focus else max_nodes, filters)
+    if focus:
+        nodes, total = neighbourhood(kg, list(focus), radius=radius, max_nodes=max_nodes, filters=filters)
+        what = "neighbourhood"
+    else:
+        nodes, total, what = ranked, all_nodes, "graph"
+    view = to_networkx(kg, nodes=nodes, **filters.kwargs()) if nodes else to_networkx(kg, nodes=[])
+    note = (view.number_of_nodes(), total, what) if total > len(nodes) else None
+    return GraphView(view, note, all_nodes, all_links, [f for f in focus if f not in view])
+
+
+def overview_stats(kg: KGStore) -> dict:
+    """The Overview page: entity and article counts, counts by type and predicate, the 12
+    best-connected entities and the 12 latest articles (COUNT and LIMIT queries only)."""
+    counts = overview_counts(kg)
+    top = readmodel.top_entities(kg, 12)
+    return {
+        "entities": readmodel.count_entities(kg),
+        "articles": readmodel.count_articles(kg),
+        "types": counts["types"],
+        "predicates": counts["predicates"],
+        "top": pd.DataFrame(
+            [dict(r, aliases=" | ".join(r["aliases"])) for r in top], columns=_ENTITY_COLUMNS[:-1]
+        ),
+        "latest": pd.DataFrame(
+            readmodel.latest_articles(kg, 12),
+            columns=["iri", "headline", "published", "source", "url", "facts"],
+        ),
+    }
+
+
+def article_choices(kg: KGStore, n: int = 500) -> pd.DataFrame:
+    """The `n` newest articles (what a filter or a picker lists; a big archive is searched, not
+    scrolled), as `article_table` gives them."""
+    return pd.DataFrame(
+        readmodel.latest_articles(kg, n), columns=["iri", "headline", "published", "source", "url", "facts"]
+    )
+
+
+def search(kg: KGStore, text: str, *, limit: int = 20) -> pd.DataFrame:
+    """Entities matching `text` (graph.readmodel.search) as a table like `entity_table`'s."""
+    rows = [dict(r, aliases=" | ".join(r["aliases"])) for r in readmodel.search(kg, text, limit=limit)]
+    return pd.DataFrame(rows, columns=_ENTITY_COLUMNS[:-1])
+
+
+def names(kg: KGStore, iris) -> dict[str, dict]:
+    """iri → its labels and type (graph.readmodel.labels), for just the entities a page shows."""
+    return readmodel.labels(kg, iris)
+
+
 # ---------------------------------------------------------------- cached wrappers for the pages
 @st.cache_data(show_spinner=False)
 def cached_entity_table(_kg: KGStore, loc: str) -> pd.DataFrame:
@@ -392,3 +539,54 @@ def cached_overview(_kg: KGStore, loc: str) -> dict[str, pd.DataFrame]:
 @st.cache_data(show_spinner=False)
 def cached_map_tables(_kg: KGStore, loc: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return map_tables(_kg)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_graph_view(
+    _kg: KGStore, key: str, focus: tuple[str, ...], radius: int, max_nodes: int, filters: ViewFilters
+) -> GraphView:
+    return graph_view(_kg, focus=focus, radius=radius, max_nodes=max_nodes, filters=filters)
+
+
+@st.cache_data(show_spinner=False)
+def cached_overview_stats(_kg: KGStore, key: str) -> dict:
+    return overview_stats(_kg)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_search(_kg: KGStore, key: str, text: str, limit: int = 20) -> pd.DataFrame:
+    return search(_kg, text, limit=limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_names(_kg: KGStore, key: str, iris: tuple[str, ...]) -> dict[str, dict]:
+    return names(_kg, iris)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_entity_page(
+    _kg: KGStore, key: str, iri: str, include_rejected: bool, shown: int, pages: tuple[tuple[str, int], ...]
+) -> EntityView:
+    return entity_view(_kg, iri, include_rejected=include_rejected, shown=shown, pages=dict(pages))
+
+
+@st.cache_data(show_spinner=False)
+def cached_article_choices(_kg: KGStore, key: str, n: int = 500) -> pd.DataFrame:
+    return article_choices(_kg, n)
+
+
+@st.cache_data(show_spinner=False)
+def cached_date_range(_kg: KGStore, key: str) -> tuple[str, str] | None:
+    return readmodel.date_range(_kg)
+
+
+@st.cache_data(show_spinner=False)
+def cached_counts(_kg: KGStore, key: str) -> tuple[int, int]:
+    """(entities, articles) in the store."""
+    return readmodel.count_entities(_kg), readmodel.count_articles(_kg)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_degrees(_kg: KGStore, key: str, iris: tuple[str, ...]) -> dict[str, int]:
+    """iri → statements in and out (rejected ones off), for just these entities."""
+    return readmodel.degrees(_kg, list(iris))

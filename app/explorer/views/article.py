@@ -9,11 +9,9 @@ from newskg.app.explorer import data, render
 from newskg.app.explorer.render import code, esc, md, t
 from newskg.ontology.errors import NewsKGError
 
-kg, loc = data.store(), data.location()
+kg, key = data.store(), data.cache_key()
 lang = render.lang()
-arts = data.cached_article_table(kg, loc)
-ents = data.cached_entity_table(kg, loc)
-names = data.label_of(ents, lang) if not ents.empty else {}
+arts = data.cached_article_choices(kg, key)  # the newest few hundred, and the one asked for
 
 st.title(t("article.title"))
 gone = st.session_state.pop("article_removed", None)
@@ -25,17 +23,26 @@ if arts.empty:
 
 iris = list(arts["iri"])
 current = st.query_params.get("article")
-index = iris.index(current) if current in iris else 0
 heads = dict(
     zip(arts["iri"], arts["published"].astype(str) + " · " + arts["headline"].astype(str), strict=True)
 )
+if current and current not in iris:  # an older article linked from another page
+    asked = data.cached_article_view(kg, key, current)
+    if asked.exists:
+        iris.insert(0, current)
+        heads[current] = f"{asked.published or ''} · {asked.headline or current}"
+index = iris.index(current) if current in iris else 0
 choice = st.selectbox(
     t("article.pick"), iris, index=index, format_func=lambda i: heads.get(i, i), key="article_pick"
 )
 if choice != current:
     st.query_params["article"] = choice
 
-view = data.cached_article_view(kg, loc, choice)
+view = data.cached_article_view(kg, key, choice)
+shown = {*view.mentions.get("entity", [])}
+if not view.facts.empty:
+    shown |= {*view.facts["s"], *view.facts["o"]}
+names = {e: r[lang] for e, r in data.cached_names(kg, key, tuple(sorted(shown))).items()}
 st.header(md(view.headline or choice.rsplit("/", 1)[-1]))
 meta = []
 if view.published:

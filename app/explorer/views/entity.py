@@ -12,18 +12,14 @@ from newskg.app.explorer.render import code, esc, md, t
 from newskg.graph import review
 from newskg.ontology.errors import NewsKGError
 
-kg, loc = data.store(), data.location()
+kg, key = data.store(), data.cache_key()
 lang = render.lang()
-ents = data.cached_entity_table(kg, loc)
-label = {lng: data.label_of(ents, lng) for lng in ("ko", "en")}
-kind_of = dict(zip(ents["iri"], ents["type"], strict=True))
-alias_of = dict(zip(ents["iri"], ents["aliases"], strict=True))
-SHOWN = 60  # facts drawn per section; the CSV lists them all
+SHOWN = 60  # facts drawn per section and page; the CSV lists them all
 
 st.title(t("entity.title"))
 q = st.text_input(t("entity.search"), key="entity_q", placeholder="시흥시, Siheung, 임병택…")
 if q:
-    hits = data.search_entities(ents, q)
+    hits = data.cached_search(kg, key, q)
     if hits.empty:
         st.warning(t("search.none", q=md(q)))
     else:
@@ -42,14 +38,17 @@ if not iri:
     st.stop()
 
 show_rejected = st.toggle(t("review.show_rejected"), key="entity_show_rejected")
-try:
-    view = data.cached_entity_view(kg, loc, iri, show_rejected)
+pages = tuple((d, int(st.session_state.get(f"entity_page_{d}", 1)) - 1) for d in data.SECTIONS)
+try:  # one page of each section's facts: a hub's thousands are counted, not all read
+    view = data.cached_entity_page(kg, key, iri, show_rejected, SHOWN, pages)
 except NewsKGError:
     view = None
 if view is None or not view.exists:
     st.error(t("entity.missing", iri=code(iri)))
     st.stop()
 info = view.info
+label = {lng: {e: r[lng] for e, r in view.names.items()} for lng in ("ko", "en")}
+kind_of = {e: r["type"] for e, r in view.names.items()}
 
 
 def name(node: str, language: str = lang) -> str:
@@ -169,21 +168,24 @@ done = st.session_state.pop("review_done", None)
 if done:
     st.success(done)
 
-if not view.facts:
+if not view.keys:
     st.info(t("entity.no_facts"))
-sections = (
-    ("entity.ties", "↔", [f for f in view.facts if f.symmetric]),
-    ("entity.out", "→", [f for f in view.facts if not f.symmetric and f.s == iri]),
-    ("entity.in", "←", [f for f in view.facts if not f.symmetric and f.o == iri]),
-)
+loaded = {(f.s, f.predicate, f.o): f for f in view.facts}
+sections = (("entity.ties", "↔", "tie"), ("entity.out", "→", "out"), ("entity.in", "←", "in"))
 n = 0
-for key, arrow, part in sections:
+for title, arrow, direction in sections:
+    part = view.section(direction)
     if not part:
         continue
-    st.subheader(f"{t(key)} ({len(part)})")
+    st.subheader(f"{t(title)} ({len(part)})")
     if len(part) > SHOWN:
-        st.caption(t("entity.first_n", n=SHOWN, total=len(part)))
-    for f in part[:SHOWN]:
+        last = (len(part) - 1) // SHOWN + 1
+        page = st.number_input(t("entity.page", pages=last), 1, last, key=f"entity_page_{direction}", step=1)
+        st.caption(t("entity.first_n", n=min(SHOWN, len(part) - (page - 1) * SHOWN), total=len(part)))
+    for k in part:
+        f = loaded.get((k.s, k.predicate, k.o))
+        if f is None:  # on another page of this section
+            continue
         f_arrow = "↔" if arrow == "↔" else "→"  # an incoming fact still reads subject → object
         c1, c2, c3 = st.columns([12, 1, 1], vertical_alignment="top")
         c1.html(fact_html(f, f_arrow))
@@ -209,15 +211,30 @@ if view.two_hops:
         )
     st.html("".join(lines))
 
-if view.facts:
-    frame = data.facts_frame(view.facts, name)
-    st.download_button(
-        t("entity.csv"),
-        frame.to_csv(index=False).encode("utf-8"),
-        f"facts-{iri.rsplit('/', 1)[-1]}.csv",
-        "text/csv",
-        key="entity_csv",
-    )
+if view.keys:
+    if len(view.facts) == len(view.keys):
+        frame = data.facts_frame(view.facts, name)
+        st.download_button(
+            t("entity.csv"),
+            frame.to_csv(index=False).encode("utf-8"),
+            f"facts-{iri.rsplit('/', 1)[-1]}.csv",
+            "text/csv",
+            key="entity_csv",
+        )
+    else:  # a hub's every statement with evidence: read only when asked for
+
+        def every_fact() -> bytes:
+            every = data.entity_view(kg, iri, include_rejected=show_rejected)
+            names_all = data.names(kg, {x for f in every.facts for x in (f.s, f.o)})
+            return (
+                data.facts_frame(every.facts, lambda x: str((names_all.get(x) or {}).get(lang) or x))
+                .to_csv(index=False)
+                .encode("utf-8")
+            )
+
+        st.download_button(
+            t("entity.csv"), every_fact, f"facts-{iri.rsplit('/', 1)[-1]}.csv", "text/csv", key="entity_csv"
+        )
 
 with st.expander(t("review.entity_title")):
     c1, c2, c3 = st.columns([3, 1, 1])
@@ -232,14 +249,18 @@ with st.expander(t("review.entity_title")):
         else:
             data.added()
             st.rerun()
-    others = [x for x in ents["iri"] if x != iri]
+    # the other entity is searched for (a store of 100,000 is no list to scroll)
+    mq = st.text_input(t("review.merge_search"), key="merge_q")
+    found = data.cached_search(kg, key, mq, 20) if mq else data.search(kg, "", limit=0)
+    others = [x for x in found["iri"] if x != iri]
+    found_names = {r.iri: (r.ko, r.en) for r in found.itertuples()}
     c1, c2 = st.columns([4, 1])
     target = c1.selectbox(
         t("review.merge_with"),
         others,
         index=None,
         key="merge_target",
-        format_func=lambda x: f"{name(x)} · {name(x, 'en' if lang == 'ko' else 'ko')}",
+        format_func=lambda x: " · ".join(found_names.get(x, (x, x))[:: 1 if lang == "ko" else -1]),
     )
     if c2.button(t("review.merge"), key="merge_go") and target:
         try:

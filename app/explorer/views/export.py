@@ -48,8 +48,9 @@ def build(fmt_label: str, whole: bool) -> bytes:
     name, ext, _ = FORMATS[fmt_label]
     if fmt_label == "GraphML" and not whole:
         import networkx as nx
+        from newskg.graph.project import to_networkx
 
-        g = data.projection(**view["filters"]).subgraph(view["nodes"])
+        g = to_networkx(kg, nodes=view["nodes"], **data.filters_of(**view["filters"]).kwargs())
         buf = io.BytesIO()
         nx.write_graphml(g, buf)
         return buf.getvalue()

@@ -1,7 +1,8 @@
 """Graph: the interactive network (drag, zoom, hover, click to expand), with filters and search.
 
-A large graph is never drawn whole: the page shows the neighbourhood of the focused entities, or
-the best-connected entities, up to a node budget, and says so.
+A large graph is never drawn whole, nor projected whole: the store picks the neighbourhood of the
+focused entities, or the best-connected entities, up to a node budget (graph.project.top_nodes,
+neighbourhood), and only those become a networkx graph; the page says when the budget cut.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from newskg.app.explorer import data, graphview, render
 from newskg.app.explorer.render import md, t
 from newskg.ontology.vocab import COARSE_TYPES, predicates
 
-kg, loc = data.store(), data.location()
+kg, key = data.store(), data.cache_key()
 lang = render.lang()
-arts = data.cached_article_table(kg, loc)
+n_entities, n_articles = data.cached_counts(kg, key)
 
 st.title(t("graph.title"))
-if arts.empty:
+if not n_articles:
     st.info(t("graph.empty"))
     st.stop()
 
@@ -41,17 +42,18 @@ with st.expander(t("graph.filters"), expanded=False):
         key="g_preds",
         format_func=lambda p: render.predicate_label(p, lang),
     )
+    arts = data.cached_article_choices(kg, key)  # the newest few hundred; older ones by date range
     heads = dict(
         zip(arts["iri"], arts["published"].astype(str) + " · " + arts["headline"].astype(str), strict=True)
     )
     chosen_articles = st.multiselect(
         t("graph.articles"), list(arts["iri"]), key="g_articles", format_func=lambda i: heads.get(i, i)
     )
-    dates = sorted(d for d in arts["published"] if d)
+    dates = data.cached_date_range(kg, key)
     since = until = None
     keep_undated = True
     if dates and st.checkbox(t("graph.use_dates"), key="g_use_dates"):
-        lo, hi = dt.date.fromisoformat(dates[0][:10]), dt.date.fromisoformat(dates[-1][:10])
+        lo, hi = dt.date.fromisoformat(dates[0][:10]), dt.date.fromisoformat(dates[1][:10])
         picked = st.date_input(t("graph.dates"), (lo, hi), key="g_dates")
         if isinstance(picked, tuple) and len(picked) == 2:
             since, until = picked[0].isoformat(), picked[1].isoformat()
@@ -63,7 +65,7 @@ q = c1.text_input(t("graph.search"), key="g_q", placeholder="시흥시, Siheung�
 radius = c2.slider(t("graph.hops"), 1, 3, 1, key="g_radius")
 budget = c3.slider(t("graph.max_nodes"), 10, 400, 40, step=10, key="g_budget")
 if q:
-    hits = data.search_entities(data.cached_entity_table(kg, loc), q, limit=10)
+    hits = data.cached_search(kg, key, q, 10)
     if hits.empty:
         st.warning(t("search.none", q=md(q)))
     else:
@@ -82,12 +84,14 @@ filters = {
     "keep_undated": keep_undated,
     "include_rejected": show_rejected,
 }
-g = graphview.connected_only(data.projection(**filters), keep=focus)
-missing = [f for f in focus if f not in g]
-if missing:
-    st.warning(t("graph.not_in_view") + " " + ", ".join(md(f.rsplit("/", 1)[-1]) for f in missing))
-    focus[:] = [f for f in focus if f in g]
-view, note = graphview.bounded_view(g, focus=focus, radius=radius, max_nodes=budget)
+wanted = data.filters_of(**filters)
+gv = data.cached_graph_view(kg, key, tuple(focus), radius, budget, wanted)
+if gv.missing:
+    st.warning(t("graph.not_in_view") + " " + ", ".join(md(f.rsplit("/", 1)[-1]) for f in gv.missing))
+    focus[:] = [f for f in focus if f not in gv.missing]
+    gv = data.cached_graph_view(kg, key, tuple(focus), radius, budget, wanted)
+view, note = gv.view, gv.note
+g = view  # every node the page names or a click returns is in the view
 
 names = {f: g.nodes[f].get("label_" + lang) or f for f in focus}
 if focus:
@@ -104,8 +108,8 @@ st.caption(
         "graph.in_view",
         nodes=view.number_of_nodes(),
         links=len(pairs),
-        all_nodes=g.number_of_nodes(),
-        all_links=g.number_of_edges(),
+        all_nodes=gv.all_nodes,
+        all_links=gv.all_links,
     )
 )
 

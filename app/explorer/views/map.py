@@ -21,11 +21,12 @@ def world() -> dict:
     return json.loads(WORLD.read_text(encoding="utf-8"))
 
 
-kg, loc = data.store(), data.location()
+kg, key = data.store(), data.cache_key()
 lang = render.lang()
-ents = data.cached_entity_table(kg, loc)
-names = data.label_of(ents, lang) if not ents.empty else {}
-places, links = data.cached_map_tables(kg, loc)
+places, links = data.cached_map_tables(kg, key)
+on_map = tuple(sorted({*places["iri"], *links["s"], *links["o"]}))
+ents = data.cached_names(kg, key, on_map)  # labels and degrees of just what is drawn
+names = {e: r[lang] for e, r in ents.items()}
 
 st.title(t("map.title"))
 if places.empty:
@@ -52,7 +53,7 @@ shown["link"] = shown["predicate"].map(lambda p: render.predicate_label(p, lang)
 shown["from"] = shown["s"].map(lambda x: names.get(x, x))
 shown["to"] = shown["o"].map(lambda x: names.get(x, x))
 pts = places.assign(name=places["iri"].map(lambda x: names.get(x, x)))
-degree = dict(zip(ents["iri"], ents["degree"], strict=True)) if not ents.empty else {}
+degree = data.cached_degrees(kg, key, tuple(places["iri"]))
 pts["degree"] = pts["iri"].map(lambda x: int(degree.get(x, 0)))
 # labels only for the best-connected places, at most one per ~1.5° cell (capital-region cities sit
 # a few km apart and their names would print over each other); every place keeps its dot and tooltip

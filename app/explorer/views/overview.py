@@ -6,26 +6,25 @@ import streamlit as st
 from newskg.app.explorer import data, render
 from newskg.app.explorer.render import md, t
 
-kg, loc = data.store(), data.location()
+kg = data.store()
 lang = render.lang()
-ents = data.cached_entity_table(kg, loc)
-arts = data.cached_article_table(kg, loc)
-counts = data.cached_overview(kg, loc)
+counts = data.cached_overview_stats(kg, data.cache_key())  # counts, top 12, latest 12: bounded queries
+ents, arts = counts["top"], counts["latest"]
 
 st.title(t("overview.title"))
 st.caption(t("overview.caption"))
-if ents.empty:
+if not counts["entities"]:
     st.info(t("overview.empty"))
     st.page_link("views/add.py", label=t("nav.add"), icon=":material/post_add:")
     st.stop()
 
 c1, c2, c3 = st.columns(3)
-c1.metric(t("overview.entities"), len(ents))
+c1.metric(t("overview.entities"), counts["entities"])
 c2.metric(
     t("overview.facts"),
     int(counts["predicates"]["statements"].sum()) if not counts["predicates"].empty else 0,
 )
-c3.metric(t("overview.articles"), len(arts))
+c3.metric(t("overview.articles"), counts["articles"])
 
 left, right = st.columns(2)
 with left:

@@ -100,9 +100,19 @@ if run:
     else:
         st.session_state["sparql_result"] = res
 
-ents = data.cached_entity_table(kg, loc)
-labels = data.label_of(ents, lang)
 res = st.session_state.get("sparql_result")
+cells = sorted(
+    {
+        v
+        for row in (res.rows if res is not None else [])
+        for v in row
+        if isinstance(v, str)
+        and v.startswith(("http://", "https://"))
+        and not re.search(r'[\s<>"{}|^`\\]', v)
+    }
+)
+# labels of the IRIs in the result only (an entity column is one whose every cell has a label)
+labels = {e: r[lang] for e, r in data.cached_names(kg, data.cache_key(), tuple(cells)).items()}
 if res is not None:
     if res.kind == "ask":
         st.success(f"ASK → {res.rows[0][0]}")

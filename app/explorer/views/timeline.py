@@ -12,10 +12,8 @@ from newskg.app.explorer.render import esc, md, t
 from newskg.graph import readmodel
 from newskg.ontology.vocab import predicates
 
-kg, loc = data.store(), data.location()
+kg, key = data.store(), data.cache_key()
 lang = render.lang()
-ents = data.cached_entity_table(kg, loc)
-names = data.label_of(ents, lang) if not ents.empty else {}
 
 st.title(t("timeline.title"))
 st.caption(t("timeline.caption"))
@@ -38,15 +36,21 @@ statuses = c3.multiselect(
 )
 iri = st.query_params.get("iri")
 if q:
-    hits = data.search_entities(ents, q, limit=1)
+    hits = data.cached_search(kg, key, q, 1)
     if hits.empty:
         st.warning(t("search.none", q=md(q)))
         st.stop()
     iri = hits.iloc[0]["iri"]
+rows = readmodel.timeline(kg, entity_=iri or None, predicate=pred or None, status=statuses or None)
+# labels of just the entities on screen
+names = {
+    e: r[lang]
+    for e, r in data.cached_names(
+        kg, key, tuple(sorted({iri or "", *(x for r in rows for x in (r["s"], r["o"]))}))
+    ).items()
+}
 if iri:
     st.markdown(t("timeline.for", name=md(names.get(iri, iri))))
-
-rows = readmodel.timeline(kg, entity_=iri or None, predicate=pred or None, status=statuses or None)
 if not rows:
     st.info(t("timeline.empty"))
     st.stop()
