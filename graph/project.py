@@ -42,7 +42,7 @@ from newskg.ontology.vocab import NS, predicate, predicates
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["to_networkx", "top_nodes", "neighbourhood", "ViewFilters"]
+__all__ = ["to_networkx", "top_nodes", "view_totals", "neighbourhood", "ViewFilters"]
 
 _COARSE = {"Entity", "Person", "Organization", "Place"}
 
@@ -153,7 +153,7 @@ def to_networkx(
         }}""",
         ).rows
     info: dict[str, dict[str, Any]] = defaultdict(lambda: {"ko": [], "en": [], "cls": set()})
-    label_langs = _labels(store, flt, type_filter)
+    label_langs = _labels(store, flt, type_filter, by_iri=nodes is not None and not flt)
     for e, etype, cls, lat, lon, gn in node_rows:
         d = info[str(e)]
         d["type"] = str(etype)
@@ -373,9 +373,12 @@ def _rejected_statements(store: KGStore, f: ViewFilters) -> set[tuple[str, str]]
     return out
 
 
-def top_nodes(store: KGStore, n: int, filters: ViewFilters | None = None) -> tuple[list[str], int, int]:
+def top_nodes(
+    store: KGStore, n: int, filters: ViewFilters | None = None, *, totals: bool = True
+) -> tuple[list[str], int, int]:
     """The `n` entities with the most statements under `filters` (ties by IRI), and how many
     entities and statements the filtered graph has in all: (nodes, total entities, total statements).
+    Without filters the total counts every entity of the store, with or without a statement.
 
     One GROUP BY over the statements' subject and object index, ordered and cut in the store;
     nothing is projected but the answer.
@@ -390,10 +393,11 @@ def top_nodes(store: KGStore, n: int, filters: ViewFilters | None = None) -> tup
     rows = query(
         store,
         f"""SELECT ?e (COUNT(?st) AS ?d) WHERE {{ {where} }} GROUP BY ?e ORDER BY DESC(?d)
-        LIMIT {n + 1 + spare}""",
+        LIMIT {10 * n + 1 + spare}""",
     ).rows
     got = {str(e): int(d) for e, d in rows}
-    if 0 < n < len(rows) and int(rows[n - 1][1]) == int(rows[n][1]):
+    # the rows read hold every entity tied with the n-th unless the tie runs past all of them
+    if 0 < n < len(rows) and int(rows[n - 1][1]) == int(rows[-1][1]) and len(rows) > 10 * n + spare:
         tie = int(rows[n - 1][1])
         for (e,) in query(
             store, f"SELECT ?e WHERE {{ {where} }} GROUP BY ?e HAVING (COUNT(?st) = {tie})"
@@ -401,9 +405,26 @@ def top_nodes(store: KGStore, n: int, filters: ViewFilters | None = None) -> tup
             got[str(e)] = tie
     ranked = sorted(((e, d - minus.get(e, 0)) for e, d in got.items()), key=lambda r: (-r[1], r[0]))
     ranked = [r for r in ranked if r[1] > 0][:n]
-    totals = query(store, f"SELECT (COUNT(DISTINCT ?e) AS ?n) (COUNT(?st) AS ?m) WHERE {{ {where} }}").rows
-    entities, ends = (int(totals[0][0]), int(totals[0][1])) if totals else (0, 0)
-    return [e for e, _ in ranked], entities, (ends - sum(minus.values())) // 2
+    if not totals:
+        return [e for e, _ in ranked], -1, -1
+    return ([e for e, _ in ranked], *view_totals(store, filters))
+
+
+def view_totals(store: KGStore, filters: ViewFilters | None = None) -> tuple[int, int]:
+    """(entities, statements) of the graph the filters keep; without filters, of the whole store
+    (every entity, with or without a statement)."""
+    filters = filters or ViewFilters()
+    minus = _rejected_counts(store, filters)
+    if filters == ViewFilters():  # the whole graph: two index counts, not a DISTINCT over every end
+        entities = int(
+            query(store, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e nkg:entityType ?t }").rows[0][0]
+        )
+        ends = 2 * int(query(store, "SELECT (COUNT(?st) AS ?n) WHERE { ?st rdf:subject ?s }").rows[0][0])
+    else:
+        where = _statement_ends(filters)
+        got = query(store, f"SELECT (COUNT(DISTINCT ?e) AS ?n) (COUNT(?st) AS ?m) WHERE {{ {where} }}").rows
+        entities, ends = (int(got[0][0]), int(got[0][1])) if got else (0, 0)
+    return entities, (ends - sum(minus.values())) // 2
 
 
 def neighbourhood(
@@ -451,16 +472,25 @@ def _all_predicates():
     return predicates().values()
 
 
-def _labels(store: KGStore, flt: str, type_filter: str) -> list[tuple[str, str | None, str | None]]:
+def _labels(
+    store: KGStore, flt: str, type_filter: str, *, by_iri: bool = False
+) -> list[tuple[str, str | None, str | None]]:
     """(entity, ko, en) label rows, the label most article graphs give first (then the longest), so
-    taking the first of each language agrees with the Entity page (graph.readmodel)."""
+    taking the first of each language agrees with the Entity page (graph.readmodel).
+
+    `by_iri`: the entities are given (VALUES ?e) and already typed: labels alone, no join with a
+    hub's type in each of its article graphs."""
     res = query(
         store,
         f"""
         SELECT ?e ?label (LANG(?label) AS ?lang) (COUNT(DISTINCT ?article) AS ?n) WHERE {{
           {flt}
-          {type_filter}
-          GRAPH ?article {{ ?e nkg:entityType ?type ; rdfs:label ?label }}
+          {_only_e(type_filter) if by_iri else type_filter}
+          {
+            "GRAPH ?article { ?e rdfs:label ?label }"
+            if by_iri
+            else "GRAPH ?article { ?e nkg:entityType ?type ; rdfs:label ?label }"
+        }
         }} GROUP BY ?e ?label""",
     )
     rows = sorted(res.rows, key=lambda r: (-int(r[3]), -len(str(r[1])), str(r[1])))

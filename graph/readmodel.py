@@ -196,7 +196,11 @@ def entity(store: KGStore, iri: str) -> EntityInfo:
     node = iri_term(iri)
     info = EntityInfo(iri)
     classes: set[str] = set()
-    for r in _rows(store, f"SELECT DISTINCT ?p ?o (LANG(?o) AS ?lang) WHERE {{ {node} ?p ?o }}"):
+    header = "rdfs:label nkg:entityType rdf:type skos:altLabel owl:sameAs schema:latitude schema:longitude"
+    # the header's properties only: a hub's own triples also hold every done fact it is subject of
+    for r in _rows(
+        store, f"SELECT DISTINCT ?p ?o (LANG(?o) AS ?lang) WHERE {{ VALUES ?p {{ {header} }} {node} ?p ?o }}"
+    ):
         p, o, lang = str(r["p"]), r["o"], r["lang"] or ""
         if p.endswith("rdf-schema#label"):
             if o not in info.labels.setdefault(lang, []):
@@ -444,31 +448,87 @@ class FactKey:
     _focus: str = field(default="", compare=False, repr=False)
 
 
+def _fact_rows(
+    store: KGStore, iris: Sequence[str], *, preds: Sequence[str] | None = None, sides: str = "so"
+) -> list[tuple[str, str, str, str, str]]:
+    """(s, p, o, article, status) of every statement with one of `iris` as subject ('s' in `sides`) or object
+    ('o'), of the predicates `preds` (local names; default all), rejected ones included.
+
+    Read where it is cheapest: a done fact is also a direct triple in the graph of each article
+    that states it (graph/build.py), one index scan per entity; only the few planned or failed
+    statements, which have no direct triple, are read as statements.
+    """
+    table = predicates()
+    wanted = [table[p].iri for p in (preds if preds is not None else table) if p in table]
+    if not iris or not wanted:
+        return []
+    in_p = ", ".join(f"<{p}>" for p in wanted)
+    out: list[tuple[str, str, str, str, str]] = []
+    for i in range(0, len(iris), 300):
+        values = " ".join(iri_term(x) for x in iris[i : i + 300])
+        for side in sides:
+            var = "?s" if side == "s" else "?o"
+            # one branch per predicate: each an exact prefix of the index (a filter on ?p would
+            # scan the entity's labels, types and mentions too)
+            union = " UNION ".join(
+                f"{{ VALUES {var} {{ {values} }} GRAPH ?g {{ ?s <{p}> ?o }} BIND(<{p}> AS ?p) }}"
+                for p in wanted
+            )
+            out += [
+                (str(a), str(b), str(c), str(g), "done")
+                for a, b, c, g in query(store, f"SELECT ?s ?p ?o ?g WHERE {{ {union} }}").rows
+                if str(g) != REVIEW_GRAPH
+            ]
+    unrealised = _unrealised(store)
+    if unrealised:
+        mine: set[str] = set()
+        for i in range(0, len(iris), 300):
+            values = " ".join(iri_term(x) for x in iris[i : i + 300])
+            union = " UNION ".join(
+                f"{{ ?st rdf:{'subject' if side == 's' else 'object'} ?x }}" for side in sides
+            )
+            mine |= {
+                str(st)
+                for (st,) in query(store, f"SELECT ?st WHERE {{ VALUES ?x {{ {values} }} {union} }}").rows
+            }
+        chosen = sorted(mine & unrealised)
+        for i in range(0, len(chosen), 300):
+            values = " ".join(iri_term(x) for x in chosen[i : i + 300])
+            out += [
+                (str(a), str(b), str(c), str(g), str(status))
+                for a, b, c, g, status in query(
+                    store,
+                    f"SELECT ?s ?p ?o ?g ?status WHERE {{ VALUES ?st {{ {values} }} ?st rdf:subject ?s ; "
+                    f"rdf:predicate ?p ; rdf:object ?o ; nkg:article ?g ; nkg:status ?status "
+                    f"FILTER(?p IN ({in_p})) }}",
+                ).rows
+            ]
+    return out
+
+
+def _unrealised(store: KGStore) -> set[str]:
+    """Statements of planned or failed facts (the status index: a few of an archive's statements)."""
+    res = query(store, 'SELECT ?st WHERE { VALUES ?v { "planned" "failed" } ?st nkg:status ?v }')
+    return {str(st) for (st,) in res.rows}
+
+
 def fact_keys(store: KGStore, iri: str, *, include_rejected: bool = False) -> list[FactKey]:
-    """Every distinct fact about `iri` with its article count, most-attested first (one GROUP BY:
-    no evidence, offsets or qualifiers are read, so even a hub with thousands of facts is quick)."""
+    """Every distinct fact about `iri` with its article count, most-attested first: no evidence,
+    offsets or qualifiers are read, so even a hub with thousands of facts is quick."""
     same = _same(store, iri)
     merged = set(same) - {iri}
-    values = " ".join(iri_term(x) for x in same)
-    rows = query(
-        store,
-        f"""
-SELECT ?s ?p ?o (GROUP_CONCAT(DISTINCT STR(?art); separator=" ") AS ?arts) WHERE {{
-  VALUES ?x {{ {values} }} {{ ?st rdf:subject ?x }} UNION {{ ?st rdf:object ?x }}
-  ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  OPTIONAL {{ ?st nkg:article ?art }}
-  {"" if include_rejected else rejected_filter()}
-}} GROUP BY ?s ?p ?o""",
-    ).rows
+    rejected = set() if include_rejected else _rejected_facts(store)
     preds = predicates()
     groups: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for s, p, o, arts in rows:
-        s, o, name = str(s), str(o), _local(p)
+    for s, p, o, art, _ in _fact_rows(store, same):
+        if (s, p, o) in rejected:
+            continue
+        name = _local(p)
         s, o = (iri if s in merged else s), (iri if o in merged else o)
         pred = preds.get(name)
         if pred is not None and pred.symmetric and o == iri:
             s, o = o, s
-        groups[(s, name, o)].update(str(arts or "").split())
+        groups[(s, name, o)].add(art)
     out = [
         FactKey(s, p, o, bool(preds.get(p) and preds[p].symmetric), len(arts), iri)
         for (s, p, o), arts in groups.items()
@@ -523,70 +583,56 @@ def mention_spans(
     wanted = sorted({(a, e) for a, e in pairs if a and e})
     if not wanted:
         return {}
-    keep = set(wanted)
     out: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    # one entity at a time from the entity side (its mentions are few), filtered to the articles
-    # wanted here: much faster than joining article × entity pairs inside the store
-    ents = sorted({e for _, e in wanted})
-    for i in range(0, len(ents), 200):
-        values = " ".join(iri_term(e) for e in ents[i : i + 200])
+    # each pair read inside its article's graph: an index lookup per pair, where reading a hub's
+    # mentions would read one per article of the archive
+    for i in range(0, len(wanted), 200):
+        values = " ".join(f"({iri_term(a)} {iri_term(e)})" for a, e in wanted[i : i + 200])
         res = query(
             store,
             f"""
-SELECT DISTINCT ?article ?e ?start ?end WHERE {{ VALUES ?e {{ {values} }}
-  ?m nkg:mentionOf ?e ; nkg:article ?article ; nkg:startOffset ?start ; nkg:endOffset ?end .
+SELECT DISTINCT ?article ?e ?start ?end WHERE {{ VALUES (?article ?e) {{ {values} }}
+  GRAPH ?article {{ ?m nkg:mentionOf ?e ; nkg:startOffset ?start ; nkg:endOffset ?end }}
 }}""",
         )
         for a, e, start, end in res.rows:
-            if (str(a), str(e)) in keep:
-                out[(str(a), str(e))].append((int(start), int(end)))
+            out[(str(a), str(e))].append((int(start), int(end)))
     return dict(out)
 
 
-def two_hops(store: KGStore, iri: str, *, include_rejected: bool = False, limit: int = 200) -> list[Row]:
+def two_hops(
+    store: KGStore,
+    iri: str,
+    *,
+    include_rejected: bool = False,
+    limit: int = 200,
+    keys: Sequence[FactKey] | None = None,
+) -> list[Row]:
     """Facts one partnership away: partner (sister city, agreement or cooperation partner), then
     who visits it or invests in it.
 
     Rows: partner, ties (local names), predicate, other, articles (how many state the second fact).
-    Two small queries (partners first, then what reaches them) keep a hub's page fast.
+    The partners come from :func:`fact_keys` (pass `keys` when already read), what reaches them
+    from their direct triples, so a hub's page reads no statement it does not show.
     """
-    node = iri_term(iri)
-    ties = " ".join(f"nkg:{p}" for p in TIE_PREDICATES)
-    skip = "" if include_rejected else rejected_filter()
     partners: dict[str, set[str]] = defaultdict(set)
-    for r in _rows(
-        store,
-        f"""
-SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {ties} }}
-  {{ ?st rdf:subject {node} ; rdf:predicate ?p ; rdf:object ?o . BIND({node} AS ?s) }}
-  UNION {{ ?st rdf:object {node} ; rdf:predicate ?p ; rdf:subject ?s . BIND({node} AS ?o) }}
-  ?st a nkg:Statement . {skip}
-}}""",
-    ):
-        partner = r["o"] if r["s"] == iri else r["s"]
-        if partner != iri:
-            partners[partner].add(_local(r["p"]))
+    if keys is None:
+        keys = fact_keys(store, iri, include_rejected=include_rejected)
+    for k in keys:
+        if k.predicate in TIE_PREDICATES:
+            partner = k.o if k.s == iri else k.s
+            if partner != iri:
+                partners[partner].add(k.predicate)
     if not partners:
         return []
-    values = " ".join(iri_term(x) for x in sorted(partners))
-    rows = _rows(
-        store,
-        f"""
-SELECT ?o ?p ?s (COUNT(DISTINCT ?art) AS ?articles) WHERE {{
-  VALUES ?o {{ {values} }} VALUES ?p {{ nkg:visits nkg:investsIn }}
-  ?st rdf:object ?o ; rdf:predicate ?p ; rdf:subject ?s ; nkg:article ?art . {skip}
-  FILTER(?s != {node})
-}} GROUP BY ?o ?p ?s""",
-    )
+    rejected = set() if include_rejected else _rejected_facts(store)
+    arts: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for s, p, o, art, _ in _fact_rows(store, sorted(partners), preds=("visits", "investsIn"), sides="o"):
+        if s != iri and (s, p, o) not in rejected:
+            arts[(o, _local(p), s)].add(art)
     out = [
-        {
-            "partner": r["o"],
-            "ties": sorted(partners[r["o"]]),
-            "predicate": _local(r["p"]),
-            "other": r["s"],
-            "articles": int(r["articles"]),
-        }
-        for r in rows
+        {"partner": o, "ties": sorted(partners[o]), "predicate": p, "other": s, "articles": len(a)}
+        for (o, p, s), a in arts.items()
     ]
     out.sort(key=lambda r: (-r["articles"], r["partner"], r["predicate"], r["other"]))
     return out[:limit]
@@ -748,32 +794,21 @@ SELECT DISTINCT ?x ?place WHERE {{ VALUES ?place {{ {values} }}
     # only statements from an entity that has a point on the map (a place, or what it anchors):
     # the rest of an archive's statements could never be drawn
     ends = sorted(set(coords) | set(anchor))
-    values_p = ", ".join(f"nkg:{p}" for p in MAP_PREDICATES if p in predicates())
     rejected = _rejected_facts(store)
-    links = []
-    for i in range(0, len(ends), 300):
-        values = " ".join(iri_term(x) for x in ends[i : i + 300])
-        for side in ("subject", "object"):
-            links += [
-                r
-                for r in _rows(
-                    store,
-                    f"""
-SELECT DISTINCT ?s ?p ?o ?status WHERE {{ VALUES ?e {{ {values} }}
-  ?st rdf:{side} ?e . ?st rdf:predicate ?p . FILTER(?p IN ({values_p}))
-  ?st rdf:subject ?s ; rdf:object ?o .
-  OPTIONAL {{ ?st nkg:status ?status }}
-}}""",
-                )
-                if (r["s"], r["p"], r["o"]) not in rejected
-            ]
+    links = [
+        {"s": a, "p": p, "o": b, "status": status}
+        for a, p, b, _, status in _fact_rows(
+            store, ends, preds=[p for p in MAP_PREDICATES if p in predicates()]
+        )
+        if (a, p, b) not in rejected
+    ]
     seen, out = set(), []
     symmetric = {p for p, d in predicates().items() if d.symmetric}
     links.sort(key=lambda r: (r["s"], r["p"], r["o"], str(r["status"] or "")))
     for r in links:
         a, b = coords.get(r["s"]) or anchor.get(r["s"]), coords.get(r["o"]) or anchor.get(r["o"])
         pred = _local(r["p"])
-        status = _local(r["status"]).lower() if r["status"] else "done"
+        status = _local(r["status"]).lower() or "done"
         key = (
             (*sorted((r["s"], r["o"])), pred, status) if pred in symmetric else (r["s"], r["o"], pred, status)
         )
@@ -869,7 +904,7 @@ def top_entities(store: KGStore, n: int = 12, *, offset: int = 0) -> list[Row]:
     from newskg.graph.project import top_nodes
 
     gone = merges(store)
-    nodes, _, _ = top_nodes(store, int(n) + int(offset) + len(gone))
+    nodes, _, _ = top_nodes(store, int(n) + int(offset) + len(gone), totals=False)
     nodes = [e for e in nodes if e not in gone][int(offset) : int(offset) + int(n)]
     degree = _degrees(store, nodes)
     ranked = [(e, degree.get(e, 0)) for e in nodes]
@@ -1004,7 +1039,7 @@ def date_range(store: KGStore) -> tuple[str, str] | None:
     """The first and last publication date in the store (None when no article is dated)."""
     rows = query(
         store,
-        "SELECT (MIN(?d) AS ?lo) (MAX(?d) AS ?hi) WHERE { ?a a nkg:NewsArticle ; schema:datePublished ?d }",
+        "SELECT (MIN(?d) AS ?lo) (MAX(?d) AS ?hi) WHERE { ?a schema:datePublished ?d }",
     ).rows
     if not rows or rows[0][0] is None:
         return None
@@ -1014,13 +1049,19 @@ def date_range(store: KGStore) -> tuple[str, str] | None:
 def latest_articles(store: KGStore, n: int = 12, *, offset: int = 0, with_facts: bool = True) -> list[Row]:
     """The `n` newest articles (after `offset`), as :func:`articles` gives them, with their fact
     counts (0 without `with_facts`). Undated ones come last, as there."""
+    want = int(n) + int(offset) + 20  # a little spare: ties on a date are settled by headline here
+    # the date index alone (joining every article to its optional date reads them all)
     rows = _rows(
         store,
-        f"""
-SELECT ?iri ?published WHERE {{
-  ?iri a nkg:NewsArticle . OPTIONAL {{ ?iri schema:datePublished ?published }}
-}} ORDER BY DESC(?published) LIMIT {int(n) + int(offset) + 20}""",
+        f"SELECT ?iri ?published WHERE {{ ?iri schema:datePublished ?published }} "
+        f"ORDER BY DESC(?published) LIMIT {want}",
     )
+    if len(rows) < want:  # undated articles come last
+        rows += _rows(
+            store,
+            "SELECT ?iri WHERE { ?iri a nkg:NewsArticle "
+            f"FILTER NOT EXISTS {{ ?iri schema:datePublished ?d }} }} LIMIT {want - len(rows)}",
+        )
     iris = sorted({r["iri"] for r in rows})
     if not iris:
         return []

@@ -262,7 +262,7 @@ def entity_view(
         mentions = []  # the page draws none; a hub has one per article
     # the spans of both ends of each statement in its article: what the evidence highlights
     pairs = {(r["article"], x) for f in facts for r in f.statements for x in (f.s, f.o)}
-    hops = readmodel.two_hops(kg, iri, include_rejected=include_rejected)
+    hops = readmodel.two_hops(kg, iri, include_rejected=include_rejected, keys=keys)
     shown_iris = {iri, info.merged_into, *info.merged_from}
     shown_iris |= {x for f in facts for x in (f.s, f.o)}
     shown_iris |= {x for r in hops for x in (r["partner"], r["other"])}
@@ -458,14 +458,15 @@ def graph_view(
     """The bounded view: the focus's neighbourhood (`radius` hops, at most `max_nodes` entities),
     or without a focus the `max_nodes` best-connected entities, then networkx of just those."""
     filters = filters or ViewFilters()
-    from newskg.graph.project import neighbourhood, to_networkx, top_nodes
+    from newskg.graph.project import neighbourhood, to_networkx, top_nodes, view_totals
 
-    ranked, all_nodes, all_links = top_nodes(kg, 0 if focus else max_nodes, filters)
+    all_nodes, all_links = view_totals(kg, filters)
     if focus:
         nodes, total = neighbourhood(kg, list(focus), radius=radius, max_nodes=max_nodes, filters=filters)
         what = "neighbourhood"
     else:
-        nodes, total, what = ranked, all_nodes, "graph"
+        nodes, _, _ = top_nodes(kg, max_nodes, filters, totals=False)
+        total, what = all_nodes, "graph"
     view = to_networkx(kg, nodes=nodes, **filters.kwargs()) if nodes else to_networkx(kg, nodes=[])
     note = (view.number_of_nodes(), total, what) if total > len(nodes) else None
     return GraphView(view, note, all_nodes, all_links, [f for f in focus if f not in view])
@@ -491,11 +492,12 @@ def overview_stats(kg: KGStore) -> dict:
     }
 
 
-def article_choices(kg: KGStore, n: int = 500) -> pd.DataFrame:
+def article_choices(kg: KGStore, n: int = 200) -> pd.DataFrame:
     """The `n` newest articles (what a filter or a picker lists; a big archive is searched, not
     scrolled), as `article_table` gives them."""
     return pd.DataFrame(
-        readmodel.latest_articles(kg, n), columns=["iri", "headline", "published", "source", "url", "facts"]
+        readmodel.latest_articles(kg, n, with_facts=False),
+        columns=["iri", "headline", "published", "source", "url", "facts"],
     )
 
 
@@ -571,7 +573,7 @@ def cached_entity_page(
 
 
 @st.cache_data(show_spinner=False)
-def cached_article_choices(_kg: KGStore, key: str, n: int = 500) -> pd.DataFrame:
+def cached_article_choices(_kg: KGStore, key: str, n: int = 200) -> pd.DataFrame:
     return article_choices(_kg, n)
 
 
@@ -581,9 +583,10 @@ def cached_date_range(_kg: KGStore, key: str) -> tuple[str, str] | None:
 
 
 @st.cache_data(show_spinner=False)
-def cached_counts(_kg: KGStore, key: str) -> tuple[int, int]:
-    """(entities, articles) in the store."""
-    return readmodel.count_entities(_kg), readmodel.count_articles(_kg)
+def cached_counts(_kg: KGStore, key: str) -> tuple[None, int]:
+    """(None, articles in the store): what a page needs to know before anything else (entities
+    are counted where shown)."""
+    return None, readmodel.count_articles(_kg)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

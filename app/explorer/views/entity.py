@@ -14,7 +14,7 @@ from newskg.ontology.errors import NewsKGError
 
 kg, key = data.store(), data.cache_key()
 lang = render.lang()
-SHOWN = 60  # facts drawn per section and page; the CSV lists them all
+SHOWN = 20  # facts drawn per section and page (each with its evidence and buttons); the CSV lists all
 
 st.title(t("entity.title"))
 q = st.text_input(t("entity.search"), key="entity_q", placeholder="시흥시, Siheung, 임병택…")

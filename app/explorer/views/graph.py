@@ -17,7 +17,7 @@ from newskg.ontology.vocab import COARSE_TYPES, predicates
 
 kg, key = data.store(), data.cache_key()
 lang = render.lang()
-n_entities, n_articles = data.cached_counts(kg, key)
+_, n_articles = data.cached_counts(kg, key)
 
 st.title(t("graph.title"))
 if not n_articles:

@@ -3,22 +3,15 @@ for sister-city, visit, investment and agreement links."""
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
-
 import altair as alt
 import pandas as pd
 import streamlit as st
 from newskg.app.explorer import data, render
 from newskg.app.explorer.render import PREDICATE_COLOURS, t
 
-WORLD = Path(__file__).resolve().parents[1] / "static" / "world" / "countries-110m.json"
-
-
-@lru_cache(maxsize=1)
-def world() -> dict:
-    return json.loads(WORLD.read_text(encoding="utf-8"))
+WORLD_URL = "app/static/world/countries-110m.json"
+"""The world outline as the browser fetches it from the app's static folder (static/world/): given
+inline, Altair deep-copies its ~100 kB into every layer of the chart on each run (seconds a view)."""
 
 
 kg, key = data.store(), data.cache_key()
@@ -69,7 +62,7 @@ for r in ranked.itertuples():
 pts["label"] = pts["iri"].map(lambda x: names.get(x, x) if x in labelled else "")
 shown["dash"] = shown["status"].map(lambda s: "planned" if s != "done" else "done")
 
-outline = alt.Chart(alt.Data(values=world(), format=alt.DataFormat(type="topojson", feature="countries")))
+outline = alt.Chart(alt.Data(url=WORLD_URL, format=alt.DataFormat(type="topojson", feature="countries")))
 base = outline.mark_geoshape(fill="#eef0f3", stroke="#b8bec8", strokeWidth=0.5)
 labels = [render.predicate_label(p, lang) for p in present]
 colours = [PREDICATE_COLOURS.get(p, "#999") for p in present]
