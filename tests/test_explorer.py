@@ -696,3 +696,27 @@ def test_replacing_an_article_adds_the_new_version_and_drops_the_old(tmp_path: P
     assert not at.exception and at.success
     iris = list(data.article_table(data._open(path))["iri"])
     assert old not in iris and len(iris) == 1
+
+
+# ---------------------------------------------------------------- bounded views (issue 11, part 5)
+def test_graph_view_draws_the_best_connected_up_to_the_budget_and_says_so(store_path: str) -> None:
+    kg = data._open(store_path)
+    whole = data.projection()
+    gv = data.graph_view(kg, max_nodes=3)
+    assert gv.view.number_of_nodes() == 3 and SIHEUNG in gv.view
+    assert gv.note == (3, gv.all_nodes, "graph") and gv.all_nodes >= whole.number_of_nodes()
+    focused = data.graph_view(kg, focus=(SAN_DIEGO,), radius=1, max_nodes=400)
+    assert focused.note is None and SAN_DIEGO in focused.view
+    assert set(focused.view) == {SAN_DIEGO, *whole.successors(SAN_DIEGO), *whole.predecessors(SAN_DIEGO)}
+
+
+def test_entity_view_reads_one_page_of_each_section(store_path: str) -> None:
+    kg = data._open(store_path)
+    every = data.entity_view(kg, SIHEUNG)
+    out = every.section("out")
+    assert len(out) > 2
+    second = data.entity_view(kg, SIHEUNG, shown=2, pages={"out": 1})
+    assert [(f.s, f.o) for f in second.facts if not f.symmetric and f.s == SIHEUNG] == [
+        (k.s, k.o) for k in out[2:4]
+    ]
+    assert len(second.keys) == len(every.keys) and SIHEUNG in second.names
