@@ -792,13 +792,14 @@ SELECT DISTINCT ?x ?place WHERE {{ VALUES ?place {{ {values} }}
     for x, place in sorted(pairs):  # the first place in IRI order, as before
         anchor.setdefault(x, coords[place])
     # only statements from an entity that has a point on the map (a place, or what it anchors):
-    # the rest of an archive's statements could never be drawn
+    # the rest of an archive's statements could never be drawn, and reading from the subject side
+    # alone finds every link (both its ends must be on the map)
     ends = sorted(set(coords) | set(anchor))
     rejected = _rejected_facts(store)
     links = [
         {"s": a, "p": p, "o": b, "status": status}
         for a, p, b, _, status in _fact_rows(
-            store, ends, preds=[p for p in MAP_PREDICATES if p in predicates()]
+            store, ends, preds=[p for p in MAP_PREDICATES if p in predicates()], sides="s"
         )
         if (a, p, b) not in rejected
     ]
