@@ -190,9 +190,14 @@ def to_networkx(
     if nodes is not None:
         # the kept subjects' statements first, the predicate checked on each (a VALUES ?p first
         # would read every statement of those predicates)
-        # statements from the kept entities (their other end is checked below)
+        # statements between the kept entities: the other end is checked before anything else is
+        # read (a hub among them is the subject of thousands)
         in_p = pvalues.replace(" ", ", ")
-        by_subject = f"?st rdf:subject ?s . ?st rdf:predicate ?p . FILTER(?p IN ({in_p}))"
+        in_o = ", ".join(_iri(n) for n in sorted(graph.nodes))
+        by_subject = (
+            f"?st rdf:subject ?s . ?st rdf:object ?o . FILTER(?o IN ({in_o})) "
+            f"?st rdf:predicate ?p . FILTER(?p IN ({in_p}))"
+        )
         ends = "VALUES ?s { " + " ".join(_iri(n) for n in sorted(graph.nodes)) + " }"
     facts = query(
         store,
@@ -445,6 +450,7 @@ def neighbourhood(
     filters = filters or ViewFilters()
     seen: dict[str, int] = {f: 0 for f in focus}
     rejected = _rejected_statements(store, filters)
+    rejected_spo = set() if filters.include_rejected else rejected_facts(store)
     frontier = list(dict.fromkeys(focus))
     order: list[str] = list(frontier)
     total = len(order)
@@ -452,20 +458,36 @@ def neighbourhood(
         if not frontier or len(order) >= max_nodes:
             break
         links: dict[str, int] = defaultdict(int)
+        if filters == ViewFilters():  # the direct triples: an index scan per entity and predicate
+            from newskg.graph.readmodel import _fact_rows
+
+            for a, p, b, _, _ in _fact_rows(store, frontier):
+                if (a, p, b) in rejected_spo:
+                    continue
+                for m in (a, b):
+                    if m not in seen:
+                        links[m] += 1
+            frontier = _hop(links, seen, order, max_nodes)
+            total += len(frontier)
+            continue
         for i in range(0, len(frontier), 300):
             values = " ".join(_iri(x) for x in frontier[i : i + 300])
             where = _statement_ends(filters, f"VALUES ?e {{ {values} }}", other=True)
             for st, x in query(store, f"SELECT DISTINCT ?st ?x WHERE {{ {where} }}").rows:
                 if str(x) not in seen and (str(st), str(x)) not in rejected:
                     links[str(x)] += 1
-        fresh = sorted(links, key=lambda m: (-links[m], m))
-        total += len(fresh)
-        room = max(0, max_nodes - len(order))
-        order += fresh[:room]
-        for m in fresh:
-            seen[m] = 1
-        frontier = fresh
+        frontier = _hop(links, seen, order, max_nodes)
+        total += len(frontier)
     return order, total
+
+
+def _hop(links: dict[str, int], seen: dict[str, int], order: list[str], max_nodes: int) -> list[str]:
+    """Add one hop's entities (most links first) to `order` up to the cap; returns them all."""
+    fresh = sorted(links, key=lambda m: (-links[m], m))
+    order += fresh[: max(0, max_nodes - len(order))]
+    for m in fresh:
+        seen[m] = 1
+    return fresh
 
 
 def _all_predicates():
