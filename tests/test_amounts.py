@@ -106,3 +106,21 @@ def test_a_sum_given_only_as_a_range_is_no_amount():
 def test_a_total_for_two_companies_is_neither_ones_amount():
     found = _amounts_by_investor("군산시는 ㈜청솔전자, ㈜가온해운과 총 2000억원 규모의 투자협약을 체결했다.")
     assert found == {"㈜청솔전자": None, "㈜가온해운": None}
+
+
+def test_the_one_sum_of_a_later_investment_sentence_naming_one_company_is_its_amount():
+    from newskg.extract.pipeline import get_extractor
+    from newskg.extract.records import Article
+
+    text = (
+        "여수시는 ㈜청솔전자와 ㈜가온해운으로부터 총 4억달러 규모의 투자를 유치했다고 밝혔다. "
+        "김 시장은 지난 12일 ㈜청솔전자의 박민준 회장을 만나 "
+        "3억달러 규모의 펀드를 조성하는 투자협약을 체결했다."
+    )
+    out = get_extractor().extract(Article("t", text, published="2024-05-10"))
+    seeks = {
+        out.entity(t.object).label: t.amount.to_json() if t.amount else None
+        for t in out.triples
+        if t.predicate == "seeksInvestmentFrom"
+    }
+    assert seeks["㈜청솔전자"] == {"value": 300000000, "currency": "USD"}
