@@ -29,7 +29,7 @@ from newskg.extract.entities import Ent
 from newskg.extract.relations import Found
 from newskg.extract.syntax import Phrase, Sentence
 from newskg.ontology.errors import PipelineError
-from newskg.ontology.vocab import predicates
+from newskg.ontology.vocab import predicates, tie_kinds
 
 __all__ = ["add_unrealised"]
 
@@ -489,7 +489,38 @@ def add_unrealised(sents: list[Sentence], found: list[Found]) -> list[Found]:
         own = _subject(sent)
         if own:
             carry = own
+        if st is not None and st.negative:
+            out = _tie_of_unrealised_agreement(sent, out, w)
     return out
+
+
+def _tie_of_unrealised_agreement(sent: Sentence, found: list[Found], w: _Words) -> list[Found]:
+    """A tie the sentence names as the agreement that did not happen ("자매결연 협약을 체결할 계획이었으나
+    … 연기했다") shares that agreement's status; a tie named as an attribute ("자매도시인 A시와의 협약은
+    무산됐다") stays done."""
+    signs = tuple(word for word, kind in w.events if kind == "sign")
+    named = False
+    for kind in tie_kinds().values():
+        for cue in kind.cues:
+            for i in _find_all(sent.text, (cue,)):
+                if sent.text[i + len(cue) : i + len(cue) + 4].lstrip().startswith(signs):
+                    named = True
+    if not named:
+        return found
+    status = {
+        frozenset((f.subject.id, f.object.id)): f.status
+        for f in found
+        if f.sentence is sent and f.status != "done" and f.predicate == "signsAgreementWith"
+    }
+    return [
+        replace(f, status=status[frozenset((f.subject.id, f.object.id))])
+        if f.predicate == "sisterCityOf"
+        and f.status == "done"
+        and f.sentence is sent
+        and frozenset((f.subject.id, f.object.id)) in status
+        else f
+        for f in found
+    ]
 
 
 def _key(s: Ent, p: str, o: Ent) -> tuple[str, str, str]:

@@ -111,3 +111,28 @@ def test_an_undisclosed_sum_is_no_failure_of_the_deal():
 def test_an_event_in_the_agents_own_city_is_no_planned_visit():
     found = _by_status("김해시는 오는 10월 김해에서 열리는 국제 식품 박람회에 공동 홍보관을 운영할 계획이다.")
     assert [k for k in found if k[1] == "visits"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "여수시는 이번 방문 기간 일본 오이타시와 자매결연 협약을 체결할 계획이었으나, "
+            "상대 시의회 승인이 늦어져 협약식을 연기했다.",
+            "planned",
+        ),
+        ("포항시는 일본 오이타시와 우호협력 협정을 맺을 예정이었으나 막판 이견으로 무산됐다.", "failed"),
+    ],
+)
+def test_a_tie_whose_agreement_did_not_happen_shares_its_status(text, status):
+    found = _by_status(text)
+    ties = {k: v for k, v in found.items() if k[1] == "sisterCityOf"}
+    assert ties and set(ties.values()) == {status}
+
+
+def test_a_tie_named_as_an_attribute_stays_done_when_another_agreement_fails():
+    found = _by_status(
+        "여수시는 자매도시인 일본 오이타시와 관광 교류 협약을 체결할 계획이었으나 막판 이견으로 무산됐다."
+    )
+    assert found.get(("여수시", "sisterCityOf", "오이타시")) == "done"
+    assert found.get(("여수시", "signsAgreementWith", "오이타시")) == "failed"
