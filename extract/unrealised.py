@@ -491,7 +491,24 @@ def add_unrealised(sents: list[Sentence], found: list[Found]) -> list[Found]:
             carry = own
         if st is not None and st.negative:
             out = _tie_of_unrealised_agreement(sent, out, w)
-    return out
+    return _stops_under_way(out)
+
+
+def _stops_under_way(found: list[Found]) -> list[Found]:
+    """A visit planned in a sentence that also tells, in the past tense, the same traveller's visit done
+    ("지난 28일 A시를 찾았으며, 30일에는 B원을 방문할 예정이다") is a scheduled stop of a trip under
+    way: done (CONTRACT)."""
+    done = {
+        (f.subject.id, id(f.sentence))
+        for f in found
+        if f.predicate == "visits" and f.status == "done" and _PAST.search(f.sentence.text)
+    }
+    return [
+        replace(f, status="done")
+        if f.predicate == "visits" and f.status == "planned" and (f.subject.id, id(f.sentence)) in done
+        else f
+        for f in found
+    ]
 
 
 def _tie_of_unrealised_agreement(sent: Sentence, found: list[Found], w: _Words) -> list[Found]:

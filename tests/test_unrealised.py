@@ -136,3 +136,15 @@ def test_a_tie_named_as_an_attribute_stays_done_when_another_agreement_fails():
     )
     assert found.get(("여수시", "sisterCityOf", "오이타시")) == "done"
     assert found.get(("여수시", "signsAgreementWith", "오이타시")) == "failed"
+
+
+def test_a_scheduled_stop_of_a_trip_under_way_is_done():
+    found = _by_status(
+        "김태호 여수시장은 지난 12일 일본 오이타시를 찾았으며, 14일에는 후쿠오카시를 방문할 예정이다."
+    )
+    assert found.get(("김태호", "visits", "후쿠오카시")) == "done"
+
+
+def test_a_trip_not_yet_begun_stays_planned():
+    found = _by_status("김태호 여수시장은 오는 14일 일본 후쿠오카시를 방문할 예정이다.")
+    assert found.get(("김태호", "visits", "후쿠오카시")) == "planned"
