@@ -287,7 +287,7 @@ def _named_before(sent: Sentence, at: int) -> list[Ent]:
     """The party whose name ends right before the event word at sentence offset `at` ("D사 인수")."""
     out = []
     for m in sent.mentions:
-        if m.entity is None or not _is_party(m.entity):
+        if m.entity is None or not _is_party(m.entity) or m.end - sent.start > at:
             continue
         gap = sent.text[m.end - sent.start : at]
         if re.fullmatch(r"(?:\([^)]*\))?\s?(?:의\s)?", gap):

@@ -148,3 +148,10 @@ def test_a_scheduled_stop_of_a_trip_under_way_is_done():
 def test_a_trip_not_yet_begun_stays_planned():
     found = _by_status("김태호 여수시장은 오는 14일 일본 후쿠오카시를 방문할 예정이다.")
     assert found.get(("김태호", "visits", "후쿠오카시")) == "planned"
+
+
+def test_a_name_told_after_the_event_word_is_not_its_counterpart():
+    found = _by_status(
+        "㈜가람바이오가 추진하던 인수 작업은 지난해 말 무산됐고, ㈜다솜케미칼은 다른 투자자를 찾고 있다."
+    )
+    assert [k for k in found if k[1] == "investsIn"] == []
