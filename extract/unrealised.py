@@ -184,10 +184,11 @@ def _subject(sent: Sentence) -> list[Ent]:
 
 def _in_reference(sent: Sentence, at: int) -> bool:
     """Whether the word at sentence offset `at` sits in a place phrase ("이번 계약에 포함되지 않았다",
-    "협약에 따라"): the agreement is referred to there, it is not the event the status is about."""
+    "협약에 따라"): the agreement is referred to there, it is not the event the status is about; "협정서에
+    서명할" signs it."""
     for p in sent.phrases:
         if p.start - sent.start <= at < p.end - sent.start:
-            return p.case == "loc"
+            return p.case == "loc" and not (p.after is not None and p.after.text.startswith("서명"))
     return False
 
 
@@ -317,6 +318,17 @@ def _places_at(sent: Sentence, lo: int, hi: int, particle: str) -> list[Ent]:
     return out
 
 
+def _hall_of_other(venue: Ent, parties: list[Ent]) -> bool:
+    """Whether the venue is a building named after a place other than the parties' own ("B현청")."""
+    p = venue.in_place
+    return (
+        p is not None
+        and p is not venue
+        and p.type == "LOC"
+        and not any(_home(a, p) or a is p for a in parties)
+    )
+
+
 def _home(agent: Ent, place: Ent) -> bool:
     """Whether the place is the agent's own (a mayor at an event in her city is no visitor)."""
     body = _party(agent) or agent
@@ -401,6 +413,12 @@ def _facts(
                 main = art.main_party()
                 parties = [main] if main is not None else parties_of(carry)
             others = others or _counterparts(sent, _clause_start(text, start, w), start, parties)
+            if not others and kind == "sign":
+                # "B현청에서 열리는 기념식에 참석하고 … 협정서에 서명할 계획이다": signed at the hall of
+                # the place it is signed with
+                others = [
+                    v.in_place for v in _places_at(sent, 0, start, "에서") if _hall_of_other(v, parties)
+                ]
             if not others and kind == "deal":
                 # "현재 논의되고 있는 투자협약": the one company the place courts
                 for a in parties or list(art.seeker_ents.values()):

@@ -155,3 +155,19 @@ def test_a_name_told_after_the_event_word_is_not_its_counterpart():
         "㈜가람바이오가 추진하던 인수 작업은 지난해 말 무산됐고, ㈜다솜케미칼은 다른 투자자를 찾고 있다."
     )
     assert [k for k in found if k[1] == "investsIn"] == []
+
+
+def test_an_agreement_to_be_signed_at_a_foreign_hall_is_planned_with_its_place():
+    found = _by_status(
+        "박민준 경남지사는 오는 7일 일본 오이타현청에서 열리는 기념식에 참석하고, "
+        "관광 교류를 확대하는 협정서에 서명할 계획이다."
+    )
+    assert found.get(("경상남도", "signsAgreementWith", "오이타")) == "planned"
+    assert found.get(("박민준", "visits", "오이타현청")) == "planned"
+
+
+def test_an_agreement_at_the_partys_own_hall_has_no_counterpart_from_the_hall():
+    found = _by_status(
+        "박민준 경남지사는 7일 경남도청에서 열린 기념식에서 관광 교류를 확대하는 협정서에 서명할 계획이다."
+    )
+    assert [k for k in found if k[1] == "signsAgreementWith"] == []
