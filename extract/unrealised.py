@@ -438,11 +438,13 @@ def _facts(
                         company, place = (b, a) if b.type == "ORG" and b.cls == "Company" else (a, b)
                         out.append((company, "investsIn", place))
         elif kind == "join":
-            parties = [p for p in (_party(e) for e in own) if _is_party(p)]
-            if not parties or not re.search(r"협약|협정|MOU|양해각서|계약", text):
+            parties = parties_of(own)
+            agreements = [word for word, k in w.events if k in ("sign", "deal")]
+            if not parties or not any(word in text for word in agreements):
                 continue
+            this_one = any(re.search(r"이번\s?" + re.escape(word), text) for word in agreements)
             for a in parties:
-                for b in art.joined(sent, "이번 협약" in text or "이번 MOU" in text):
+                for b in art.joined(sent, this_one):
                     out.append((a, "signsAgreementWith", b))
         elif kind == "invest":
             investors = parties_of(before[-1] if before else agent)
