@@ -33,7 +33,7 @@ from newskg.ontology.vocab import predicates, tie_kinds
 
 __all__ = ["add_unrealised"]
 
-_KINDS = ("failed", "postponed", "notyet", "plan", "event", "venue", "attend", "local", "mute")
+_KINDS = ("failed", "postponed", "notyet", "plan", "event", "venue", "attend", "local", "mute", "signed")
 _EVENT_KINDS = ("sign", "deal", "invest", "visit", "join")
 # a past-tense verb that ends a clause: what came before it happened ("체결했으나 …")
 _PAST = re.compile(r"(?:했|었|았|였|됐)(?:다|고|으며|으나|지만|는데)")
@@ -52,6 +52,7 @@ class _Words:
     attend: tuple[str, ...]
     local: tuple[str, ...]
     mute: tuple[str, ...]
+    signed: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +90,7 @@ def _words() -> _Words:
         longest(got["attend"]),
         longest(got["local"]),
         longest(got["mute"]),
+        longest(got["signed"]),
     )
 
 
@@ -395,8 +397,8 @@ def _facts(
         return [p for p in (_party(e) for e in ents) if _is_party(p)]
 
     for start, end, kind in _events(sent, w):
-        if not governs(start, end):
-            continue
+        if not governs(start, end) or text[max(0, start - 8) : start].rstrip().endswith(w.signed):
+            continue  # "지난해 체결한 투자협약을 바탕으로 … 계획이다": that agreement was made
         before = [ents for at, ents in subs if at < start]
         after = [ents for at, ents in subs if at > end]
         if kind in ("sign", "deal"):

@@ -171,3 +171,10 @@ def test_an_agreement_at_the_partys_own_hall_has_no_counterpart_from_the_hall():
         "박민준 경남지사는 7일 경남도청에서 열린 기념식에서 관광 교류를 확대하는 협정서에 서명할 계획이다."
     )
     assert [k for k in found if k[1] == "signsAgreementWith"] == []
+
+
+def test_an_agreement_already_made_is_no_plan_when_a_plan_builds_on_it():
+    found = _by_status(
+        "포항시는 지난해 ㈜청솔전자와 체결한 투자협약을 바탕으로 물류단지 조성을 추진할 계획이다."
+    )
+    assert "planned" not in found.values()
