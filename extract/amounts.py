@@ -88,7 +88,12 @@ def _pattern() -> re.Pattern[str]:
     # a number is one or more "digits unit" groups ("3조 2000억"), or plain digits ("300")
     amount = rf"(?:(?:{number})\s*(?:{unit})+\s*)+(?:{number})?|(?:{number})"
     prefix, currency = _alt(m.prefixes), _alt(m.currencies)
-    return re.compile(rf"(?P<prefix>(?:{prefix})\s*)?(?P<amount>{amount})\s*(?P<cur>{currency})")
+    strict = _alt(p for p, code in m.prefixes.items() if code != "-")
+    # the currency word after the number, or only before it ("US$ 3억", "USD 5000만")
+    return re.compile(
+        rf"(?P<prefix>(?:{prefix})\s*)?(?P<amount>{amount})\s*(?P<cur>{currency})"
+        rf"|(?P<only>{strict})\s*(?P<bare>{amount})"
+    )
 
 
 def _value(text: str) -> float:
@@ -127,11 +132,36 @@ def parse_amount(text: str) -> Amount | None:
     return found[0].amount if len(found) == 1 else None
 
 
+def _prefixed(text: str, hit: re.Match[str], m: _Money) -> MoneyMention | None:
+    """A sum whose currency is written only before it ("US$ 3억", "USD 5000만")."""
+    amount = hit.group("bare").rstrip()
+    end = hit.start("bare") + len(amount)
+    rest = text[end:]
+    if rest[:1] and re.match(r"[가-힣]", rest[0]) and not rest.startswith(m.follow):
+        return None
+    value = _value(amount)
+    if value <= 0:
+        return None
+    amount_ = Amount(value, m.prefixes[hit.group("only")])
+    return MoneyMention(hit.start(), end, text[hit.start() : end], amount_, _is_total(text, hit.start(), m))
+
+
+def _is_total(text: str, start: int, m: _Money) -> bool:
+    """Whether a word like 총 or 모두 right before `start` makes the sum a total of several parties."""
+    before = text[max(0, start - 6) : start]
+    return any(re.search(re.escape(w) + r"\s*$", before) for w in m.totals)
+
+
 def find_amounts(text: str) -> list[MoneyMention]:
     """Every sum of money in `text`, in text order."""
     m = _money()
     out: list[MoneyMention] = []
     for hit in _pattern().finditer(text):
+        if hit.group("only"):
+            mention = _prefixed(text, hit, m)
+            if mention is not None:
+                out.append(mention)
+            continue
         if out and re.fullmatch(r"\s*\(\s*(?:약|약\s|about\s)?\s*", text[out[-1].end : hit.start()]):
             continue  # "4억달러(약 5400억원)": the same sum converted, not a second one
         rest = text[hit.end() :]
@@ -146,7 +176,6 @@ def find_amounts(text: str) -> list[MoneyMention]:
         value = _value(hit.group("amount"))
         if value <= 0:
             continue
-        before = text[max(0, hit.start() - 6) : hit.start()]
-        total = any(re.search(re.escape(w) + r"\s*$", before) for w in m.totals)
+        total = _is_total(text, hit.start(), m)
         out.append(MoneyMention(hit.start(), hit.end(), hit.group(), Amount(value, cur), total))
     return out

@@ -35,6 +35,7 @@ from newskg.extract.records import Article, Entity, Evidence, Extraction, Triple
 from newskg.extract.relations import find_relations
 from newskg.extract.syntax import analyse_sentence, reshape
 from newskg.extract.tokenizer import SKIP_TAG, SPACE_TAG
+from newskg.extract.unrealised import add_unrealised
 from newskg.ontology.errors import PipelineError
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -219,7 +220,7 @@ class RelationFinder:
         sents = doc._.nkg_sents or []
         found = [
             f
-            for f in find_relations(sents, doc._.nkg_ents or [], self.lex)
+            for f in add_unrealised(sents, find_relations(sents, doc._.nkg_ents or [], self.lex))
             if f.confidence >= self.min_confidence
         ]
         doc._.nkg_rule_found = found

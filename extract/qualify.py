@@ -374,6 +374,14 @@ def _listed_sums(a: _Article, triples: Sequence[Triple]) -> dict[str, set[tuple[
                     and not re.search(r"[.!?\n]", a.text[end : m.start])
                 ):
                     out[c].add((m.amount.value, m.amount.currency))
+    # "A 시장은 B사 대표를 만나 3억달러 규모의 투자협약을 체결했다": the one sum of a sentence about
+    # investment that names one investor is that investor's
+    for sent in re.finditer(r"[^.!?\n]+", a.text):
+        s0, s1 = sent.span()
+        sums = [m for m in a.in_span(a.money, s0, s1) if not m.total]
+        named = [c for c in investors if c in a.ents and any(s0 <= p < s1 for p, _ in a.ents[c].mentions)]
+        if len(sums) == 1 and len(named) == 1 and "투자" in sent.group() and not background(sent.group()):
+            out[named[0]].add((sums[0].amount.value, sums[0].amount.currency))
     return out
 
 
