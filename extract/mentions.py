@@ -248,8 +248,20 @@ def find_mentions(
     # 1. bylines
     for rx in (_BYLINE, _BYLINE_OPEN):
         for m in rx.finditer(text):
-            outlet_s, outlet_e = m.start("outlet") + off, m.end("outlet") + off
-            outlet = m.group("outlet")
+            outlet_g, place_g = "outlet", "place"
+            # "[새길포커스=경북김천 박서준 기자]": the outlet may stand before the "=" and the place after
+            if (
+                m.group("place")
+                and not news_patterns.is_outlet(m.group("outlet"), lex, gaz)
+                and news_patterns.is_outlet(m.group("place").strip(), lex, gaz)
+            ):
+                outlet_g, place_g = "place", "outlet"
+            outlet_s, outlet_e = m.start(outlet_g) + off, m.end(outlet_g) + off
+            outlet = m.group(outlet_g)
+            if outlet != outlet.strip():
+                outlet_s += len(outlet) - len(outlet.lstrip())
+                outlet_e -= len(outlet) - len(outlet.rstrip())
+                outlet = outlet.strip()
             es = [e for e in gaz.lookup(outlet) if e.type == "ORG"]
             om = (
                 _mk_gaz(es[0], outlet_s, outlet_e, outlet, "byline")
@@ -273,8 +285,8 @@ def find_mentions(
             )
             if person is not None and om is not None:
                 person.role_target = om
-            if m.group("place"):
-                _place_chain(b, gaz, by_first, text, m.start("place"), m.end("place"), off)
+            if m.group(place_g):
+                _place_chain(b, gaz, by_first, text, m.start(place_g), m.end(place_g), off)
 
     # 2. ㈜ companies ("㈜새길정밀", "새길정밀㈜")
     for m in _COMPANY_AFTER.finditer(text):

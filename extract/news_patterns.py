@@ -23,7 +23,7 @@ from typing import Any
 
 from newskg.extract.lexicon import Lexicon
 
-__all__ = ["paren_heads", "bylines", "foreign_titled"]
+__all__ = ["paren_heads", "bylines", "foreign_titled", "is_outlet"]
 
 _PAREN_HEAD = re.compile(
     r"\((?P<title>[\uac00-\ud7a3]{1,8})\s+(?P<name>[\uac00-\ud7a3]{1,6}(?:\s[\uac00-\ud7a3]{1,6}){0,3})"
@@ -102,7 +102,8 @@ def paren_heads(b: Any, lex: Lexicon, gaz: Any, text: str, off: int) -> None:
                 person.role_target = body
 
 
-def _is_outlet(tok: str, lex: Lexicon, gaz: Any) -> bool:
+def is_outlet(tok: str, lex: Lexicon, gaz: Any) -> bool:
+    """Whether a byline word names a news outlet (the media gazetteer, or an outlet ending: …일보, …뉴스)."""
     if any(g.type == "ORG" and g.cls == "NewsMediaOrganization" for g in gaz.lookup(tok)):
         return True
     return len(tok) >= 3 and lex.ends_with(tok, "outlet_end")
@@ -132,7 +133,7 @@ def bylines(b: Any, lex: Lexicon, gaz: Any, text: str, off: int) -> None:
         if ca:
             cands.append((m.end() + ca.start("o"), ca.group("o")))
         for pos, tok in sorted(cands, key=lambda c: abs(c[0] - m.start())):
-            if tok != name and _is_outlet(tok, lex, gaz):
+            if tok != name and is_outlet(tok, lex, gaz):
                 outlet = (pos, tok)
                 break
         om = None

@@ -562,12 +562,39 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         for t in stops:
                             col.add(e, "visits", t, 0.6, sent, rule="trip_companion_visits")
     deals.finish(col)
+    _byline_outlet(sents, col)
     # cooperation only where nothing more specific holds for the pair
     for key in [k for k in col.found if k[1] == "cooperatesWith"]:
         f = col.found[key]
         if col.has(f.subject, "sisterCityOf", f.object) or col.has(f.subject, "signsAgreementWith", f.object):
             del col.found[key]
     return list(col.found.values())
+
+
+def _byline_outlet(sents: list[Sentence], col: _Collector) -> None:
+    """A reporter of a byline whose outlet stands on a line of its own ("[새길일보]" above "박서준
+    기자", "저작권자 © 새길일보" below) works for the one news outlet the article names."""
+    outlets = {
+        m.entity.id: m.entity
+        for s in sents
+        for m in s.mentions
+        if m.entity is not None and m.entity.cls == "NewsMediaOrganization"
+    }
+    if len(outlets) != 1:
+        return
+    outlet = next(iter(outlets.values()))
+    for s in sents:
+        for m in s.mentions:
+            if (
+                m.rule == "byline"
+                and m.type == "PERSON"
+                and m.entity is not None
+                and m.role is not None
+                and m.role.relation == "worksFor"
+                and m.role_target is None
+                and not any(f.subject is m.entity and f.predicate == "worksFor" for f in col.found.values())
+            ):
+                col.add(m.entity, "worksFor", outlet, 0.7, s, rule="byline_outlet")
 
 
 def _is_kr(e: Ent) -> bool:

@@ -220,3 +220,22 @@ def test_vietnamese_name_before_its_latin_spelling_is_whole(text, person):
 
 def test_name_before_two_titles_in_a_row_is_a_person():
     assert ("문서진", "PERSON") in _entities("새길조선을 이끌어 온 문서진 대표이사 사장은 물러난다.")
+
+
+def test_outlet_before_the_equals_sign_of_a_byline_is_the_outlet_not_the_place():
+    text = "제목\n\n[새길포커스=경북청송 박서준 기자] 경북 김천시와 경상북도가 협약을 맺었다."
+    assert ("박서준", "worksFor", "새길포커스") in _triples(text)
+    assert ("경북청송", "ORG") not in _entities(text)
+
+
+def test_reporter_works_for_the_one_outlet_named_on_another_line_of_the_byline():
+    text = (
+        "새길시는 13일 한빛시와 교류 협약을 맺었다.\n\n[호남새길일보] 영광/ 박서준기자\n"
+        "psj@example.kr\n\n저작권자 © 호남새길일보 무단전재 및 재배포 금지\n"
+    )
+    assert ("박서준", "worksFor", "호남새길일보") in _triples(text)
+
+
+def test_reporter_named_only_with_an_email_works_for_nobody():
+    out = _out("새길시는 13일 한빛시와 교류 협약을 맺었다.\n박서준 기자 psj@saegil.kr")
+    assert not [t for t in out.triples if t.predicate == "worksFor"]
