@@ -325,6 +325,35 @@ def _list_before(sent: Sentence, p: Phrase) -> list[Phrase]:
     return out
 
 
+def _site_mentions(sent: Sentence, p: Phrase, lex: Lexicon) -> list:
+    """The mentions naming the place of a 에-phrase: its own, or for a bare plot or area ("구미국가산업단지
+    5만㎡ 부지에", "새길지구의 부지에") those of the phrases right before it without a case particle."""
+    if p.mentions:
+        return p.mentions
+    core = p.text[: len(p.text) - len(p.particle)] if p.particle else p.text
+    if not any(core.rstrip().endswith(w) for w in lex.words.get("site_noun", ())):
+        return []
+    out: list = []
+    k = sent.phrases.index(p) - 1
+    while k >= 0:
+        q = sent.phrases[k]
+        if q.particle and q.case != "gen":
+            break
+        out = list(q.mentions) + out
+        k -= 1
+        if q.case == "gen":
+            break
+    return out
+
+
+def _site_ents(sent: Sentence, p: Phrase, lex: Lexicon, types: tuple[str, ...] = ("LOC", "ORG")) -> list[Ent]:
+    out: list[Ent] = []
+    for m in _site_mentions(sent, p, lex):
+        if m.entity is not None and m.entity.type in types and m.entity not in out:
+            out.append(m.entity)
+    return out
+
+
 def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None = None) -> list[Found]:
     """All triples of the article: what happened (status "done"), and the events the text reports as
     planned or failed with that status (CONTRACT "Qualifiers")."""
@@ -478,13 +507,13 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                 investors = [e for e in (agent or []) if e.type == "ORG"]
                 targets = []
                 for p in c.phrases:
-                    if p.particle in ("에", "에도") and _head(p):
-                        targets.extend(e for e in _ents(p, ("LOC", "ORG")))
+                    if p.particle in ("에", "에도"):
+                        targets.extend(e for e in _site_ents(sent, p, lex) if e not in targets)
                 # "5천만달러를 투자해 평택에 물류센터를 짓고": the site may come in the next clause
                 if not targets and c.words and c.words[-1].ending == "EC" and ci + 1 < len(sent.clauses):
                     for p in sent.clauses[ci + 1].phrases:
-                        if p.particle in ("에", "에도") and _head(p):
-                            targets.extend(e for e in _ents(p, ("LOC", "ORG")))
+                        if p.particle in ("에", "에도"):
+                            targets.extend(e for e in _site_ents(sent, p, lex) if e not in targets)
                 # "다온모빌리티 지분": a stake in the company named right before
                 for p in c.phrases:
                     if "지분" in p.text:
@@ -1173,14 +1202,18 @@ def _invest_sites(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, ag
     m = _SPEND.search(masked)
     if not m or _modal_after(masked, m.end(), lex):
         return
+    cue_at = sent.start + m.start()
+    # the agent of the clause that spends ("A사가 출자해 세운 B사는 … 투자해": B, not A)
+    ci = next((i for i, c in enumerate(sent.clauses) if c.start <= cue_at < c.end), None)
+    if ci is not None:
+        agent = _agent(sent, ci, agent)
     investors = [e for e in agent if e.type == "ORG" and e.cls not in ("NewsMediaOrganization",)]
     if not investors:
         return
-    cue_at = sent.start + m.start()
     for p in sent.phrases:
         if p.start >= cue_at or not p.particle.startswith("에") or p.particle.startswith(("에서", "에게")):
             continue
-        places = [x.entity for x in p.mentions if x.entity is not None and x.type == "LOC"]
+        places = [x.entity for x in _site_mentions(sent, p, lex) if x.entity is not None and x.type == "LOC"]
         after = sent.span_text(p.end, p.end + 10)
         if not places or any(v in after for v in lex.words.get("located", ())) or "본사" in after:
             continue  # "대전에 본사를 둔 A사는 …": where the company is, not where it invests

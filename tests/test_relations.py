@@ -371,3 +371,25 @@ def test_every_triple_names_the_rule_that_made_it():
     assert out.triples
     assert all(t.rule for t in out.triples)
     assert {t.rule for t in out.triples if t.predicate == "visits"} == {"visit_target"}
+
+
+def test_a_plot_after_its_place_names_the_investment_site():
+    found = _triples("㈜새길정밀은 경북 구미국가산업단지 9800㎡ 부지에 180억원을 투자해 부품 공장을 짓는다.")
+    assert ("㈜새길정밀", "investsIn", "구미국가산업단지") in found
+
+
+def test_the_company_in_focus_invests_in_the_plot_of_a_later_sentence():
+    found = _triples(
+        "㈜새길정밀은 구미시와 투자협약을 맺었다. 협약에 따라 이 회사는 2026년까지 "
+        "구미국가산업단지 5만㎡ 부지에 300억원을 투입해 공장을 짓고 150명을 고용한다."
+    )
+    assert ("㈜새길정밀", "investsIn", "구미국가산업단지") in found
+
+
+def test_the_founder_named_in_a_relative_clause_is_not_the_investor_of_the_main_clause():
+    found = _triples(
+        "새길그룹이 지분 100%를 출자해 세운 ㈜새길코리아는 부산 강서구 새길지구 9800㎡ 부지에 "
+        "180억원을 투자해 공장을 짓는다."
+    )
+    assert ("㈜새길코리아", "investsIn", "새길지구") in found
+    assert not {t for t in found if t[1] == "investsIn" and t[0] == "새길그룹" and t[2] != "㈜새길코리아"}
