@@ -261,8 +261,21 @@ def _agent(sent: Sentence, ci: int, carry: list[Ent]) -> list[Ent]:
     k = _agent_clause(sent, ci)
     if k is not None:
         subj = [p for p in sent.clauses[k].phrases if p.case == "subj" and _head(p) and _agent_ok(p)]
-        return _head(subj[-1])
+        return _coordinated(sent, subj[-1])
     return carry
+
+
+def _coordinated(sent: Sentence, p: Phrase) -> list[Ent]:
+    """The heads of a subject and of the phrases listed before it: "A 시장과 B 의장 일행은" is both."""
+    out = list(_head(p))
+    person = out[0].type == "PERSON"
+    for q in reversed(_list_before(sent, p)):
+        if q.case != "comp" or q not in sent.phrases:
+            continue
+        for e in reversed(_head(q)):
+            if (e.type == "PERSON") == person and e not in out:
+                out.insert(0, e)
+    return out
 
 
 def _agent_clause(sent: Sentence, ci: int) -> int | None:
@@ -344,6 +357,18 @@ def _site_mentions(sent: Sentence, p: Phrase, lex: Lexicon) -> list:
         if q.case == "gen":
             break
     return out
+
+
+def _own_investors(sent: Sentence, c: Clause, p: Phrase) -> list[Ent] | None:
+    """When a clause has several subjects, each with its own 에-phrase ("A사와 B사는 X단지에, C사는
+    Y단지에 각각 투자해"), the companies of the subject nearest before `p`; None for one subject."""
+    subjects = [q for q in c.phrases if q.case == "subj" and _head(q) and _agent_ok(q)]
+    if len(subjects) < 2 or p not in c.phrases:
+        return None
+    before = [q for q in subjects if q.end <= p.start]
+    if not before:
+        return None
+    return [e for e in _coordinated(sent, before[-1]) if e.type == "ORG" and e.cls != "NewsMediaOrganization"]
 
 
 def _site_ents(sent: Sentence, p: Phrase, lex: Lexicon, types: tuple[str, ...] = ("LOC", "ORG")) -> list[Ent]:
@@ -451,6 +476,10 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                                         targets.extend(
                                             e for e in _ents(q, ("LOC", "ORG")) if e not in targets
                                         )
+                people = [a for a in agent if a.type == "PERSON"]
+                if targets and len(people) >= 2:
+                    for a, b in zip(people, people[1:], strict=False):
+                        col.add(a, "accompanies", b, 0.7, sent, rule="visit_together")
                 for a in agent:
                     for t in targets:
                         if not _is_role_target(a, t):
@@ -508,6 +537,13 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                 targets = []
                 for p in c.phrases:
                     if p.particle in ("에", "에도"):
+                        own = _own_investors(sent, c, p)
+                        if own is not None:
+                            # "A사는 X단지에, B사는 Y단지에 각각 투자해": each subject with its own site
+                            for a in own:
+                                for t in _site_ents(sent, p, lex):
+                                    col.add(a, "investsIn", t, 0.7, sent, rule="invest_clause")
+                            continue
                         targets.extend(e for e in _site_ents(sent, p, lex) if e not in targets)
                 # "5천만달러를 투자해 평택에 물류센터를 짓고": the site may come in the next clause
                 if not targets and c.words and c.words[-1].ending == "EC" and ci + 1 < len(sent.clauses):
@@ -1217,7 +1253,9 @@ def _invest_sites(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, ag
         after = sent.span_text(p.end, p.end + 10)
         if not places or any(v in after for v in lex.words.get("located", ())) or "본사" in after:
             continue  # "대전에 본사를 둔 A사는 …": where the company is, not where it invests
-        for a in investors:
+        c = sent.clauses[ci] if ci is not None else None
+        own = _own_investors(sent, c, p) if c is not None else None
+        for a in investors if own is None else own:
             for t in places:
                 col.add(a, "investsIn", t, 0.65, sent, rule="invest_site")
 

@@ -393,3 +393,26 @@ def test_the_founder_named_in_a_relative_clause_is_not_the_investor_of_the_main_
     )
     assert ("㈜새길코리아", "investsIn", "새길지구") in found
     assert not {t for t in found if t[1] == "investsIn" and t[0] == "새길그룹" and t[2] != "㈜새길코리아"}
+
+
+def test_people_joined_as_one_subject_both_visit_and_travel_together():
+    found = _triples(
+        "박서준 화성시장과 오하늘 화성시의회 의장은 13일 미국을 방문했다. "
+        "박 시장과 오 의장 일행은 이날 오전 텍사스주 휴스턴을 찾아 항만 시설을 둘러봤다."
+    )
+    assert {("박서준", "visits", "휴스턴"), ("오하늘", "visits", "휴스턴")} <= found
+    assert ("박서준", "accompanies", "오하늘") in found
+
+
+def test_each_subject_of_a_gapped_clause_invests_in_its_own_site():
+    found = _triples(
+        "㈜새길정밀과 ㈜한빛금속은 구미국가산업단지에, ㈜청솔기공과 ㈜다온정밀은 "
+        "김천일반산업단지에 각각 투자해 공장을 새로 짓는다."
+    )
+    invests = {(s, o) for s, p, o in found if p == "investsIn" and s.startswith("㈜") and "단지" in o}
+    assert invests == {
+        ("㈜새길정밀", "구미국가산업단지"),
+        ("㈜한빛금속", "구미국가산업단지"),
+        ("㈜청솔기공", "김천일반산업단지"),
+        ("㈜다온정밀", "김천일반산업단지"),
+    }
