@@ -1150,6 +1150,12 @@ def _short_forms(
                     ref="pair",
                 )
             )
+        elif core == "양국" or (prv is not None and prv.text in ("양", "두") and core in ("나라", "국")):
+            # "양국은", "양국 정부는", "두 나라는": the two countries of the story (entities.py)
+            st = prv.start if core != "양국" else w.start
+            b.add(
+                Mention(st, w.start + len(core), core, core, "LOC", "Country", "short", ref="pair_countries")
+            )
         elif (prv is not None and prv.text in ("양", "두") and core in ("기관", "단체", "회사")) or (
             core in ("양측", "양사", "양기관") and w.particle
         ):

@@ -628,12 +628,38 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                             col.add(e, "visits", t, 0.6, sent, rule="trip_companion_visits")
     deals.finish(col)
     _byline_outlet(sents, col)
+    _national_heads(sents, ents, col, lex)
     # cooperation only where nothing more specific holds for the pair
     for key in [k for k in col.found if k[1] == "cooperatesWith"]:
         f = col.found[key]
         if col.has(f.subject, "sisterCityOf", f.object) or col.has(f.subject, "signsAgreementWith", f.object):
             del col.found[key]
     return list(col.found.values())
+
+
+def _national_heads(sents: list[Sentence], ents: list[Ent], col: _Collector, lex: Lexicon) -> None:
+    """A Korean-named 대통령 or 총리 whom the text gives no country heads Korea, when the article names
+    Korea (Korean news does not write "한국 대통령" before its own president)."""
+    from newskg.extract.mentions import is_person_name
+
+    home = next((e for e in ents if e.cls == "Country" and _is_kr(e)), None)
+    if home is None:
+        return
+    titles = lex.words.get("national_head", frozenset())
+    for s in sents:
+        for m in s.mentions:
+            e = m.entity
+            if (
+                e is None
+                or m.type != "PERSON"
+                or m.role is None
+                or m.role.name not in titles
+                or not is_person_name(e.label, lex)
+                or any(r.relation == "headOf" and t is not None for r, t in e.role_targets)
+                or any(f.subject is e and f.predicate == "headOf" for f in col.found.values())
+            ):
+                continue
+            col.add(e, "headOf", home, 0.6, s, rule="national_head")
 
 
 def _byline_outlet(sents: list[Sentence], col: _Collector) -> None:

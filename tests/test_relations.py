@@ -416,3 +416,31 @@ def test_each_subject_of_a_gapped_clause_invests_in_its_own_site():
         ("㈜청솔기공", "김천일반산업단지"),
         ("㈜다온정밀", "김천일반산업단지"),
     }
+
+
+def test_both_countries_sign_when_yangguk_signs_after_a_summit():
+    found = _triples(
+        "한도윤 대통령은 12일 카자흐스탄 아스타나에서 누르잔 에스칼리예프 카자흐스탄 대통령과 "
+        "정상회담을 열었다. 회담 직후 양국은 9건의 협력 문서에 서명했다. 한국 대통령의 방문은 6년 만이다."
+    )
+    assert ("대한민국", "signsAgreementWith", "카자흐스탄") in found
+
+
+def test_two_countries_listed_before_du_nara_are_the_pair_not_korea():
+    found = _triples(
+        "카자흐스탄과 우즈베키스탄 두 나라를 국빈 방문 중인 한도윤 대통령이 13일 타슈켄트에 도착했다. "
+        "한국 대통령의 방문은 처음이다."
+    )
+    assert ("한도윤", "visits", "우즈베키스탄") in found
+    assert ("한도윤", "visits", "대한민국") not in found
+
+
+def test_a_korean_named_president_without_a_country_heads_korea():
+    found = _triples("한도윤 대통령은 12일 청와대에서 기업인들과 만났다. 한국 정부는 지원을 약속했다.")
+    assert ("한도윤", "headOf", "대한민국") in found
+
+
+def test_a_president_of_a_named_country_does_not_head_korea():
+    found = _triples("오하늘 칠레 대통령은 12일 서울에서 기업인들과 만났다. 한국 정부는 지원을 약속했다.")
+    assert ("오하늘", "headOf", "칠레") in found
+    assert ("오하늘", "headOf", "대한민국") not in found
