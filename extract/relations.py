@@ -579,6 +579,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         if sent_agent:
             carry = [e for e in sent_agent if e.type in ("PERSON", "ORG")] or carry
         _parties(sent, masked, col, lex, sent_agent)
+        _sister_apposition(sent, masked, col, sent_agent)
         _seeks(sent, masked, col, lex, sent_agent, focus)
         _meeting_attendees(sent, masked, col, before)
         _invest_agreement(sent, masked, col, lex, sent_agent, deals)
@@ -919,6 +920,56 @@ _THREE_WAY = re.compile(r"(3|삼|세)\s?(자|개\s?(기관|시|도시|사))")
 _SIGNED_BY = re.compile(r"에(?:는|도)?\s.*서명(?:했|하였|을 했)")
 
 
+_SISTER_NOUN = re.compile(
+    r"(?:자매|우호|자매·우호|우호\s?협력|우호\s?교류)\s?(?:결연\s?)?도시(?:인|이자|로서|\s)"
+)
+
+
+def _sister_apposition(sent: Sentence, masked: str, col: _Collector, agent: list[Ent]) -> None:
+    """ "자매도시인 일본 X현 Y정을 방문했다", "A군의 자매도시인 B시 대표단": the place named after the
+    noun is the sister of the place before it in the genitive, else of the sentence's subject."""
+    for m in _SISTER_NOUN.finditer(masked):
+        at = sent.start + m.end()
+        after = next((p for p in sent.phrases if p.end > at and p.start >= at - 1), None)
+        if after is None or sent.span_text(at, after.start).strip():
+            continue
+        sisters = [e for e in _head(after) if e.type == "LOC" and e.cls != "Country"]
+        if not sisters or after.head is None:
+            continue
+        # the name must end the phrase ("B시 대표단이" is fine): "X(長野)현 Y정을" with Y unknown is not X
+        rest = re.sub(r"\([^)]*\)", "", after.text[after.head.end - after.start :])
+        if after.particle and rest.endswith(after.particle):
+            rest = rest[: -len(after.particle)]
+        if rest.strip() not in ("", "대표단", "방문단", "사절단", "일행", "정부", "시정부"):
+            continue
+        k = sent.phrases.index(after)
+        before = next((p for p in reversed(sent.phrases[:k]) if p.end <= sent.start + m.start()), None)
+        home: Ent | None = None
+        if before is not None and before.case == "gen" and _head(before):
+            home = _head(before)[0]
+        else:
+            home = _subject_party(sent)
+            if home is None:
+                home = next((p for p in (_party(e) for e in agent) if p is not None), None)
+        if home is None or home.type != "LOC" or home.cls == "Country":
+            continue
+        for t in sisters:
+            if _ok_pair(col, home, t):
+                col.add(home, "sisterCityOf", t, 0.75, sent, rule="sister_apposition")
+
+
+def _three_way(masked: str) -> bool:
+    """A three-party agreement ("3자 협약", "3개 기관이 협약을"), not a count of the partners listed
+    ("A, B, C 등 3개 도시와"): the partners of the subject, each on its own."""
+    for m in _THREE_WAY.finditer(masked):
+        if re.match(r"\s?(와|과|에서|으로부터|로부터)", masked[m.end() :]) or re.search(
+            r"등\s?$", masked[: m.start()]
+        ):
+            continue
+        return True
+    return False
+
+
 def _signed(masked: str, lex: Lexicon) -> bool:
     """An agreement noun right before a signing verb ("업무협약(MOU)을 체결", "의향서'에 서명"), or the
     signatories between them ("협약서에는 A 시장과 B 대표가 서명했다")."""
@@ -1015,7 +1066,7 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
     sign = _signed(masked, lex)
     strong = any(w in masked for w in _strong_sister())
     weak = bool(_WEAK_SISTER.search(masked))
-    three = bool(_THREE_WAY.search(masked))
+    three = _three_way(masked)
     if sign or strong or weak:
         subj, obj = _groups(sent, sent.phrases, agent, joint=True)
         # "A는 B, C와 함께 … 체결했다": one agreement of all of them, every pair signs
@@ -1046,7 +1097,8 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
             and not all(e.cls == "Company" for e in obj)
         )
         everyone = three or (joint and len(subj) + len(obj) >= 3)
-        bilateral = {(a.id, b.id) for a, b in _pairs(subj, obj, everyone)}
+        # a sister tie is always between two places: "A시는 B, C 등 3개 도시와 자매결연" ties A to each
+        bilateral = {(a.id, b.id) for a, b in _pairs(subj, obj, False)}
         for a, b in _pairs(subj, obj, everyone or many):
             # parties listed one by one ("A도와 B시, C사는") sign even when one lies in the other
             if not (listed and sign and a is not b and not _is_role_target_pair(a, b)) and not _ok_pair(

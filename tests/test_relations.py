@@ -444,3 +444,28 @@ def test_a_president_of_a_named_country_does_not_head_korea():
     found = _triples("오하늘 칠레 대통령은 12일 서울에서 기업인들과 만났다. 한국 정부는 지원을 약속했다.")
     assert ("오하늘", "headOf", "칠레") in found
     assert ("오하늘", "headOf", "대한민국") not in found
+
+
+def test_partners_counted_after_a_list_are_each_a_sister_of_the_subject_only():
+    found = _triples(
+        "한편 괴산군은 미국 오스틴, 일본 벳푸시, 중국 웨이하이시 등 3개 도시와 자매결연을 맺고 있다."
+    )
+    assert {("괴산군", "sisterCityOf", x) for x in ("오스틴", "벳푸시", "웨이하이시")} <= found
+    assert ("오스틴", "sisterCityOf", "벳푸시") not in found
+
+
+def test_a_place_in_apposition_to_jamaedosi_is_the_sister_of_the_subject():
+    found = _triples("충북 괴산군은 대표단이 자매도시인 미국 오스틴을 방문하고 있다고 1일 밝혔다.")
+    assert ("괴산군", "sisterCityOf", "오스틴") in found
+
+
+def test_the_sister_of_a_genitive_place_comes_with_its_delegation():
+    found = _triples("충북 괴산군의 자매도시인 미국 오스틴시 대표단이 괴산을 찾았다.")
+    assert ("괴산군", "sisterCityOf", "오스틴시") in found
+
+
+def test_a_province_before_an_unknown_town_is_not_taken_for_the_sister():
+    found = _triples(
+        "충북 괴산군은 대표단이 자매도시인 일본 나가노(長野)현 오부세(小布施)정을 방문하고 있다."
+    )
+    assert not [t for t in found if t[1] == "sisterCityOf" and "나가노" in t[2]]
