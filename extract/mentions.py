@@ -34,6 +34,7 @@ __all__ = [
     "is_particle",
 ]
 
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _COMPANY_MARK = re.compile(r"㈜|\(주\)|（주）|주식회사\s?|\(재\)|\(사\)|\(유\)")
 _HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 _NAMECH = r"[\uac00-\ud7a3A-Za-z0-9&]"
@@ -357,6 +358,11 @@ def find_mentions(
                 continue
         _suffix_org(b, lex, gaz, words, k, w, off, text)
         found = _gaz_word(b, lex, gaz, by_first, w, text, off, prev_m, title_words, k)
+        if found is None and _ACRONYM.match(core) and _is_particle(w.text[len(core) :]):
+            # "KOTRA는", "KAIST와": an acronym the gazetteer knows, as a word of its own
+            es = [g for g in gaz.lookup(core) if g.type in ("ORG", "LOC")]
+            if es and b.free(w.start, w.start + len(core)):
+                found = b.add(_mk_gaz(es[0], w.start, w.start + len(core), core, "gazetteer"))
         prev_m = found if found is not None else (b.at(w.start, w.end) if w.kind == "N" else None)
 
     # "X(대표 NAME)" heads, bylines of other shapes (newskg.extract.news_patterns)

@@ -1152,11 +1152,33 @@ def _round_investors(sent: Sentence, masked: str, col: _Collector) -> None:
                     col.add(company, "seeksInvestmentFrom", e, 0.55, sent, rule="round_seeker")
 
 
+# what follows the company courted: "A사 투자 유치", "A사의 300억원 투자를 유치", "A사를 유치"
+_SEEK_TAIL = re.compile(
+    r"(의\s)?([\d,.]+\s?(조|억|만|천)*\s?(원|달러|유로|엔|위안)\s?(규모의?\s)?)?"
+    r"(투자\s?유치|유치|투자를\s?(요청|유치))|\s?(본사|공장|법인|연구소|생산기지)?(을|를)\s(적극\s)?유치(했|하|해|에|한)"
+)
+
+
+_ATTRACTED = re.compile(
+    r"(□|투자|본사|공장|법인|기업|업체|연구소|연구센터|생산기지|물류센터|데이터센터|지사|자본)\s?(을|를)\s?(적극\s)?$"
+)
+
+
+def _other_attraction(masked: str, m: re.Match) -> bool:
+    """A bare 유치 of something that is no investment ("국제 행사를 유치했다", "대회를 유치")."""
+    if "투자" in m.group() or "투자" in masked[max(0, m.start() - 12) : m.start()]:
+        return False
+    before = masked[: m.start()]
+    return bool(re.search(r"[을를]\s?(적극\s)?$", before)) and not _ATTRACTED.search(before)
+
+
 def _seeks(
     sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent], focus: Ent | None = None
 ) -> None:
     m = _SEEK.search(masked)
     if not m or _modal_after(masked, m.end(), lex):
+        return
+    if _other_attraction(masked, m):
         return
     seekers: list[Ent] = []
     first = next((p for p in sent.phrases if p.case == "subj" or p.particle == ","), None)
@@ -1181,10 +1203,21 @@ def _seeks(
         if p.case in ("comp", "src") and not (p.after is not None and p.after.text.startswith("함께"))
     ]
     for p in src_phrases:
-        for e in _head(p):
-            o = e if e.type == "ORG" else (_body_of(e) if e.type == "PERSON" else None)
-            if o is not None and o.type == "ORG" and o not in sources:
-                sources.append(o)
+        group = [p]
+        if p.case == "comp":
+            # "유치한 투자는 A사와 B사 두 곳": the companies listed with the partner
+            group += [q for q in _list_after(sent, p) if q.case in ("", "comp") or q.particle == ","]
+        for q in group:
+            for e in _head(q):
+                o = e if e.type == "ORG" else (_body_of(e) if e.type == "PERSON" else None)
+                if (
+                    o is not None
+                    and o.type == "ORG"
+                    and o not in sources
+                    and o.cls == "Company"
+                    or (q is p and o is not None and o.type == "ORG" and o not in sources)
+                ):
+                    sources.append(o)
     if not sources:
         # "한빛전자 투자 유치를 위해", "청솔전자 유치에 나서", "청솔전자 본사를 찾아 투자를 요청": the
         # company named before the investment word, or the company visited to ask for it
@@ -1192,8 +1225,8 @@ def _seeks(
             e = mm.entity
             if e is None or e.type != "ORG" or e.cls == "NewsMediaOrganization" or e in seekers:
                 continue
-            tail = sent.span_text(mm.end, mm.end + 12).lstrip()
-            if re.match(r"(의\s)?(투자\s?유치|유치|투자를\s?(요청|유치))", tail) or (
+            tail = sent.span_text(mm.end, mm.end + 24).lstrip()
+            if re.match(_SEEK_TAIL, tail) or (
                 "요청" in m.group() and re.match(r"(본사|본부|공장)?(을|를)\s(직접\s)?(찾|방문)", tail)
             ):
                 sources.append(e)

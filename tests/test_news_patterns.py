@@ -239,3 +239,10 @@ def test_reporter_works_for_the_one_outlet_named_on_another_line_of_the_byline()
 def test_reporter_named_only_with_an_email_works_for_nobody():
     out = _out("새길시는 13일 한빛시와 교류 협약을 맺었다.\n박서준 기자 psj@saegil.kr")
     assert not [t for t in out.triples if t.predicate == "worksFor"]
+
+
+def test_an_acronym_the_gazetteer_knows_is_a_mention_before_its_particle():
+    found = _triples(
+        "KOTRA는 13일 뮌헨에서 설명회를 열었다. KOTRA가 이날 유치한 투자는 ㈜새길정밀과 ㈜한빛금속 두 곳이다."
+    )
+    assert ("대한무역투자진흥공사", "seeksInvestmentFrom", "㈜한빛금속") in found

@@ -469,3 +469,28 @@ def test_a_province_before_an_unknown_town_is_not_taken_for_the_sister():
         "충북 괴산군은 대표단이 자매도시인 일본 나가노(長野)현 오부세(小布施)정을 방문하고 있다."
     )
     assert not [t for t in found if t[1] == "sisterCityOf" and "나가노" in t[2]]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("화성시는 ㈜새길정밀의 300억원 투자를 유치했다.", {("화성시", "㈜새길정밀")}),
+        (
+            "화성시가 이날 유치한 투자는 ㈜새길정밀과 ㈜한빛금속 두 곳, 모두 500억원 규모다.",
+            {("화성시", "㈜새길정밀"), ("화성시", "㈜한빛금속")},
+        ),
+        ("화성시는 ㈜새길정밀 공장을 유치했다.", {("화성시", "㈜새길정밀")}),
+        ("화성시는 ㈜새길정밀을 유치하기 위해 전담팀을 꾸렸다.", {("화성시", "㈜새길정밀")}),
+    ],
+)
+def test_the_company_whose_investment_is_attracted_is_the_source(text, pairs):
+    found = _triples(text)
+    seeks = {
+        (s, o) for s, p, o in found if p == "seeksInvestmentFrom" and s == "화성시" and o.startswith("㈜")
+    }
+    assert seeks == pairs
+
+
+def test_attracting_an_event_with_a_partner_is_no_investment_seeking():
+    found = _triples("화성시는 ㈜새길정밀과 협력해 국제 행사를 유치했다.")
+    assert not [t for t in found if t[1] == "seeksInvestmentFrom"]
