@@ -330,6 +330,7 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                 elif m.ref.startswith(("person:", "first:", "last:")):
                     kind, word, title = m.ref.split(":", 2)
                     cands = []
+                    named_so: list[Ent] = []  # people whose name fits, whatever their title
                     for e in persons:
                         if kind == "person" and not (
                             e.label.startswith(word)
@@ -341,10 +342,20 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                             continue
                         if kind == "first" and not e.label.startswith(word + " "):
                             continue
+                        named_so.append(e)
                         titles = {r.name for r, _t in e.role_targets}
                         heads = any(r.relation == "headOf" for r, _t in e.role_targets)
                         if title in titles or (m.role is not None and m.role.relation == "headOf" and heads):
                             cands.append(e)
+                    # "다카하시 대표": one word of the one foreign name of several words that fits is that
+                    # person when no title was seen with the full name
+                    if (
+                        not cands
+                        and kind in ("first", "last")
+                        and len(named_so) == 1
+                        and not named_so[0].role_targets
+                    ):
+                        cands = named_so
                     target = cands[-1] if cands else None
                 if isinstance(target, Ent):
                     table.attach(m, target)

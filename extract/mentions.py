@@ -978,6 +978,9 @@ def _persons(
             if kw.text in ("(", ")") or re.match(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff.]+\)?$", kw.text):
                 j -= 1
                 continue
+            if kw.text in lex.words.get("envoy_prefix", ()) and j > 0:
+                j -= 1  # "… 주한 몽골 대사": the envoy's name stands before 주한
+                continue
             if kw.text in ("전", "前") and not between and j > 0:
                 j -= 1  # "박서준 전 원장": a former holder of the title
                 continue
@@ -1114,7 +1117,21 @@ def _short_forms(
     known: dict | None = None,
 ) -> None:
     delegations = lex.words.get("delegation", frozenset())
+    multi = [kk for kk, kt in (known or {}).items() if kt.type == "PERSON" and " " in kk]
     for k, w in enumerate(words):
+        if not b.free(w.start, w.end) and multi and k + 1 < len(words):
+            # "다카하시 대표" of "다카하시 겐지": a word of a foreign name met before, though it is also a
+            # place of the gazetteer, is that person before a title
+            pm = b.at(w.start, w.start + len(w.core))
+            if (
+                pm is not None
+                and pm.type == "LOC"
+                and (pm.start, pm.end) == (w.start, w.start + len(w.core))
+                and not w.particle
+                and any(kk.startswith(w.core + " ") or kk.endswith(" " + w.core) for kk in multi)
+                and _title_of(lex, b, words[k + 1], k + 1, title_words) is not None
+            ):
+                b.items.remove(pm)
         if not b.free(w.start, w.end):
             continue
         core = w.core

@@ -171,9 +171,13 @@ def foreign_titled(b: Any, lex: Lexicon, words: list, text: str, off: int) -> No
         if role is None or w.kind != "N":
             continue
         j = k - 1
+        envoy = lex.words.get("envoy_prefix", frozenset())
         while j >= 0:
             pm = b.at(words[j].start, words[j].end)
             if pm is not None and pm.type in ("ORG", "LOC") and not words[j].particle:
+                j -= 1
+                continue
+            if words[j].text in envoy:  # "… 주한 몽골 대사"
                 j -= 1
                 continue
             break

@@ -254,14 +254,16 @@ def _unnegated(masked: str, lex: Lexicon) -> str | None:
     return "".join(out) if kept else None
 
 
-def _agent(sent: Sentence, ci: int, carry: list[Ent]) -> list[Ent]:
+def _agent(sent: Sentence, ci: int, carry: list[Ent], coordinated: bool = True) -> list[Ent]:
+    """Who acts in clause `ci`: its subject (with the phrases listed before it when `coordinated`),
+    the noun a relative clause modifies, else who the article followed into the sentence."""
     c = sent.clauses[ci]
     if c.relative and c.next_phrase is not None and _head(c.next_phrase):
         return _head(c.next_phrase)
     k = _agent_clause(sent, ci)
     if k is not None:
         subj = [p for p in sent.clauses[k].phrases if p.case == "subj" and _head(p) and _agent_ok(p)]
-        return _coordinated(sent, subj[-1])
+        return _coordinated(sent, subj[-1]) if coordinated else _head(subj[-1])
     return carry
 
 
@@ -437,6 +439,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             continue  # what the sentence reports did not happen
         companions = _companions(sent)
         sent_agent: list[Ent] = []
+        sent_head: list[Ent] = []
         # the headline style "X, …" topic
         topic: list[Ent] = []
         if sent.phrases and sent.phrases[0].particle == "," and _head(sent.phrases[0]):
@@ -445,6 +448,8 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             agent = _agent(sent, ci, topic or carry)
             if not sent_agent and agent:
                 sent_agent = agent
+                # the next sentence carries on with the subject itself, not with those listed with it
+                sent_head = _agent(sent, ci, topic or carry, coordinated=False)
             # visits
             if _clause_cue(c, sent, masked, cues["visits"] + ("둘러",), lex):
                 targets = []
@@ -577,7 +582,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                     for t in sites:
                         col.add(a, "investsIn", t, 0.65, sent, rule="build_site")
         if sent_agent:
-            carry = [e for e in sent_agent if e.type in ("PERSON", "ORG")] or carry
+            carry = [e for e in sent_head if e.type in ("PERSON", "ORG")] or carry
         _parties(sent, masked, col, lex, sent_agent)
         _sister_apposition(sent, masked, col, sent_agent)
         _seeks(sent, masked, col, lex, sent_agent, focus)

@@ -246,3 +246,18 @@ def test_an_acronym_the_gazetteer_knows_is_a_mention_before_its_particle():
         "KOTRA는 13일 뮌헨에서 설명회를 열었다. KOTRA가 이날 유치한 투자는 ㈜새길정밀과 ㈜한빛금속 두 곳이다."
     )
     assert ("대한무역투자진흥공사", "seeksInvestmentFrom", "㈜한빛금속") in found
+
+
+def test_a_word_of_a_foreign_name_that_is_also_a_place_is_the_person_before_a_title():
+    found = _triples(
+        "오하늘 단국대 부총장과 다카하시 료타 새길링크 대표이사가 협약서에 서명했다. "
+        "다카하시 대표는 26일 한국을 찾았다."
+    )
+    assert ("다카하시 료타", "visits", "대한민국") in found
+    # the partner listed with him in the sentence before does not travel with him
+    assert ("오하늘", "visits", "대한민국") not in found
+
+
+def test_the_word_before_an_envoys_country_is_no_name():
+    entities = _entities("허진택 강원도지사는 7일 간볼드 주한 몽골 대사를 접견했다.")
+    assert ("주한", "PERSON") not in entities
