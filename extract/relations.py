@@ -481,6 +481,25 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                                         targets.extend(
                                             e for e in _ents(q, ("LOC", "ORG")) if e not in targets
                                         )
+                # "A는 B와 차담을 나눈 뒤 함께 X를 둘러봤다", "A는 B와 X를 함께 관람하며": B goes along
+                along = [
+                    e
+                    for p in sent.phrases
+                    if p.case == "comp"
+                    and p.end <= c.end
+                    and not (p.after is not None and p.after.text.startswith("함께"))
+                    and re.search(r"(^|\s)함께\s", masked[p.end - sent.start : c.end - sent.start])
+                    for e in _head(p)
+                    if e.type == "PERSON" and e not in agent and e not in companions
+                ]
+                for a in agent:
+                    if a.type != "PERSON":
+                        continue
+                    for comp in along:
+                        col.add(a, "accompanies", comp, 0.7, sent, rule="visit_along")
+                        for t in targets:
+                            col.add(comp, "visits", t, 0.65, sent, rule="along_visits")
+                            visits_by.setdefault(comp.id, []).append((t, sent))
                 people = [a for a in agent if a.type == "PERSON"]
                 if targets and len(people) >= 2:
                     for a, b in zip(people, people[1:], strict=False):
@@ -512,6 +531,16 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         and h[0].type == "PERSON"
                     ):
                         others.extend(h)
+                if not others and ci > 0:
+                    # "A는 B와 X를 함께 관람하며 환담을 나눴다": the partner named in the clause before
+                    prev = sent.clauses[ci - 1]
+                    others = [
+                        e
+                        for p in prev.phrases
+                        if p.case == "comp" and not (p.after is not None and p.after.text.startswith("함께"))
+                        for e in _head(p)
+                        if e.type == "PERSON"
+                    ]
                 for a in agent:
                     if a.type not in ("PERSON", "ORG"):
                         continue

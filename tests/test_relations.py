@@ -494,3 +494,21 @@ def test_the_company_whose_investment_is_attracted_is_the_source(text, pairs):
 def test_attracting_an_event_with_a_partner_is_no_investment_seeking():
     found = _triples("화성시는 ㈜새길정밀과 협력해 국제 행사를 유치했다.")
     assert not [t for t in found if t[1] == "seeksInvestmentFrom"]
+
+
+def test_a_partner_met_before_hamkke_goes_along_to_the_place_visited():
+    found = _triples("박서준 화성시장은 오하늘 의장과 만나 협력 방안을 논의한 뒤 함께 오스틴 시청을 찾았다.")
+    assert ("박서준", "meets", "오하늘") in found
+    assert ("박서준", "accompanies", "오하늘") in found
+    assert ("오하늘", "visits", "오스틴") in found
+
+
+def test_viewing_a_museum_together_while_talking_is_a_visit_and_a_meeting():
+    found = _triples("권혜원 여사는 카롤리나 페냐 여사와 국립중앙박물관을 함께 관람하며 환담을 나눴다.")
+    assert {("권혜원", "visits", "국립중앙박물관"), ("카롤리나 페냐", "visits", "국립중앙박물관")} <= found
+    assert ("권혜원", "meets", "카롤리나 페냐") in found
+
+
+def test_a_partner_of_an_earlier_sentence_does_not_go_along():
+    found = _triples("박서준 화성시장은 오하늘 의장과 협약을 맺었다. 이후 함께 오스틴 시청을 찾았다.")
+    assert ("오하늘", "visits", "오스틴") not in found
