@@ -614,6 +614,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             carry = [e for e in sent_head if e.type in ("PERSON", "ORG")] or carry
         _parties(sent, masked, col, lex, sent_agent)
         _sister_apposition(sent, masked, col, sent_agent)
+        _sister_relative(sent, masked, col, lex, sent_agent)
         _seeks(sent, masked, col, lex, sent_agent, focus)
         _meeting_attendees(sent, masked, col, before)
         _invest_agreement(sent, masked, col, lex, sent_agent, deals)
@@ -959,6 +960,17 @@ _SISTER_NOUN = re.compile(
 )
 
 
+def _name_ends(p: Phrase) -> bool:
+    """Whether the phrase's head name ends it ("B시 대표단이" too): in "X(長野)현 Y정을" with Y unknown,
+    X is not what the phrase names."""
+    if p.head is None:
+        return False
+    rest = re.sub(r"\([^)]*\)", "", p.text[p.head.end - p.start :])
+    if p.particle and rest.endswith(p.particle):
+        rest = rest[: -len(p.particle)]
+    return rest.strip() in ("", "대표단", "방문단", "사절단", "일행", "정부", "시정부")
+
+
 def _sister_apposition(sent: Sentence, masked: str, col: _Collector, agent: list[Ent]) -> None:
     """ "자매도시인 일본 X현 Y정을 방문했다", "A군의 자매도시인 B시 대표단": the place named after the
     noun is the sister of the place before it in the genitive, else of the sentence's subject."""
@@ -968,13 +980,7 @@ def _sister_apposition(sent: Sentence, masked: str, col: _Collector, agent: list
         if after is None or sent.span_text(at, after.start).strip():
             continue
         sisters = [e for e in _head(after) if e.type == "LOC" and e.cls != "Country"]
-        if not sisters or after.head is None:
-            continue
-        # the name must end the phrase ("B시 대표단이" is fine): "X(長野)현 Y정을" with Y unknown is not X
-        rest = re.sub(r"\([^)]*\)", "", after.text[after.head.end - after.start :])
-        if after.particle and rest.endswith(after.particle):
-            rest = rest[: -len(after.particle)]
-        if rest.strip() not in ("", "대표단", "방문단", "사절단", "일행", "정부", "시정부"):
+        if not sisters or not _name_ends(after):
             continue
         k = sent.phrases.index(after)
         before = next((p for p in reversed(sent.phrases[:k]) if p.end <= sent.start + m.start()), None)
@@ -990,6 +996,46 @@ def _sister_apposition(sent: Sentence, masked: str, col: _Collector, agent: list
         for t in sisters:
             if _ok_pair(col, home, t):
                 col.add(home, "sisterCityOf", t, 0.75, sent, rule="sister_apposition")
+
+
+def _sister_relative(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
+    """A sister tie in a relative clause: "자매결연 30주년을 맞은 B시를 찾았다" (B and the subject's place),
+    "B시는 A시가 2009년 우호협력 협정을 체결한 도시로" (the clause's own subject and B)."""
+    for ci, c in enumerate(sent.clauses):
+        if not c.relative or c.next_phrase is None:
+            continue
+        cue_c = c
+        if ci > 0 and c.text.strip() in ("있는", "있던", "온", "왔던"):
+            cue_c = sent.clauses[ci - 1]  # "자매결연을 맺고 있는 B시": the cue is in the clause before
+        seg = masked[cue_c.start - sent.start : c.end - sent.start]
+        if not (_clause_cue(cue_c, sent, masked, _strong_sister(), lex) or _WEAK_SISTER.search(seg)):
+            continue
+        if any(w in seg for w in lex.words.get("modality", ())) or re.search(
+            r"추진|검토|논의|협의|타진", seg
+        ):
+            continue  # "자매결연을 추진하고 있는 B시": not tied yet
+        inner = [p for p in (*cue_c.phrases, *c.phrases) if p.case == "subj" and _head(p) and _agent_ok(p)]
+        nxt = c.next_phrase
+        outer = _subject_party(sent)
+        if outer is None:
+            outer = next((q for q in (_party(e) for e in agent) if q is not None), None)
+        if _head(nxt):
+            if not _name_ends(nxt):
+                continue
+            target = next((e for e in reversed(_head(nxt)) if e.type == "LOC" and e.cls != "Country"), None)
+            home = _party(_head(inner[-1])[0]) if inner else outer
+        elif re.match(r"(도시|지역|곳)", nxt.text) and inner:
+            # "B시는 A시가 … 체결한 도시로": the clause's subject and the sentence's subject
+            target, home = outer, _party(_head(inner[-1])[0])
+        else:
+            continue
+        if target is None or home is None or home.type != "LOC" or home.cls == "Country" or home is target:
+            continue
+        if target.type != "LOC" or not _ok_pair(col, home, target):
+            continue
+        col.add(home, "sisterCityOf", target, 0.7, sent, rule="sister_relative")
+        if _signed(seg, lex):
+            col.add(home, "signsAgreementWith", target, 0.7, sent, rule="sister_relative_signed")
 
 
 def _three_way(masked: str) -> bool:

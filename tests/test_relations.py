@@ -512,3 +512,20 @@ def test_viewing_a_museum_together_while_talking_is_a_visit_and_a_meeting():
 def test_a_partner_of_an_earlier_sentence_does_not_go_along():
     found = _triples("박서준 화성시장은 오하늘 의장과 협약을 맺었다. 이후 함께 오스틴 시청을 찾았다.")
     assert ("오하늘", "visits", "오스틴") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "화성시는 자매결연을 맺고 있는 미국 오스틴시를 방문했다.",
+        "박서준 화성시장은 자매결연 30주년을 맞은 미국 오스틴시를 찾았다.",
+        "오스틴시는 화성시가 2009년 우호협력 협정을 체결한 도시로, 교류가 이어져 왔다.",
+    ],
+)
+def test_a_sister_tie_in_a_relative_clause_links_the_place_it_modifies(text):
+    assert ("화성시", "sisterCityOf", "오스틴시") in _triples(text)
+
+
+def test_a_sister_tie_still_pursued_in_a_relative_clause_is_none_yet():
+    found = _triples("화성시는 자매결연을 추진하고 있는 미국 오스틴시를 방문했다.")
+    assert ("화성시", "sisterCityOf", "오스틴시") not in found
