@@ -375,6 +375,7 @@ def find_mentions(
 
     # 7. person + title (foreign names of several words first)
     news_patterns.foreign_titled(b, lex, words, text, off)
+    news_patterns.title_then_name(b, lex, words)
     _persons(b, lex, words, title_words, text, off, known)
     # 8. descriptor + unknown name
     _descriptors(b, lex, words, off, text)

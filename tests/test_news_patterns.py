@@ -261,3 +261,19 @@ def test_a_word_of_a_foreign_name_that_is_also_a_place_is_the_person_before_a_ti
 def test_the_word_before_an_envoys_country_is_no_name():
     entities = _entities("허진택 강원도지사는 7일 간볼드 주한 몽골 대사를 접견했다.")
     assert ("주한", "PERSON") not in entities
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("이날 협약식에는 ㈜새길정밀 대표 박서준씨가 참석했다.", ("박서준", "headOf", "㈜새길정밀")),
+        ("새길대학교 총장 오하늘은 말했다.", ("오하늘", "headOf", "새길대학교")),
+    ],
+)
+def test_a_title_between_the_body_and_the_name_is_held_in_the_body(text, triple):
+    assert triple in _triples(text)
+
+
+def test_a_list_of_name_body_title_items_keeps_each_title_with_its_own_name():
+    found = _triples("간담회에는 박서준 한국무역협회 회장, 오하늘 중소기업중앙회 회장이 참석했다.")
+    assert ("오하늘", "headOf", "한국무역협회") not in found
