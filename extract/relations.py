@@ -615,6 +615,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         _parties(sent, masked, col, lex, sent_agent)
         _sister_apposition(sent, masked, col, sent_agent)
         _sister_relative(sent, masked, col, lex, sent_agent)
+        _located_main(sent, masked, col)
         _seeks(sent, masked, col, lex, sent_agent, focus)
         _meeting_attendees(sent, masked, col, before)
         _invest_agreement(sent, masked, col, lex, sent_agent, deals)
@@ -958,6 +959,33 @@ _SIGNED_BY = re.compile(r"에(?:는|도)?\s.*서명(?:했|하였|을 했)")
 _SISTER_NOUN = re.compile(
     r"(?:자매|우호|자매·우호|우호\s?협력|우호\s?교류)\s?(?:결연\s?)?도시(?:인|이자|로서|\s)"
 )
+
+
+_SITS = re.compile(r"(자리\s?(잡고|하고|잡아)|위치(하고|해)|입주(하고|해)|소재(하고|해))\s?있")
+
+
+def _located_main(sent: Sentence, masked: str, col: _Collector) -> None:
+    """ "X에는 A를 비롯해 B, C 등 12개 기관이 자리 잡고 있다", "A는 X에 위치해 있다": each body named
+    sits in the place of the 에-phrase."""
+    m = _SITS.search(masked)
+    if m is None:
+        return
+    cue = sent.start + m.start()
+    places = [
+        p
+        for p in sent.phrases
+        if p.end <= cue and p.particle in ("에", "에는", "에도") and _head(p) and _head(p)[0].type == "LOC"
+    ]
+    if len(places) != 1:
+        return
+    place = _head(places[0])[-1]
+    for p in sent.phrases:
+        if p.end > cue or p is places[0]:
+            continue
+        if p.case in ("subj", "comp", "obj") or p.particle == "," or not p.particle:
+            for e in _ents(p, ("ORG",)):
+                if e.cls != "NewsMediaOrganization" and not col.has(e, "locatedIn", place):
+                    col.add(e, "locatedIn", place, 0.65, sent, rule="located_main")
 
 
 def _name_ends(p: Phrase) -> bool:

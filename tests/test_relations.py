@@ -529,3 +529,18 @@ def test_a_sister_tie_in_a_relative_clause_links_the_place_it_modifies(text):
 def test_a_sister_tie_still_pursued_in_a_relative_clause_is_none_yet():
     found = _triples("화성시는 자매결연을 추진하고 있는 미국 오스틴시를 방문했다.")
     assert ("화성시", "sisterCityOf", "오스틴시") not in found
+
+
+def test_bodies_said_to_sit_in_a_place_lie_in_it():
+    found = _triples(
+        "새길혁신도시에는 한국도로공사를 비롯해 한국교통안전공단 등 12개 공공기관이 자리 잡고 있다."
+    )
+    assert {
+        ("한국도로공사", "locatedIn", "새길혁신도시"),
+        ("한국교통안전공단", "locatedIn", "새길혁신도시"),
+    } <= found
+
+
+def test_a_plan_in_a_place_is_no_seat_there():
+    found = _triples("㈜새길정밀은 화성시에 공장을 지을 계획이 있다.")
+    assert ("㈜새길정밀", "locatedIn", "화성시") not in found
