@@ -154,6 +154,38 @@ def _is_kr(e: Ent) -> bool:
     return bool(g is not None and (getattr(g, "country", None) == "KR" or str(e.key).startswith("kr:")))
 
 
+def _two_countries(sents: list[Sentence], here: Sentence, short: Mention) -> tuple[Ent, Ent] | None:
+    """The two countries of "양국" / "두 나라": those listed right before it ("A과 B 두 나라를"), else
+    Korea, when the article names it, with the other country named last before; else the two named
+    last."""
+    listed = [
+        m.entity
+        for m in here.mentions
+        if m.entity is not None and m.entity.cls == "Country" and m.end <= short.start < m.end + 12
+    ]
+    if len(listed) >= 2 and listed[-1] is not listed[-2]:
+        return listed[-2], listed[-1]
+    seen: list[Ent] = []
+    home: list[Ent] = []
+    for t in sents:
+        for m in t.mentions:
+            e = m.entity
+            if m.ref or e is None or e.cls != "Country":
+                continue
+            if _is_kr(e):
+                home[:] = [e]  # Korea is one side wherever the article names it
+            elif t.index <= here.index:
+                if e in seen:
+                    seen.remove(e)
+                seen.append(e)
+    others = seen
+    if home and others:
+        return home[0], others[-1]
+    if len(others) >= 2:
+        return others[-2], others[-1]
+    return None
+
+
 def resolve_entities(sents: list[Sentence]) -> list[Ent]:
     """Attach an entity to every mention of the article (short forms included, unresolved ones dropped)."""
     table = _Table()
@@ -246,6 +278,12 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
             ):
                 named.append(e)  # a place visited or met in is no party ("워싱턴에서", "뮌헨을 찾아")
         for m in s.mentions:
+            if m.ref == "pair_countries":
+                two = _two_countries(sents, s, m)
+                if two is not None:
+                    m.extra["pair"] = list(two)
+                    table.attach(m, two[0])
+                continue
             if m.ref == "pair_bodies":
                 if len(bodies) == 2:
                     m.extra["pair"] = list(bodies)
@@ -292,6 +330,7 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                 elif m.ref.startswith(("person:", "first:", "last:")):
                     kind, word, title = m.ref.split(":", 2)
                     cands = []
+                    named_so: list[Ent] = []  # people whose name fits, whatever their title
                     for e in persons:
                         if kind == "person" and not (
                             e.label.startswith(word)
@@ -303,10 +342,20 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                             continue
                         if kind == "first" and not e.label.startswith(word + " "):
                             continue
+                        named_so.append(e)
                         titles = {r.name for r, _t in e.role_targets}
                         heads = any(r.relation == "headOf" for r, _t in e.role_targets)
                         if title in titles or (m.role is not None and m.role.relation == "headOf" and heads):
                             cands.append(e)
+                    # "다카하시 대표": one word of the one foreign name of several words that fits is that
+                    # person when no title was seen with the full name
+                    if (
+                        not cands
+                        and kind in ("first", "last")
+                        and len(named_so) == 1
+                        and not named_so[0].role_targets
+                    ):
+                        cands = named_so
                     target = cands[-1] if cands else None
                 if isinstance(target, Ent):
                     table.attach(m, target)

@@ -34,6 +34,7 @@ __all__ = [
     "is_particle",
 ]
 
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _COMPANY_MARK = re.compile(r"㈜|\(주\)|（주）|주식회사\s?|\(재\)|\(사\)|\(유\)")
 _HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 _NAMECH = r"[\uac00-\ud7a3A-Za-z0-9&]"
@@ -248,8 +249,20 @@ def find_mentions(
     # 1. bylines
     for rx in (_BYLINE, _BYLINE_OPEN):
         for m in rx.finditer(text):
-            outlet_s, outlet_e = m.start("outlet") + off, m.end("outlet") + off
-            outlet = m.group("outlet")
+            outlet_g, place_g = "outlet", "place"
+            # "[새길포커스=경북김천 박서준 기자]": the outlet may stand before the "=" and the place after
+            if (
+                m.group("place")
+                and not news_patterns.is_outlet(m.group("outlet"), lex, gaz)
+                and news_patterns.is_outlet(m.group("place").strip(), lex, gaz)
+            ):
+                outlet_g, place_g = "place", "outlet"
+            outlet_s, outlet_e = m.start(outlet_g) + off, m.end(outlet_g) + off
+            outlet = m.group(outlet_g)
+            if outlet != outlet.strip():
+                outlet_s += len(outlet) - len(outlet.lstrip())
+                outlet_e -= len(outlet) - len(outlet.rstrip())
+                outlet = outlet.strip()
             es = [e for e in gaz.lookup(outlet) if e.type == "ORG"]
             om = (
                 _mk_gaz(es[0], outlet_s, outlet_e, outlet, "byline")
@@ -273,8 +286,8 @@ def find_mentions(
             )
             if person is not None and om is not None:
                 person.role_target = om
-            if m.group("place"):
-                _place_chain(b, gaz, by_first, text, m.start("place"), m.end("place"), off)
+            if m.group(place_g):
+                _place_chain(b, gaz, by_first, text, m.start(place_g), m.end(place_g), off)
 
     # 2. ㈜ companies ("㈜새길정밀", "새길정밀㈜")
     for m in _COMPANY_AFTER.finditer(text):
@@ -345,6 +358,11 @@ def find_mentions(
                 continue
         _suffix_org(b, lex, gaz, words, k, w, off, text)
         found = _gaz_word(b, lex, gaz, by_first, w, text, off, prev_m, title_words, k)
+        if found is None and _ACRONYM.match(core) and _is_particle(w.text[len(core) :]):
+            # "KOTRA는", "KAIST와": an acronym the gazetteer knows, as a word of its own
+            es = [g for g in gaz.lookup(core) if g.type in ("ORG", "LOC")]
+            if es and b.free(w.start, w.start + len(core)):
+                found = b.add(_mk_gaz(es[0], w.start, w.start + len(core), core, "gazetteer"))
         prev_m = found if found is not None else (b.at(w.start, w.end) if w.kind == "N" else None)
 
     # "X(대표 NAME)" heads, bylines of other shapes (newskg.extract.news_patterns)
@@ -357,6 +375,7 @@ def find_mentions(
 
     # 7. person + title (foreign names of several words first)
     news_patterns.foreign_titled(b, lex, words, text, off)
+    news_patterns.title_then_name(b, lex, words)
     _persons(b, lex, words, title_words, text, off, known)
     # 8. descriptor + unknown name
     _descriptors(b, lex, words, off, text)
@@ -960,6 +979,9 @@ def _persons(
             if kw.text in ("(", ")") or re.match(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff.]+\)?$", kw.text):
                 j -= 1
                 continue
+            if kw.text in lex.words.get("envoy_prefix", ()) and j > 0:
+                j -= 1  # "… 주한 몽골 대사": the envoy's name stands before 주한
+                continue
             if kw.text in ("전", "前") and not between and j > 0:
                 j -= 1  # "박서준 전 원장": a former holder of the title
                 continue
@@ -1096,7 +1118,21 @@ def _short_forms(
     known: dict | None = None,
 ) -> None:
     delegations = lex.words.get("delegation", frozenset())
+    multi = [kk for kk, kt in (known or {}).items() if kt.type == "PERSON" and " " in kk]
     for k, w in enumerate(words):
+        if not b.free(w.start, w.end) and multi and k + 1 < len(words):
+            # "다카하시 대표" of "다카하시 겐지": a word of a foreign name met before, though it is also a
+            # place of the gazetteer, is that person before a title
+            pm = b.at(w.start, w.start + len(w.core))
+            if (
+                pm is not None
+                and pm.type == "LOC"
+                and (pm.start, pm.end) == (w.start, w.start + len(w.core))
+                and not w.particle
+                and any(kk.startswith(w.core + " ") or kk.endswith(" " + w.core) for kk in multi)
+                and _title_of(lex, b, words[k + 1], k + 1, title_words) is not None
+            ):
+                b.items.remove(pm)
         if not b.free(w.start, w.end):
             continue
         core = w.core
@@ -1137,6 +1173,12 @@ def _short_forms(
                     "short",
                     ref="pair",
                 )
+            )
+        elif core == "양국" or (prv is not None and prv.text in ("양", "두") and core in ("나라", "국")):
+            # "양국은", "양국 정부는", "두 나라는": the two countries of the story (entities.py)
+            st = prv.start if core != "양국" else w.start
+            b.add(
+                Mention(st, w.start + len(core), core, core, "LOC", "Country", "short", ref="pair_countries")
             )
         elif (prv is not None and prv.text in ("양", "두") and core in ("기관", "단체", "회사")) or (
             core in ("양측", "양사", "양기관") and w.particle

@@ -3,7 +3,8 @@
 - a head in parentheses after the body: "한빛정밀(대표 박서준)", "새길시(시장 김하늘)";
 - bylines of many forms: "[새길=한빛일보] 박서준 기자 =", "(한빛일보=박서준 기자)",
   "박서준기자 psj@example.kr", "<박서준 기자 / 저작권자ⓒ한빛일보>";
-- foreign names of several words before a title: "도미야마 겐타 사장", "응우옌 반 탄 시장".
+- foreign names of several words before a title: "도미야마 겐타 사장", "응우옌 반 탄 시장";
+- the title between the body and the name: "한빛정밀 대표 박서준씨", "새길대학교 총장 오하늘은".
 
 Each rule adds mentions through the sentence's mention builder (no overlaps) and names itself in
 `Mention.rule`. Word lists (outlet endings, foreign name starts) live in `data/cues.tsv`.
@@ -23,7 +24,7 @@ from typing import Any
 
 from newskg.extract.lexicon import Lexicon
 
-__all__ = ["paren_heads", "bylines", "foreign_titled"]
+__all__ = ["paren_heads", "bylines", "foreign_titled", "title_then_name", "is_outlet"]
 
 _PAREN_HEAD = re.compile(
     r"\((?P<title>[\uac00-\ud7a3]{1,8})\s+(?P<name>[\uac00-\ud7a3]{1,6}(?:\s[\uac00-\ud7a3]{1,6}){0,3})"
@@ -102,7 +103,8 @@ def paren_heads(b: Any, lex: Lexicon, gaz: Any, text: str, off: int) -> None:
                 person.role_target = body
 
 
-def _is_outlet(tok: str, lex: Lexicon, gaz: Any) -> bool:
+def is_outlet(tok: str, lex: Lexicon, gaz: Any) -> bool:
+    """Whether a byline word names a news outlet (the media gazetteer, or an outlet ending: …일보, …뉴스)."""
     if any(g.type == "ORG" and g.cls == "NewsMediaOrganization" for g in gaz.lookup(tok)):
         return True
     return len(tok) >= 3 and lex.ends_with(tok, "outlet_end")
@@ -132,7 +134,7 @@ def bylines(b: Any, lex: Lexicon, gaz: Any, text: str, off: int) -> None:
         if ca:
             cands.append((m.end() + ca.start("o"), ca.group("o")))
         for pos, tok in sorted(cands, key=lambda c: abs(c[0] - m.start())):
-            if tok != name and _is_outlet(tok, lex, gaz):
+            if tok != name and is_outlet(tok, lex, gaz):
                 outlet = (pos, tok)
                 break
         om = None
@@ -170,9 +172,13 @@ def foreign_titled(b: Any, lex: Lexicon, words: list, text: str, off: int) -> No
         if role is None or w.kind != "N":
             continue
         j = k - 1
+        envoy = lex.words.get("envoy_prefix", frozenset())
         while j >= 0:
             pm = b.at(words[j].start, words[j].end)
             if pm is not None and pm.type in ("ORG", "LOC") and not words[j].particle:
+                j -= 1
+                continue
+            if words[j].text in envoy:  # "… 주한 몽골 대사"
                 j -= 1
                 continue
             break
@@ -229,3 +235,38 @@ def _run_word(w: Any, lex: Lexicon, starts: frozenset[str]) -> bool:
 
 def _name_start(w: Any, starts: frozenset[str]) -> bool:
     return w.tags == ("NNP",) and len(w.text) >= 2 or w.text in starts
+
+
+def title_then_name(b: Any, lex: Lexicon, words: list) -> None:
+    """ "한빛정밀 대표 박서준씨가", "새길대학교 총장 오하늘은": a Korean full name right after a title that
+    follows the name of a body holds that title in the body."""
+    from newskg.extract.mentions import is_person_name
+
+    Mention = _mention_cls()
+    for k in range(1, len(words) - 1):
+        w, nw = words[k], words[k + 1]
+        role = lex.roles.get(w.text)
+        if role is None or role.relation not in ("headOf", "worksFor"):
+            continue
+        body = b.at(words[k - 1].start, words[k - 1].end)
+        if body is None or body.type not in ("ORG", "LOC") or body.end != words[k - 1].end:
+            continue
+        if words[k - 1].particle or body.cls in ("Country", "NewsMediaOrganization"):
+            continue
+        if nw.start != w.end + 1 or w.particle:
+            continue  # "… 협회 회장, 박서준 …": a list of name-body-title items, not a title before its name
+        if k >= 2:
+            pw = words[k - 2]
+            pm = b.at(pw.start, pw.end)
+            if (pm is not None and pm.type == "PERSON") or (not pw.particle and is_person_name(pw.core, lex)):
+                continue  # "박서준 새길협회 회장 오하늘": the title is the first name's
+        name = nw.core[:-1] if nw.core.endswith("씨") and len(nw.core) == 4 else nw.core
+        if len(name) != 3 or not is_person_name(name, lex) or not b.free(nw.start, nw.start + len(name)):
+            continue
+        if name in lex.roles or lex.ends_with(name, "descriptor"):
+            continue
+        person = b.add(
+            Mention(nw.start, nw.start + len(name), name, name, "PERSON", "Person", "title_first", role=role)
+        )
+        if person is not None:
+            person.role_target = body

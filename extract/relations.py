@@ -254,15 +254,30 @@ def _unnegated(masked: str, lex: Lexicon) -> str | None:
     return "".join(out) if kept else None
 
 
-def _agent(sent: Sentence, ci: int, carry: list[Ent]) -> list[Ent]:
+def _agent(sent: Sentence, ci: int, carry: list[Ent], coordinated: bool = True) -> list[Ent]:
+    """Who acts in clause `ci`: its subject (with the phrases listed before it when `coordinated`),
+    the noun a relative clause modifies, else who the article followed into the sentence."""
     c = sent.clauses[ci]
     if c.relative and c.next_phrase is not None and _head(c.next_phrase):
         return _head(c.next_phrase)
     k = _agent_clause(sent, ci)
     if k is not None:
         subj = [p for p in sent.clauses[k].phrases if p.case == "subj" and _head(p) and _agent_ok(p)]
-        return _head(subj[-1])
+        return _coordinated(sent, subj[-1]) if coordinated else _head(subj[-1])
     return carry
+
+
+def _coordinated(sent: Sentence, p: Phrase) -> list[Ent]:
+    """The heads of a subject and of the phrases listed before it: "A 시장과 B 의장 일행은" is both."""
+    out = list(_head(p))
+    person = out[0].type == "PERSON"
+    for q in reversed(_list_before(sent, p)):
+        if q.case != "comp" or q not in sent.phrases:
+            continue
+        for e in reversed(_head(q)):
+            if (e.type == "PERSON") == person and e not in out:
+                out.insert(0, e)
+    return out
 
 
 def _agent_clause(sent: Sentence, ci: int) -> int | None:
@@ -325,6 +340,47 @@ def _list_before(sent: Sentence, p: Phrase) -> list[Phrase]:
     return out
 
 
+def _site_mentions(sent: Sentence, p: Phrase, lex: Lexicon) -> list:
+    """The mentions naming the place of a 에-phrase: its own, or for a bare plot or area ("구미국가산업단지
+    5만㎡ 부지에", "새길지구의 부지에") those of the phrases right before it without a case particle."""
+    if p.mentions:
+        return p.mentions
+    core = p.text[: len(p.text) - len(p.particle)] if p.particle else p.text
+    if not any(core.rstrip().endswith(w) for w in lex.words.get("site_noun", ())):
+        return []
+    out: list = []
+    k = sent.phrases.index(p) - 1
+    while k >= 0:
+        q = sent.phrases[k]
+        if q.particle and q.case != "gen":
+            break
+        out = list(q.mentions) + out
+        k -= 1
+        if q.case == "gen":
+            break
+    return out
+
+
+def _own_investors(sent: Sentence, c: Clause, p: Phrase) -> list[Ent] | None:
+    """When a clause has several subjects, each with its own 에-phrase ("A사와 B사는 X단지에, C사는
+    Y단지에 각각 투자해"), the companies of the subject nearest before `p`; None for one subject."""
+    subjects = [q for q in c.phrases if q.case == "subj" and _head(q) and _agent_ok(q)]
+    if len(subjects) < 2 or p not in c.phrases:
+        return None
+    before = [q for q in subjects if q.end <= p.start]
+    if not before:
+        return None
+    return [e for e in _coordinated(sent, before[-1]) if e.type == "ORG" and e.cls != "NewsMediaOrganization"]
+
+
+def _site_ents(sent: Sentence, p: Phrase, lex: Lexicon, types: tuple[str, ...] = ("LOC", "ORG")) -> list[Ent]:
+    out: list[Ent] = []
+    for m in _site_mentions(sent, p, lex):
+        if m.entity is not None and m.entity.type in types and m.entity not in out:
+            out.append(m.entity)
+    return out
+
+
 def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None = None) -> list[Found]:
     """All triples of the article: what happened (status "done"), and the events the text reports as
     planned or failed with that status (CONTRACT "Qualifiers")."""
@@ -383,6 +439,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             continue  # what the sentence reports did not happen
         companions = _companions(sent)
         sent_agent: list[Ent] = []
+        sent_head: list[Ent] = []
         # the headline style "X, …" topic
         topic: list[Ent] = []
         if sent.phrases and sent.phrases[0].particle == "," and _head(sent.phrases[0]):
@@ -391,6 +448,8 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             agent = _agent(sent, ci, topic or carry)
             if not sent_agent and agent:
                 sent_agent = agent
+                # the next sentence carries on with the subject itself, not with those listed with it
+                sent_head = _agent(sent, ci, topic or carry, coordinated=False)
             # visits
             if _clause_cue(c, sent, masked, cues["visits"] + ("둘러",), lex):
                 targets = []
@@ -422,6 +481,29 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                                         targets.extend(
                                             e for e in _ents(q, ("LOC", "ORG")) if e not in targets
                                         )
+                # "A는 B와 차담을 나눈 뒤 함께 X를 둘러봤다", "A는 B와 X를 함께 관람하며": B goes along
+                along = [
+                    e
+                    for p in sent.phrases
+                    if p.case == "comp"
+                    and p.end <= c.end
+                    and not (p.after is not None and p.after.text.startswith("함께"))
+                    and re.search(r"(^|\s)함께\s", masked[p.end - sent.start : c.end - sent.start])
+                    for e in _head(p)
+                    if e.type == "PERSON" and e not in agent and e not in companions
+                ]
+                for a in agent:
+                    if a.type != "PERSON":
+                        continue
+                    for comp in along:
+                        col.add(a, "accompanies", comp, 0.7, sent, rule="visit_along")
+                        for t in targets:
+                            col.add(comp, "visits", t, 0.65, sent, rule="along_visits")
+                            visits_by.setdefault(comp.id, []).append((t, sent))
+                people = [a for a in agent if a.type == "PERSON"]
+                if targets and len(people) >= 2:
+                    for a, b in zip(people, people[1:], strict=False):
+                        col.add(a, "accompanies", b, 0.7, sent, rule="visit_together")
                 for a in agent:
                     for t in targets:
                         if not _is_role_target(a, t):
@@ -449,6 +531,16 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         and h[0].type == "PERSON"
                     ):
                         others.extend(h)
+                if not others and ci > 0:
+                    # "A는 B와 X를 함께 관람하며 환담을 나눴다": the partner named in the clause before
+                    prev = sent.clauses[ci - 1]
+                    others = [
+                        e
+                        for p in prev.phrases
+                        if p.case == "comp" and not (p.after is not None and p.after.text.startswith("함께"))
+                        for e in _head(p)
+                        if e.type == "PERSON"
+                    ]
                 for a in agent:
                     if a.type not in ("PERSON", "ORG"):
                         continue
@@ -478,13 +570,20 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                 investors = [e for e in (agent or []) if e.type == "ORG"]
                 targets = []
                 for p in c.phrases:
-                    if p.particle in ("에", "에도") and _head(p):
-                        targets.extend(e for e in _ents(p, ("LOC", "ORG")))
+                    if p.particle in ("에", "에도"):
+                        own = _own_investors(sent, c, p)
+                        if own is not None:
+                            # "A사는 X단지에, B사는 Y단지에 각각 투자해": each subject with its own site
+                            for a in own:
+                                for t in _site_ents(sent, p, lex):
+                                    col.add(a, "investsIn", t, 0.7, sent, rule="invest_clause")
+                            continue
+                        targets.extend(e for e in _site_ents(sent, p, lex) if e not in targets)
                 # "5천만달러를 투자해 평택에 물류센터를 짓고": the site may come in the next clause
                 if not targets and c.words and c.words[-1].ending == "EC" and ci + 1 < len(sent.clauses):
                     for p in sent.clauses[ci + 1].phrases:
-                        if p.particle in ("에", "에도") and _head(p):
-                            targets.extend(e for e in _ents(p, ("LOC", "ORG")))
+                        if p.particle in ("에", "에도"):
+                            targets.extend(e for e in _site_ents(sent, p, lex) if e not in targets)
                 # "다온모빌리티 지분": a stake in the company named right before
                 for p in c.phrases:
                     if "지분" in p.text:
@@ -512,8 +611,11 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                     for t in sites:
                         col.add(a, "investsIn", t, 0.65, sent, rule="build_site")
         if sent_agent:
-            carry = [e for e in sent_agent if e.type in ("PERSON", "ORG")] or carry
+            carry = [e for e in sent_head if e.type in ("PERSON", "ORG")] or carry
         _parties(sent, masked, col, lex, sent_agent)
+        _sister_apposition(sent, masked, col, sent_agent)
+        _sister_relative(sent, masked, col, lex, sent_agent)
+        _located_main(sent, masked, col)
         _seeks(sent, masked, col, lex, sent_agent, focus)
         _meeting_attendees(sent, masked, col, before)
         _invest_agreement(sent, masked, col, lex, sent_agent, deals)
@@ -562,12 +664,65 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         for t in stops:
                             col.add(e, "visits", t, 0.6, sent, rule="trip_companion_visits")
     deals.finish(col)
+    _byline_outlet(sents, col)
+    _national_heads(sents, ents, col, lex)
     # cooperation only where nothing more specific holds for the pair
     for key in [k for k in col.found if k[1] == "cooperatesWith"]:
         f = col.found[key]
         if col.has(f.subject, "sisterCityOf", f.object) or col.has(f.subject, "signsAgreementWith", f.object):
             del col.found[key]
     return list(col.found.values())
+
+
+def _national_heads(sents: list[Sentence], ents: list[Ent], col: _Collector, lex: Lexicon) -> None:
+    """A Korean-named 대통령 or 총리 whom the text gives no country heads Korea, when the article names
+    Korea (Korean news does not write "한국 대통령" before its own president)."""
+    from newskg.extract.mentions import is_person_name
+
+    home = next((e for e in ents if e.cls == "Country" and _is_kr(e)), None)
+    if home is None:
+        return
+    titles = lex.words.get("national_head", frozenset())
+    for s in sents:
+        for m in s.mentions:
+            e = m.entity
+            if (
+                e is None
+                or m.type != "PERSON"
+                or m.role is None
+                or m.role.name not in titles
+                or not is_person_name(e.label, lex)
+                or any(r.relation == "headOf" and t is not None for r, t in e.role_targets)
+                or any(f.subject is e and f.predicate == "headOf" for f in col.found.values())
+            ):
+                continue
+            col.add(e, "headOf", home, 0.6, s, rule="national_head")
+
+
+def _byline_outlet(sents: list[Sentence], col: _Collector) -> None:
+    """A reporter of a byline whose outlet stands on a line of its own ("[새길일보]" above "박서준
+    기자", "저작권자 © 새길일보" below) works for the one news outlet the article names."""
+    outlets = {
+        m.entity.id: m.entity
+        for s in sents
+        for m in s.mentions
+        if m.entity is not None and m.entity.cls == "NewsMediaOrganization"
+    }
+    if len(outlets) != 1:
+        return
+    outlet = next(iter(outlets.values()))
+    for s in sents:
+        for m in s.mentions:
+            if (
+                m.rule == "byline"
+                and m.type == "PERSON"
+                and m.entity is not None
+                and m.role is not None
+                and m.role.relation == "worksFor"
+                and m.role_target is None
+                and not any(f.subject is m.entity and f.predicate == "worksFor" for f in col.found.values())
+            ):
+                col.add(m.entity, "worksFor", outlet, 0.7, s, rule="byline_outlet")
 
 
 def _is_kr(e: Ent) -> bool:
@@ -801,6 +956,128 @@ _THREE_WAY = re.compile(r"(3|삼|세)\s?(자|개\s?(기관|시|도시|사))")
 _SIGNED_BY = re.compile(r"에(?:는|도)?\s.*서명(?:했|하였|을 했)")
 
 
+_SISTER_NOUN = re.compile(
+    r"(?:자매|우호|자매·우호|우호\s?협력|우호\s?교류)\s?(?:결연\s?)?도시(?:인|이자|로서|\s)"
+)
+
+
+_SITS = re.compile(r"(자리\s?(잡고|하고|잡아)|위치(하고|해)|입주(하고|해)|소재(하고|해))\s?있")
+
+
+def _located_main(sent: Sentence, masked: str, col: _Collector) -> None:
+    """ "X에는 A를 비롯해 B, C 등 12개 기관이 자리 잡고 있다", "A는 X에 위치해 있다": each body named
+    sits in the place of the 에-phrase."""
+    m = _SITS.search(masked)
+    if m is None:
+        return
+    cue = sent.start + m.start()
+    places = [
+        p
+        for p in sent.phrases
+        if p.end <= cue and p.particle in ("에", "에는", "에도") and _head(p) and _head(p)[0].type == "LOC"
+    ]
+    if len(places) != 1:
+        return
+    place = _head(places[0])[-1]
+    for p in sent.phrases:
+        if p.end > cue or p is places[0]:
+            continue
+        if p.case in ("subj", "comp", "obj") or p.particle == "," or not p.particle:
+            for e in _ents(p, ("ORG",)):
+                if e.cls != "NewsMediaOrganization" and not col.has(e, "locatedIn", place):
+                    col.add(e, "locatedIn", place, 0.65, sent, rule="located_main")
+
+
+def _name_ends(p: Phrase) -> bool:
+    """Whether the phrase's head name ends it ("B시 대표단이" too): in "X(長野)현 Y정을" with Y unknown,
+    X is not what the phrase names."""
+    if p.head is None:
+        return False
+    rest = re.sub(r"\([^)]*\)", "", p.text[p.head.end - p.start :])
+    if p.particle and rest.endswith(p.particle):
+        rest = rest[: -len(p.particle)]
+    return rest.strip() in ("", "대표단", "방문단", "사절단", "일행", "정부", "시정부")
+
+
+def _sister_apposition(sent: Sentence, masked: str, col: _Collector, agent: list[Ent]) -> None:
+    """ "자매도시인 일본 X현 Y정을 방문했다", "A군의 자매도시인 B시 대표단": the place named after the
+    noun is the sister of the place before it in the genitive, else of the sentence's subject."""
+    for m in _SISTER_NOUN.finditer(masked):
+        at = sent.start + m.end()
+        after = next((p for p in sent.phrases if p.end > at and p.start >= at - 1), None)
+        if after is None or sent.span_text(at, after.start).strip():
+            continue
+        sisters = [e for e in _head(after) if e.type == "LOC" and e.cls != "Country"]
+        if not sisters or not _name_ends(after):
+            continue
+        k = sent.phrases.index(after)
+        before = next((p for p in reversed(sent.phrases[:k]) if p.end <= sent.start + m.start()), None)
+        home: Ent | None = None
+        if before is not None and before.case == "gen" and _head(before):
+            home = _head(before)[0]
+        else:
+            home = _subject_party(sent)
+            if home is None:
+                home = next((p for p in (_party(e) for e in agent) if p is not None), None)
+        if home is None or home.type != "LOC" or home.cls == "Country":
+            continue
+        for t in sisters:
+            if _ok_pair(col, home, t):
+                col.add(home, "sisterCityOf", t, 0.75, sent, rule="sister_apposition")
+
+
+def _sister_relative(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
+    """A sister tie in a relative clause: "자매결연 30주년을 맞은 B시를 찾았다" (B and the subject's place),
+    "B시는 A시가 2009년 우호협력 협정을 체결한 도시로" (the clause's own subject and B)."""
+    for ci, c in enumerate(sent.clauses):
+        if not c.relative or c.next_phrase is None:
+            continue
+        cue_c = c
+        if ci > 0 and c.text.strip() in ("있는", "있던", "온", "왔던"):
+            cue_c = sent.clauses[ci - 1]  # "자매결연을 맺고 있는 B시": the cue is in the clause before
+        seg = masked[cue_c.start - sent.start : c.end - sent.start]
+        if not (_clause_cue(cue_c, sent, masked, _strong_sister(), lex) or _WEAK_SISTER.search(seg)):
+            continue
+        if any(w in seg for w in lex.words.get("modality", ())) or re.search(
+            r"추진|검토|논의|협의|타진", seg
+        ):
+            continue  # "자매결연을 추진하고 있는 B시": not tied yet
+        inner = [p for p in (*cue_c.phrases, *c.phrases) if p.case == "subj" and _head(p) and _agent_ok(p)]
+        nxt = c.next_phrase
+        outer = _subject_party(sent)
+        if outer is None:
+            outer = next((q for q in (_party(e) for e in agent) if q is not None), None)
+        if _head(nxt):
+            if not _name_ends(nxt):
+                continue
+            target = next((e for e in reversed(_head(nxt)) if e.type == "LOC" and e.cls != "Country"), None)
+            home = _party(_head(inner[-1])[0]) if inner else outer
+        elif re.match(r"(도시|지역|곳)", nxt.text) and inner:
+            # "B시는 A시가 … 체결한 도시로": the clause's subject and the sentence's subject
+            target, home = outer, _party(_head(inner[-1])[0])
+        else:
+            continue
+        if target is None or home is None or home.type != "LOC" or home.cls == "Country" or home is target:
+            continue
+        if target.type != "LOC" or not _ok_pair(col, home, target):
+            continue
+        col.add(home, "sisterCityOf", target, 0.7, sent, rule="sister_relative")
+        if _signed(seg, lex):
+            col.add(home, "signsAgreementWith", target, 0.7, sent, rule="sister_relative_signed")
+
+
+def _three_way(masked: str) -> bool:
+    """A three-party agreement ("3자 협약", "3개 기관이 협약을"), not a count of the partners listed
+    ("A, B, C 등 3개 도시와"): the partners of the subject, each on its own."""
+    for m in _THREE_WAY.finditer(masked):
+        if re.match(r"\s?(와|과|에서|으로부터|로부터)", masked[m.end() :]) or re.search(
+            r"등\s?$", masked[: m.start()]
+        ):
+            continue
+        return True
+    return False
+
+
 def _signed(masked: str, lex: Lexicon) -> bool:
     """An agreement noun right before a signing verb ("업무협약(MOU)을 체결", "의향서'에 서명"), or the
     signatories between them ("협약서에는 A 시장과 B 대표가 서명했다")."""
@@ -897,7 +1174,7 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
     sign = _signed(masked, lex)
     strong = any(w in masked for w in _strong_sister())
     weak = bool(_WEAK_SISTER.search(masked))
-    three = bool(_THREE_WAY.search(masked))
+    three = _three_way(masked)
     if sign or strong or weak:
         subj, obj = _groups(sent, sent.phrases, agent, joint=True)
         # "A는 B, C와 함께 … 체결했다": one agreement of all of them, every pair signs
@@ -928,7 +1205,8 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
             and not all(e.cls == "Company" for e in obj)
         )
         everyone = three or (joint and len(subj) + len(obj) >= 3)
-        bilateral = {(a.id, b.id) for a, b in _pairs(subj, obj, everyone)}
+        # a sister tie is always between two places: "A시는 B, C 등 3개 도시와 자매결연" ties A to each
+        bilateral = {(a.id, b.id) for a, b in _pairs(subj, obj, False)}
         for a, b in _pairs(subj, obj, everyone or many):
             # parties listed one by one ("A도와 B시, C사는") sign even when one lies in the other
             if not (listed and sign and a is not b and not _is_role_target_pair(a, b)) and not _ok_pair(
@@ -982,11 +1260,33 @@ def _round_investors(sent: Sentence, masked: str, col: _Collector) -> None:
                     col.add(company, "seeksInvestmentFrom", e, 0.55, sent, rule="round_seeker")
 
 
+# what follows the company courted: "A사 투자 유치", "A사의 300억원 투자를 유치", "A사를 유치"
+_SEEK_TAIL = re.compile(
+    r"(의\s)?([\d,.]+\s?(조|억|만|천)*\s?(원|달러|유로|엔|위안)\s?(규모의?\s)?)?"
+    r"(투자\s?유치|유치|투자를\s?(요청|유치))|\s?(본사|공장|법인|연구소|생산기지)?(을|를)\s(적극\s)?유치(했|하|해|에|한)"
+)
+
+
+_ATTRACTED = re.compile(
+    r"(□|투자|본사|공장|법인|기업|업체|연구소|연구센터|생산기지|물류센터|데이터센터|지사|자본)\s?(을|를)\s?(적극\s)?$"
+)
+
+
+def _other_attraction(masked: str, m: re.Match) -> bool:
+    """A bare 유치 of something that is no investment ("국제 행사를 유치했다", "대회를 유치")."""
+    if "투자" in m.group() or "투자" in masked[max(0, m.start() - 12) : m.start()]:
+        return False
+    before = masked[: m.start()]
+    return bool(re.search(r"[을를]\s?(적극\s)?$", before)) and not _ATTRACTED.search(before)
+
+
 def _seeks(
     sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent], focus: Ent | None = None
 ) -> None:
     m = _SEEK.search(masked)
     if not m or _modal_after(masked, m.end(), lex):
+        return
+    if _other_attraction(masked, m):
         return
     seekers: list[Ent] = []
     first = next((p for p in sent.phrases if p.case == "subj" or p.particle == ","), None)
@@ -1011,10 +1311,21 @@ def _seeks(
         if p.case in ("comp", "src") and not (p.after is not None and p.after.text.startswith("함께"))
     ]
     for p in src_phrases:
-        for e in _head(p):
-            o = e if e.type == "ORG" else (_body_of(e) if e.type == "PERSON" else None)
-            if o is not None and o.type == "ORG" and o not in sources:
-                sources.append(o)
+        group = [p]
+        if p.case == "comp":
+            # "유치한 투자는 A사와 B사 두 곳": the companies listed with the partner
+            group += [q for q in _list_after(sent, p) if q.case in ("", "comp") or q.particle == ","]
+        for q in group:
+            for e in _head(q):
+                o = e if e.type == "ORG" else (_body_of(e) if e.type == "PERSON" else None)
+                if (
+                    o is not None
+                    and o.type == "ORG"
+                    and o not in sources
+                    and o.cls == "Company"
+                    or (q is p and o is not None and o.type == "ORG" and o not in sources)
+                ):
+                    sources.append(o)
     if not sources:
         # "한빛전자 투자 유치를 위해", "청솔전자 유치에 나서", "청솔전자 본사를 찾아 투자를 요청": the
         # company named before the investment word, or the company visited to ask for it
@@ -1022,8 +1333,8 @@ def _seeks(
             e = mm.entity
             if e is None or e.type != "ORG" or e.cls == "NewsMediaOrganization" or e in seekers:
                 continue
-            tail = sent.span_text(mm.end, mm.end + 12).lstrip()
-            if re.match(r"(의\s)?(투자\s?유치|유치|투자를\s?(요청|유치))", tail) or (
+            tail = sent.span_text(mm.end, mm.end + 24).lstrip()
+            if re.match(_SEEK_TAIL, tail) or (
                 "요청" in m.group() and re.match(r"(본사|본부|공장)?(을|를)\s(직접\s)?(찾|방문)", tail)
             ):
                 sources.append(e)
@@ -1146,18 +1457,24 @@ def _invest_sites(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, ag
     m = _SPEND.search(masked)
     if not m or _modal_after(masked, m.end(), lex):
         return
+    cue_at = sent.start + m.start()
+    # the agent of the clause that spends ("A사가 출자해 세운 B사는 … 투자해": B, not A)
+    ci = next((i for i, c in enumerate(sent.clauses) if c.start <= cue_at < c.end), None)
+    if ci is not None:
+        agent = _agent(sent, ci, agent)
     investors = [e for e in agent if e.type == "ORG" and e.cls not in ("NewsMediaOrganization",)]
     if not investors:
         return
-    cue_at = sent.start + m.start()
     for p in sent.phrases:
         if p.start >= cue_at or not p.particle.startswith("에") or p.particle.startswith(("에서", "에게")):
             continue
-        places = [x.entity for x in p.mentions if x.entity is not None and x.type == "LOC"]
+        places = [x.entity for x in _site_mentions(sent, p, lex) if x.entity is not None and x.type == "LOC"]
         after = sent.span_text(p.end, p.end + 10)
         if not places or any(v in after for v in lex.words.get("located", ())) or "본사" in after:
             continue  # "대전에 본사를 둔 A사는 …": where the company is, not where it invests
-        for a in investors:
+        c = sent.clauses[ci] if ci is not None else None
+        own = _own_investors(sent, c, p) if c is not None else None
+        for a in investors if own is None else own:
             for t in places:
                 col.add(a, "investsIn", t, 0.65, sent, rule="invest_site")
 

@@ -220,3 +220,60 @@ def test_vietnamese_name_before_its_latin_spelling_is_whole(text, person):
 
 def test_name_before_two_titles_in_a_row_is_a_person():
     assert ("문서진", "PERSON") in _entities("새길조선을 이끌어 온 문서진 대표이사 사장은 물러난다.")
+
+
+def test_outlet_before_the_equals_sign_of_a_byline_is_the_outlet_not_the_place():
+    text = "제목\n\n[새길포커스=경북청송 박서준 기자] 경북 김천시와 경상북도가 협약을 맺었다."
+    assert ("박서준", "worksFor", "새길포커스") in _triples(text)
+    assert ("경북청송", "ORG") not in _entities(text)
+
+
+def test_reporter_works_for_the_one_outlet_named_on_another_line_of_the_byline():
+    text = (
+        "새길시는 13일 한빛시와 교류 협약을 맺었다.\n\n[호남새길일보] 영광/ 박서준기자\n"
+        "psj@example.kr\n\n저작권자 © 호남새길일보 무단전재 및 재배포 금지\n"
+    )
+    assert ("박서준", "worksFor", "호남새길일보") in _triples(text)
+
+
+def test_reporter_named_only_with_an_email_works_for_nobody():
+    out = _out("새길시는 13일 한빛시와 교류 협약을 맺었다.\n박서준 기자 psj@saegil.kr")
+    assert not [t for t in out.triples if t.predicate == "worksFor"]
+
+
+def test_an_acronym_the_gazetteer_knows_is_a_mention_before_its_particle():
+    found = _triples(
+        "KOTRA는 13일 뮌헨에서 설명회를 열었다. KOTRA가 이날 유치한 투자는 ㈜새길정밀과 ㈜한빛금속 두 곳이다."
+    )
+    assert ("대한무역투자진흥공사", "seeksInvestmentFrom", "㈜한빛금속") in found
+
+
+def test_a_word_of_a_foreign_name_that_is_also_a_place_is_the_person_before_a_title():
+    found = _triples(
+        "오하늘 단국대 부총장과 다카하시 료타 새길링크 대표이사가 협약서에 서명했다. "
+        "다카하시 대표는 26일 한국을 찾았다."
+    )
+    assert ("다카하시 료타", "visits", "대한민국") in found
+    # the partner listed with him in the sentence before does not travel with him
+    assert ("오하늘", "visits", "대한민국") not in found
+
+
+def test_the_word_before_an_envoys_country_is_no_name():
+    entities = _entities("허진택 강원도지사는 7일 간볼드 주한 몽골 대사를 접견했다.")
+    assert ("주한", "PERSON") not in entities
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("이날 협약식에는 ㈜새길정밀 대표 박서준씨가 참석했다.", ("박서준", "headOf", "㈜새길정밀")),
+        ("새길대학교 총장 오하늘은 말했다.", ("오하늘", "headOf", "새길대학교")),
+    ],
+)
+def test_a_title_between_the_body_and_the_name_is_held_in_the_body(text, triple):
+    assert triple in _triples(text)
+
+
+def test_a_list_of_name_body_title_items_keeps_each_title_with_its_own_name():
+    found = _triples("간담회에는 박서준 한국무역협회 회장, 오하늘 중소기업중앙회 회장이 참석했다.")
+    assert ("오하늘", "headOf", "한국무역협회") not in found

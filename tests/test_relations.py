@@ -371,3 +371,176 @@ def test_every_triple_names_the_rule_that_made_it():
     assert out.triples
     assert all(t.rule for t in out.triples)
     assert {t.rule for t in out.triples if t.predicate == "visits"} == {"visit_target"}
+
+
+def test_a_plot_after_its_place_names_the_investment_site():
+    found = _triples("㈜새길정밀은 경북 구미국가산업단지 9800㎡ 부지에 180억원을 투자해 부품 공장을 짓는다.")
+    assert ("㈜새길정밀", "investsIn", "구미국가산업단지") in found
+
+
+def test_the_company_in_focus_invests_in_the_plot_of_a_later_sentence():
+    found = _triples(
+        "㈜새길정밀은 구미시와 투자협약을 맺었다. 협약에 따라 이 회사는 2026년까지 "
+        "구미국가산업단지 5만㎡ 부지에 300억원을 투입해 공장을 짓고 150명을 고용한다."
+    )
+    assert ("㈜새길정밀", "investsIn", "구미국가산업단지") in found
+
+
+def test_the_founder_named_in_a_relative_clause_is_not_the_investor_of_the_main_clause():
+    found = _triples(
+        "새길그룹이 지분 100%를 출자해 세운 ㈜새길코리아는 부산 강서구 새길지구 9800㎡ 부지에 "
+        "180억원을 투자해 공장을 짓는다."
+    )
+    assert ("㈜새길코리아", "investsIn", "새길지구") in found
+    assert not {t for t in found if t[1] == "investsIn" and t[0] == "새길그룹" and t[2] != "㈜새길코리아"}
+
+
+def test_people_joined_as_one_subject_both_visit_and_travel_together():
+    found = _triples(
+        "박서준 화성시장과 오하늘 화성시의회 의장은 13일 미국을 방문했다. "
+        "박 시장과 오 의장 일행은 이날 오전 텍사스주 휴스턴을 찾아 항만 시설을 둘러봤다."
+    )
+    assert {("박서준", "visits", "휴스턴"), ("오하늘", "visits", "휴스턴")} <= found
+    assert ("박서준", "accompanies", "오하늘") in found
+
+
+def test_each_subject_of_a_gapped_clause_invests_in_its_own_site():
+    found = _triples(
+        "㈜새길정밀과 ㈜한빛금속은 구미국가산업단지에, ㈜청솔기공과 ㈜다온정밀은 "
+        "김천일반산업단지에 각각 투자해 공장을 새로 짓는다."
+    )
+    invests = {(s, o) for s, p, o in found if p == "investsIn" and s.startswith("㈜") and "단지" in o}
+    assert invests == {
+        ("㈜새길정밀", "구미국가산업단지"),
+        ("㈜한빛금속", "구미국가산업단지"),
+        ("㈜청솔기공", "김천일반산업단지"),
+        ("㈜다온정밀", "김천일반산업단지"),
+    }
+
+
+def test_both_countries_sign_when_yangguk_signs_after_a_summit():
+    found = _triples(
+        "한도윤 대통령은 12일 카자흐스탄 아스타나에서 누르잔 에스칼리예프 카자흐스탄 대통령과 "
+        "정상회담을 열었다. 회담 직후 양국은 9건의 협력 문서에 서명했다. 한국 대통령의 방문은 6년 만이다."
+    )
+    assert ("대한민국", "signsAgreementWith", "카자흐스탄") in found
+
+
+def test_two_countries_listed_before_du_nara_are_the_pair_not_korea():
+    found = _triples(
+        "카자흐스탄과 우즈베키스탄 두 나라를 국빈 방문 중인 한도윤 대통령이 13일 타슈켄트에 도착했다. "
+        "한국 대통령의 방문은 처음이다."
+    )
+    assert ("한도윤", "visits", "우즈베키스탄") in found
+    assert ("한도윤", "visits", "대한민국") not in found
+
+
+def test_a_korean_named_president_without_a_country_heads_korea():
+    found = _triples("한도윤 대통령은 12일 청와대에서 기업인들과 만났다. 한국 정부는 지원을 약속했다.")
+    assert ("한도윤", "headOf", "대한민국") in found
+
+
+def test_a_president_of_a_named_country_does_not_head_korea():
+    found = _triples("오하늘 칠레 대통령은 12일 서울에서 기업인들과 만났다. 한국 정부는 지원을 약속했다.")
+    assert ("오하늘", "headOf", "칠레") in found
+    assert ("오하늘", "headOf", "대한민국") not in found
+
+
+def test_partners_counted_after_a_list_are_each_a_sister_of_the_subject_only():
+    found = _triples(
+        "한편 괴산군은 미국 오스틴, 일본 벳푸시, 중국 웨이하이시 등 3개 도시와 자매결연을 맺고 있다."
+    )
+    assert {("괴산군", "sisterCityOf", x) for x in ("오스틴", "벳푸시", "웨이하이시")} <= found
+    assert ("오스틴", "sisterCityOf", "벳푸시") not in found
+
+
+def test_a_place_in_apposition_to_jamaedosi_is_the_sister_of_the_subject():
+    found = _triples("충북 괴산군은 대표단이 자매도시인 미국 오스틴을 방문하고 있다고 1일 밝혔다.")
+    assert ("괴산군", "sisterCityOf", "오스틴") in found
+
+
+def test_the_sister_of_a_genitive_place_comes_with_its_delegation():
+    found = _triples("충북 괴산군의 자매도시인 미국 오스틴시 대표단이 괴산을 찾았다.")
+    assert ("괴산군", "sisterCityOf", "오스틴시") in found
+
+
+def test_a_province_before_an_unknown_town_is_not_taken_for_the_sister():
+    found = _triples(
+        "충북 괴산군은 대표단이 자매도시인 일본 나가노(長野)현 오부세(小布施)정을 방문하고 있다."
+    )
+    assert not [t for t in found if t[1] == "sisterCityOf" and "나가노" in t[2]]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("화성시는 ㈜새길정밀의 300억원 투자를 유치했다.", {("화성시", "㈜새길정밀")}),
+        (
+            "화성시가 이날 유치한 투자는 ㈜새길정밀과 ㈜한빛금속 두 곳, 모두 500억원 규모다.",
+            {("화성시", "㈜새길정밀"), ("화성시", "㈜한빛금속")},
+        ),
+        ("화성시는 ㈜새길정밀 공장을 유치했다.", {("화성시", "㈜새길정밀")}),
+        ("화성시는 ㈜새길정밀을 유치하기 위해 전담팀을 꾸렸다.", {("화성시", "㈜새길정밀")}),
+    ],
+)
+def test_the_company_whose_investment_is_attracted_is_the_source(text, pairs):
+    found = _triples(text)
+    seeks = {
+        (s, o) for s, p, o in found if p == "seeksInvestmentFrom" and s == "화성시" and o.startswith("㈜")
+    }
+    assert seeks == pairs
+
+
+def test_attracting_an_event_with_a_partner_is_no_investment_seeking():
+    found = _triples("화성시는 ㈜새길정밀과 협력해 국제 행사를 유치했다.")
+    assert not [t for t in found if t[1] == "seeksInvestmentFrom"]
+
+
+def test_a_partner_met_before_hamkke_goes_along_to_the_place_visited():
+    found = _triples("박서준 화성시장은 오하늘 의장과 만나 협력 방안을 논의한 뒤 함께 오스틴 시청을 찾았다.")
+    assert ("박서준", "meets", "오하늘") in found
+    assert ("박서준", "accompanies", "오하늘") in found
+    assert ("오하늘", "visits", "오스틴") in found
+
+
+def test_viewing_a_museum_together_while_talking_is_a_visit_and_a_meeting():
+    found = _triples("권혜원 여사는 카롤리나 페냐 여사와 국립중앙박물관을 함께 관람하며 환담을 나눴다.")
+    assert {("권혜원", "visits", "국립중앙박물관"), ("카롤리나 페냐", "visits", "국립중앙박물관")} <= found
+    assert ("권혜원", "meets", "카롤리나 페냐") in found
+
+
+def test_a_partner_of_an_earlier_sentence_does_not_go_along():
+    found = _triples("박서준 화성시장은 오하늘 의장과 협약을 맺었다. 이후 함께 오스틴 시청을 찾았다.")
+    assert ("오하늘", "visits", "오스틴") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "화성시는 자매결연을 맺고 있는 미국 오스틴시를 방문했다.",
+        "박서준 화성시장은 자매결연 30주년을 맞은 미국 오스틴시를 찾았다.",
+        "오스틴시는 화성시가 2009년 우호협력 협정을 체결한 도시로, 교류가 이어져 왔다.",
+    ],
+)
+def test_a_sister_tie_in_a_relative_clause_links_the_place_it_modifies(text):
+    assert ("화성시", "sisterCityOf", "오스틴시") in _triples(text)
+
+
+def test_a_sister_tie_still_pursued_in_a_relative_clause_is_none_yet():
+    found = _triples("화성시는 자매결연을 추진하고 있는 미국 오스틴시를 방문했다.")
+    assert ("화성시", "sisterCityOf", "오스틴시") not in found
+
+
+def test_bodies_said_to_sit_in_a_place_lie_in_it():
+    found = _triples(
+        "새길혁신도시에는 한국도로공사를 비롯해 한국교통안전공단 등 12개 공공기관이 자리 잡고 있다."
+    )
+    assert {
+        ("한국도로공사", "locatedIn", "새길혁신도시"),
+        ("한국교통안전공단", "locatedIn", "새길혁신도시"),
+    } <= found
+
+
+def test_a_plan_in_a_place_is_no_seat_there():
+    found = _triples("㈜새길정밀은 화성시에 공장을 지을 계획이 있다.")
+    assert ("㈜새길정밀", "locatedIn", "화성시") not in found
