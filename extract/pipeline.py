@@ -202,7 +202,7 @@ def _add_ner(
     chars = group.attrs.get("chars") or [(sp.start_char, sp.end_char) for sp in group]
     scores = group.attrs.get("scores") or [1.0] * len(group)
     thresholds = type_scores or {}
-    text = doc.text
+    text = _ner.doc_text(doc)
     for sp, (s, e), score in zip(group, chars, scores, strict=False):
         kind = sp.label_
         if kind not in types or score < thresholds.get(kind, min_score):
