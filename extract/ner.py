@@ -51,6 +51,7 @@ __all__ = [
     "decode_bio",
     "find_entities",
     "get_tagger",
+    "doc_text",
     "make_ner",
 ]
 
@@ -329,28 +330,61 @@ def doc_sentences(doc: Any) -> Iterable[tuple[int, int, list[tuple[int, int, str
 
     A line break also ends a sequence (headlines, captions and bylines stand on lines of their
     own, and a name never spans two lines). Skipped stretches and whitespace are left out; token
-    offsets are relative to the sequence start.
+    offsets are relative to the sequence start. Reads the Doc's attribute arrays, not Token
+    objects (building a Python Token per word cost the component a quarter of its time).
     """
-    text = doc.text
-    for sent in doc.sents:
-        chunk: list[Any] = []
-        for t in sent:
-            if t.tag_ == _SKIP or t.is_space or not t.text.strip():
-                if chunk and "\n" in t.text:
-                    yield _chunk(chunk)
-                    chunk = []
-                continue
-            if chunk and "\n" in text[chunk[-1].idx + len(chunk[-1].text) : t.idx]:
+    from spacy.attrs import IDX, LENGTH, SENT_START, TAG
+
+    if not len(doc):
+        return
+    text = doc_text(doc)
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+    chunk: list[tuple[int, int, str]] = []
+    for idx, length, tag_id, start in doc.to_array([IDX, LENGTH, TAG, SENT_START]).tolist():
+        if start == 1 and chunk:
+            yield _chunk(chunk)
+            chunk = []
+        tag = names.get(tag_id)
+        if tag is None:
+            tag = names[tag_id] = strings[tag_id]
+        end = idx + length
+        word = text[idx:end]
+        if tag == _SKIP or not word.strip():
+            if chunk and "\n" in word:
                 yield _chunk(chunk)
                 chunk = []
-            chunk.append(t)
-        if chunk:
+            continue
+        if chunk and "\n" in text[chunk[-1][1] : idx]:
             yield _chunk(chunk)
+            chunk = []
+        chunk.append((idx, end, tag))
+    if chunk:
+        yield _chunk(chunk)
 
 
-def _chunk(toks: list[Any]) -> tuple[int, int, list[tuple[int, int, str]]]:
-    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return s, e, [(t.idx - s, t.idx - s + len(t.text), t.tag_) for t in toks]
+_TEXT_KEY = "newskg_text"
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, built once per Doc from its arrays and kept in ``doc.user_data``.
+
+    spaCy's ``Doc.text`` makes a Python Token object per word each time it is read (about 10 ms
+    for a 2,000-character article); the NER and the mention merge both need the text.
+    """
+    got = doc.user_data.get(_TEXT_KEY)
+    if got is None:
+        from spacy.attrs import ORTH, SPACY
+
+        strings = doc.vocab.strings
+        parts = [strings[o] + " " if sp else strings[o] for o, sp in doc.to_array([ORTH, SPACY]).tolist()]
+        got = doc.user_data[_TEXT_KEY] = "".join(parts)
+    return got
+
+
+def _chunk(toks: list[tuple[int, int, str]]) -> tuple[int, int, list[tuple[int, int, str]]]:
+    s, e = toks[0][0], toks[-1][1]
+    return s, e, [(a - s, b - s, t) for a, b, t in toks]
 
 
 def find_entities(
@@ -373,7 +407,7 @@ def tag_doc(
 ) -> list[tuple[int, int, str, float]]:
     """Entities of a Kiwi-tokenized Doc as ``[(start, end, label, score)]`` (doc character offsets)."""
     tagger = get_tagger(model)
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for s, e, toks in doc_sentences(doc):
         for a, b, kind, sc in tagger.tag_sentence(text[s:e], toks, scores):

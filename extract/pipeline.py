@@ -53,12 +53,36 @@ for _name in ("nkg_sents", "nkg_ents", "nkg_found", "nkg_rule_found"):
 @Language.factory(
     "newskg_mentions",
     assigns=["doc._.nkg_sents"],
-    default_config={"second_pass": True, "ner_key": "", "ner_types": ["PERSON"], "ner_min_score": 0.5},
+    default_config={
+        "second_pass": True,
+        "ner_key": "",
+        "ner_types": ["PERSON"],
+        "ner_min_score": 0.5,
+        "ner_type_scores": {},
+        "ner_foreign_score": 1.01,
+        "ner_acronym_score": 0.9,
+    },
 )
 def make_mentions(
-    nlp: Language, name: str, second_pass: bool, ner_key: str, ner_types: list[str], ner_min_score: float
+    nlp: Language,
+    name: str,
+    second_pass: bool,
+    ner_key: str,
+    ner_types: list[str],
+    ner_min_score: float,
+    ner_type_scores: dict[str, float],
+    ner_foreign_score: float,
+    ner_acronym_score: float,
 ) -> MentionFinder:
-    return MentionFinder(second_pass, ner_key, tuple(ner_types), ner_min_score)
+    return MentionFinder(
+        second_pass,
+        ner_key,
+        tuple(ner_types),
+        ner_min_score,
+        dict(ner_type_scores),
+        ner_foreign_score,
+        ner_acronym_score,
+    )
 
 
 @Language.factory("newskg_entities", assigns=["doc._.nkg_ents"], requires=["doc._.nkg_sents"])
@@ -85,6 +109,9 @@ class MentionFinder:
         ner_key: str = "",
         ner_types: tuple[str, ...] = ("PERSON",),
         ner_min_score: float = 0.5,
+        ner_type_scores: dict[str, float] | None = None,
+        ner_foreign_score: float = 1.01,
+        ner_acronym_score: float = 0.9,
     ) -> None:
         self.second_pass = second_pass
         self.lex = load_lexicon()
@@ -92,6 +119,10 @@ class MentionFinder:
         self.ner_key = ner_key
         self.ner_types = ner_types
         self.ner_min_score = ner_min_score
+        # per-type score floors (else ner_min_score); one-word foreign-looking persons need more
+        self.ner_type_scores = ner_type_scores or {}
+        self.ner_foreign_score = ner_foreign_score
+        self.ner_acronym_score = ner_acronym_score
 
     def __call__(self, doc: Doc) -> Doc:
         sents = []
@@ -102,14 +133,20 @@ class MentionFinder:
                 sents.append(analyse_sentence(part, len(sents)))
         for s in sents:
             s.mentions = find_mentions(s, self.lex)
-        if self.ner_key and self.ner_key in doc.spans:
-            _add_ner(doc, sents, self.ner_key, self.ner_types, self.ner_min_score)
+        ner = self.ner_key and self.ner_key in doc.spans
+        # persons of the NER join the article's known names (the second pass finds "김 대표" and
+        # the name again); organisations and places are added after it, where nothing else is
+        # found, so a doubtful NER name never spreads through the article
+        if ner and "PERSON" in self.ner_types:
+            self._ner(doc, sents, ("PERSON",))
         if self.second_pass:
             known = find_known([m for s in sents for m in s.mentions])
             if known:
                 for s in sents:
                     if _needs_second_pass(s, known):
                         s.mentions = find_mentions(s, self.lex, known)
+        if ner:
+            self._ner(doc, sents, tuple(t for t in self.ner_types if t != "PERSON"))
         for s in sents:
             reshape(s, [(m.start, m.end) for m in s.mentions], is_particle)
             for p in s.phrases:
@@ -117,40 +154,123 @@ class MentionFinder:
         doc._.nkg_sents = sents
         return doc
 
+    def _ner(self, doc: Doc, sents: list, types: tuple[str, ...]) -> None:
+        if types:
+            _add_ner(
+                doc,
+                sents,
+                self.ner_key,
+                types,
+                self.ner_min_score,
+                self.ner_type_scores,
+                self.ner_foreign_score,
+                self.ner_acronym_score,
+            )
+
 
 _NER_CLS = {"PERSON": "Person", "ORG": "Organization", "LOC": "Place"}
 _FOREIGN_NAME = re.compile(r"^[\uac00-\ud7a3]{1,6}(?: [\uac00-\ud7a3]{1,6}){1,3}$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
+# what may follow a name inside its word: particles, endings, the copula, bound nouns (씨, 측)
+_PUNCT = ("SF", "SP", "SS", "SE", "SO", "SW", SPACE_TAG, SKIP_TAG)
+_NER_AFTER = ("J", "E", "VCP", "NNB", "XSN", *_PUNCT)
 
 
-def _add_ner(doc: Doc, sents: list, key: str, types: tuple[str, ...], min_score: float) -> None:
-    """NER names where the rules found nothing: gazetteer and rule mentions win where they overlap."""
-    from newskg.extract.mentions import Mention, gazetteer_index, is_particle, surnames
+def _add_ner(
+    doc: Doc,
+    sents: list,
+    key: str,
+    types: tuple[str, ...],
+    min_score: float,
+    type_scores: dict[str, float] | None = None,
+    foreign_score: float = 1.01,
+    acronym_score: float = 0.9,
+) -> None:
+    """NER names where the rules found nothing: gazetteer and rule mentions win where they overlap.
+
+    A span becomes a mention when its type is in `types`, its score reaches `type_scores[type]`
+    (default `min_score`), it is a whole word (a particle, ending or punctuation may follow, not
+    another noun) and it passes the type's guard: a PERSON looks like a Korean name or a spaced
+    foreign one (one foreign-looking word only from `foreign_score`); an ORG or LOC is no role
+    word, descriptor or run of common nouns (Latin letters: an acronym from `acronym_score`).
+    A name the gazetteer knows unambiguously becomes that entry's mention.
+    """
+    from newskg.extract.mentions import Mention, _mk_gaz, gazetteer_index, surnames
 
     gaz = gazetteer_index()[0]
+    lex = load_lexicon()
     group = doc.spans[key]
     chars = group.attrs.get("chars") or [(sp.start_char, sp.end_char) for sp in group]
     scores = group.attrs.get("scores") or [1.0] * len(group)
-    text = doc.text
+    thresholds = type_scores or {}
+    text = _ner.doc_text(doc)
     for sp, (s, e), score in zip(group, chars, scores, strict=False):
-        if sp.label_ not in types or score < min_score:
+        kind = sp.label_
+        if kind not in types or score < thresholds.get(kind, min_score):
             continue
-        name = text[s:e].strip()
-        if len(name) < 2 or not any("\uac00" <= ch <= "\ud7a3" for ch in name) or gaz.lookup(name):
+        name = text[s:e]
+        if len(name) < 2 or name != name.strip() or not _whole_word(doc, sp):
             continue
-        korean = is_person_name(name) and (len(name) <= 3 or name[:2] in surnames())
-        if sp.label_ == "PERSON" and not (korean or _FOREIGN_NAME.match(name)):
-            continue  # one foreign-looking word ("블레이드", "노르드텍") is more often a thing than a person
+        hangul = any("\uac00" <= ch <= "\ud7a3" for ch in name)
+        if not hangul and not (kind == "ORG" and _ACRONYM.match(name) and score >= acronym_score):
+            continue  # Latin letters: only a confident acronym ("KOREA" on a banner is no body)
+        entries = gaz.lookup(name)
+        if entries and (gaz.is_ambiguous(name) or entries[0].type != kind):
+            continue  # the gazetteer knows the word as something else (or as an ordinary word)
+        if kind == "PERSON":
+            korean = is_person_name(name) and (len(name) <= 3 or name[:2] in surnames())
+            if not (korean or _FOREIGN_NAME.match(name) or (score >= foreign_score and _one_word(name))):
+                continue  # one foreign-looking word ("블레이드", "노르드텍") is more often a thing
+        elif not _org_loc_name(name, [t.tag_ for t in sp if not t.is_space], lex):
+            continue
+        m = (
+            _mk_gaz(entries[0], s, e, name)
+            if entries
+            else Mention(s, e, name, name, kind, _NER_CLS[kind], "ner")
+        )
+        m.extra["ner_score"] = score
         for sent in sents:
             if not (sent.start <= s and e <= sent.end):
                 continue
-            if any(m.start < e and s < m.end for m in sent.mentions):
-                break
-            rest = text[e : e + 4].split(" ")[0]
-            if rest and not is_particle(rest) and rest[:1] not in ",.)'\"·":
-                break  # the name goes on after the span: not a whole word
-            m = Mention(s, e, name, name, sp.label_, _NER_CLS[sp.label_], "ner")
-            sent.mentions = sorted([*sent.mentions, m], key=lambda x: x.start)
+            if not any(x.start < e and s < x.end for x in sent.mentions):
+                sent.mentions = sorted([*sent.mentions, m], key=lambda x: x.start)
             break
+
+
+def _org_loc_name(name: str, tags: list[str], lex) -> bool:
+    """Whether an ORG/LOC span of the NER looks like a name rather than common words.
+
+    Kiwi tags dictionary words NNG and names NNP (or leaves them unknown): one or two common nouns
+    ("정부", "교류단") are a description; a span of three words or more, or one ending in a
+    common noun after a space that is no known name ending ("… 교역액"), is the model running on.
+    A role ("연구원") or descriptor ("기업") is no name either.
+    """
+    heads = [t.split("+", 1)[0] for t in tags]
+    if heads and all(t == "NNG" for t in heads) and len(heads) <= 2:
+        return False
+    if name.count(" ") >= 2:
+        return False
+    known_end = any(name.endswith(x.suffix) and len(name) > len(x.suffix) for x in lex.suffixes_for(name))
+    if " " in name and heads[-1:] == ["NNG"] and not known_end:
+        return False
+    return lex.role_suffix(name) is None and not lex.ends_with(name, "descriptor")
+
+
+def _one_word(name: str) -> bool:
+    return " " not in name and 2 <= len(name) <= 6
+
+
+def _whole_word(doc: Doc, span) -> bool:
+    """Whether nothing but a particle, ending or punctuation is glued to the span on either side."""
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if not prev.whitespace_ and not prev.tag_.startswith(_PUNCT):
+            return False
+    if span.end < len(doc) and not span[-1].whitespace_:
+        nxt = doc[span.end]
+        if not nxt.tag_.startswith(_NER_AFTER):
+            return False
+    return True
 
 
 def _needs_second_pass(sent, known) -> bool:

@@ -204,3 +204,74 @@ def test_cross_validation_holds_each_article_out_of_its_fold_model(tmp_path):
     assert res["articles"] == 4 and res["by_type"]["PERSON"]["gold"] == 8
     assert sorted(p.name for p in tmp_path.glob("*.crfsuite")) == ["fold0.crfsuite", "fold1.crfsuite"]
     assert ner_train.fold_of(arts, 2) == {"a0": 0, "a1": 1, "a2": 0, "a3": 1}
+
+
+# --- merging NER spans into the pipeline's mentions (extract/pipeline.py `_add_ner`) ---
+
+
+def _mentions_with_ner_spans(text, spans):
+    """The mentions component run over `text` with hand-made NER spans [(surface, TYPE, score)],
+    so the merge guards are checked independently of what the model predicts."""
+    from newskg.extract.pipeline import get_extractor
+    from spacy.tokens import Span
+
+    ex = get_extractor()
+    doc = ex.nlp.tokenizer(text)
+    group = []
+    for surface, kind, _score in spans:
+        s = text.index(surface)
+        span = doc.char_span(s, s + len(surface), label=kind)
+        assert span is not None, surface
+        group.append(Span(doc, span.start, span.end, label=kind))
+    # the NER component's own spans are replaced, so only the hand-made ones are merged
+    doc.spans["ner"] = group
+    doc.spans["ner"].attrs["scores"] = [sc for _s, _k, sc in spans]
+    doc.spans["ner"].attrs["chars"] = [(sp.start_char, sp.end_char) for sp in group]
+    doc = ex.nlp.get_pipe("newskg_mentions")(doc)
+    return {(m.text, m.type, m.rule) for s in doc._.nkg_sents for m in s.mentions}
+
+
+def test_an_organisation_only_the_ner_finds_becomes_an_entity():
+    from newskg.extract.pipeline import get_extractor
+    from newskg.extract.records import Article
+
+    out = get_extractor().extract(Article("x", "그는 지난해 한빛일렉트론에 입사했다."))
+    assert [(e.label, e.type) for e in out.entities] == [("한빛일렉트론", "ORG")]
+
+
+def test_ner_organisations_and_places_below_their_score_floor_are_left_out():
+    text = "그는 지난해 한빛일렉트론에 입사했다."
+    assert ("한빛일렉트론", "ORG", "ner") in _mentions_with_ner_spans(text, [("한빛일렉트론", "ORG", 0.95)])
+    assert not _mentions_with_ner_spans(text, [("한빛일렉트론", "ORG", 0.6)])
+
+
+def test_common_nouns_the_ner_calls_an_organisation_are_no_mention():
+    text = "정부는 이날 교류단의 새 대책을 내놓았다."
+    assert not _mentions_with_ner_spans(text, [("정부", "ORG", 0.99), ("교류단", "ORG", 0.99)])
+
+
+def test_a_ner_name_followed_by_punctuation_or_a_bound_noun_is_a_whole_word():
+    found = _mentions_with_ner_spans("민서진!이 노래 정말 좋다", [("민서진", "PERSON", 0.99)])
+    assert ("민서진", "PERSON", "ner") in found
+    found = _mentions_with_ner_spans("배우 나하은씨가 상을 받았다.", [("나하은", "PERSON", 0.99)])
+    assert ("나하은", "PERSON", "ner") in found
+
+
+def test_a_ner_name_glued_to_a_following_noun_is_no_mention():
+    text = "한빛일렉트론공장 앞에서 모였다."
+    from newskg.extract.pipeline import get_extractor
+
+    doc = get_extractor().nlp.tokenizer(text)
+    assert [t.text for t in doc][:2] == ["한빛일렉트론", "공장"]  # the premise: two glued nouns
+    assert not _mentions_with_ner_spans(text, [("한빛일렉트론", "ORG", 0.99)])
+
+
+def test_one_foreign_looking_word_is_no_person_below_the_foreign_floor():
+    text = "어제 노르반트가 새 공장을 열었다."
+    assert not _mentions_with_ner_spans(text, [("노르반트", "PERSON", 0.99)])
+
+
+def test_a_latin_acronym_needs_a_confident_ner_score():
+    text = "그는 XQZT 본부를 찾았다."
+    assert ("XQZT", "ORG", "ner") in _mentions_with_ner_spans(text, [("XQZT", "ORG", 0.95)])
+    assert not _mentions_with_ner_spans(text, [("XQZT", "ORG", 0.85)])

@@ -57,6 +57,35 @@ def make_articles(n: int = N_ARTICLES, chars: int = TARGET_CHARS) -> list[str]:
     return out
 
 
+def component_times(ex, texts: list[str], kiwi) -> str:
+    """Where the time goes: each pipeline step's share and its time as a multiple of Kiwi's own
+    analysis of the same texts, measured interleaved article by article (fair on a shared
+    machine: load changes both sides alike)."""
+    from newskg.extract.records import Article
+
+    steps = {"tokenizer": 0.0, **{name: 0.0 for name, _ in ex.nlp.pipeline}, "records": 0.0}
+    kiwi_s = 0.0
+    for i, text in enumerate(texts):
+        art = Article(f"c{i}", text)
+        t0 = time.perf_counter()
+        doc = ex.nlp.tokenizer.make_doc(art.text, art.body_spans())
+        steps["tokenizer"] += time.perf_counter() - t0
+        for name, proc in ex.nlp.pipeline:
+            t0 = time.perf_counter()
+            doc = proc(doc)
+            steps[name] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        ex.from_doc(art, doc)
+        t1 = time.perf_counter()
+        kiwi.tokenize(text, split_sents=True)
+        steps["records"] += t1 - t0
+        kiwi_s += time.perf_counter() - t1
+    total = sum(steps.values())
+    rows = [f"per component on {len(texts)} articles (× Kiwi alone, share): pipeline {total / kiwi_s:.2f}×"]
+    rows += [f"  {k:18} {v / kiwi_s:5.2f}×  {100 * v / total:4.1f} %" for k, v in steps.items()]
+    return "\n".join(rows)
+
+
 def main() -> None:
     env = dict(os.environ, OMP_NUM_THREADS="1")
     out = subprocess.run([sys.executable, "-c", _LOAD], capture_output=True, text=True, check=True, env=env)
@@ -92,6 +121,7 @@ def main() -> None:
         f"{len(texts) / dt:.1f} articles/s (one core), {n_triples} triples"
     )
     print(f"Kiwi alone on the same texts: {kiwi_rate:.1f} articles/s")
+    print(component_times(ex, texts[:100], kiwi))
     print(f"peak RSS: {rss:.0f} MB")
 
 
