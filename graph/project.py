@@ -394,7 +394,7 @@ def top_nodes(
         from newskg.graph.summary import read_summary, top_ranked
 
         summary = read_summary(store)
-        if summary is not None:
+        if summary is not None and (n <= summary.kept or summary.kept >= summary.ranked):
             nodes = [e for e, _ in top_ranked(store, n)]
             if not totals:
                 return nodes, -1, -1

@@ -5,9 +5,12 @@ Ranking every entity by degree is one GROUP BY over every statement's subject an
 size. `refresh_summary` computes them after a build (and after the explorer's own writes) and keeps
 them in ONE named graph, `SUMMARY_GRAPH`, never in an article's graph:
 
-- per entity with a statement: ``nkg:degree`` (statements in and out, a review's rejected facts
-  left out, as graph.project counts them) and ``nkg:degreeRank`` (1 = most statements; ties by
-  IRI), so the top n is n index lookups;
+- for the `RANKED` entities with the most statements: ``nkg:degree`` (statements in and out, a
+  review's rejected facts left out, as graph.project counts them) and ``nkg:degreeRank`` (1 = most
+  statements; ties by IRI), so the top n is n index lookups. Not every entity: writing (and later
+  dropping) two triples for each of 100,000 entities costs ~25 s on disk, while no page asks for
+  more than a few hundred (the Graph page's cap is 400) and any other entity's degree is one
+  ``VALUES`` lookup (graph.readmodel.degrees);
 - on the summary node: entities, articles and (kept) statements, the first and last publication
   date, entities by type and statements by predicate (``nkg:typeTally``, ``nkg:predicateTally``);
 - a stamp: articles, statements and review triples as the store had them. A reader compares it
@@ -47,6 +50,7 @@ __all__ = [
     "restamp",
     "read_summary",
     "top_ranked",
+    "RANKED",
     "after_build",
     "kept",
 ]
@@ -54,6 +58,8 @@ __all__ = [
 SUMMARY_GRAPH = "https://w3id.org/newskg/summary"
 """The named graph holding the summary (and nothing else)."""
 SUMMARY_VERSION = "1"
+RANKED = 1000
+"""Entities whose degree and rank the summary keeps (the best-connected ones)."""
 """Layout of the summary graph: a reader ignores a summary of another version."""
 
 _S = f"<{SUMMARY_GRAPH}>"
@@ -78,6 +84,10 @@ class Summary:
     articles: int
     statements: int
     dates: tuple[str, str] | None
+    ranked: int = 0
+    """Entities with a statement, all of which the GROUP BY would rank."""
+    kept: int = 0
+    """Ranks 1..kept are in the summary."""
     types: dict[str, int] = field(default_factory=dict)
     predicates: dict[str, int] = field(default_factory=dict)
 
@@ -159,6 +169,8 @@ def refresh_summary(store: KGStore) -> Summary | None:
         _count(store, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a nkg:NewsArticle }"),
         stamp.statements - rejected_statements,
         (str(dates[0][0]), str(dates[0][1])) if dates and dates[0][0] is not None else None,
+        len(degree),
+        min(len(degree), RANKED),
         dict(sorted(types.items())),
         {p: n for p, n in sorted(preds.items()) if n > 0},
     )
@@ -175,6 +187,8 @@ def _ntriples(summary: Summary, degree: dict[str, int]) -> str:
         "entityCount": summary.entities,
         "articleCount": summary.articles,
         "statementCount": summary.statements,
+        "rankedEntities": summary.ranked,
+        "ranksKept": summary.kept,
     }
     if summary.dates:
         head["earliestDate"], head["latestDate"] = summary.dates
@@ -189,7 +203,7 @@ def _ntriples(summary: Summary, degree: dict[str, int]) -> str:
                 f"{node} <{NS}tallyOf> {what} .",
                 f"{node} <{NS}tally> {_lit(n)} .",
             ]
-    ranked = sorted(degree.items(), key=lambda r: (-r[1], r[0]))
+    ranked = sorted(degree.items(), key=lambda r: (-r[1], r[0]))[: summary.kept]
     for rank, (e, d) in enumerate(ranked, 1):
         lines.append(f"<{e}> <{NS}degree> {_lit(d)} .")
         lines.append(f"<{e}> <{NS}degreeRank> {_lit(rank)} .")
@@ -259,6 +273,8 @@ def read_summary(store: KGStore) -> Summary | None:
         int(head.get("articleCount", 0)),
         int(head.get("statementCount", 0)),
         dates,
+        int(head.get("rankedEntities", 0)),
+        int(head.get("ranksKept", 0)),
         types,
         preds,
     )
@@ -266,7 +282,8 @@ def read_summary(store: KGStore) -> Summary | None:
 
 def top_ranked(store: KGStore, n: int) -> list[tuple[str, int]]:
     """(entity, degree) of ranks 1..n of the summary, best first: n index lookups. Call only after
-    :func:`read_summary` said the summary is fresh."""
+    :func:`read_summary` said the summary is fresh, and with ``n <= kept`` unless every ranked
+    entity is kept (else ranks past `kept` are missing)."""
     n = max(0, int(n))
     if n == 0:
         return []

@@ -90,6 +90,16 @@ def test_summary_degrees_and_figures_equal_what_the_group_by_gives(kg) -> None:
     assert got.dates == ("2023-11-11", "2024-06-30") and got.types == {"LOC": 7, "PERSON": 2}
 
 
+def test_past_the_ranks_kept_the_ranking_falls_back_to_the_group_by(kg, monkeypatch) -> None:
+    full = [top_nodes(kg, n)[0] for n in (2, 5)]
+    monkeypatch.setattr(sm, "RANKED", 2)
+    got = sm.refresh_summary(kg)
+    assert (got.kept, got.ranked) == (2, len(_group_by(kg)))
+    degrees = [q for q in kg.quads([sm.SUMMARY_GRAPH]) if q.predicate.value.endswith("#degree")]
+    assert len(degrees) == 2  # the two best-connected entities' degree, not all nine
+    assert [top_nodes(kg, n)[0] for n in (2, 5)] == full
+
+
 def test_a_summary_whose_stamp_no_longer_matches_is_not_read(kg) -> None:
     sm.refresh_summary(kg)
     was_top = sm.top_ranked(kg, 1)[0][0]
