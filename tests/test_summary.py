@@ -18,6 +18,7 @@ from newskg.graph.build import add_extractions
 from newskg.graph.export import RdfFormat, export
 from newskg.graph.project import top_nodes, view_totals
 from newskg.graph.store import KGStore, open_store
+from newskg.graph.validate import validate
 
 TOWNS = ["가람시", "누리군", "다온읍", "로아시", "미르시", "보람군", "새봄시"]
 PEOPLE = ["한별", "이슬"]
@@ -159,11 +160,13 @@ def test_a_rebuild_after_adding_an_article_refreshes_the_summary_and_an_idle_rer
         assert sorted(str(q) for q in kg.quads([sm.SUMMARY_GRAPH])) == quads
 
 
-def test_exports_leave_the_summary_graph_out_and_an_empty_store_gets_none(kg) -> None:
+def test_exports_and_validation_leave_the_summary_graph_out_and_an_empty_store_gets_none(kg) -> None:
     buf = io.BytesIO()
     export(kg, RdfFormat.NQUADS, buf)
     plain = buf.getvalue()
+    checked = validate(kg).triples
     sm.refresh_summary(kg)
+    assert validate(kg).triples == checked
     buf = io.BytesIO()
     export(kg, RdfFormat.NQUADS, buf)
     assert buf.getvalue() == plain and sm.SUMMARY_GRAPH.encode() not in plain
