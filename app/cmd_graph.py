@@ -202,7 +202,7 @@ def _read_extractions(paths: list[str], rejected: list[tuple[str, str]]):
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build; exit status 1 when any input was rejected (the rest is built), 0 otherwise."""
-    from newskg.app.ingest import build_paths
+    from newskg.app.ingest import build_paths, finish_build
     from newskg.app.parallel import default_jobs
     from newskg.extract.reader import DEFAULT_MAX_CHARS
     from newskg.graph.build import BuildReport, add_extractions
@@ -217,6 +217,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             report = BuildReport()
             exs = list(_read_extractions(args.paths, report.rejected))
             report.merge(add_extractions(store, exs, progress=progress, force=args.force))
+            finish_build(store, report)
         elif args.dask:
             from newskg.app.dask_build import build_dask
 

@@ -39,7 +39,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newskg.app.ingest import read_articles
+from newskg.app.ingest import finish_build, read_articles
 from newskg.extract.reader import DEFAULT_MAX_CHARS
 from newskg.extract.records import Article, Extraction
 from newskg.graph.build import BuildReport, article_ntriples, content_hash, input_hash, input_hashes
@@ -369,4 +369,5 @@ def build_dask(
                     report.replaced += 1
                 else:
                     report.added += 1
+    finish_build(store, report)
     return report

@@ -25,7 +25,7 @@ from newskg.graph.resolve import article_iri
 from newskg.graph.store import KGStore
 from newskg.ontology.errors import InputError, NewsKGError, PipelineError
 
-__all__ = ["build_paths", "extract_each", "read_articles"]
+__all__ = ["build_paths", "extract_each", "read_articles", "finish_build"]
 
 
 def read_articles(
@@ -147,4 +147,13 @@ def build_paths(
     finally:
         if bar is not None:
             bar.close()
+    finish_build(store, report)
     return report
+
+
+def finish_build(store: KGStore, report: BuildReport) -> None:
+    """What every build path does once at its end: keep the store's summary current (the figures
+    the explorer's first views read; graph/summary.py)."""
+    from newskg.graph.summary import after_build
+
+    after_build(store, report)

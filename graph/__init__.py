@@ -29,4 +29,8 @@ Details added by the builder (`graph.build`), all inside the article's graph:
 * entity keys (`graph.resolve`): GeoNames id (`gn5391811`), else the extractor's gazetteer key
   (`kr-KR-41-siheung-si`), else the normalised Korean name; places also get
   `owl:sameAs <https://sws.geonames.org/<id>/>`.
+
+Two graphs are the store's, not an article's: reviews (`graph.review`, `…/newskg/reviews`) and the
+summary (`graph.summary`, `…/newskg/summary`): per entity `nkg:degree` and `nkg:degreeRank`, the
+Overview's counts and a stamp, recomputed at the end of every build and left out of exports.
 """

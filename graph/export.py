@@ -96,7 +96,12 @@ def jsonld_context() -> dict[str, Any]:
 
 
 def quads(store: KGStore, graph_iris: Sequence[str] | None = None) -> Iterator[ox.Quad]:
-    """Every quad of the store's named graphs (or of `graph_iris` only)."""
+    """Every quad of the store's named graphs (or of `graph_iris` only); the summary graph, derived
+    data a build recomputes (graph/summary.py), only when asked for by name."""
+    from newskg.graph.summary import SUMMARY_GRAPH
+
+    if graph_iris is None:
+        return (q for q in store.quads(None) if q.graph_name.value != SUMMARY_GRAPH)
     return store.quads(graph_iris)
 
 

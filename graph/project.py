@@ -385,10 +385,20 @@ def top_nodes(
     entities and statements the filtered graph has in all: (nodes, total entities, total statements).
     Without filters the total counts every entity of the store, with or without a statement.
 
-    One GROUP BY over the statements' subject and object index, ordered and cut in the store;
+    Unfiltered, the build's summary (graph/summary.py) when it matches the store: n index lookups.
+    Else one GROUP BY over the statements' subject and object index, ordered and cut in the store;
     nothing is projected but the answer.
     """
     filters = filters or ViewFilters()
+    if filters == ViewFilters():  # the page's first view: the build's ranking, when it is current
+        from newskg.graph.summary import read_summary, top_ranked
+
+        summary = read_summary(store)
+        if summary is not None and (n <= summary.kept or summary.kept >= summary.ranked):
+            nodes = [e for e, _ in top_ranked(store, n)]
+            if not totals:
+                return nodes, -1, -1
+            return nodes, summary.entities, summary.statements
     minus = _rejected_counts(store, filters)
     spare = sum(1 for v in minus.values() if v)  # a rejected fact can push an entity out of the top n
     where = _statement_ends(filters)
@@ -419,6 +429,12 @@ def view_totals(store: KGStore, filters: ViewFilters | None = None) -> tuple[int
     """(entities, statements) of the graph the filters keep; without filters, of the whole store
     (every entity, with or without a statement)."""
     filters = filters or ViewFilters()
+    if filters == ViewFilters():
+        from newskg.graph.summary import read_summary
+
+        summary = read_summary(store)
+        if summary is not None:
+            return summary.entities, summary.statements
     minus = _rejected_counts(store, filters)
     if filters == ViewFilters():  # the whole graph: two index counts, not a DISTINCT over every end
         entities = int(

@@ -722,7 +722,18 @@ def article_facts(store: KGStore, iri: str, *, include_rejected: bool = False) -
 
 # ------------------------------------------------------------------ overview and map
 def overview(store: KGStore) -> dict[str, list[Row]]:
-    """Entities by type and (non-rejected) statements by predicate."""
+    """Entities by type and (non-rejected) statements by predicate (from the build's summary when
+    it matches the store)."""
+    from newskg.graph.summary import read_summary
+
+    summary = read_summary(store)
+    if summary is not None:
+        kinds = sorted(summary.types.items(), key=lambda x: (-x[1], x[0]))
+        ranked = sorted(summary.predicates.items(), key=lambda x: (-x[1], x[0]))
+        return {
+            "types": [{"type": t, "entities": n} for t, n in kinds],
+            "predicates": [{"p": p, "statements": n, "predicate": _local(p)} for p, n in ranked if n > 0],
+        }
     types = _rows(
         store,
         "SELECT ?type (COUNT(DISTINCT ?e) AS ?entities) WHERE { ?e nkg:entityType ?type } "
@@ -888,6 +899,11 @@ def timeline(
 
 def count_entities(store: KGStore) -> int:
     """How many entities the store holds (a review's merges left out)."""
+    from newskg.graph.summary import read_summary
+
+    summary = read_summary(store)
+    if summary is not None:
+        return summary.entities - len(merges(store))
     res = query(store, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e nkg:entityType ?t }")
     n = int(res.rows[0][0]) if res.rows else 0
     return n - len(merges(store))
@@ -895,6 +911,11 @@ def count_entities(store: KGStore) -> int:
 
 def count_articles(store: KGStore) -> int:
     """How many articles the store holds."""
+    from newskg.graph.summary import read_summary
+
+    summary = read_summary(store)
+    if summary is not None:
+        return summary.articles
     res = query(store, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a nkg:NewsArticle }")
     return int(res.rows[0][0]) if res.rows else 0
 
@@ -1038,6 +1059,11 @@ def _degrees(store: KGStore, iris: Sequence[str]) -> dict[str, int]:
 
 def date_range(store: KGStore) -> tuple[str, str] | None:
     """The first and last publication date in the store (None when no article is dated)."""
+    from newskg.graph.summary import read_summary
+
+    summary = read_summary(store)
+    if summary is not None:
+        return summary.dates
     rows = query(
         store,
         "SELECT (MIN(?d) AS ?lo) (MAX(?d) AS ?hi) WHERE { ?a schema:datePublished ?d }",

@@ -29,6 +29,8 @@ __all__ = [
     "add_article",
     "remove_article",
     "write_lock",
+    "refresh_summary",
+    "reviewed",
     "added",
     "select",
     "facts_frame",
@@ -123,6 +125,8 @@ def add_article(kg: KGStore, extraction, *, replace: str | None = None):
         report = add_extractions(kg, [extraction])
         if replace and replace not in report.articles and not report.rejected:
             remove_article(kg, replace, locked=True)
+        else:
+            refresh_summary(kg)
     added()
     return report
 
@@ -133,10 +137,27 @@ def remove_article(kg: KGStore, iri: str, *, locked: bool = False) -> None:
 
     if locked:
         drop(kg, iri)
+        refresh_summary(kg)
     else:
         with write_lock():
             drop(kg, iri)
+            refresh_summary(kg)
     added()
+
+
+def refresh_summary(kg: KGStore) -> None:
+    """After the app's own write: the summary the first views read must not lag it."""
+    from newskg.graph.summary import refresh_summary as refresh
+
+    refresh(kg)
+
+
+def reviewed(kg: KGStore, *, figures: bool = True):
+    """Context for a review write: keeps the summary current (refreshed, or with ``figures=False``,
+    a rename or a merge, only restamped)."""
+    from newskg.graph.summary import kept
+
+    return kept(kg, figures=figures)
 
 
 def write_lock() -> threading.Lock:

@@ -3,7 +3,8 @@
 Generates each store in a temporary directory: invented articles of 20 entities (18 new ones, two
 hubs every article shares) and 30 facts, turned into their real graph layout by graph.build's
 `article_ntriples` and bulk-loaded as one N-Quads file (minutes faster than one transaction per
-article; no extractor involved). Then every page runs in Streamlit's `AppTest` after every cache
+article; no extractor involved), then summarised as every build path ends (graph/summary.py).
+Then every page runs in Streamlit's `AppTest` after every cache
 was cleared (cold: no cached query result, view or projection; the store handle and the imports
 stay, as in a running server, and the chart libraries are imported first), and once more (warm).
 Pages: Overview, Graph (no focus, and the neighbourhood of a hub), Entity (a leaf and a hub),
@@ -168,13 +169,17 @@ def main(sizes=SIZES) -> None:
             n_articles = -(-(size - 2) // (PER_ARTICLE - 2))  # 18 new entities each, two hubs shared
             exs, gen = _t(synthetic_extractions, n_articles=n_articles)
             quads, load = _t(write_store, path, exs)
+            with open_store(path) as kg:  # what every build path ends with (graph/summary.py)
+                from newskg.graph.summary import refresh_summary
+
+                _, summed = _t(refresh_summary, kg)
             with open_store(path, read_only=True) as kg:
                 from newskg.graph.sparql import query
 
                 n = query(kg, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e nkg:entityType ?t }").rows[0][0]
             print(
                 f"store: {int(n):,} entities, {n_articles:,} articles, {quads:,} quads; generated "
-                f"{gen:.1f} s, bulk-loaded {load:.1f} s",
+                f"{gen:.1f} s, bulk-loaded {load:.1f} s, summary {summed:.1f} s",
                 flush=True,
             )
             hub = "https://w3id.org/newskg/entity/gn1846054"

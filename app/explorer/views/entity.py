@@ -155,7 +155,7 @@ with st.expander(t("review.who_title")):
 
 def record(f, verdict: str) -> None:
     try:
-        with data.write_lock():
+        with data.write_lock(), data.reviewed(kg, figures=True):
             review.record_fact(kg, f.s, f.predicate, f.o, verdict, who=who, comment=comment)
     except NewsKGError as exc:
         st.error(t("review.failed", why=md(exc)))
@@ -242,7 +242,7 @@ with st.expander(t("review.entity_title")):
     new_lang = c2.radio(t("review.rename_lang"), ["ko", "en"], key="rename_lang", horizontal=True)
     if c3.button(t("review.rename"), key="rename_go") and new_label.strip():
         try:
-            with data.write_lock():
+            with data.write_lock(), data.reviewed(kg, figures=False):
                 review.record_rename(kg, iri, new_label, new_lang, who=who, comment=comment)
         except NewsKGError as exc:
             st.error(t("review.failed", why=md(exc)))
@@ -264,7 +264,7 @@ with st.expander(t("review.entity_title")):
     )
     if c2.button(t("review.merge"), key="merge_go") and target:
         try:
-            with data.write_lock():
+            with data.write_lock(), data.reviewed(kg, figures=False):
                 review.record_merge(kg, iri, target, who=who, comment=comment)
         except NewsKGError as exc:
             st.error(t("review.failed", why=md(exc)))
