@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
+_MONEY_SIGNS = frozenset("$＄€£¥￥")
 _COMPANY_MARK = re.compile(r"㈜|\(주\)|（주）|주식회사\s?|\(재\)|\(사\)|\(유\)")
 _HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 _NAMECH = r"[\uac00-\ud7a3A-Za-z0-9&]"
@@ -358,7 +359,13 @@ def find_mentions(
                 continue
         _suffix_org(b, lex, gaz, words, k, w, off, text)
         found = _gaz_word(b, lex, gaz, by_first, w, text, off, prev_m, title_words, k)
-        if found is None and _ACRONYM.match(core) and _is_particle(w.text[len(core) :]):
+        after = text[w.start + len(core) - off : w.start + len(core) - off + 1]
+        if (
+            found is None
+            and _ACRONYM.match(core)
+            and _is_particle(w.text[len(core) :])
+            and after not in _MONEY_SIGNS  # "US$ 3억" is a sum, not the country
+        ):
             # "KOTRA는", "KAIST와": an acronym the gazetteer knows, as a word of its own
             es = [g for g in gaz.lookup(core) if g.type in ("ORG", "LOC")]
             if es and b.free(w.start, w.start + len(core)):
