@@ -15,7 +15,8 @@ with Oxigraph's bulk loader) and prints, goal beside result:
 
 Options (after the section name): ``--articles N`` (default 100000), ``--window K`` (facts per
 article; 0 = whole gold shapes), ``--runs R`` (default 5), ``--validate N`` (articles validated,
-default 200: one batch; 0 = all), ``--keep DIR`` (build there and keep the store).
+default 200: one batch; 0 = all), ``--keep DIR`` (build there and keep the store), ``--reuse`` (with
+``--keep``: measure the store kept there, no build), ``--skip export,validate``.
 Example: ``make bench ARGS="bigstore --articles 20000"``.
 """
 
@@ -82,40 +83,45 @@ def bench(args: argparse.Namespace) -> None:
     work.mkdir(parents=True, exist_ok=True)
     kg, nq = work / "kg", work / "synthetic.nq"
     try:
-        if kg.exists():
-            shutil.rmtree(kg)
-        w = write_nquads(synthetic_extractions(args.articles, window=args.window), nq)
-        nq_mb = nq.stat().st_size / 1e6
-        load = bulk_load(kg, nq)
-        nq.unlink()
-        total = w.seconds + load
-        size = _du(kg)
-        print(
-            f"synthetic store: {w.articles} articles "
-            f"({args.window or 'whole'}-fact windows of the gold shapes), "
-            f"{w.quads} quads ({w.quads / w.articles:.0f}/article), {w.warnings} build warnings"
-        )
-        print(f"{'step':44} {'result':>34}  goal")
-        print(
-            f"{'statements (article_ntriples → N-Quads)':44} "
-            f"{w.seconds:>7.1f} s {w.articles / w.seconds:>7.0f} art/s "
-            f"{w.quads / w.seconds / 1e3:>6.0f} kq/s  -"
-        )
-        print(
-            f"{'Oxigraph bulk_load':44} "
-            f"{load:>7.1f} s {w.articles / load:>7.0f} art/s {w.quads / load / 1e3:>6.0f} kq/s  -"
-        )
-        print(
-            f"{'bulk build (both)':44} "
-            f"{total:>7.1f} s {w.articles / total:>7.0f} art/s {w.quads / total / 1e3:>6.0f} kq/s  -"
-        )
-        print(
-            f"{'store size on disk':44} {size / 1e6:>25.0f} MB ({size / w.quads:.0f} B/quad; "
-            f"N-Quads {nq_mb:.0f} MB)"
-        )
+        if args.reuse and kg.exists():  # a store kept by an earlier --keep run: no build
+            print(f"reusing the store at {kg} ({_du(kg) / 1e6:.0f} MB on disk)")
+        else:
+            if kg.exists():
+                shutil.rmtree(kg)
+            w = write_nquads(synthetic_extractions(args.articles, window=args.window), nq)
+            nq_mb = nq.stat().st_size / 1e6
+            load = bulk_load(kg, nq)
+            nq.unlink()
+            total = w.seconds + load
+            size = _du(kg)
+            print(
+                f"synthetic store: {w.articles} articles "
+                f"({args.window or 'whole'}-fact windows of the gold shapes), "
+                f"{w.quads} quads ({w.quads / w.articles:.0f}/article), {w.warnings} build warnings"
+            )
+            print(f"{'step':44} {'result':>34}  goal")
+            print(
+                f"{'statements (article_ntriples → N-Quads)':44} "
+                f"{w.seconds:>7.1f} s {w.articles / w.seconds:>7.0f} art/s "
+                f"{w.quads / w.seconds / 1e3:>6.0f} kq/s  -"
+            )
+            print(
+                f"{'Oxigraph bulk_load':44} "
+                f"{load:>7.1f} s {w.articles / load:>7.0f} art/s {w.quads / load / 1e3:>6.0f} kq/s  -"
+            )
+            print(
+                f"{'bulk build (both)':44} "
+                f"{total:>7.1f} s {w.articles / total:>7.0f} art/s {w.quads / total / 1e3:>6.0f} kq/s  -"
+            )
+            print(
+                f"{'store size on disk':44} {size / 1e6:>25.0f} MB ({size / w.quads:.0f} B/quad; "
+                f"N-Quads {nq_mb:.0f} MB)"
+            )
         _queries(kg, args.runs)
-        _export(kg, work, w.quads)
-        _validate(kg, args.validate)
+        if "export" not in args.skip:
+            _export(kg, work)
+        if "validate" not in args.skip:
+            _validate(kg, args.validate)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -142,7 +148,7 @@ def _queries(kg: Path, runs: int) -> None:
             print(f"{shown:44} {rows:>6} {med:>10.1f} {max(times):>8.1f}  ≤ {GOAL_MS:.0f} ms {ok}")
 
 
-def _export(kg: Path, work: Path, quads: int) -> None:
+def _export(kg: Path, work: Path) -> None:
     from newskg.graph.export import RdfFormat, export
 
     with open_store(kg, read_only=True) as store:
@@ -194,6 +200,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--validate", type=int, default=200)
     parser.add_argument("--keep", default=None)
+    parser.add_argument("--reuse", action="store_true", help="with --keep: query the store kept there")
+    parser.add_argument("--skip", default="", help="comma-separated: export, validate")
     args = parser.parse_args(argv or [])
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"machine: {os.cpu_count()} CPUs, load average {load} (figures scale with what else runs)")
