@@ -379,7 +379,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from newskg.graph.validate import validate
 
     with open_store(args.store, read_only=True) as store:
-        report = validate(store, graph_iris=args.graph)
+        report = validate(store, graph_iris=args.graph, progress=sys.stderr.isatty())  # bar on a tty
         location = store.location
     if report.conforms:
         print(f"{location}: conforms to the newskg shapes ({report.triples} triples checked)")

@@ -1,10 +1,13 @@
 """`newskg build --dask`: extraction on a Dask cluster, one N-Quads file per partition, bulk-loaded.
 
-The driver (this process) reads the articles and decides what to do exactly as `build_paths` does:
-an article whose ``nkg:inputHash`` is in the store is skipped, one whose extraction gives the
-``nkg:contentHash`` already there is counted unchanged. The rest is cut into partitions and run as
-a `dask.bag` on the workers; each worker process builds the pipeline once (the `PreloadPipeline`
-worker plugin at start-up, then `get_extractor()`'s per-process cache), so no task loads a model.
+The driver (this process) lists the input files and cuts them into partitions of file names; it
+never holds the texts. Each partition is a task of a `dask.bag` on the workers, which read its
+files and decide what to do exactly as `build_paths` does: an article whose ``nkg:inputHash`` is in
+the store is skipped, one whose extraction gives the ``nkg:contentHash`` already there is counted
+unchanged (the two hash tables are scattered to every worker once). Each worker process builds the
+pipeline once (the `PreloadPipeline` worker plugin at start-up, then `get_extractor()`'s
+per-process cache), so no task loads a model. On a running scheduler the driver waits for a first
+worker at most `worker_timeout` seconds, then fails naming the scheduler.
 A partition comes back as N-Quads text; the driver, the only writer, writes it to
 ``part-<key>.nq`` (atomically, with the list of its graphs beside it) and loads it: with
 `pyoxigraph.Store.bulk_load` into an embedded store, or, for an ``http(s)://`` store, one Graph
@@ -113,11 +116,54 @@ def extract_partition(articles: Sequence[Article], version: str, existing: dict[
     return out
 
 
-def _run_pair(pair: tuple[Sequence[Article], dict[str, str]], version: str) -> dict:
-    return extract_partition(pair[0], version, pair[1])
+def extract_files(
+    files: Sequence[str],
+    version: str,
+    built: dict[str, str],
+    existing: dict[str, str],
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    root: str,
+    force: bool = False,
+) -> dict:
+    """Read a partition of input files on this worker, skip what is built, extract the rest.
+
+    `built` maps article graphs to the ``nkg:inputHash`` in the store (an article read with that hash
+    is unchanged, not extracted); `existing` to their ``nkg:contentHash`` (see `extract_partition`).
+    The result also names the ids read (for the driver's duplicate check), the graphs it replaces
+    and the partition's key (its part file's name).
+    """
+    report = BuildReport()
+    articles = read_articles(files, report, max_chars=max_chars, root=root)
+    todo = [a for a in articles if force or built.get(article_iri(a.id)) != input_hash(a, version)]
+    known = {} if force else {g: existing[g] for g in map(article_iri, (a.id for a in todo)) if g in existing}
+    out = extract_partition(todo, version, known)
+    out["unchanged"] += len(articles) - len(todo)
+    out["rejected"] = [list(r) for r in report.rejected] + out["rejected"]
+    out["ids"] = {a.id: article_iri(a.id) for a in articles}
+    out["replaced"] = [g for g in out["graphs"] if g in existing]
+    out["key"] = _partition_key(todo, version)
+    return out
+
+
+def _run_files(files: Sequence[str], **kwargs: Any) -> dict:
+    return extract_files(files, **kwargs)
 
 
 # ---------------------------------------------------------------------- on the driver
+def _input_files(paths: Sequence[str | Path], report: BuildReport) -> list[str]:
+    """The input files under `paths` as absolute paths, each once; a missing path is rejected."""
+    from newskg.extract.reader import _expand  # the reader's own walk: same files, same order
+
+    out: dict[str, str] = {}
+    for item in _expand(paths):
+        if isinstance(item, InputError):
+            report.rejected.append((str(item).split(": ")[0], str(item)))
+        else:
+            out.setdefault(os.path.realpath(item), os.path.abspath(item))
+    return list(out.values())
+
+
 def _content_hashes(store: KGStore) -> dict[str, str]:
     res = query(store, f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?g <{NKG.contentHash}> ?h }} }}")
     return {str(g): str(h) for g, h in res.rows}
@@ -235,7 +281,7 @@ def _partition_key(articles: Sequence[Article], version: str) -> str:
 
 
 @contextlib.contextmanager
-def _client(scheduler: str, jobs: int) -> Iterator[Any]:
+def _client(scheduler: str, jobs: int, worker_timeout: float = 60.0) -> Iterator[Any]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
@@ -265,6 +311,13 @@ def _client(scheduler: str, jobs: int) -> Iterator[Any]:
             f"`dask scheduler` (see docs/scaling.md)"
         ) from exc
     with client:
+        try:  # a scheduler without workers would take the tasks and never run them
+            client.wait_for_workers(1, timeout=worker_timeout)
+        except (TimeoutError, OSError) as exc:
+            raise PipelineError(
+                f"the Dask scheduler {scheduler} has no workers after {worker_timeout:g} s; start some "
+                f"with `dask worker {scheduler}` (see docs/scaling.md)"
+            ) from exc
         yield client
 
 
@@ -279,14 +332,17 @@ def build_dask(
     root: str | Path | None = None,
     partition: int = PARTITION,
     spool: str | Path | None = None,
+    worker_timeout: float = 60.0,
 ) -> BuildReport:
     """Build like `build_paths`, extracting on the Dask cluster at `scheduler` ('local' starts one).
 
     Args:
         store: an open, writable store (embedded, or an Oxigraph-compatible server's root URL).
         scheduler: 'local' for a LocalCluster of `jobs` worker processes, else tcp://host:port.
-        partition: articles per dask.bag partition (one task, one N-Quads file).
+        partition: input files per dask.bag partition (one task, one N-Quads file); the workers
+            read them, so the driver never holds the texts.
         spool: directory of part files (default: beside an on-disk store, else a temporary one).
+        worker_timeout: seconds to wait for a first worker on a running scheduler.
 
     Raises:
         StoreError: the scheduler or the store cannot be reached or written.
@@ -304,16 +360,12 @@ def build_dask(
         spool.mkdir(parents=True, exist_ok=True)
         loader = _Loader(store, spool)
         loader.recover()
-        articles = read_articles(paths, report, max_chars=max_chars, root=root)
-        version = _version()  # here too: an up-to-date store needs no cluster at all
-        if not force:
-            seen = input_hashes(store)
-            todo = [a for a in articles if seen.get(article_iri(a.id)) != input_hash(a, version)]
-            report.unchanged += len(articles) - len(todo)
-            articles = todo
-        if not articles:
+        files = _input_files(paths, report)
+        if not files:
+            finish_build(store, report)  # parts recovered from a crash may have changed the store
             return report
-        client = stack.enter_context(_client(scheduler, jobs))
+        version = _version()
+        client = stack.enter_context(_client(scheduler, jobs, worker_timeout))
         try:
             client.register_plugin(PreloadPipeline(), name=PreloadPipeline.name)
             theirs = client.submit(_version, pure=False).result()
@@ -326,28 +378,35 @@ def build_dask(
                 f"the Dask workers run extractor {theirs}, this process {version}; "
                 f"install the same newskg on the workers"
             )
-        existing = _content_hashes(store)
-        parts = [articles[i : i + partition] for i in range(0, len(articles), partition)]
-        known = [
-            {
-                article_iri(a.id): existing[article_iri(a.id)]
-                for a in p
-                if article_iri(a.id) in existing and not force
-            }
-            for p in parts
-        ]
-        replaced = [{article_iri(a.id) for a in p if article_iri(a.id) in existing} for p in parts]
-        bag = db.from_sequence(list(zip(parts, known, strict=True)), npartitions=len(parts))
-        tasks = bag.map(_run_pair, version=version).to_delayed()
+        # the driver holds file names and hashes only: the workers read the texts
+        [built, existing] = client.scatter(  # a list: each dict is one piece of data, not its items
+            [{} if force else input_hashes(store), _content_hashes(store)], broadcast=True
+        )
+        parts = [files[i : i + partition] for i in range(0, len(files), partition)]
+        root_dir = os.path.abspath(root if root is not None else os.getcwd())
+        bag = db.from_sequence(parts, npartitions=len(parts))
+        tasks = bag.map(
+            _run_files,
+            version=version,
+            built=built,
+            existing=existing,
+            max_chars=max_chars,
+            root=root_dir,
+            force=force,
+        ).to_delayed()
         futures = client.compute(tasks)
         index = {f.key: i for i, f in enumerate(futures)}
         from distributed import as_completed
 
-        results: dict[int, dict] = {}
+        # written in input order (a later duplicate id is rejected, as build_paths does); results that
+        # arrive early wait in `ready`, so the driver holds at most the partitions still out of order
+        ready: dict[int, dict] = {}
+        ids: dict[str, str] = {}
+        following = 0
         for future in as_completed(futures):
             i = index[future.key]
             try:
-                [result] = future.result()
+                [ready[i]] = future.result()
             except NewsKGError:
                 raise
             except Exception as exc:  # noqa: BLE001 (a lost worker, or its own failure, as whatever it raised)
@@ -355,19 +414,31 @@ def build_dask(
                     f"partition {i} of {len(parts)} failed on the Dask cluster: {exc}; "
                     f"rerun to do what is left"
                 ) from exc
-            loader.write(_partition_key(parts[i], version), result)
-            results[i] = result
             future.release()
-        for i in range(len(parts)):  # the report in input order, as build_paths gives it
-            r = results[i]
-            report.rejected += [tuple(x) for x in r["rejected"]]
-            report.warnings += r["warnings"]
-            report.unchanged += r["unchanged"]
-            for g in r["graphs"]:
-                report.articles.append(g)
-                if g in replaced[i]:
-                    report.replaced += 1
-                else:
-                    report.added += 1
+            while following in ready:
+                r = ready.pop(following)
+                for doc, g in r["ids"].items():
+                    if doc in ids:
+                        r["graphs"].pop(g, None)
+                        report.rejected.append(
+                            (
+                                doc,
+                                f"{doc}: duplicate article id {doc!r} (first read in partition "
+                                f"{ids[doc]}); give every article its own id",
+                            )
+                        )
+                    else:
+                        ids[doc] = str(following)
+                loader.write(r["key"], r)
+                report.rejected += [tuple(x) for x in r["rejected"]]
+                report.warnings += r["warnings"]
+                report.unchanged += r["unchanged"]
+                for g in r["graphs"]:
+                    report.articles.append(g)
+                    if g in r["replaced"]:
+                        report.replaced += 1
+                    else:
+                        report.added += 1
+                following += 1
     finish_build(store, report)
     return report

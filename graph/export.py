@@ -11,8 +11,8 @@ Example:
 
 from __future__ import annotations
 
-import io
 import json
+import os
 from collections.abc import Callable, Iterator, Sequence
 from enum import Enum
 from functools import lru_cache
@@ -105,17 +105,45 @@ def quads(store: KGStore, graph_iris: Sequence[str] | None = None) -> Iterator[o
     return store.quads(graph_iris)
 
 
-def _triples(store: KGStore, graph_iris: Sequence[str] | None) -> list[ox.Triple]:
-    seen = {ox.Triple(q.subject, q.predicate, q.object) for q in quads(store, graph_iris)}
-    return sorted(seen, key=str)
+def _merged_triples(store: KGStore, graph_iris: Sequence[str] | None) -> Iterator[ox.Triple]:
+    """The distinct triples of the union of the article graphs (or of `graph_iris`), streamed.
+
+    On an embedded store one CONSTRUCT over the union: Oxigraph drops the repeats (an entity's labels
+    are in every article that names it) as it goes, keeping the triples seen in its own memory, not
+    Python objects of the whole store. A remote store is read quad by quad and deduplicated here.
+    """
+    from newskg.graph.store import LocalStore
+
+    if isinstance(store, LocalStore):
+        db = store.require_ox()
+        sparql = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+        try:
+            if graph_iris is None:
+                yield from db.query(sparql, use_default_graph_as_union=True)
+            else:
+                yield from db.query(sparql, default_graph=[ox.NamedNode(g) for g in graph_iris])
+        except OSError as exc:
+            raise StoreError(f"cannot read graph store {store.location}: {exc}") from exc
+        return
+    seen: set[ox.Triple] = set()
+    for q in quads(store, graph_iris):
+        t = ox.Triple(q.subject, q.predicate, q.object)
+        if t not in seen:
+            seen.add(t)
+            yield t
 
 
-def _write(out: Path | BinaryIO, data: bytes) -> None:
-    if isinstance(out, (str, Path)):
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        Path(out).write_bytes(data)
-    else:
-        out.write(data)
+class _Counted:
+    """An iterable that counts what passes through it (the statements written)."""
+
+    def __init__(self, items: Iterator[Any]) -> None:
+        self.items = items
+        self.n = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for item in self.items:
+            self.n += 1
+            yield item
 
 
 def _graphml(store: KGStore, fmt: RdfFormat, graph_iris: Sequence[str] | None, buf: BinaryIO) -> int:
@@ -128,15 +156,16 @@ def _graphml(store: KGStore, fmt: RdfFormat, graph_iris: Sequence[str] | None, b
 
 
 def _dataset(store: KGStore, fmt: RdfFormat, graph_iris: Sequence[str] | None, buf: BinaryIO) -> int:
-    items = sorted(quads(store, graph_iris), key=str)
+    # streamed in the store's order (graph by graph), not sorted: sorting held every quad in memory
+    items = _Counted(quads(store, graph_iris))
     ox.serialize(items, buf, format=_OX_FORMAT[fmt], prefixes=PREFIXES)
-    return len(items)
+    return items.n
 
 
 def _merged(store: KGStore, fmt: RdfFormat, graph_iris: Sequence[str] | None, buf: BinaryIO) -> int:
-    items = _triples(store, graph_iris)
+    items = _Counted(_merged_triples(store, graph_iris))
     ox.serialize(items, buf, format=_OX_FORMAT[fmt], prefixes=PREFIXES if fmt is RdfFormat.TURTLE else None)
-    return len(items)
+    return items.n
 
 
 def export(
@@ -151,10 +180,19 @@ def export(
     Raises:
         StoreError: the store cannot be read or the file cannot be written.
     """
-    buf = io.BytesIO()
     try:
-        count = _EXPORTERS[fmt](store, fmt, graph_iris, buf)
-        _write(out, buf.getvalue())
+        if isinstance(out, (str, Path)):  # streamed to a temporary file, renamed when complete
+            path = Path(out)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(path.name + ".part")
+            try:
+                with open(tmp, "wb") as fh:
+                    count = _EXPORTERS[fmt](store, fmt, graph_iris, fh)
+                os.replace(tmp, path)
+            finally:
+                tmp.unlink(missing_ok=True)
+        else:
+            count = _EXPORTERS[fmt](store, fmt, graph_iris, out)
     except OSError as exc:
         raise StoreError(f"cannot export to {out}: {exc}") from exc
     return count

@@ -210,7 +210,9 @@ class _LazyClosed:
         return self._ns
 
     def __getattr__(self, name: str) -> URIRef:
-        return getattr(self._get(), name)
+        term = getattr(self._get(), name)
+        object.__setattr__(self, name, term)  # cached: the build reads these per triple
+        return term
 
     def __getitem__(self, name: str) -> URIRef:
         return self._get()[name]

@@ -225,3 +225,36 @@ def test_dask_build_on_a_running_scheduler_and_workers_equals_jobs_1(corpus, one
         if workers is not None:
             stop(workers)
         stop(scheduler)
+
+
+def test_a_scheduler_without_workers_fails_naming_its_address_instead_of_waiting(corpus):
+    from distributed import LocalCluster
+    from newskg.app.dask_build import build_dask
+    from newskg.ontology.errors import PipelineError
+
+    with LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=None) as cluster:
+        address = cluster.scheduler_address
+        with open_store(":memory:") as store, pytest.raises(PipelineError) as err:
+            build_dask(
+                store, [corpus / "in" / "empty.txt", *SAMPLES.glob("*.txt")], address, worker_timeout=2
+            )
+    assert address in str(err.value) and "no workers" in str(err.value)
+
+
+def test_the_driver_reads_no_article_text_the_workers_do(corpus, one_job, monkeypatch):
+    import newskg.app.dask_build as dask_build
+    import newskg.extract.reader as reader
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the driver read an article")
+
+    # the LocalCluster's workers are fresh processes: only this (the driver's) copy refuses
+    monkeypatch.setattr(dask_build, "read_articles", refuse)
+    monkeypatch.setattr(reader, "read_paths", refuse)
+    files = [f for f in sorted((corpus / "in").glob("*.txt")) if f.name != "empty.txt"][:3]
+    with open_store(":memory:") as store:
+        report = dask_build.build_dask(store, files, "local", jobs=2, partition=1, root=corpus)
+        got = _quads(store)
+    assert (report.added, report.unchanged) == (3, 0) and report.rejected == []
+    assert got == {q for q in one_job if q[3] in {g for *_, g in got}}
+    assert len({q[3] for q in got}) == 3

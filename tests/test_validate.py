@@ -54,3 +54,41 @@ def test_a_person_working_for_a_place_and_a_direct_triple_missing_violate(store)
 def test_validation_of_one_article(store):
     report = validate(store, graph_iris=["https://w3id.org/newskg/article/siheung-sister-city.txt"])
     assert report.conforms and 100 < report.triples < 300
+
+
+def _whole_graph_report(store):
+    """The reference: the merged graph copied whole into rdflib and validated at once (the old way)."""
+    from newskg.graph.export import to_rdflib
+    from newskg.graph.validate import _report, _run
+    from newskg.ontology.vocab import ontology_path
+    from rdflib import Graph
+
+    data = Graph()
+    for q in store.quads():
+        data.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    shapes = Graph().parse(ontology_path("shapes.ttl"), format="turtle")
+    return _report(_run(data, shapes), len(data))
+
+
+def test_batched_validation_finds_what_validating_the_merged_graph_at_once_finds(store):
+    # violations that need another article's triples to be seen: a person (typed in one article)
+    # working for a place (typed in another), a second latitude for a place, and a missing evidence
+    person = store.run_query(f'SELECT ?e WHERE {{ ?e <{NKG}entityType> "PERSON" }} LIMIT 1', "select").rows[
+        0
+    ][0]
+    place = store.run_query("SELECT ?e WHERE { ?e <https://schema.org/latitude> ?l } LIMIT 1", "select").rows[
+        0
+    ][0]
+    store.update(f"""INSERT DATA {{ GRAPH <https://w3id.org/newskg/article/x> {{
+        <{person}> <{NKG}worksFor> <{place}>
+      }} GRAPH <https://w3id.org/newskg/article/y> {{
+        <{place}> <https://schema.org/latitude> "1.5"^^<http://www.w3.org/2001/XMLSchema#double>
+      }} }}""")
+    store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?st <{NKG}evidenceText> ?e }} }}")
+    want = _whole_graph_report(store)
+    for batch in (1, 2, 200):
+        got = validate(store, batch=batch)
+        assert (got.conforms, got.violations, got.triples) == (want.conforms, want.violations, want.triples)
+    paths = {v.path for v in want.violations}
+    assert {NKG + "evidenceText", "https://schema.org/latitude"} <= paths
+    assert any("works for an organisation" in v.message for v in want.violations)
