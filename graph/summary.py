@@ -42,6 +42,7 @@ from newskg.ontology.vocab import NS
 
 __all__ = [
     "SUMMARY_GRAPH",
+    "ENTITY_FIGURES",
     "SUMMARY_VERSION",
     "Stamp",
     "Summary",
@@ -56,6 +57,8 @@ __all__ = [
 ]
 
 SUMMARY_GRAPH = "https://w3id.org/newskg/summary"
+ENTITY_FIGURES = frozenset({f"{NS}degree", f"{NS}degreeRank"})
+"""The summary's predicates on entity IRIs: readers of the merged graph leave them out."""
 """The named graph holding the summary (and nothing else)."""
 SUMMARY_VERSION = "1"
 RANKED = 1000

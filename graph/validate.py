@@ -30,6 +30,7 @@ from typing import Any
 import pyoxigraph as ox
 from newskg.graph.export import quads, to_rdflib
 from newskg.graph.store import KGStore, LocalStore
+from newskg.graph.summary import ENTITY_FIGURES, SUMMARY_GRAPH
 from newskg.ontology.errors import StoreError
 from newskg.ontology.vocab import ontology_graph, ontology_path
 
@@ -155,6 +156,9 @@ def _iris(nodes: Iterable[ox.NamedNode | ox.BlankNode]) -> str:
     return " ".join(str(n) for n in nodes)
 
 
+_SUMMARY_NODE = f"<{SUMMARY_GRAPH}"
+
+
 class _Merged:
     """CONSTRUCT queries over the merged graph (the union, or the union of `graph_iris`)."""
 
@@ -166,7 +170,13 @@ class _Merged:
     def rows(self, sparql: str) -> Iterator[Any]:
         try:
             if self.scope is None:
-                yield from self.db.query(sparql, use_default_graph_as_union=True)
+                for t in self.db.query(sparql, use_default_graph_as_union=True):
+                    # the union holds the summary's figures too (graph/summary.py): no facts to check
+                    if isinstance(t, ox.Triple) and (
+                        t.predicate.value in ENTITY_FIGURES or str(t.subject).startswith(_SUMMARY_NODE)
+                    ):
+                        continue
+                    yield t
             else:
                 yield from self.db.query(sparql, default_graph=self.scope)
         except OSError as exc:
@@ -216,7 +226,9 @@ def _graph_names(store: LocalStore, graph_iris: Sequence[str] | None) -> list[st
     if graph_iris is not None:
         return list(dict.fromkeys(graph_iris))
     try:
-        return sorted(g.value for g in store.require_ox().named_graphs() if isinstance(g, ox.NamedNode))
+        names = store.require_ox().named_graphs()
+        # the explorer's summary (graph/summary.py) is figures about the store, not facts to check
+        return sorted(g.value for g in names if isinstance(g, ox.NamedNode) and g.value != SUMMARY_GRAPH)
     except OSError as exc:
         raise StoreError(f"cannot read graph store {store.location}: {exc}") from exc
 
