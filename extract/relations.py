@@ -208,6 +208,29 @@ def _future(masked: str, pos: int) -> bool:
     return bool(coming and not _PAST.search(before[coming[-1].end() :]))
 
 
+_PLAN_END = re.compile(r"([가-힣])\s?계획(?:이다|이며|이고|이라|이어서|입니다)")
+
+
+def intention_at(text: str) -> int:
+    """Where "…할 계획이다" (an intention: the verb before 계획 ends in ㄹ, as 할, 갈, 열) begins in
+    `text`, or -1. A schedule (예정이다) or the present tense is no intention."""
+    for m in _PLAN_END.finditer(text):
+        if (ord(m.group(1)) - 0xAC00) % 28 == 8:
+            return m.start()
+    return -1
+
+
+def _plan_ahead(masked: str, pos: int) -> bool:
+    """Whether the clauses from `pos` to the end of the sentence run, with no past tense between,
+    into "…할 계획이다": "이어 X로 이동해 … 요청할 계획이다" tells an intention, not a stop of the
+    trip (a scheduled stop says 예정이다 or the present tense: "이동해 … 열 예정이다" counts)."""
+    if _MODE.get() != "done":
+        return False
+    rest = masked[pos:]
+    at = intention_at(rest)
+    return at >= 0 and not _PAST.search(rest[:at])
+
+
 def _clause_cue(c: Clause, sent: Sentence, masked: str, cues, lex: Lexicon) -> bool:
     seg = masked[c.start - sent.start : c.end - sent.start]
     for cue in cues:
@@ -451,7 +474,9 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                 # the next sentence carries on with the subject itself, not with those listed with it
                 sent_head = _agent(sent, ci, topic or carry, coordinated=False)
             # visits
-            if _clause_cue(c, sent, masked, cues["visits"] + ("둘러",), lex):
+            if _clause_cue(c, sent, masked, cues["visits"] + ("둘러",), lex) and not _plan_ahead(
+                masked, c.end - sent.start
+            ):
                 targets = []
                 for p in c.phrases:
                     if p.case in ("obj", "loc") and not p.particle.startswith(("에서", "에게")) and _head(p):

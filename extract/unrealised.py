@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib import resources
 
 from newskg.extract.entities import Ent
-from newskg.extract.relations import Found
+from newskg.extract.relations import Found, intention_at
 from newskg.extract.syntax import Phrase, Sentence
 from newskg.ontology.errors import PipelineError
 from newskg.ontology.vocab import predicates, tie_kinds
@@ -519,7 +519,7 @@ def add_unrealised(sents: list[Sentence], found: list[Found]) -> list[Found]:
 def _stops_under_way(found: list[Found]) -> list[Found]:
     """A visit planned in a sentence that also tells, in the past tense, the same traveller's visit done
     ("지난 28일 A시를 찾았으며, 30일에는 B원을 방문할 예정이다") is a scheduled stop of a trip under
-    way: done (CONTRACT)."""
+    way: done (CONTRACT), unless the sentence ends in an intention ("…할 계획이다")."""
     done = {
         (f.subject.id, id(f.sentence))
         for f in found
@@ -527,7 +527,10 @@ def _stops_under_way(found: list[Found]) -> list[Found]:
     }
     return [
         replace(f, status="done")
-        if f.predicate == "visits" and f.status == "planned" and (f.subject.id, id(f.sentence)) in done
+        if f.predicate == "visits"
+        and f.status == "planned"
+        and (f.subject.id, id(f.sentence)) in done
+        and intention_at(f.sentence.text) < 0  # "…찾았으며, 이어 B로 갈 계획이다" stays a plan
         else f
         for f in found
     ]

@@ -8,7 +8,7 @@ import pytest
 from newskg.app.cli import main
 from newskg.extract.records import Amount, Entity, Evidence, Extraction, Triple, When
 from newskg.graph.build import add_extractions
-from newskg.graph.sparql import run_named
+from newskg.graph.sparql import query, run_named
 from newskg.graph.store import open_store
 
 from tests.graphdata import GRAPH_DATA, load
@@ -160,3 +160,23 @@ def test_the_cli_prints_leads_as_a_list_too(built, capsys):
     assert main(["query", "--named", "leads", "--param", "entity=김도윤", "--store", built]) == 0
     out = capsys.readouterr().out
     assert "planned  김도윤 visits 토론토" in out
+
+
+def test_a_stop_told_as_an_intention_is_a_lead_and_no_visit_in_the_graph(tmp_path, capsys):
+    article = tmp_path / "trip.txt"
+    article.write_text(
+        "박정우 부산시장, 오사카 방문\n\n"
+        "박정우 부산시장은 12일 오사카를 방문해 간사이 경제인들과 간담회를 가졌다. "
+        "박 시장은 이어 도쿄로 이동해 현지 기업들에 투자를 요청할 계획이다.\n",
+        encoding="utf-8",
+    )
+    kg = str(tmp_path / "kg.oxigraph")
+    assert main(["build", str(article), "--store", kg, "--jobs", "1"]) == 0
+    visited = "SELECT DISTINCT ?label WHERE { GRAPH ?g { ?p nkg:visits ?o . ?o rdfs:label ?label } }"
+    with open_store(kg) as s:
+        labels = {str(r["label"]) for r in query(s, visited).to_dicts()}
+    assert "오사카" in labels
+    assert "도쿄" not in labels
+    capsys.readouterr()
+    assert main(["query", "--named", "leads", "--param", "entity=박정우", "--store", kg]) == 0
+    assert "planned  박정우 visits 도쿄" in capsys.readouterr().out

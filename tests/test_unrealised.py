@@ -178,3 +178,25 @@ def test_an_agreement_already_made_is_no_plan_when_a_plan_builds_on_it():
         "포항시는 지난해 ㈜청솔전자와 체결한 투자협약을 바탕으로 물류단지 조성을 추진할 계획이다."
     )
     assert "planned" not in found.values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "박정우 부산시장은 12일 오사카를 방문해 간사이 경제인들과 간담회를 가졌다. "
+        "박 시장은 이어 도쿄로 이동해 현지 기업들에 투자를 요청할 계획이다.",
+        "박정우 부산시장은 12일 오사카를 방문해 협약을 체결했으며, "
+        "13일 도쿄로 이동해 기업인들을 만날 계획이다.",
+    ],
+)
+def test_a_stop_told_as_an_intention_is_planned_and_the_stop_made_stays_done(text):
+    found = _by_status(text)
+    assert found.get(("박정우", "visits", "오사카")) == "done"
+    assert found.get(("박정우", "visits", "도쿄")) == "planned"
+
+
+def test_a_stop_told_as_a_schedule_in_the_same_sentence_as_a_stop_made_is_done():
+    found = _by_status(
+        "박정우 부산시장은 12일 오사카를 방문해 협약을 체결했으며, 13일 도쿄로 이동해 투자설명회를 연다."
+    )
+    assert found.get(("박정우", "visits", "도쿄")) == "done"
