@@ -19,7 +19,7 @@ from newskg.extract.lexicon import Lexicon, load_lexicon
 from newskg.extract.syntax import Clause, Phrase, Sentence
 from newskg.ontology.vocab import predicates
 
-__all__ = ["Found", "find_relations"]
+__all__ = ["Found", "find_relations", "body_of", "party_of", "intention_at"]
 
 _EVENTS = {
     "visits",
@@ -142,7 +142,7 @@ def _head(p: Phrase | None) -> list[Ent]:
     return [h.entity] if h.entity is not None else []
 
 
-def _body_of(e: Ent) -> Ent | None:
+def body_of(e: Ent) -> Ent | None:
     """The body or place a person heads (for signing and investment parties)."""
     for role, tgt in e.role_targets:
         if role.relation == "headOf" and tgt is not None:
@@ -150,9 +150,10 @@ def _body_of(e: Ent) -> Ent | None:
     return None
 
 
-def _party(e: Ent) -> Ent | None:
+def party_of(e: Ent) -> Ent | None:
+    """The party an entity stands for in agreements and investment: a person's body, else itself."""
     if e.type == "PERSON":
-        return _body_of(e)
+        return body_of(e)
     return e
 
 
@@ -1043,7 +1044,7 @@ def _sister_apposition(sent: Sentence, masked: str, col: _Collector, agent: list
         else:
             home = _subject_party(sent)
             if home is None:
-                home = next((p for p in (_party(e) for e in agent) if p is not None), None)
+                home = next((p for p in (party_of(e) for e in agent) if p is not None), None)
         if home is None or home.type != "LOC" or home.cls == "Country":
             continue
         for t in sisters:
@@ -1071,15 +1072,15 @@ def _sister_relative(sent: Sentence, masked: str, col: _Collector, lex: Lexicon,
         nxt = c.next_phrase
         outer = _subject_party(sent)
         if outer is None:
-            outer = next((q for q in (_party(e) for e in agent) if q is not None), None)
+            outer = next((q for q in (party_of(e) for e in agent) if q is not None), None)
         if _head(nxt):
             if not _name_ends(nxt):
                 continue
             target = next((e for e in reversed(_head(nxt)) if e.type == "LOC" and e.cls != "Country"), None)
-            home = _party(_head(inner[-1])[0]) if inner else outer
+            home = party_of(_head(inner[-1])[0]) if inner else outer
         elif re.match(r"(도시|지역|곳)", nxt.text) and inner:
             # "B시는 A시가 … 체결한 도시로": the clause's subject and the sentence's subject
-            target, home = outer, _party(_head(inner[-1])[0])
+            target, home = outer, party_of(_head(inner[-1])[0])
         else:
             continue
         if target is None or home is None or home.type != "LOC" or home.cls == "Country" or home is target:
@@ -1144,10 +1145,10 @@ def _groups(
             break
     for p in subj_phrases:
         for e in _joined(sent, p):
-            add(subj, _party(e))
+            add(subj, party_of(e))
     if not subj:
         for e in agent:
-            add(subj, _party(e))
+            add(subj, party_of(e))
     for p in phrases:
         if p in subj_phrases or not _agent_ok(p):
             continue
@@ -1160,7 +1161,7 @@ def _groups(
                 if q in subj_phrases or not _agent_ok(q):
                     continue
                 for e in _joined(sent, q):
-                    add(obj, _party(e))
+                    add(obj, party_of(e))
     obj = [e for e in obj if e not in subj]
     return subj, obj
 
@@ -1217,7 +1218,7 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
                 if p.case == "subj" and sent.span_text(p.end, p.end + 12).lstrip().startswith("참석한"):
                     for q in [*_list_before(sent, p), p]:
                         for e in _head(q):
-                            b = _party(e) if e.type == "PERSON" else None
+                            b = party_of(e) if e.type == "PERSON" else None
                             if b is not None and b not in subj and b not in obj:
                                 obj.append(b)
         listed = len(subj) >= 2 and not obj
@@ -1321,12 +1322,12 @@ def _seeks(
         # "도와 시는 … 유치를 위해": every body listed as the subject seeks
         for q in [*_list_before(sent, first), first]:
             for h in _head(q)[:1]:
-                b = h if h.type in ("ORG", "LOC") else _body_of(h)
+                b = h if h.type in ("ORG", "LOC") else body_of(h)
                 if b is not None and b not in seekers:
                     seekers.append(b)
     if not seekers:
         for e in agent:
-            p = _party(e)
+            p = party_of(e)
             if p is not None:
                 seekers.append(p)
     sources: list[Ent] = []
@@ -1342,7 +1343,7 @@ def _seeks(
             group += [q for q in _list_after(sent, p) if q.case in ("", "comp") or q.particle == ","]
         for q in group:
             for e in _head(q):
-                o = e if e.type == "ORG" else (_body_of(e) if e.type == "PERSON" else None)
+                o = e if e.type == "ORG" else (body_of(e) if e.type == "PERSON" else None)
                 if (
                     o is not None
                     and o.type == "ORG"
@@ -1422,7 +1423,7 @@ def _subject_party(sent: Sentence) -> Ent | None:
     """The place or body the sentence itself names as its subject (not one carried from before)."""
     for ph in sent.phrases:
         if ph.case == "subj" and _head(ph) and _agent_ok(ph):
-            p = _party(_head(ph)[0])
+            p = party_of(_head(ph)[0])
             if p is not None and p.type in ("LOC", "ORG"):
                 return p
             break

@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib import resources
 
 from newskg.extract.entities import Ent
-from newskg.extract.relations import Found, intention_at
+from newskg.extract.relations import Found, body_of, intention_at, party_of
 from newskg.extract.syntax import Phrase, Sentence
 from newskg.ontology.errors import PipelineError
 from newskg.ontology.vocab import predicates, tie_kinds
@@ -137,18 +137,6 @@ def _is_party(e: Ent | None) -> bool:
     return e is not None and e.type in ("ORG", "LOC") and e.cls != "NewsMediaOrganization"
 
 
-def _body_of(e: Ent) -> Ent | None:
-    """The body or place a person heads (the party of its agreements and investments)."""
-    for role, tgt in e.role_targets:
-        if role.relation == "headOf" and tgt is not None:
-            return tgt
-    return None
-
-
-def _party(e: Ent) -> Ent | None:
-    return _body_of(e) if e.type == "PERSON" else e
-
-
 def _head(p: Phrase) -> list[Ent]:
     h = p.head
     if h is None:
@@ -234,7 +222,7 @@ class _Article:
                 m.start
                 for m in f.sentence.mentions
                 if m.entity is e
-                or (m.entity is not None and m.entity.type == "PERSON" and _body_of(m.entity) is e)
+                or (m.entity is not None and m.entity.type == "PERSON" and body_of(m.entity) is e)
             ]
             # a party the sentence does not name is the one carried from before: the story's own
             return min(starts, default=-1)
@@ -280,7 +268,7 @@ def _counterparts(sent: Sentence, lo: int, hi: int, exclude: list[Ent]) -> list[
         if p.after is not None and _TOGETHER.match(p.after.text):
             continue
         for e in _head(p):
-            e = _party(e) or e
+            e = party_of(e) or e
             if _is_party(e) and e not in out and e not in exclude:
                 out.append(e)
     return out
@@ -333,7 +321,7 @@ def _hall_of_other(venue: Ent, parties: list[Ent]) -> bool:
 
 def _home(agent: Ent, place: Ent) -> bool:
     """Whether the place is the agent's own (a mayor at an event in her city is no visitor)."""
-    body = _party(agent) or agent
+    body = party_of(agent) or agent
     return place is body or place.in_place is body or body.in_place is place
 
 
@@ -394,7 +382,7 @@ def _facts(
         return _plan_near(text, start, end, w)
 
     def parties_of(ents: list[Ent]) -> list[Ent]:
-        return [p for p in (_party(e) for e in ents) if _is_party(p)]
+        return [p for p in (party_of(e) for e in ents) if _is_party(p)]
 
     for start, end, kind in _events(sent, w):
         if not governs(start, end) or text[max(0, start - 8) : start].rstrip().endswith(w.signed):

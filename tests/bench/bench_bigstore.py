@@ -42,15 +42,6 @@ def _du(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def _median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
-
-
 def _probe(store, predicate: str, role: str, where: str = "") -> str:
     """The Korean label of the entity at the 90th percentile of `predicate` statements in `role`."""
     rows = query(
