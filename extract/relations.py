@@ -19,7 +19,7 @@ from newskg.extract.lexicon import Lexicon, load_lexicon
 from newskg.extract.syntax import Clause, Phrase, Sentence
 from newskg.ontology.vocab import predicates
 
-__all__ = ["Found", "find_relations", "body_of", "party_of", "intention_at"]
+__all__ = ["Found", "find_relations", "body_of", "party_of", "phrase_head", "intention_at"]
 
 _EVENTS = {
     "visits",
@@ -132,7 +132,8 @@ def _ents(p: Phrase, types: tuple[str, ...] = ("PERSON", "ORG", "LOC")) -> list[
     return out
 
 
-def _head(p: Phrase | None) -> list[Ent]:
+def phrase_head(p: Phrase | None) -> list[Ent]:
+    """The entities a phrase stands for: its head mention's entity, or both of a pair ("양국")."""
     if p is None or not p.mentions:
         return []
     h = p.head
@@ -140,6 +141,9 @@ def _head(p: Phrase | None) -> list[Ent]:
     if pair:
         return list(pair)
     return [h.entity] if h.entity is not None else []
+
+
+_head = phrase_head  # the short name the rules of this module use
 
 
 def body_of(e: Ent) -> Ent | None:

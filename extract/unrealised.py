@@ -26,8 +26,8 @@ from functools import lru_cache
 from importlib import resources
 
 from newskg.extract.entities import Ent
-from newskg.extract.relations import Found, body_of, intention_at, party_of
-from newskg.extract.syntax import Phrase, Sentence
+from newskg.extract.relations import Found, body_of, intention_at, party_of, phrase_head
+from newskg.extract.syntax import Sentence
 from newskg.ontology.errors import PipelineError
 from newskg.ontology.vocab import predicates, tie_kinds
 
@@ -137,16 +137,6 @@ def _is_party(e: Ent | None) -> bool:
     return e is not None and e.type in ("ORG", "LOC") and e.cls != "NewsMediaOrganization"
 
 
-def _head(p: Phrase) -> list[Ent]:
-    h = p.head
-    if h is None:
-        return []
-    pair = h.extra.get("pair")
-    if pair:
-        return [e for e in pair if e is not None]
-    return [h.entity] if h.entity is not None else []
-
-
 def _subjects(sent: Sentence) -> list[tuple[int, list[Ent]]]:
     """The agents the sentence names, with their sentence offsets: subject phrases that end in their
     name ("A시는", "김 시장이", "시는", "양국이"), not ones that merely hold a name ("A사와의 협약은")."""
@@ -162,7 +152,7 @@ def _subjects(sent: Sentence) -> list[tuple[int, list[Ent]]]:
             rest = rest[: -len(p.particle)]
         rest = re.sub(r"\([^)]*\)", "", rest).strip(" '\"‘’“”,")
         if h.type == "PERSON" or h.extra.get("pair") or rest in _SUBJECT_TAIL:
-            out.append((p.start - sent.start, _head(p)))
+            out.append((p.start - sent.start, phrase_head(p)))
     return out
 
 
@@ -267,7 +257,7 @@ def _counterparts(sent: Sentence, lo: int, hi: int, exclude: list[Ent]) -> list[
             continue
         if p.after is not None and _TOGETHER.match(p.after.text):
             continue
-        for e in _head(p):
+        for e in phrase_head(p):
             e = party_of(e) or e
             if _is_party(e) and e not in out and e not in exclude:
                 out.append(e)
