@@ -34,6 +34,14 @@ SIHEUNG = "https://w3id.org/newskg/entity/gn1846054"
 SAN_DIEGO = "https://w3id.org/newskg/entity/gn5391811"
 
 
+def _projection(**filters) -> nx.MultiDiGraph:
+    """The whole networkx projection of the app's store with the Graph page's filters: what a
+    bounded view is checked against."""
+    from newskg.graph.project import to_networkx
+
+    return to_networkx(data.store(), **data.filters_of(**filters).kwargs())
+
+
 def fixture_extractions() -> list[Extraction]:
     lines = FIXTURE.read_text(encoding="utf-8").splitlines()
     return [Extraction.from_json(json.loads(line)) for line in lines]
@@ -346,7 +354,7 @@ def test_graph_filters_by_type_predicate_and_date(store_path: str) -> None:
     at.multiselect(key="g_preds").set_value(["visits"]).run()
     assert not at.exception
     view = at.session_state["graph_view"]
-    g = data.projection(**view["filters"])
+    g = _projection(**view["filters"])
     assert {d["type"] for _, d in g.nodes(data=True)} <= {"PERSON", "LOC"}
     assert {k for _, _, k in g.edges(keys=True)} == {"visits"}
     at.checkbox(key="g_use_dates").check().run()
@@ -433,7 +441,7 @@ def test_hostile_labels_and_headlines_are_shown_as_text_on_every_page(
 
 
 def test_graph_view_draws_one_edge_per_pair_with_both_predicates(store_path: str) -> None:
-    g = data.projection()
+    g = _projection()
     both = {k for u, v, k in g.edges(keys=True) if {u, v} == {SIHEUNG, SAN_DIEGO}}
     assert {"sisterCityOf", "signsAgreementWith"} <= both  # two predicates on one pair
     drawn = graphview.vis_data(g, lang="ko")["edges"]
@@ -452,7 +460,7 @@ def test_a_predicate_filter_leaves_no_isolated_entity(store_path: str) -> None:
 
 
 def test_hover_card_names_type_and_top_facts(store_path: str) -> None:
-    g = data.projection()
+    g = _projection()
     card = graphview.hover_card(g, SIHEUNG, "ko")
     lines = card.splitlines()
     assert lines[0] == "시흥시 · Siheung" and lines[1].startswith("LOC City")
@@ -629,7 +637,7 @@ def test_timeline_and_entity_page_show_dates_amounts_and_planned_facts(tmp_path:
     fact = next(h.value for h in at.html if "1,000억 원" in h.value)
     assert ">계획<" in fact and ">2024-08<" in fact
     company = explorer_data.company(data._open(path))
-    edge = graphview.vis_data(data.projection().subgraph([SIHEUNG_KR, company]))["edges"][0]
+    edge = graphview.vis_data(_projection().subgraph([SIHEUNG_KR, company]))["edges"][0]
     assert edge["dashes"] is True  # a planned fact is drawn dashed
 
 
@@ -701,7 +709,7 @@ def test_replacing_an_article_adds_the_new_version_and_drops_the_old(tmp_path: P
 # ---------------------------------------------------------------- bounded views (issue 11, part 5)
 def test_graph_view_draws_the_best_connected_up_to_the_budget_and_says_so(store_path: str) -> None:
     kg = data._open(store_path)
-    whole = data.projection()
+    whole = _projection()
     gv = data.graph_view(kg, max_nodes=3)
     assert gv.view.number_of_nodes() == 3 and SIHEUNG in gv.view
     assert gv.note == (3, gv.all_nodes, "graph") and gv.all_nodes >= whole.number_of_nodes()

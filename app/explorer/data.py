@@ -42,7 +42,6 @@ __all__ = [
     "ArticleView",
     "overview_counts",
     "map_tables",
-    "projection",
     "label_of",
     "search_entities",
     "cached_entity_table",
@@ -175,10 +174,9 @@ def cache_key() -> str:
 
 
 def added() -> None:
-    """Forget every cached query result and projection after the graph changed."""
+    """Forget every cached query result after the graph changed."""
     _VERSION[0] += 1
     st.cache_data.clear()
-    _projection.clear()
 
 
 # ---------------------------------------------------------------- SPARQL helpers
@@ -388,52 +386,6 @@ def map_tables(kg: KGStore) -> tuple[pd.DataFrame, pd.DataFrame]:
     )
 
 
-# ---------------------------------------------------------------- networkx projection
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _projection(
-    loc: str,
-    articles: tuple[str, ...] | None,
-    predicates_: tuple[str, ...] | None,
-    types: tuple[str, ...] | None,
-    since: str | None,
-    until: str | None,
-    keep_undated: bool,
-    include_rejected: bool,
-):
-    from newskg.graph.project import to_networkx
-
-    return to_networkx(
-        store(),
-        articles=list(articles) if articles else None,
-        predicates=list(predicates_) if predicates_ else None,
-        types=list(types) if types else None,
-        since=since,
-        until=until,
-        keep_undated=keep_undated,
-        include_rejected=include_rejected,
-    )
-
-
-def projection(
-    *,
-    articles=None,
-    predicates_=None,
-    types=None,
-    since=None,
-    until=None,
-    keep_undated=True,
-    include_rejected=False,
-):
-    """The filtered networkx projection of the app's store (cached; treat it as read-only)."""
-
-    def tup(x):
-        return tuple(sorted(x)) if x else None
-
-    return _projection(
-        location(), tup(articles), tup(predicates_), tup(types), since, until, keep_undated, include_rejected
-    )
-
-
 # ---------------------------------------------------------------- bounded views (the explorer at scale)
 def filters_of(
     *,
@@ -445,7 +397,7 @@ def filters_of(
     keep_undated=True,
     include_rejected=False,
 ) -> ViewFilters:
-    """The Graph page's filter dict (as `projection` takes it) as hashable ViewFilters."""
+    """The Graph page's filter dict as hashable ViewFilters (`.kwargs()` for `to_networkx`)."""
 
     def tup(x):
         return tuple(sorted(x)) if x else None
