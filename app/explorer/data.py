@@ -333,32 +333,23 @@ def article_table(kg: KGStore) -> pd.DataFrame:
 
 @dataclass
 class ArticleView:
-    """Everything the Article page shows about one article."""
+    """Everything the Article page shows about one article: the read model's record, with its
+    mentions and facts as tables."""
 
-    iri: str
-    headline: str | None = None
-    text: str = ""
-    published: str | None = None
-    source: str | None = None
-    url: str | None = None
+    info: readmodel.ArticleInfo
     mentions: pd.DataFrame = field(default_factory=pd.DataFrame)  # entity, start, end, type
     facts: pd.DataFrame = field(default_factory=pd.DataFrame)  # one row per statement
 
     @property
     def exists(self) -> bool:
-        return bool(self.text or self.headline)
+        return self.info.exists
 
 
 def article_view(kg: KGStore, iri: str) -> ArticleView:
     """The article's text, its mentions (with entity types) and the facts it contributes."""
     a = readmodel.article(kg, iri)
     return ArticleView(
-        iri,
-        a.headline,
-        a.text,
-        a.published,
-        a.source,
-        a.url,
+        a,
         pd.DataFrame(a.mentions, columns=["entity", "start", "end", "type"]),
         pd.DataFrame(readmodel.article_facts(kg, iri)),
     )

@@ -30,7 +30,7 @@ if current and current not in iris:  # an older article linked from another page
     asked = data.cached_article_view(kg, key, current)
     if asked.exists:
         iris.insert(0, current)
-        heads[current] = f"{asked.published or ''} · {asked.headline or current}"
+        heads[current] = f"{asked.info.published or ''} · {asked.info.headline or current}"
 index = iris.index(current) if current in iris else 0
 choice = st.selectbox(
     t("article.pick"), iris, index=index, format_func=lambda i: heads.get(i, i), key="article_pick"
@@ -43,20 +43,22 @@ shown = {*view.mentions.get("entity", [])}
 if not view.facts.empty:
     shown |= {*view.facts["s"], *view.facts["o"]}
 names = {e: r[lang] for e, r in data.cached_names(kg, key, tuple(sorted(shown))).items()}
-st.header(md(view.headline or choice.rsplit("/", 1)[-1]))
+st.header(md(view.info.headline or choice.rsplit("/", 1)[-1]))
 meta = []
-if view.published:
-    meta.append(t("article.published", date=md(view.published)))
-if view.source:
-    meta.append(t("article.source", source=code(view.source)))
+if view.info.published:
+    meta.append(t("article.published", date=md(view.info.published)))
+if view.info.source:
+    meta.append(t("article.source", source=code(view.info.source)))
 st.caption(" · ".join([*meta, "IRI " + code(choice)]))
-if view.url and str(view.url).startswith(("http://", "https://")):
-    st.html(f'<a href="{esc(view.url)}" target="_blank" rel="noopener noreferrer">{esc(view.url)}</a>')
+if view.info.url and str(view.info.url).startswith(("http://", "https://")):
+    st.html(
+        f'<a href="{esc(view.info.url)}" target="_blank" rel="noopener noreferrer">{esc(view.info.url)}</a>'
+    )
 
 marks = [
     (int(m.start), int(m.end), m.type, names.get(m.entity, m.entity)) for m in view.mentions.itertuples()
 ]
-st.html(f'<div>{render.legend()}</div><div class="nkg-text">{render.highlight(view.text, marks)}</div>')
+st.html(f'<div>{render.legend()}</div><div class="nkg-text">{render.highlight(view.info.text, marks)}</div>')
 
 st.subheader(t("article.facts", n=len(view.facts)))
 if view.facts.empty:
@@ -102,7 +104,7 @@ with st.expander(t("article.manage")):
         except NewsKGError as exc:
             st.error(t("article.remove_failed", why=md(exc)))
         else:
-            st.session_state["article_removed"] = view.headline or choice
+            st.session_state["article_removed"] = view.info.headline or choice
             st.query_params.pop("article", None)
             st.rerun()
     if c2.button(t("article.replace"), key="article_replace", disabled=not sure):
