@@ -186,8 +186,52 @@ def candidates(sents: list, found: list, lex: Any) -> list[Candidate]:
         for m in [x for x in f.sentence.mentions if x.entity is f.object]:
             for x in _listed_with(f.sentence, m):
                 add(f.subject, f.predicate, x.entity, f.sentence, "listed")
+    _companions(sents, found, lex, add)
+    _genitive_places(sents, add)
     _article_investment(sents, found, lex, cues, add)
     return list(out.values())
+
+
+def _companions(sents: list, found: list, lex: Any, add: Any) -> None:
+    """Who travels with a visitor visits what the visitor visits: the persons the rules put along
+    (accompanies) and the persons named in a sentence about the delegation or the trip's members."""
+    along: dict[str, dict[str, Any]] = {}
+    for f in found:
+        if f.status == "done" and f.predicate == "accompanies":
+            along.setdefault(f.subject.id, {})[f.object.id] = f.object
+            along.setdefault(f.object.id, {})[f.subject.id] = f.subject
+    group_words = tuple(lex.words.get("delegation", ())) + tuple(lex.words.get("together", ()))
+    members: dict[str, Any] = {}
+    for sent in sents:
+        if _has_cue(sent.text, group_words):
+            members.update((e.id, e) for e in _ents_of(sent) if e.type == "PERSON")
+    for f in found:
+        if f.status != "done" or f.predicate != "visits":
+            continue
+        others = dict(along.get(f.subject.id, {}))
+        if f.subject.id in members or f.subject.type != "PERSON":
+            others.update(members)
+        for y in others.values():
+            add(y, "visits", f.object, f.sentence, "companion")
+
+
+def _genitive_places(sents: list, add: Any) -> None:
+    """A place in the genitive before a name in the same clause ("독일 뮌헨의 한 호텔", "호주의 한인
+    단체인 …") holds what follows: a locatedIn candidate with no cue word needed."""
+    for sent in sents:
+        for ci, cl in enumerate(sent.clauses):
+            ps = cl.phrases
+            for k, p in enumerate(ps):
+                if p.case != "gen":
+                    continue
+                h = p.head
+                if h is None or h.entity is None or h.type != "LOC":
+                    continue
+                for q in ps[k + 1 : k + 3]:
+                    for m in q.mentions:
+                        if m.entity is not None and m.entity is not h.entity:
+                            add(m.entity, "locatedIn", h.entity, sent, "genitive")
+            del ci
 
 
 def _article_investment(sents: list, found: list, lex: Any, cues: dict, add: Any) -> None:
@@ -204,7 +248,7 @@ def _article_investment(sents: list, found: list, lex: Any, cues: dict, add: Any
             and f.subject not in seekers
         ):
             seekers.append(f.subject)
-    for sent in sents[:3]:
+    for sent in sents[:2]:  # the headline and the lead name who is seeking
         a = _subject_ent(sent)
         if a is None and sent.mentions:
             first = min(
@@ -217,9 +261,11 @@ def _article_investment(sents: list, found: list, lex: Any, cues: dict, add: Any
         if not _has_cue(sent.text, invest_cues):
             continue
         for e in _ents_of(sent):
-            if e.type != "ORG" or e in seekers:
+            if e.type != "ORG":
                 continue
             for s in seekers:
+                if s.id == e.id:
+                    continue
                 add(s, _SEEKING, e, sent, "article")
                 add(s, "signsAgreementWith", e, sent, "article")
                 if s.type == "LOC":

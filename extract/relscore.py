@@ -101,9 +101,14 @@ class Scorer:
         failed triples unchanged."""
         from newskg.extract.relations import Found
 
+        if not self.add_at and not any(self.keep_at.values()):
+            return list(found)  # nothing to add or drop: skip the candidates (speed)
         kept = [f for f in found if f.status != "done"]
         ctx = article_context(sents, found)
         for c in candidates(sents, found, lex):
+            if c.found is not None and self.keep_at.get(c.predicate, 0.0) <= 0.0:
+                kept.append(c.found)
+                continue
             if c.found is None and c.predicate not in self.add_at:
                 continue
             pr = self.decide(c, featurize(c, lex, ctx))
@@ -148,10 +153,11 @@ def load_scorer() -> Scorer:
 
 
 def fit(
-    rows: list[tuple[dict[str, float], int]], l2: float = 1.0, epochs: int = 400, lr: float = 0.5
+    rows: list[tuple[dict[str, float], int]], l2: float = 1.0, epochs: int = 300, lr: float = 0.05
 ) -> dict:
-    """Weights of an L2-regularised logistic regression (full-batch gradient descent over sparse
-    rows, numpy)."""
+    """Weights of an L2-regularised logistic regression over sparse rows (full-batch Adam, numpy).
+    Plain gradient descent at the old step size stopped far from the optimum (in-sample top
+    probability 0.39 on the add rows): the model then only echoed which rule had fired."""
     import numpy as np
 
     if not rows:
@@ -167,13 +173,15 @@ def fit(
     ri, ci, vv = np.array(row_ids), np.array(cols), np.array(vals, dtype=float)
     y = np.array([lab for _f, lab in rows], dtype=float)
     n, d = len(rows), len(names)
-    w = np.zeros(d)
-    for _ in range(epochs):
+    w, m1, m2 = np.zeros(d), np.zeros(d), np.zeros(d)
+    for t in range(1, epochs + 1):
         z = np.clip(np.bincount(ri, weights=vv * w[ci], minlength=n), -30, 30)
         p = 1 / (1 + np.exp(-z))
         grad = np.bincount(ci, weights=vv * (p - y)[ri], minlength=d) / n + l2 * w / n
-        w -= lr * grad
-    return {k: round(float(w[i]), 5) for k, i in index.items() if abs(w[i]) > 1e-5}
+        m1 = 0.9 * m1 + 0.1 * grad
+        m2 = 0.999 * m2 + 0.001 * grad * grad
+        w -= lr * (m1 / (1 - 0.9**t)) / (np.sqrt(m2 / (1 - 0.999**t)) + 1e-8)
+    return {k: round(float(w[i]), 4) for k, i in index.items() if abs(w[i]) > 1e-4}
 
 
 # ---- gold articles -------------------------------------------------------------------------------
@@ -377,6 +385,7 @@ def train_docs(docs: list[GoldDoc], inner: int = 4, min_add_p: float = MIN_ADD_P
         "positives": sum(r.label for r in rows),
         "min_add_p": min_add_p,
         "inner_folds": inner,
+        "trained_on": sorted(d.stem for d in docs),
     }
     return Scorer(add, keep, add_at, keep_at, meta)
 
@@ -389,7 +398,7 @@ def train(gold_dirs: Iterable[str | Path], exclude: Iterable[str] = ()) -> Score
 # ---- evaluation ----------------------------------------------------------------------------------
 
 
-def _decisions(model: Scorer, d: GoldDoc) -> set[tuple[str, str, str]]:
+def decisions(model: Scorer, d: GoldDoc) -> set[tuple[str, str, str]]:
     """The gold-keyed triples the model outputs for an article (rules kept + additions)."""
     out = set()
     for r in d.rows:
@@ -426,10 +435,17 @@ def cross_validate_docs(
     rules, learned, models = {}, {}, []
     for test in folds_of(list(docs), folds):
         model = train_docs(extra + [d for s, d in docs.items() if s not in test], min_add_p=min_add_p)
-        models.append({"test": test, "add_at": model.add_at, "keep_at": model.keep_at})
+        models.append(
+            {
+                "test": test,
+                "add_at": model.add_at,
+                "keep_at": model.keep_at,
+                "trained_on": model.meta["trained_on"],
+            }
+        )
         for s in test:
             rules[s] = docs[s].ruled
-            learned[s] = _decisions(model, docs[s])
+            learned[s] = decisions(model, docs[s])
     return {"folds": models, "rules": rules, "learned": learned}
 
 
@@ -497,6 +513,25 @@ def _format_prf(title: str, res: dict[str, Any]) -> list[str]:
     return [row(title, res["triples"])] + [row("  " + p, v) for p, v in res["by_predicate"].items()]
 
 
+def timing(files: list[Path], rounds: int = 3) -> list[str]:
+    """Mean extraction time per article with the rules alone and with the shipped scorer on."""
+    import time
+
+    from newskg.extract.pipeline import Extractor
+
+    arts = [gold_article(json.loads(f.read_text(encoding="utf-8")), f.stem) for f in files]
+    out = []
+    for name, ex in (("rules", Extractor(scorer=False)), ("rules + learned", Extractor(scorer=True))):
+        ex.extract(arts[0])  # warm caches
+        t0 = time.perf_counter()
+        for _ in range(rounds):
+            for a in arts:
+                ex.extract(a)
+        ms = 1000 * (time.perf_counter() - t0) / (rounds * len(arts))
+        out.append(f"extraction time, {name}: {ms:.1f} ms per article ({len(arts)} articles x {rounds})")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """`python -m newskg.extract.relscore {train,ceiling,cv}` (see --help)."""
     import argparse
@@ -546,7 +581,15 @@ def main(argv: list[str] | None = None) -> int:
                     f"{args.only} rows, {name}", _counts((docs[s], cv[name][s]) for s in keep)
                 )
         for f in cv["folds"]:
-            lines.append(f"fold {f['test'][0]}..: add at {f['add_at']} keep at {f['keep_at']}")
+            dropped = {p: t for p, t in f["keep_at"].items() if t}
+            lines.append(f"fold {f['test'][0]}..: add at {f['add_at']} keep at {dropped or 'all'}")
+        # dev is training data of every fold; its honest check is a model trained on the news alone
+        model = train_docs(list(docs.values()), min_add_p=args.min_add_p)
+        lines += _format_prf("dev, rules", _counts((d, d.ruled) for d in extra))
+        lines += _format_prf(
+            "dev, learned (trained on the news)", _counts((d, decisions(model, d)) for d in extra)
+        )
+        lines += timing(sorted(Path(args.dev).glob("*.json")))
     print("\n".join(lines))  # noqa: T201  (a command's report)
     return 0
 
