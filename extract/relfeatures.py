@@ -56,12 +56,20 @@ def _bucket(n: float, edges: tuple[float, ...]) -> str:
     return f">{edges[-1]}"
 
 
+_CUE_TABLES: dict[int, tuple[Any, dict[str, tuple[str, ...]]]] = {}
+
+
 def cue_table(lex: Any) -> dict[str, tuple[str, ...]]:
-    """Cue words by predicate: the ontology's, and the titles of roles for headOf/worksFor."""
+    """Cue words by predicate: the ontology's, and the titles of roles for headOf/worksFor (built
+    once per lexicon: featurize asks for it for every candidate)."""
+    hit = _CUE_TABLES.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
     cues = dict(lex.cues)
     roles = tuple(lex.roles)
     cues["headOf"] = tuple(r for r in roles if lex.roles[r].relation == "headOf")
     cues["worksFor"] = tuple(r for r in roles if lex.roles[r].relation == "worksFor")
+    _CUE_TABLES[id(lex)] = (lex, cues)
     return cues
 
 
@@ -130,9 +138,10 @@ def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
     return any(c and c in text for c in cues)
 
 
-def candidates(sents: list, found: list, lex: Any) -> list[Candidate]:
+def candidates(sents: list, found: list, lex: Any, only: Any = None) -> list[Candidate]:
     """Rule triples (done ones) and the widened shapes, one candidate per triple key; a pair the rules
-    found planned or failed is no candidate (its status is the rules' call)."""
+    found planned or failed is no candidate (its status is the rules' call). `only`: the predicates
+    whose new candidates are wanted (default all; the rules' triples are always there)."""
     from newskg.ontology.vocab import predicates
 
     preds = predicates()
@@ -147,7 +156,7 @@ def candidates(sents: list, found: list, lex: Any) -> list[Candidate]:
         return s is not o and s.id != o.id and s.type in preds[p].domain and o.type in preds[p].range
 
     def add(s: Any, p: str, o: Any, sent: Any, shape: str) -> None:
-        if not fits(s, p, o):
+        if only is not None and p not in only or not fits(s, p, o):
             return
         k = key(s, p, o)
         if k not in out and k not in held:
@@ -161,7 +170,7 @@ def candidates(sents: list, found: list, lex: Any) -> list[Candidate]:
             out[key(f.subject, f.predicate, f.object)] = Candidate(
                 f.subject, f.predicate, f.object, f.sentence, f, shape="rule"
             )
-    cue_preds = [p for p in cues if p in preds]
+    cue_preds = [p for p in cues if p in preds and (only is None or p in only)]
     last_agent: list[Any] = []
     for sent in sents:
         ents = _ents_of(sent)
@@ -321,9 +330,9 @@ def featurize(c: Candidate, lex: Any, ctx: dict[str, Any] | None = None) -> dict
             on("title_of")
         if a.role is not None:
             on(f"srole={a.role.relation}")
-        if _listed_with(sent, b):
+        if _listed(ctx, sent, b):
             on("o_in_list")
-        if _listed_with(sent, a):
+        if _listed(ctx, sent, a):
             on("s_in_list")
         pos = [(text.find(cw), cw) for cw in cues if cw and cw in text]
         if pos:
@@ -364,6 +373,15 @@ def featurize(c: Candidate, lex: Any, ctx: dict[str, Any] | None = None) -> dict
         on(f"o_freq{_bucket(ctx['freq'].get(o.id, 0), (1, 2, 4))}")
         on(f"s_freq{_bucket(ctx['freq'].get(s.id, 0), (1, 2, 4))}")
     return f
+
+
+def _listed(ctx: dict[str, Any] | None, sent: Any, m: Any) -> bool:
+    if ctx is None:
+        return bool(_listed_with(sent, m))
+    memo = ctx.setdefault("listed", {})
+    if id(m) not in memo:
+        memo[id(m)] = bool(_listed_with(sent, m))
+    return memo[id(m)]
 
 
 def article_context(sents: list, found: list) -> dict[str, Any]:

@@ -105,7 +105,7 @@ class Scorer:
             return list(found)  # nothing to add or drop: skip the candidates (speed)
         kept = [f for f in found if f.status != "done"]
         ctx = article_context(sents, found)
-        for c in candidates(sents, found, lex):
+        for c in candidates(sents, found, lex, only=set(self.add_at)):
             if c.found is not None and self.keep_at.get(c.predicate, 0.0) <= 0.0:
                 kept.append(c.found)
                 continue
