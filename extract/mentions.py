@@ -21,6 +21,7 @@ from importlib import resources
 from typing import Any
 
 from newskg.extract import news_patterns
+from newskg.extract.korean import alternation, load_korean, norm_label
 from newskg.extract.lexicon import Lexicon, Role, load_lexicon
 from newskg.extract.syntax import Sentence, Word, case_of
 
@@ -36,44 +37,35 @@ __all__ = [
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _MONEY_SIGNS = frozenset("$＄€£¥￥")
-_COMPANY_MARK = re.compile(r"㈜|\(주\)|（주）|주식회사\s?|\(재\)|\(사\)|\(유\)")
+_KO = load_korean()
 _HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 _NAMECH = r"[\uac00-\ud7a3A-Za-z0-9&]"
 _HANJA = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff]+$")
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff0-9 .,'&\-]*$")
 _BYLINE = re.compile(
     r"[\[(【]\s*(?:(?P<place>[^\]=)】\n]{1,20})\s*=\s*)?(?P<outlet>[^\]=)】\s\n]{2,20})\s+"
-    r"(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<role>기자|특파원|객원기자|선임기자|인턴기자|통신원)"
+    r"(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<role>" + "|".join(_KO.titles_for("byline")) + r")"
     r"(?:\s*=)?\s*[\])】]"
 )
 _BYLINE_OPEN = re.compile(
     r"\((?P<place>[\uac00-\ud7a3]{2,6})=(?P<outlet>[\uac00-\ud7a3A-Za-z0-9]{2,12})\)\s*"
-    r"(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<role>기자|특파원)"
+    r"(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<role>" + "|".join(_KO.titles_for("short")) + ")"
 )
 _COMPANY = re.compile(
-    r"(?P<mark>㈜|\(주\)|（주）|주식회사|\(재\)|\(사\))\s?(?P<name>"
+    r"(?P<mark>"
+    + "|".join(re.escape(m) for m in _KO.marks_for("before"))
+    + r")\s?(?P<name>"
     + _NAMECH
     + r"[\uac00-\ud7a3A-Za-z0-9&·]*)"
 )
 _COMPANY_AFTER = re.compile(
-    r"(?<![\uac00-\ud7a3A-Za-z0-9&])(?P<name>[\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z0-9&]{1,20})(?:㈜|\(주\))"
+    r"(?<![\uac00-\ud7a3A-Za-z0-9&])(?P<name>[\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z0-9&]{1,20})"
+    + alternation(_KO.marks_for("after"))
 )
 _PAREN = re.compile(r"\((?P<inner>[^()\n]{1,60})\)")
 _QUOTED = re.compile(r"['‘“\"](?P<inner>[^'’”\"\n]{3,40})['’”\"]")
-_QUOTED_ORG_END = ("단", "협의체", "협의회", "위원회", "추진단", "연합", "포럼", "컨소시엄", "연구회", "센터")
-_PLACE_SUFFIXES = ("특별자치도", "특별자치시", "특별시", "광역시", "도", "시", "군", "구", "성", "주", "현")
+_QUOTED_ORG_END = _KO.quoted_org_ends
 _PUNCT_END = re.compile(r"[\s,.·…!?\"'“”‘’()\[\]<>「」『』:;/]")
-
-
-def norm_label(label: str) -> str:
-    """A label folded for comparison: NFKC, no company marks, no spaces.
-
-    >>> norm_label("㈜다온 모빌리티")
-    '다온모빌리티'
-    """
-    s = unicodedata.normalize("NFKC", label)
-    s = _COMPANY_MARK.sub("", s)
-    return "".join(ch for ch in s if not ch.isspace())
 
 
 @dataclass
@@ -131,7 +123,7 @@ def is_person_name(word: str, lex: Lexicon | None = None) -> bool:
 
         if any(g.type == "LOC" for g in load_gazetteer().lookup(word[:-1])):
             return False  # "새길대": the short name of a place's university
-    return not word.endswith(("회", "단", "청", "업", "측", "층", "들"))
+    return not word.endswith(_KO.not_name_ends)
 
 
 @lru_cache(maxsize=1)
@@ -163,14 +155,7 @@ def is_particle(rest: str) -> bool:
     return _is_particle(rest)
 
 
-_PARTICLE = re.compile(
-    r"^(?:(?:로부터|으로부터|에서부터|께서|하고|이랑|랑|에서|에게|으로|로|에|와|과|이|가|은|는|을|를|의|도|서|까지|부터)"
-    r"(?:의|는|도|만|은|부터|까지|서)?|만|뿐|조차|마저|처럼|보다|이나|나|이며|이자|이고|이다|이었다|인|측|이라|라)$"
-)
-
-
-def _is_particle(rest: str) -> bool:
-    return not rest or bool(_PARTICLE.match(rest))
+_is_particle = _KO.is_particle
 
 
 def _mk_gaz(e, start: int, end: int, text: str, rule: str = "gazetteer") -> Mention:
@@ -221,10 +206,7 @@ def _pick(entries: list, prev: Mention | None):
     return entries[0]
 
 
-_TRAILING = (
-    "로부터", "으로부터", "와의", "과의", "와는", "과는", "에서", "에게", "으로", "이며",
-    "와", "과", "은", "는", "이", "가", "을", "를", "의", "에", "로", "도",
-)  # fmt: skip
+_TRAILING = _KO.trailing
 
 
 def _strip_company(name: str) -> str:
@@ -307,8 +289,9 @@ def find_mentions(
         raw = m.group("name")
         name = _strip_company(raw)
         mark = m.group("mark")
-        label = (mark if mark in ("㈜", "(주)", "(재)", "(사)") else "(주)") + name
-        cls = "Company" if "주" in mark or mark == "㈜" else "Organization"
+        uses = _KO.marks[mark]
+        label = (mark if "label" in uses else "(주)") + name
+        cls = "Company" if "company" in uses else "Organization"
         s = m.start() + off
         e = m.start("name") + off + len(name)
         es = [g for g in gaz.lookup(name) if g.type == "ORG"]

@@ -35,6 +35,7 @@ from importlib import resources
 from newskg.extract import ner as _ner  # noqa: F401  (registers newskg_ner)
 from newskg.extract import tokenizer as _tokenizer  # noqa: F401  (registers newskg.KiwiTokenizer.v1)
 from newskg.extract.entities import resolve_entities
+from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import load_lexicon
 from newskg.extract.mentions import Mention, find_known, find_mentions, is_particle, is_person_name
 from newskg.extract.qualify import qualify_triples
@@ -50,7 +51,9 @@ from spacy.tokens import Doc, Span, SpanGroup
 __all__ = ["Extractor", "get_extractor", "EXTRACTOR_VERSION", "MENTIONS_KEY", "mention_group", "mentions_of"]
 
 EXTRACTOR_VERSION = "newskg-rules/0.1.0"
-_BYLINE_HEAD = re.compile(r"\s*[\[(【][^\]\n)】]{2,40}(?:기자|특파원|통신원)\s*[\])】]")
+_BYLINE_HEAD = re.compile(
+    r"\s*[\[(【][^\]\n)】]{2,40}" + alternation(load_korean().titles_for("head")) + r"\s*[\])】]"
+)
 
 # the span group of every mention (label_ = PERSON/ORG/LOC, kb_id_ = gazetteer key or "")
 MENTIONS_KEY = "nkg_mentions"
