@@ -8,10 +8,14 @@ from functools import lru_cache
 from typing import Any
 
 from newskg.extract.lexicon import Lexicon
-from newskg.extract.mention_base import _HANGUL, _HANJA, Mention, _Builder, _is_particle, _mk_gaz, _pick
+from newskg.extract.mention_base import _HANGUL, _HANJA, _KO, Mention, _Builder, _is_particle, _mk_gaz, _pick
 from newskg.extract.syntax import Word
 
 __all__ = ["gazetteer_index"]
+
+_GLUED_SUFFIX = re.compile(
+    "^(" + "|".join(_KO.glued_place_suffixes) + ")(" + "|".join(_KO.glued_particles) + ")?$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -57,29 +61,14 @@ def _gaz_word(
         hit = False
         for s in cands:
             j = i + len(s)
-            if j > end or text[i:j] != s:
+            if j > end or not text.startswith(s, i):
                 continue
             rest = text[j:end]
             role = None
             glued_suffix = 0
             if not _is_particle(rest):
                 rc = rest
-                for p in (
-                    "으로",
-                    "에서",
-                    "과",
-                    "와",
-                    "은",
-                    "는",
-                    "이",
-                    "가",
-                    "을",
-                    "를",
-                    "의",
-                    "에",
-                    "로",
-                    "도",
-                ):
+                for p in _KO.title_particles:
                     if rest.endswith(p) and rest[: -len(p)] in lex.roles:
                         rc = rest[: -len(p)]
                         break
@@ -88,7 +77,7 @@ def _gaz_word(
                     role = r  # a title glued to the place ("원주시장", "경기도지사", "장쑤성장")
                 elif _HANJA.match(s) and (rest[:1] in "·ㆍ" or _HANJA.match(rest[:1] or "x")):
                     pass  # "韓美", "韓·美"
-                elif re.match(r"^(시|도|군|구|성|주)(은|는|이|가|을|를|와|과|의|에|에서|로|으로)?$", rest):
+                elif _GLUED_SUFFIX.match(rest):
                     glued_suffix = 1  # "텍사스주": the place suffix belongs to the name
                 else:
                     continue

@@ -48,6 +48,10 @@ class Korean:
     not_name_ends: tuple[str, ...]
     reporter_titles: dict[str, frozenset[str]]  # title -> where it is read (byline, short, head)
     honorifics: tuple[str, ...]
+    title_particles: tuple[str, ...]
+    glued_place_suffixes: tuple[str, ...]
+    glued_particles: tuple[str, ...]
+    body_ends: tuple[str, ...]
     particle_re: re.Pattern[str]  # a particle, optionally followed by a second, or a particle word
     strip_re: re.Pattern[str]  # the marks the name normaliser drops
 
@@ -109,6 +113,10 @@ def korean_from_rows(rows: list[list[str]]) -> Korean:
         not_name_ends=words("not_name_end"),
         reporter_titles=uses("reporter_title"),
         honorifics=words("honorific"),
+        title_particles=words("title_particle"),
+        glued_place_suffixes=words("glued_place_suffix"),
+        glued_particles=words("glued_particle"),
+        body_ends=words("body_end"),
         particle_re=re.compile(f"^(?:{alternation(particles)}{alternation(tails)}?|{alternation(alone)})$"),
         strip_re=re.compile("|".join(strip)),
     )

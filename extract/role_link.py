@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newskg.extract.lexicon import Lexicon, Role
-from newskg.extract.mention_base import _HANGUL, Mention, _Builder, is_person_name
+from newskg.extract.mention_base import _HANGUL, _KO, Mention, _Builder, is_person_name
 from newskg.extract.syntax import Word
 
 __all__: list[str] = []
@@ -46,7 +46,7 @@ def _title_of(
     return None
 
 
-_BODY_END = re.compile(r"(?:청|처|공사|공단|위원회|기구|본부|재단)$")
+_BODY_END = re.compile("(?:" + "|".join(_KO.body_ends) + ")$")
 
 _PLACE_OFFICE = re.compile(r"[가-힣]{1,3}[시도군구]청")  # "경기도청", not "칼리만탄수도청"
 
