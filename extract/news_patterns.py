@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon
 
 __all__ = ["paren_heads", "bylines", "foreign_titled", "title_then_name", "is_outlet"]
@@ -30,11 +31,15 @@ _PAREN_HEAD = re.compile(
     r"\((?P<title>[\uac00-\ud7a3]{1,8})\s+(?P<name>[\uac00-\ud7a3]{1,6}(?:\s[\uac00-\ud7a3]{1,6}){0,3})"
     r"\s*(?:[,，][^()\n]{0,40})?\)"
 )
+_KO = load_korean()
 _BODY_BEFORE = re.compile(
-    r"(?:㈜|\(주\))?(?P<word>[\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z0-9&]{1,20})(?:㈜)?$"
+    alternation(_KO.marks_for("body_prefix"))
+    + r"?(?P<word>[\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z0-9&]{1,20})"
+    + alternation(_KO.marks_for("body_suffix"))
+    + "?$"
 )
 _REPORTER = re.compile(
-    r"(?P<name>[\uac00-\ud7a3]{2,4})\s?(?P<role>기자|특파원)"
+    r"(?P<name>[\uac00-\ud7a3]{2,4})\s?(?P<role>" + "|".join(_KO.titles_for("short")) + ")"
     r"(?=\s*(?:[=\]】)>|/]|[A-Za-z0-9._%+-]+@|\n|$))"
 )
 _TOKEN = re.compile(r"[\uac00-\ud7a3A-Za-z0-9]{2,16}")
@@ -260,7 +265,7 @@ def title_then_name(b: Any, lex: Lexicon, words: list) -> None:
             pm = b.at(pw.start, pw.end)
             if (pm is not None and pm.type == "PERSON") or (not pw.particle and is_person_name(pw.core, lex)):
                 continue  # "박서준 새길협회 회장 오하늘": the title is the first name's
-        name = nw.core[:-1] if nw.core.endswith("씨") and len(nw.core) == 4 else nw.core
+        name = nw.core[:-1] if nw.core.endswith(_KO.honorifics) and len(nw.core) == 4 else nw.core
         if len(name) != 3 or not is_person_name(name, lex) or not b.free(nw.start, nw.start + len(name)):
             continue
         if name in lex.roles or lex.ends_with(name, "descriptor"):

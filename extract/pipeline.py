@@ -1,8 +1,14 @@
 """The extraction pipeline: an Article in, an Extraction (entities and triples with evidence) out.
 
 The spaCy pipeline is described by `pipeline.cfg` (Kiwi tokenizer, then the components
-``newskg_mentions``, ``newskg_entities`` and ``newskg_relations``). Only the article's body spans
-are analysed; every offset refers to ``Article.text``.
+``newskg_mentions``, ``newskg_entities`` and ``newskg_relations``, factories ``*_v1``). Only the
+article's body spans are analysed; every offset refers to ``Article.text``.
+
+The components talk through the Doc: the mention step writes ``doc.spans["nkg_mentions"]`` (label_
+= PERSON/ORG/LOC, kb_id_ = gazetteer key), the entity step reads its mentions from there and
+writes ``doc.ents`` (kb_id_ = the article's entity id). The sentences with their phrases and
+clauses (``doc._.nkg_sents``), the entities (``doc._.nkg_ents``) and the relations
+(``doc._.nkg_found``) stay extensions: they are richer than spans.
 
 Example:
     >>> from newskg.extract.records import Article
@@ -22,14 +28,16 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from importlib import resources
 
 from newskg.extract import ner as _ner  # noqa: F401  (registers newskg_ner)
 from newskg.extract import tokenizer as _tokenizer  # noqa: F401  (registers newskg.KiwiTokenizer.v1)
 from newskg.extract.entities import resolve_entities
+from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import load_lexicon
-from newskg.extract.mentions import find_known, find_mentions, is_particle, is_person_name
+from newskg.extract.mentions import Mention, find_known, find_mentions, is_particle, is_person_name
 from newskg.extract.qualify import qualify_triples
 from newskg.extract.records import Article, Entity, Evidence, Extraction, Triple
 from newskg.extract.relations import find_relations
@@ -38,12 +46,17 @@ from newskg.extract.tokenizer import SKIP_TAG, SPACE_TAG
 from newskg.extract.unrealised import add_unrealised
 from newskg.ontology.errors import PipelineError
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, SpanGroup
 
-__all__ = ["Extractor", "get_extractor", "EXTRACTOR_VERSION"]
+__all__ = ["Extractor", "get_extractor", "EXTRACTOR_VERSION", "MENTIONS_KEY", "mention_group", "mentions_of"]
 
 EXTRACTOR_VERSION = "newskg-rules/0.1.0"
-_BYLINE_HEAD = re.compile(r"\s*[\[(【][^\]\n)】]{2,40}(?:기자|특파원|통신원)\s*[\])】]")
+_BYLINE_HEAD = re.compile(
+    r"\s*[\[(【][^\]\n)】]{2,40}" + alternation(load_korean().titles_for("head")) + r"\s*[\])】]"
+)
+
+# the span group of every mention (label_ = PERSON/ORG/LOC, kb_id_ = gazetteer key or "")
+MENTIONS_KEY = "nkg_mentions"
 
 for _name in ("nkg_sents", "nkg_ents", "nkg_found", "nkg_rule_found"):
     if not Doc.has_extension(_name):
@@ -51,8 +64,8 @@ for _name in ("nkg_sents", "nkg_ents", "nkg_found", "nkg_rule_found"):
 
 
 @Language.factory(
-    "newskg_mentions",
-    assigns=["doc._.nkg_sents"],
+    "newskg_mentions_v1",
+    assigns=["doc._.nkg_sents", "doc.spans"],
     default_config={
         "second_pass": True,
         "ner_key": "",
@@ -85,13 +98,17 @@ def make_mentions(
     )
 
 
-@Language.factory("newskg_entities", assigns=["doc._.nkg_ents"], requires=["doc._.nkg_sents"])
+@Language.factory(
+    "newskg_entities_v1",
+    assigns=["doc._.nkg_ents", "doc.ents"],
+    requires=["doc._.nkg_sents", "doc.spans"],
+)
 def make_entities(nlp: Language, name: str) -> EntityResolver:
     return EntityResolver()
 
 
 @Language.factory(
-    "newskg_relations",
+    "newskg_relations_v1",
     assigns=["doc._.nkg_found", "doc._.nkg_rule_found"],
     requires=["doc._.nkg_ents"],
     default_config={"min_confidence": 0.5, "learned": False},
@@ -152,6 +169,7 @@ class MentionFinder:
             for p in s.phrases:
                 p.mentions = [m for m in s.mentions if m.start < p.end and p.start < m.end]
         doc._.nkg_sents = sents
+        doc.spans[MENTIONS_KEY] = mention_group(doc, [m for s in sents for m in s.mentions])
         return doc
 
     def _ner(self, doc: Doc, sents: list, types: tuple[str, ...]) -> None:
@@ -312,15 +330,89 @@ def _split_byline(span):
     return [span]
 
 
+class _Offsets:
+    """Token start and end characters of a Doc, to map character offsets to tokens by bisection."""
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import IDX, LENGTH
+
+        arr = doc.to_array([IDX, LENGTH]).tolist()
+        self.starts = [a for a, _n in arr]
+        self.ends = [a + n for a, n in arr]
+
+    def tokens(self, start: int, end: int) -> tuple[int, int]:
+        """The tokens covering the characters [start, end) (spaCy's alignment_mode="expand")."""
+        i = max(bisect_right(self.starts, start) - 1, 0)
+        if i + 1 < len(self.starts) and start >= self.ends[i]:
+            i += 1  # the start is in the whitespace after token i
+        j = max(bisect_left(self.starts, end), i + 1)
+        return i, j
+
+
+def mention_group(doc: Doc, mentions: list[Mention]) -> SpanGroup:
+    """The span group of the mentions, in order: one Span per mention, label_ its type, kb_id_ its
+    gazetteer key ("" for a name no gazetteer knows).
+
+    A Span covers whole tokens while a mention may end inside one ("원주시" of the word "원주시장"),
+    so the Mention objects themselves (exact offsets, role, short-form reference) stay in
+    ``group.attrs["mentions"]``, parallel to the spans: ``mentions_of(group)`` pairs them up.
+    """
+    off = _Offsets(doc)
+    spans = []
+    for m in mentions:
+        i, j = off.tokens(m.start, m.end)
+        spans.append(Span(doc, i, j, label=m.type, kb_id=m.key or ""))
+    return SpanGroup(doc, name=MENTIONS_KEY, attrs={"mentions": list(mentions)}, spans=spans)
+
+
+def mentions_of(group: SpanGroup) -> list[tuple[Span, Mention]]:
+    """The (Span, Mention) pairs of a mention group written by ``mention_group``."""
+    ms = group.attrs.get("mentions") or []
+    if len(ms) != len(group):
+        raise PipelineError(f"span group {group.name!r}: {len(group)} spans but {len(ms)} mentions")
+    return list(zip(group, ms, strict=True))
+
+
+def _entity_spans(doc: Doc, sents: list) -> list[Span]:
+    """Non-overlapping spans of the resolved mentions (first and longest win), kb_id_ the entity id."""
+    off = _Offsets(doc)
+    cands = []
+    for s in sents:
+        for m in s.mentions:
+            if m.entity is not None:
+                i, j = off.tokens(m.start, m.end)
+                cands.append((i, -j, m.entity.type, m.entity.id))
+    out, end = [], 0
+    for i, neg_j, label, eid in sorted(cands):
+        if i >= end:
+            out.append(Span(doc, i, -neg_j, label=label, kb_id=eid))
+            end = -neg_j
+    return out
+
+
 class EntityResolver:
-    """Mentions → entities of the article (short forms resolved)."""
+    """Mentions → entities of the article (short forms resolved).
+
+    Reads the mentions from ``doc.spans["nkg_mentions"]`` (each sentence gets those starting in
+    it) and writes ``doc.ents``: the resolved mentions that do not overlap, label_ the entity type,
+    kb_id_ the article's entity id ("ent:gn-1835847"; the gazetteer key stays on the mention span).
+    """
 
     def __call__(self, doc: Doc) -> Doc:
         sents = doc._.nkg_sents or []
+        starts = [s.start for s in sents]
+        for s in sents:
+            s.mentions = []
+        for _span, m in mentions_of(doc.spans[MENTIONS_KEY]):
+            k = bisect_right(starts, m.start) - 1
+            if k < 0:
+                raise PipelineError(f"mention {m.text!r} at {m.start} lies before the first sentence")
+            sents[k].mentions.append(m)
         doc._.nkg_ents = resolve_entities(sents)
         for s in sents:
             for p in s.phrases:
                 p.mentions = [m for m in s.mentions if m.start < p.end and p.start < m.end]
+        doc.ents = _entity_spans(doc, sents)
         return doc
 
 

@@ -3,8 +3,9 @@
 Cue words come from the ontology (`nkg:cue`); arguments from the case particles of the phrases
 (subject 이/가/은/는, object 을/를, companion 와/과, place 에/에서/로, source 로부터, genitive 의)
 and from clause boundaries. What did not happen (무산, 결렬, 않았다 …) gives no event triple, and
-a cue right before 예정/계획/검토 is a plan, not an event. Each triple keeps its sentence and a
-confidence that depends on the rule.
+a cue right before 예정/계획/검토 is a plan, not an event. Each triple keeps its sentence and the
+rule that found it; the rules are named in `data/relation_rules.tsv` with their predicate and
+confidence (`rule_table`), so the code names a rule and the table gives its confidence.
 """
 
 from __future__ import annotations
@@ -15,11 +16,72 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newskg.extract.entities import Ent
-from newskg.extract.lexicon import Lexicon, load_lexicon
+from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
 from newskg.extract.syntax import Clause, Phrase, Sentence
+from newskg.ontology.errors import PipelineError
 from newskg.ontology.vocab import predicates
 
-__all__ = ["Found", "find_relations", "body_of", "party_of", "phrase_head", "intention_at"]
+__all__ = [
+    "Found",
+    "Rule",
+    "find_relations",
+    "body_of",
+    "party_of",
+    "phrase_head",
+    "intention_at",
+    "rule_table",
+    "rules_from_rows",
+]
+
+_RULES_FILE = "relation_rules.tsv"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named relation rule: the predicate it gives and the confidence of its triples."""
+
+    key: str  # "name" or "name/variant" (a second confidence of the same rule)
+    predicate: str
+    confidence: float
+    description: str
+
+    @property
+    def name(self) -> str:
+        """The rule name a triple records (the key without its variant)."""
+        return self.key.split("/", 1)[0]
+
+
+@lru_cache(maxsize=1)
+def rule_table() -> dict[str, Rule]:
+    """The rules of `data/relation_rules.tsv` by key (read once; predicates checked against the ontology)."""
+    return rules_from_rows(_rows(_RULES_FILE))
+
+
+def rules_from_rows(rows: list[list[str]]) -> dict[str, Rule]:
+    """The rule table of rows (rule, predicate, confidence, description) in the shape of the data file."""
+    preds = predicates()
+    table: dict[str, Rule] = {}
+    for f in rows:
+        if len(f) != 4:
+            raise PipelineError(
+                f"data file {_RULES_FILE}: line {f!r} needs rule, predicate, confidence, description"
+            )
+        key, pred, conf, desc = f
+        try:
+            value = float(conf)
+        except ValueError:
+            value = -1.0
+        if not 0.0 < value <= 1.0:
+            raise PipelineError(
+                f"data file {_RULES_FILE}: rule {key!r} has confidence {conf!r}, not in (0, 1]"
+            )
+        if pred not in preds:
+            raise PipelineError(f"data file {_RULES_FILE}: rule {key!r} names the unknown predicate {pred!r}")
+        if key in table:
+            raise PipelineError(f"data file {_RULES_FILE}: rule {key!r} is listed twice")
+        table[key] = Rule(key, pred, value, desc)
+    return table
+
 
 _EVENTS = {
     "visits",
@@ -95,6 +157,16 @@ class _Collector:
     def __init__(self) -> None:
         self.found: dict[tuple[str, str, str], Found] = {}
         self.preds = predicates()
+        self.rules = rule_table()
+
+    def by_rule(self, s: Ent | None, p: str, o: Ent | None, sent: Sentence, key: str) -> None:
+        """`add` with the confidence the rule table gives the rule `key` (whose predicate must be `p`)."""
+        r = self.rules.get(key)
+        if r is None or r.predicate != p:
+            raise PipelineError(
+                f"relation rule {key!r} for {p} is not in data/{_RULES_FILE} with that predicate"
+            )
+        self.add(s, p, o, r.confidence, sent, rule=r.name)
 
     def add(
         self, s: Ent | None, p: str, o: Ent | None, conf: float, sent: Sentence, rule: str | None = None
@@ -526,24 +598,24 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                     if a.type != "PERSON":
                         continue
                     for comp in along:
-                        col.add(a, "accompanies", comp, 0.7, sent, rule="visit_along")
+                        col.by_rule(a, "accompanies", comp, sent, "visit_along")
                         for t in targets:
-                            col.add(comp, "visits", t, 0.65, sent, rule="along_visits")
+                            col.by_rule(comp, "visits", t, sent, "along_visits")
                             visits_by.setdefault(comp.id, []).append((t, sent))
                 people = [a for a in agent if a.type == "PERSON"]
                 if targets and len(people) >= 2:
                     for a, b in zip(people, people[1:], strict=False):
-                        col.add(a, "accompanies", b, 0.7, sent, rule="visit_together")
+                        col.by_rule(a, "accompanies", b, sent, "visit_together")
                 for a in agent:
                     for t in targets:
                         if not _is_role_target(a, t):
-                            col.add(a, "visits", t, 0.8, sent, rule="visit_target")
+                            col.by_rule(a, "visits", t, sent, "visit_target")
                             visits_by.setdefault(a.id, []).append((t, sent))
                     for comp in companions:
                         if a.type == "PERSON" and comp is not a:
-                            col.add(a, "accompanies", comp, 0.8, sent, rule="visit_companion")
+                            col.by_rule(a, "accompanies", comp, sent, "visit_companion")
                             for t in targets:
-                                col.add(comp, "visits", t, 0.7, sent, rule="companion_visits")
+                                col.by_rule(comp, "visits", t, sent, "companion_visits")
                                 visits_by.setdefault(comp.id, []).append((t, sent))
             # meetings; sitting in on one ("면담에는 A와 B가 배석했다") is no meeting of the attendees
             if _clause_cue(c, sent, masked, cues["meets"], lex) and not _ATTEND.search(
@@ -576,9 +648,9 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         continue
                     for o in others:
                         if o is not a and o not in companions:
-                            col.add(a, "meets", o, 0.75, sent, rule="meet_counterpart")
+                            col.by_rule(a, "meets", o, sent, "meet_counterpart")
                             for comp in companions:
-                                col.add(comp, "meets", o, 0.65, sent, rule="companion_meets")
+                                col.by_rule(comp, "meets", o, sent, "companion_meets")
             # visits implied by what the traveller does abroad: "… 오타와에서 … 회담을 갖고"
             if any(a.type == "PERSON" for a in agent) and (
                 _clause_cue(c, sent, masked, cues["meets"] + cues["signsAgreementWith"], lex)
@@ -589,7 +661,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                             if not _is_kr(t):
                                 for a in agent:
                                     if a.type == "PERSON":
-                                        col.add(a, "visits", t, 0.6, sent, rule="meet_abroad_visits")
+                                        col.by_rule(a, "visits", t, sent, "meet_abroad_visits")
                                         visits_by.setdefault(a.id, []).append((t, sent))
             # investment
             if (
@@ -606,7 +678,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                             # "A사는 X단지에, B사는 Y단지에 각각 투자해": each subject with its own site
                             for a in own:
                                 for t in _site_ents(sent, p, lex):
-                                    col.add(a, "investsIn", t, 0.7, sent, rule="invest_clause")
+                                    col.by_rule(a, "investsIn", t, sent, "invest_clause")
                             continue
                         targets.extend(e for e in _site_ents(sent, p, lex) if e not in targets)
                 # "5천만달러를 투자해 평택에 물류센터를 짓고": the site may come in the next clause
@@ -626,7 +698,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                                 targets.append(m.entity)
                 for a in investors:
                     for t in targets:
-                        col.add(a, "investsIn", t, 0.7, sent, rule="invest_clause")
+                        col.by_rule(a, "investsIn", t, sent, "invest_clause")
             # "X사가 Y시 Z단지에 공장을 세운다/짓는다/건립한다": building a plant is investing in its site
             seg = masked[c.start - sent.start : c.end - sent.start]
             if _BUILD.search(seg) and not _modal_after(masked, c.end - sent.start, lex):
@@ -639,7 +711,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         sites.extend(e for e in _ents(p, ("LOC",)) if e.cls == "City" and e is not h)
                 for a in builders:
                     for t in sites:
-                        col.add(a, "investsIn", t, 0.65, sent, rule="build_site")
+                        col.by_rule(a, "investsIn", t, sent, "build_site")
         if sent_agent:
             carry = [e for e in sent_head if e.type in ("PERSON", "ORG")] or carry
         _parties(sent, masked, col, lex, sent_agent)
@@ -690,9 +762,9 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             if p.case in ("subj", "comp") or p.particle in (",", "도"):
                 for e in _head(p):
                     if e.type == "PERSON" and e is not main:
-                        col.add(e, "accompanies", main, 0.75, sent, rule="trip_companion")
+                        col.by_rule(e, "accompanies", main, sent, "trip_companion")
                         for t in stops:
-                            col.add(e, "visits", t, 0.6, sent, rule="trip_companion_visits")
+                            col.by_rule(e, "visits", t, sent, "trip_companion_visits")
     deals.finish(col)
     _byline_outlet(sents, col)
     _national_heads(sents, ents, col, lex)
@@ -726,7 +798,7 @@ def _national_heads(sents: list[Sentence], ents: list[Ent], col: _Collector, lex
                 or any(f.subject is e and f.predicate == "headOf" for f in col.found.values())
             ):
                 continue
-            col.add(e, "headOf", home, 0.6, s, rule="national_head")
+            col.by_rule(e, "headOf", home, s, "national_head")
 
 
 def _byline_outlet(sents: list[Sentence], col: _Collector) -> None:
@@ -752,7 +824,7 @@ def _byline_outlet(sents: list[Sentence], col: _Collector) -> None:
                 and m.role_target is None
                 and not any(f.subject is m.entity and f.predicate == "worksFor" for f in col.found.values())
             ):
-                col.add(m.entity, "worksFor", outlet, 0.7, s, rule="byline_outlet")
+                col.by_rule(m.entity, "worksFor", outlet, s, "byline_outlet")
 
 
 def _is_kr(e: Ent) -> bool:
@@ -779,12 +851,20 @@ def _roles(sent: Sentence, col: _Collector) -> None:
         if tgt is None:
             continue
         if m.role.relation == "headOf" and not m.role.name.startswith("부"):
-            col.add(
-                m.entity, "headOf", tgt, 0.9 if m.role_target is not None else 0.7, sent, rule="title_head"
+            col.by_rule(
+                m.entity,
+                "headOf",
+                tgt,
+                sent,
+                "title_head" if m.role_target is not None else "title_head/implicit",
             )
         elif m.role.relation == "worksFor" and tgt.type == "ORG":
-            col.add(
-                m.entity, "worksFor", tgt, 0.9 if m.role_target is not None else 0.7, sent, rule="title_post"
+            col.by_rule(
+                m.entity,
+                "worksFor",
+                tgt,
+                sent,
+                "title_post" if m.role_target is not None else "title_post/implicit",
             )
 
 
@@ -809,7 +889,7 @@ def _post_holders(sent: Sentence, ents: list[Ent], col: _Collector, lex: Lexicon
                 (e for e in ents if e.type == "ORG" and len(word) >= 2 and e.label.endswith(word)), None
             )
         if body is not None:
-            col.add(people[0], "headOf", body, 0.7, sent, rule="post_holder")
+            col.by_rule(people[0], "headOf", body, sent, "post_holder")
 
 
 def _implicit_target(sent: Sentence, m) -> Ent | None:
@@ -875,7 +955,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
     for m in ms:
         e = m.entity
         if e.in_place is not None and e.in_place is not e:
-            col.add(e, "locatedIn", e.in_place, 0.85, sent, rule="name_in_place")
+            col.by_rule(e, "locatedIn", e.in_place, sent, "name_in_place")
     # juxtaposed places: "경기 평택", "미국 오스틴", "충남 당진시 석문국가산업단지"
     for a, b in zip(ms, ms[1:], strict=False):
         gap = _DIRECTION.sub(" ", sent.span_text(a.end, b.start))
@@ -890,7 +970,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
             and b.entity.cls not in ("NewsMediaOrganization", "GovernmentOrganization")
             and not b.ref
         ):
-            col.add(b.entity, "locatedIn", a.entity, 0.7, sent, rule="juxtaposed_body")
+            col.by_rule(b.entity, "locatedIn", a.entity, sent, "juxtaposed_body")
         # "울산 북구·울주군": each member of a ·-list after the place lies in it
         nxt = ms[ms.index(b) + 1] if ms.index(b) + 1 < len(ms) else None
         if (
@@ -901,20 +981,20 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
             and nxt.entity.cls == b.entity.cls
             and 0 <= _rank(a.entity) < _rank(nxt.entity)
         ):
-            col.add(nxt.entity, "locatedIn", a.entity, 0.7, sent, rule="juxtaposed_list")
+            col.by_rule(nxt.entity, "locatedIn", a.entity, sent, "juxtaposed_list")
         if (a.type != "LOC" or b.type != "LOC" or gap.strip() or not gap) and not (
             a.type == "LOC" and b.type == "LOC" and re.fullmatch(r"\([^)]*\)\s*", gap or "x")
         ):
             continue
         if 0 <= _rank(a.entity) < _rank(b.entity):
-            col.add(b.entity, "locatedIn", a.entity, 0.85, sent, rule="juxtaposed_places")
+            col.by_rule(b.entity, "locatedIn", a.entity, sent, "juxtaposed_places")
             # "경기 평택시와 안성시, 이천시": the place before a list holds each of its members
             ph = next((p for p in sent.phrases if p.start <= b.start < p.end), None)
             if ph is not None and ph.mentions and ph.mentions[-1] is b and a in ph.mentions:
                 for q in _list_after(sent, ph):
                     h = _head(q)
                     if len(q.mentions) == 1 and h and h[0].cls == b.entity.cls and h[0].type == "LOC":
-                        col.add(h[0], "locatedIn", a.entity, 0.7, sent, rule="juxtaposed_list")
+                        col.by_rule(h[0], "locatedIn", a.entity, sent, "juxtaposed_list")
     desc = tuple(lex.words.get("descriptor", ()))
     for k, p in enumerate(sent.phrases):
         pm = [m for m in p.mentions if m.entity is not None]
@@ -933,7 +1013,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
                             not x.entity or x.entity.type != "LOC" for x in pm if a.end <= x.start < b.start
                         )
                     ):
-                        col.add(b.entity, "locatedIn", a.entity, 0.75, sent, rule="place_descriptor_org")
+                        col.by_rule(b.entity, "locatedIn", a.entity, sent, "place_descriptor_org")
                     break
         # "X의 Y" and "X 당국인 Y"
         nxt = sent.phrases[k + 1] if k + 1 < len(sent.phrases) else None
@@ -949,7 +1029,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
                 and (y.type == "ORG" or y.entity.cls == "Facility")
                 and not any(x.type == "PERSON" for x in nxt.mentions)
             ):
-                col.add(y.entity, "locatedIn", pm[-1].entity, 0.7, sent, rule="genitive_site")
+                col.by_rule(y.entity, "locatedIn", pm[-1].entity, sent, "genitive_site")
     # "X에 있는/위치한/본사를 둔 Y"
     located = lex.words.get("located", frozenset())
     for c in sent.clauses:
@@ -966,7 +1046,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
         for q in targets:
             for y in _head(q):
                 if y.type == "ORG" or y.cls == "Facility":
-                    col.add(y, "locatedIn", x, 0.75, sent, rule="located_clause")
+                    col.by_rule(y, "locatedIn", x, sent, "located_clause")
 
 
 def _list_after(sent: Sentence, p: Phrase) -> list[Phrase]:
@@ -1015,7 +1095,7 @@ def _located_main(sent: Sentence, masked: str, col: _Collector) -> None:
         if p.case in ("subj", "comp", "obj") or p.particle == "," or not p.particle:
             for e in _ents(p, ("ORG",)):
                 if e.cls != "NewsMediaOrganization" and not col.has(e, "locatedIn", place):
-                    col.add(e, "locatedIn", place, 0.65, sent, rule="located_main")
+                    col.by_rule(e, "locatedIn", place, sent, "located_main")
 
 
 def _name_ends(p: Phrase) -> bool:
@@ -1053,7 +1133,7 @@ def _sister_apposition(sent: Sentence, masked: str, col: _Collector, agent: list
             continue
         for t in sisters:
             if _ok_pair(col, home, t):
-                col.add(home, "sisterCityOf", t, 0.75, sent, rule="sister_apposition")
+                col.by_rule(home, "sisterCityOf", t, sent, "sister_apposition")
 
 
 def _sister_relative(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
@@ -1091,9 +1171,9 @@ def _sister_relative(sent: Sentence, masked: str, col: _Collector, lex: Lexicon,
             continue
         if target.type != "LOC" or not _ok_pair(col, home, target):
             continue
-        col.add(home, "sisterCityOf", target, 0.7, sent, rule="sister_relative")
+        col.by_rule(home, "sisterCityOf", target, sent, "sister_relative")
         if _signed(seg, lex):
-            col.add(home, "signsAgreementWith", target, 0.7, sent, rule="sister_relative_signed")
+            col.by_rule(home, "signsAgreementWith", target, sent, "sister_relative_signed")
 
 
 def _three_way(masked: str) -> bool:
@@ -1250,9 +1330,11 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
                 and b.type == "LOC"
                 and "Country" not in (a.cls, b.cls)
             ):
-                col.add(a, "sisterCityOf", b, 0.85 if strong else 0.7, sent, rule="sister_parties")
+                col.by_rule(
+                    a, "sisterCityOf", b, sent, "sister_parties/strong" if strong else "sister_parties"
+                )
             if sign:
-                col.add(a, "signsAgreementWith", b, 0.8, sent, rule="sign_parties")
+                col.by_rule(a, "signsAgreementWith", b, sent, "sign_parties")
     coop_cues = [*lex.cues["cooperatesWith"], "손을 잡", "손잡"]
     for ci, c in enumerate(sent.clauses):
         if not _clause_cue(c, sent, masked, coop_cues, lex):
@@ -1262,7 +1344,7 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
         subj, obj = _groups(sent, phrases, _agent(sent, ci, agent))
         for a, b in _pairs(subj, obj, three):
             if _ok_pair(col, a, b):
-                col.add(a, "cooperatesWith", b, 0.6, sent, rule="cooperation_parties")
+                col.by_rule(a, "cooperatesWith", b, sent, "cooperation_parties")
 
 
 def _is_role_target_pair(a: Ent, b: Ent) -> bool:
@@ -1286,8 +1368,8 @@ def _round_investors(sent: Sentence, masked: str, col: _Collector) -> None:
         if p.case in ("subj", "comp") or p.particle == ",":
             for e in _head(p):
                 if e.type == "ORG" and e is not company and e.cls != "NewsMediaOrganization":
-                    col.add(e, "investsIn", company, 0.6, sent, rule="round_investor")
-                    col.add(company, "seeksInvestmentFrom", e, 0.55, sent, rule="round_seeker")
+                    col.by_rule(e, "investsIn", company, sent, "round_investor")
+                    col.by_rule(company, "seeksInvestmentFrom", e, sent, "round_seeker")
 
 
 # what follows the company courted: "A사 투자 유치", "A사의 300억원 투자를 유치", "A사를 유치"
@@ -1368,15 +1450,15 @@ def _seeks(
                 "요청" in m.group() and re.match(r"(본사|본부|공장)?(을|를)\s(직접\s)?(찾|방문)", tail)
             ):
                 sources.append(e)
-    conf = 0.75
+    rule = "seek_source"
     if not sources and focus is not None and re.search(r"이번\s?투자|투자를\s?유치", masked):
-        sources, conf = [focus], 0.55  # "군은 이번 투자를 유치하고자": the company in focus
+        sources, rule = [focus], "seek_source/focus"  # "군은 이번 투자를 유치하고자": the company in focus
     for s in seekers:
         for o in sources:
             if o is not s:
-                col.add(s, "seeksInvestmentFrom", o, conf, sent, rule="seek_source")
+                col.by_rule(s, "seeksInvestmentFrom", o, sent, rule)
                 if s.type == "ORG" and "로부터" in sent.text or "에서" in sent.text and s.type == "ORG":
-                    col.add(o, "investsIn", s, 0.65, sent, rule="seek_source_invests")
+                    col.by_rule(o, "investsIn", s, sent, "seek_source_invests")
 
 
 _INVEST_DEAL = re.compile(r"투자\s?(협약|양해각서|MOU|협정|의향서)|투자\s?유치\s?협약")
@@ -1403,7 +1485,7 @@ class _Deals:
         for seeker, sent in self.seekers:
             for co, _s in self.companies:
                 if co is not seeker:
-                    col.add(seeker, "seeksInvestmentFrom", co, 0.6, sent, rule="deal_seeks")
+                    col.by_rule(seeker, "seeksInvestmentFrom", co, sent, "deal_seeks/later")
 
 
 def _firms_listed(sent: Sentence, exclude: list[Ent]) -> list[Ent]:
@@ -1474,11 +1556,11 @@ def _invest_agreement(
     for co in firms:
         deals.companies.append((co, sent))
         if deal or re.search(r"협약", masked):
-            col.add(party, "signsAgreementWith", co, 0.75, sent, rule="deal_parties")
+            col.by_rule(party, "signsAgreementWith", co, sent, "deal_parties")
         if party.type == "LOC":
-            col.add(co, "investsIn", party, 0.7, sent, rule="deal_invests")
+            col.by_rule(co, "investsIn", party, sent, "deal_invests")
         if seek:
-            col.add(party, "seeksInvestmentFrom", co, 0.7, sent, rule="deal_seeks")
+            col.by_rule(party, "seeksInvestmentFrom", co, sent, "deal_seeks")
 
 
 def _invest_sites(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
@@ -1506,7 +1588,7 @@ def _invest_sites(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, ag
         own = _own_investors(sent, c, p) if c is not None else None
         for a in investors if own is None else own:
             for t in places:
-                col.add(a, "investsIn", t, 0.65, sent, rule="invest_site")
+                col.by_rule(a, "investsIn", t, sent, "invest_site")
 
 
 _MEETING_AT = re.compile(r"(간담회|면담|회동|오찬|만찬|회의|환담)(에는|에도)")
@@ -1525,4 +1607,4 @@ def _meeting_attendees(sent: Sentence, masked: str, col: _Collector, carry: list
         if p.case in ("subj", "comp") or p.particle == ",":
             for e in _head(p):
                 if e.type == "PERSON" and e is not hosts[0]:
-                    col.add(hosts[0], "meets", e, 0.6, sent, rule="meeting_attendee")
+                    col.by_rule(hosts[0], "meets", e, sent, "meeting_attendee")

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from newskg.extract.korean import load_korean
 from newskg.extract.tokenizer import SKIP_TAG, SPACE_TAG
 
 __all__ = ["Word", "Phrase", "Clause", "Sentence", "analyse_sentence", "case_of", "reshape"]
@@ -28,48 +29,12 @@ __all__ = ["Word", "Phrase", "Clause", "Sentence", "analyse_sentence", "case_of"
 _PUNCT = {"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW"}
 _PRED = {"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EP", "EF", "EC", "ETM"}
 _ADV = {"MAG", "MAJ", "IC"}
-_CASES = [
-    ("로부터", "src"),
-    ("으로부터", "src"),
-    ("에서부터", "src"),
-    ("한테서", "src"),
-    ("에게서", "src"),
-    ("와의", "comp"),
-    ("과의", "comp"),
-    ("와는", "comp"),
-    ("과는", "comp"),
-    ("와도", "comp"),
-    ("과도", "comp"),
-    ("와", "comp"),
-    ("과", "comp"),
-    ("하고", "comp"),
-    ("이랑", "comp"),
-    ("랑", "comp"),
-    ("께서", "subj"),
-    ("이", "subj"),
-    ("가", "subj"),
-    ("은", "subj"),
-    ("는", "subj"),
-    ("도", "subj"),
-    ("을", "obj"),
-    ("를", "obj"),
-    ("에서", "loc"),
-    ("에게", "loc"),
-    ("에", "loc"),
-    ("으로", "loc"),
-    ("로", "loc"),
-    ("까지", "loc"),
-    ("서", "loc"),
-    ("의", "gen"),
-]
+_KO = load_korean()
 
 
 def case_of(particle: str) -> str:
-    """The case a particle marks: subj, obj, comp, loc, src, gen or '' (none)."""
-    for p, case in _CASES:
-        if particle.startswith(p):
-            return case
-    return ""
+    """The case a particle marks: subj, obj, comp, loc, src, gen or '' (none); from data/korean.tsv."""
+    return _KO.case_of(particle)
 
 
 @dataclass

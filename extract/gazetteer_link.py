@@ -1,0 +1,150 @@
+"""Gazetteer linking: names the gazetteer knows, with a particle, a place suffix or a title glued on
+("원주시장" = 원주시 + 시장), places of a byline, districts after their city ("광주 서구")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from newskg.extract.lexicon import Lexicon
+from newskg.extract.mention_base import _HANGUL, _HANJA, _KO, Mention, _Builder, _is_particle, _mk_gaz, _pick
+from newskg.extract.syntax import Word
+
+__all__ = ["gazetteer_index"]
+
+_GLUED_SUFFIX = re.compile(
+    "^(" + "|".join(_KO.glued_place_suffixes) + ")(" + "|".join(_KO.glued_particles) + ")?$"
+)
+
+
+@lru_cache(maxsize=1)
+def gazetteer_index() -> tuple[Any, dict[str, list[str]]]:
+    """The gazetteer and its Hangul/Hanja surfaces by their first two characters, longest first."""
+    from newskg.extract.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    by_first: dict[str, list[str]] = {}
+    for s in gaz.surfaces():
+        if not s or not any("\uac00" <= c <= "\ud7a3" or "\u4e00" <= c <= "\u9fff" for c in s):
+            continue
+        if len(s) < 2 and not _HANJA.match(s):
+            continue
+        # keyed by the first two characters (one for a single Hanja), so a lookup sees few candidates
+        by_first.setdefault(s[:2], []).append(s)
+    for v in by_first.values():
+        v.sort(key=lambda x: -len(x))
+    return gaz, by_first
+
+
+def _gaz_word(
+    b: _Builder,
+    lex: Lexicon,
+    gaz,
+    by_first,
+    w: Word,
+    text: str,
+    off: int,
+    prev: Mention | None,
+    title_words: dict,
+    k: int,
+) -> Mention | None:
+    """Gazetteer names inside one word (at its start, or after a Hanja/'·' join)."""
+    found = None
+    i = w.start - off
+    end = w.end - off
+    while i < end:
+        ch = text[i]
+        cands = by_first.get(text[i : i + 2], ())
+        if _HANJA.match(ch):
+            cands = (*cands, *by_first.get(ch, ()))
+        hit = False
+        for s in cands:
+            j = i + len(s)
+            if j > end or not text.startswith(s, i):
+                continue
+            rest = text[j:end]
+            role = None
+            glued_suffix = 0
+            if not _is_particle(rest):
+                rc = rest
+                for p in _KO.title_particles:
+                    if rest.endswith(p) and rest[: -len(p)] in lex.roles:
+                        rc = rest[: -len(p)]
+                        break
+                r = lex.roles.get(rc)
+                if r is not None and (r.place or r.relation == "headOf"):
+                    role = r  # a title glued to the place ("원주시장", "경기도지사", "장쑤성장")
+                elif _HANJA.match(s) and (rest[:1] in "·ㆍ" or _HANJA.match(rest[:1] or "x")):
+                    pass  # "韓美", "韓·美"
+                elif _GLUED_SUFFIX.match(rest):
+                    glued_suffix = 1  # "텍사스주": the place suffix belongs to the name
+                else:
+                    continue
+            es = [e for e in gaz.lookup(s) if e.type in ("LOC", "ORG")]
+            if role is not None and role.place and not s.endswith(role.place):
+                # "안양시장": 안양 + 시장 is 안양시, before any namesake called just 안양
+                es = [e for e in gaz.lookup(s + role.place) if e.type == "LOC"] or es
+            if not es:
+                continue
+            # a two-syllable foreign name standing bare ("세부 조건", "정주 지원") is mostly a word
+            foreign = not any(getattr(x, "country", None) == "KR" or x.cls == "Country" for x in es)
+            if (
+                len(s) == 2
+                and _HANGUL.match(s)
+                and not rest
+                and not role
+                and foreign
+                and prev is None
+                and text[end : end + 1] not in ("(", "·", ",", ")")
+            ):
+                continue
+            e = _pick(es, prev)
+            mm = b.add(_mk_gaz(e, i + off, j + glued_suffix + off, text[i : j + glued_suffix]))
+            if mm is None:
+                return found
+            found = mm
+            if role is not None:
+                title_words[k] = (role, mm)
+            hit = True
+            i = j + glued_suffix
+            break
+        if not hit:
+            # only at the word start, or after a Hanja/'·' join
+            nxt = i + 1
+            while nxt < end and not (text[nxt - 1] in "·ㆍ" or _HANJA.match(text[nxt - 1])):
+                nxt += 1
+            i = nxt
+    return found
+
+
+def _place_chain(b: _Builder, gaz, by_first, text: str, s: int, e: int, off: int) -> None:
+    prev = None
+    for part in re.finditer(r"\S+", text[s:e]):
+        surface = part.group()
+        es = [g for g in gaz.lookup(surface) if g.type == "LOC"]
+        if es:
+            ent = _pick(es, prev)
+            prev = (
+                b.add(_mk_gaz(ent, s + part.start() + off, s + part.end() + off, surface, "byline")) or prev
+            )
+
+
+def _districts(b: _Builder, gaz, words: list[Word]) -> None:
+    for k in range(1, len(words)):
+        w = words[k]
+        core = w.core
+        m_sfx = re.match(r"^[\uac00-\ud7a3]{1,4}(구|군)$|^[\uac00-\ud7a3]{2,5}(시|주|성|현)$", core)
+        if not m_sfx or not b.free(w.start, w.start + len(core)):
+            continue
+        if m_sfx.group(2) and "NNP" not in w.tags:
+            continue  # "미국 당시": only a proper noun is a place
+        prev = b.at(words[k - 1].start, words[k - 1].end)
+        if prev is None or prev.type != "LOC" or words[k - 1].particle:
+            continue
+        es = [e for e in gaz.lookup(core) if e.type == "LOC"]
+        if es:
+            b.add(_mk_gaz(_pick(es, prev), w.start, w.start + len(core), core, "district"))
+        else:
+            cls = "City" if core.endswith("시") else "AdministrativeArea"
+            b.add(Mention(w.start, w.start + len(core), core, core, "LOC", cls, "district"))

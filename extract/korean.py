@@ -1,0 +1,133 @@
+"""Korean language resources of the rules, read once from `data/korean.tsv`, and the one name normaliser.
+
+The file holds the particles (with the case each marks), the company marks (㈜, (주), 주식회사 …),
+place-name suffixes, reporter titles, honorific bound nouns and the endings that rule a word out
+as a personal name; the regexes of the rules are built from it here, so a resource is changed
+in one place.
+
+Example:
+    >>> k = load_korean()
+    >>> k.case_of("에서는"), k.is_particle("에서는"), k.is_particle("시장")
+    ('loc', True, False)
+    >>> norm_label("㈜다온 모빌리티")
+    '다온모빌리티'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newskg.extract.lexicon import _rows
+from newskg.ontology.errors import PipelineError
+
+__all__ = ["Korean", "load_korean", "korean_from_rows", "norm_label", "alternation"]
+
+_FILE = "korean.tsv"
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex group matching any of `words` (escaped), in their order."""
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
+@dataclass(frozen=True)
+class Korean:
+    """The resources of `data/korean.tsv`, by kind, in file order."""
+
+    cases: tuple[tuple[str, str], ...]  # (particle, case); the first the particle starts with wins
+    particles: tuple[str, ...]
+    particle_tails: tuple[str, ...]
+    particle_words: tuple[str, ...]
+    trailing: tuple[str, ...]
+    marks: dict[str, frozenset[str]]  # company mark -> its uses (strip, before, after, label, …)
+    place_suffixes: tuple[str, ...]
+    quoted_org_ends: tuple[str, ...]
+    not_name_ends: tuple[str, ...]
+    reporter_titles: dict[str, frozenset[str]]  # title -> where it is read (byline, short, head)
+    honorifics: tuple[str, ...]
+    title_particles: tuple[str, ...]
+    glued_place_suffixes: tuple[str, ...]
+    glued_particles: tuple[str, ...]
+    body_ends: tuple[str, ...]
+    particle_re: re.Pattern[str]  # a particle, optionally followed by a second, or a particle word
+    strip_re: re.Pattern[str]  # the marks the name normaliser drops
+
+    def marks_for(self, use: str) -> tuple[str, ...]:
+        """The company marks with this use, in file order."""
+        return tuple(m for m, uses in self.marks.items() if use in uses)
+
+    def titles_for(self, use: str) -> tuple[str, ...]:
+        """The reporter titles read in this place, in file order."""
+        return tuple(t for t, uses in self.reporter_titles.items() if use in uses)
+
+    def case_of(self, particle: str) -> str:
+        """The case a particle marks: subj, obj, comp, loc, src, gen or '' (none)."""
+        for p, case in self.cases:
+            if particle.startswith(p):
+                return case
+        return ""
+
+    def is_particle(self, rest: str) -> bool:
+        """Whether `rest` (what follows a name in its word) is a particle or empty."""
+        return not rest or bool(self.particle_re.match(rest))
+
+
+@lru_cache(maxsize=1)
+def load_korean() -> Korean:
+    """The Korean resources of `data/korean.tsv` (cached)."""
+    return korean_from_rows(_rows(_FILE))
+
+
+def korean_from_rows(rows: list[list[str]]) -> Korean:
+    """The resources of the rows of a file in the shape of `data/korean.tsv` (kind, word, value)."""
+    by_kind: dict[str, list[list[str]]] = {}
+    for f in rows:
+        if len(f) < 2 or not f[1]:
+            raise PipelineError(f"data file {_FILE}: line {f!r} needs a kind and a word")
+        by_kind.setdefault(f[0], []).append(f)
+
+    def words(kind: str) -> tuple[str, ...]:
+        return tuple(f[1] for f in by_kind.get(kind, ()))
+
+    def uses(kind: str) -> dict[str, frozenset[str]]:
+        return {
+            f[1]: frozenset(f[2].split(",")) if len(f) > 2 else frozenset() for f in by_kind.get(kind, ())
+        }
+
+    particles, tails, alone = words("particle"), words("particle_tail"), words("particle_word")
+    marks = uses("company_mark")
+    # a mark written as a word ("주식회사 다온") takes the space after it along
+    strip = [re.escape(m) + (r"\s?" if m.isalpha() else "") for m in marks if "strip" in marks[m]]
+    return Korean(
+        cases=tuple((f[1], f[2]) for f in by_kind.get("case", ())),
+        particles=particles,
+        particle_tails=tails,
+        particle_words=alone,
+        trailing=words("trailing"),
+        marks=marks,
+        place_suffixes=words("place_suffix"),
+        quoted_org_ends=words("quoted_org_end"),
+        not_name_ends=words("not_name_end"),
+        reporter_titles=uses("reporter_title"),
+        honorifics=words("honorific"),
+        title_particles=words("title_particle"),
+        glued_place_suffixes=words("glued_place_suffix"),
+        glued_particles=words("glued_particle"),
+        body_ends=words("body_end"),
+        particle_re=re.compile(f"^(?:{alternation(particles)}{alternation(tails)}?|{alternation(alone)})$"),
+        strip_re=re.compile("|".join(strip)),
+    )
+
+
+def norm_label(label: str) -> str:
+    """A label folded for comparison: NFKC, no company marks, no spaces.
+
+    >>> norm_label("주식회사 다온 모빌리티") == norm_label("다온모빌리티㈜")
+    True
+    """
+    s = unicodedata.normalize("NFKC", label)
+    s = load_korean().strip_re.sub("", s)
+    return "".join(ch for ch in s if not ch.isspace())

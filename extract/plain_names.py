@@ -1,0 +1,58 @@
+"""Names without a mark: an unknown name after a descriptor ("물류기업 블루웨이브로지스틱스"), a bare
+Korean name Kiwi reads as a proper noun."""
+
+from __future__ import annotations
+
+import re
+
+from newskg.extract.lexicon import Lexicon
+from newskg.extract.mention_base import Mention, _Builder, _strip_company, is_person_name
+from newskg.extract.syntax import Word
+
+__all__: list[str] = []
+
+
+def _bare_names(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, off: int) -> None:
+    for w in words:
+        core = w.core
+        after = text[w.start - off + 3 : w.start - off + 4]
+        if (
+            w.kind == "N"
+            and len(core) == 3
+            and w.tags[:1] == ("NNP",)
+            and w.tags.count("NNP") == 1
+            and (w.particle or after in ("", ",", ".", "!", "?", "'", '"', ")", "·", "’", "”"))
+            and all(t.startswith(("NNP", "J")) for t in w.tags)
+            and is_person_name(core, lex)
+            and not gaz.lookup(core)
+            and b.free(w.start, w.start + 3)
+        ):
+            b.add(Mention(w.start, w.start + 3, core, core, "PERSON", "Person", "name"))
+
+
+def _descriptors(b: _Builder, lex: Lexicon, words: list[Word], off: int, text: str) -> None:
+    desc = tuple(lex.words.get("descriptor", ()))
+    not_name = lex.words.get("not_name", frozenset())
+    for k in range(len(words) - 1):
+        w = words[k]
+        core = w.core if w.kind in ("N", "M") else w.text
+        if core.endswith("인") and w.kind == "P":
+            core = core[:-1]
+        if not core.endswith(desc) or w.particle:
+            continue
+        nw = words[k + 1]
+        if nw.kind not in ("N",) and not (nw.kind == "P" and _strip_company(nw.text) != nw.text):
+            continue
+        name = _strip_company(nw.core if nw.kind == "N" else nw.text)
+        if not b.free(nw.start, nw.start + len(name)) or len(name) < 2 or name in not_name:
+            continue
+        if not re.match(r"^[\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z0-9&]*$", name) or re.search(r"\d", name):
+            continue
+        if lex.role_suffix(name) is not None or name.endswith(desc):
+            continue
+        if len(name) < 3 and not re.match(r"^[A-Z]", name):
+            continue
+        if name.endswith(("회", "식", "전", "제", "장", "들")):
+            continue  # 상담회, 협약식, 박람회: events and places, not names
+        cls = "GovernmentOrganization" if core.endswith("당국") else "Company"
+        b.add(Mention(nw.start, nw.start + len(name), name, name, "ORG", cls, "descriptor"))
