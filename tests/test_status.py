@@ -1,0 +1,45 @@
+"""Status of facts: future-dated events are planned, told-ahead clauses, the learned status model
+(invented articles only)."""
+
+from __future__ import annotations
+
+from newskg.extract.pipeline import get_extractor
+from newskg.extract.records import Article
+
+_SYMMETRIC = ("meets", "accompanies", "signsAgreementWith", "sisterCityOf", "cooperatesWith")
+
+_TRIP_AHEAD = (
+    "정민호 김해시장이 미국 보스턴을 찾는다. 김해시에 따르면 정 시장은 오는 20일부터 3박 4일 일정으로 "
+    "보스턴을 방문해 현지 기업인들과 면담한다. 이번 방문에는 최수진 김해시의회 의장이 동행한다."
+)
+
+
+def _statuses(text: str, published: str | None) -> dict[tuple[str, str, str], str]:
+    out = get_extractor().extract(Article("t", text, published=published))
+    found: dict[tuple[str, str, str], str] = {}
+    for t in out.triples:
+        s, o = out.entity(t.subject).label, out.entity(t.object).label
+        found[(s, t.predicate, o)] = t.status
+        if t.predicate in _SYMMETRIC:
+            found[(o, t.predicate, s)] = t.status
+    return found
+
+
+def test_a_trip_dated_after_the_publication_day_is_planned_in_every_sentence_of_it():
+    got = _statuses(_TRIP_AHEAD, "2024-05-10")
+    assert got[("정민호", "visits", "보스턴")] == "planned"  # the headline's "찾는다" too
+    assert got[("정민호", "visits", "미국")] == "planned"
+    assert got[("최수진", "accompanies", "정민호")] == "planned"
+    assert got[("정민호", "headOf", "김해시")] == "done"  # a post is no event
+
+
+def test_without_a_publication_date_nothing_is_dated_ahead_and_the_trip_stays_done():
+    got = _statuses(_TRIP_AHEAD, None)
+    assert got[("정민호", "visits", "보스턴")] == "done"
+
+
+def test_a_later_stop_of_a_trip_under_way_stays_done():
+    text = "정민호 김해시장은 13일 미국 보스턴에 도착했다. 정 시장은 15일 캐나다 토론토를 방문한다."
+    got = _statuses(text, "2024-08-14")
+    assert got[("정민호", "visits", "보스턴")] == "done"
+    assert got[("정민호", "visits", "토론토")] == "done"
