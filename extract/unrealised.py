@@ -33,7 +33,10 @@ from newskg.ontology.vocab import predicates, tie_kinds
 
 __all__ = ["add_unrealised"]
 
-_KINDS = ("failed", "postponed", "notyet", "plan", "event", "venue", "attend", "local", "mute", "signed")
+_KINDS = (
+    "failed", "postponed", "notyet", "plan", "event", "venue", "attend", "local", "mute", "signed",
+    "ahead", "ahead_l",
+)  # fmt: skip
 _EVENT_KINDS = ("sign", "deal", "invest", "visit", "join")
 # a past-tense verb that ends a clause: what came before it happened ("체결했으나 …")
 _PAST = re.compile(r"(?:했|었|았|였|됐)(?:다|고|으며|으나|지만|는데)")
@@ -53,6 +56,8 @@ class _Words:
     local: tuple[str, ...]
     mute: tuple[str, ...]
     signed: tuple[str, ...]
+    ahead: tuple[str, ...] = ()
+    ahead_l: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +96,8 @@ def _words() -> _Words:
         longest(got["local"]),
         longest(got["mute"]),
         longest(got["signed"]),
+        longest(got["ahead"]),
+        longest(got["ahead_l"]),
     )
 
 
@@ -440,7 +447,15 @@ def _facts(
                         out.append((a, "investsIn", t))
         elif kind == "visit":
             targets = _places_at(sent, 0, start, "에") or _named_before(sent, start)
-            for a in agent:
+            # "A 시장의 B 방문은 무산됐다": the person whose visit it was
+            owners = [
+                e
+                for p in sent.phrases
+                if p.particle == "의" and p.end - sent.start <= start
+                for e in phrase_head(p)
+                if e.type == "PERSON"
+            ]
+            for a in owners[:1] or agent:
                 for t in targets:
                     if not _home(a, t):
                         out.append((a, "visits", t))
@@ -491,7 +506,52 @@ def add_unrealised(sents: list[Sentence], found: list[Found]) -> list[Found]:
             carry = own
         if st is not None and st.negative:
             out = _tie_of_unrealised_agreement(sent, out, w)
-    return _stops_under_way(out)
+    return _stops_under_way(_told_ahead(out, w))
+
+
+# event predicates a sentence can tell as decided or expected ahead; the cue words are the rules'
+_AHEAD_PREDICATES = (
+    "visits", "meets", "accompanies", "signsAgreementWith", "sisterCityOf", "investsIn",
+    "seeksInvestmentFrom", "cooperatesWith",
+)  # fmt: skip
+# what may stand between a cue and the word that puts it ahead: its particle and one verb
+# ("자매결연을 맺기로", "협약 체결을 추진", "투자할 것으로")
+_AHEAD_GAP = re.compile(r"[가-힣]{0,3}(?:\s?[가-힣]{1,4})?\s?")
+
+
+def _ahead_at(text: str, end: int, w: _Words) -> bool:
+    """Whether the cue ending at `end` is told as decided or expected ahead: a word of kind ``ahead``
+    ("기로 했다", "추진") or, after a verb in the ㄹ form, of kind ``ahead_l`` ("할 것으로 보인다")
+    follows it with only its particle and one verb between."""
+    rest = text[end : end + 16]
+    for word in w.ahead + w.ahead_l:
+        i = rest.find(word)
+        if i < 0 or not _AHEAD_GAP.fullmatch(rest[:i]):
+            continue
+        if word in w.ahead:
+            return True
+        before = rest[:i].rstrip()
+        last = before[-1:] or text[end - 1 : end]
+        if "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 == 8:
+            return True
+    return False
+
+
+def _told_ahead(found: list[Found], w: _Words) -> list[Found]:
+    """A done event whose sentence tells every cue of it as decided or expected ahead ("내년에 자매결연을
+    맺기로 했다", "투자협약 체결을 추진하고 있다", "2000억원을 투자할 것으로 알려졌다") is planned."""
+    from newskg.extract.lexicon import load_lexicon
+
+    cues = load_lexicon().cues
+    out = []
+    for f in found:
+        if f.status == "done" and f.predicate in _AHEAD_PREDICATES:
+            text = f.sentence.text
+            ends = [i + len(c) for c in cues.get(f.predicate, ()) if c for i in _find_all(text, (c,))]
+            if ends and all(_ahead_at(text, e, w) for e in ends):
+                f = replace(f, status="planned")
+        out.append(f)
+    return out
 
 
 def _stops_under_way(found: list[Found]) -> list[Found]:

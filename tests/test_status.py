@@ -43,3 +43,46 @@ def test_a_later_stop_of_a_trip_under_way_stays_done():
     got = _statuses(text, "2024-08-14")
     assert got[("정민호", "visits", "보스턴")] == "done"
     assert got[("정민호", "visits", "토론토")] == "done"
+
+
+def test_a_visit_told_as_a_noun_phrase_that_failed_is_the_possessors_failed_visit():
+    got = _statuses(
+        "창원시는 12일 미국 댈러스시와 자매결연을 맺었다. "
+        "한편 김철수 창원시장의 베트남 하노이 방문은 현지 사정으로 무산됐다.",
+        "2024-05-14",
+    )
+    assert got[("김철수", "visits", "하노이")] == "failed"
+    assert ("창원시", "visits", "하노이") not in got
+    assert got[("창원시", "sisterCityOf", "댈러스시")] == "done"
+
+
+def test_an_agreement_being_pursued_is_planned():
+    got = _statuses("포항시는 ㈜가온전자와 투자협약 체결을 추진하고 있다.", "2024-05-14")
+    assert got[("포항시", "signsAgreementWith", "㈜가온전자")] == "planned"
+    assert got[("㈜가온전자", "investsIn", "포항시")] == "planned"
+
+
+def test_an_investment_reported_as_expected_is_planned():
+    got = _statuses("㈜가온전자는 포항시에 2000억원을 투자할 것으로 알려졌다.", "2024-05-14")
+    assert got[("㈜가온전자", "investsIn", "포항시")] == "planned"
+
+
+def test_a_commitment_made_with_kiro_haetda_stays_done():
+    # "…하기로 했다" is a commitment made (the gold convention), not a plan
+    got = _statuses("㈜가온전자는 포항시에 2000억원을 투자하기로 했다.", "2024-05-14")
+    assert got[("㈜가온전자", "investsIn", "포항시")] == "done"
+
+
+def test_a_cue_told_done_beside_one_pursued_keeps_the_fact_done():
+    got = _statuses(
+        "포항시는 ㈜가온전자와 투자협약을 체결했으며 추가 투자 유치도 추진하고 있다.", "2024-05-14"
+    )
+    assert got[("포항시", "signsAgreementWith", "㈜가온전자")] == "done"
+    assert got[("㈜가온전자", "investsIn", "포항시")] == "done"
+
+
+def test_a_tie_made_before_a_decision_about_exchanges_stays_done():
+    got = _statuses(
+        "창원시와 미국 댈러스시는 2010년 자매결연을 맺은 뒤 청소년 교류를 확대하기로 했다.", "2024-05-14"
+    )
+    assert got[("창원시", "sisterCityOf", "댈러스시")] == "done"
