@@ -248,8 +248,9 @@ class StatusModel:
         meta: dict | None = None,
         mode: str = "promote",
     ) -> None:
-        """`mode` "promote": the model only moves rule done facts to planned/failed; "full": it also
-        turns rule planned/failed facts into done ones or drops them."""
+        """`mode` "promote": the model only moves rule done facts to planned/failed; "prune": it also
+        drops the rule planned/failed facts it does not find unrealised; "full": it turns those into
+        done ones where it finds done likelier than no fact, and drops the others."""
         self.weights = weights
         self.threshold = threshold
         self.meta = meta or {}
@@ -274,6 +275,8 @@ class StatusModel:
             return "done"
         if self.mode == "promote":
             return f.status
+        if self.mode == "prune":
+            return None
         return "done" if pr["done"] > pr["none"] else None
 
     def restatus(self, sents: list, found: list, lex: Any, published: str | None = None) -> list:
@@ -376,11 +379,10 @@ class _Art:
     unreal: dict  # gold key -> status
 
     def key(self, f: Any) -> tuple[str, str, str]:
-        return _gold_key(
-            self.mapped.get(f.subject.id, "?" + f.subject.id),
-            f.predicate,
-            self.mapped.get(f.object.id, "?" + f.object.id),
-        )
+        """The gold key of a Found or a Triple (unmapped ends keep their own ids)."""
+        s = f.subject if isinstance(f.subject, str) else f.subject.id
+        o = f.object if isinstance(f.object, str) else f.object.id
+        return _gold_key(self.mapped.get(s, "?" + s), f.predicate, self.mapped.get(o, "?" + o))
 
     def label(self, f: Any) -> str:
         k = self.key(f)
@@ -416,6 +418,15 @@ def _analyse(path: Path, ex: Any) -> _Art:
     return _Art(path.stem, g, art, doc, mapped, done, unreal)
 
 
+def _rules_extractor() -> Any:
+    """An Extractor whose relations are the rules' alone (no relation scorer, no status model)."""
+    from newskg.extract.pipeline import Extractor
+
+    ex = Extractor(scorer=False)
+    ex.nlp.get_pipe("newskg_relations").status = None
+    return ex
+
+
 def _gold_files(dirs: Iterable[str | Path]) -> list[Path]:
     out = []
     for d in dirs:
@@ -423,9 +434,9 @@ def _gold_files(dirs: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def _rows(a: _Art, lex: Any) -> list[tuple[dict[str, float], str]]:
+def _rows(a: _Art, lex: Any, dated: bool = True) -> list[tuple[dict[str, float], str]]:
     found = a.doc._.nkg_rule_found or []
-    ctx = _Context(a.doc._.nkg_sents or [], a.article.published)
+    ctx = _Context(a.doc._.nkg_sents or [], a.article.published if dated else None)
     return [(featurize(f, lex, ctx), a.label(f)) for f in found]
 
 
@@ -434,9 +445,8 @@ def train(
 ) -> StatusModel:
     """A model trained on every gold article of the folders (minus `exclude` and the blind part)."""
     from newskg.extract.lexicon import load_lexicon
-    from newskg.extract.pipeline import Extractor
 
-    ex = Extractor(scorer=False)
+    ex = _rules_extractor()
     lex = load_lexicon()
     skip = set(exclude)
     rows: list[tuple[dict[str, float], str]] = []
@@ -466,20 +476,21 @@ def cross_validate(
     subset: Iterable[str] = (),
     folds: int = 5,
     thresholds: tuple[float, ...] = (0.5,),
-    modes: tuple[str, ...] = ("promote", "full"),
+    modes: tuple[str, ...] = ("promote", "prune", "full"),
+    dated: bool = True,
 ) -> dict:
     """Rules vs the model by `folds`-fold cross-validation by article over the gold articles of
     `tune_dir` (each fold's model trained on the other folds plus `extra_dirs`): scores of all the
-    articles and of the `subset` stems, for each decision threshold."""
+    articles and of the `subset` stems, for each mode and decision threshold. `dated` False leaves
+    out the features that need the publication date."""
     from newskg.extract.evaluate import score_articles
     from newskg.extract.lexicon import load_lexicon
-    from newskg.extract.pipeline import Extractor
 
-    ex = Extractor(scorer=False)
+    ex = _rules_extractor()
     lex = load_lexicon()
     arts = {f.stem: _analyse(f, ex) for f in _gold_files([tune_dir])}
-    extra = [r for f in _gold_files(extra_dirs) for r in _rows(_analyse(f, ex), lex)]
-    rows = {st: _rows(a, lex) for st, a in arts.items()}
+    extra = [r for f in _gold_files(extra_dirs) for r in _rows(_analyse(f, ex), lex, dated)]
+    rows = {st: _rows(a, lex, dated) for st, a in arts.items()}
     rules = {st: _predict(ex, a, a.doc._.nkg_rule_found or []) for st, a in arts.items()}
     variants = [(m, t) for m in modes for t in thresholds]
     learned: dict[tuple[str, float], dict[str, dict]] = {v: {} for v in variants}
@@ -490,7 +501,10 @@ def cross_validate(
             for st in test:
                 a = arts[st]
                 found = model.restatus(
-                    a.doc._.nkg_sents or [], a.doc._.nkg_rule_found or [], lex, a.article.published
+                    a.doc._.nkg_sents or [],
+                    a.doc._.nkg_rule_found or [],
+                    lex,
+                    a.article.published if dated else None,
                 )
                 learned[m, t][st] = _predict(ex, a, found)
     sub = set(subset)
@@ -526,7 +540,9 @@ def diagnose(gold_dirs: Iterable[str | Path], verbose: bool = False) -> tuple[Co
     for path in _gold_files(gold_dirs):
         a = _analyse(path, ex)
         sents, ents = a.doc._.nkg_sents or [], a.doc._.nkg_ents or []
-        final = {a.key(f): f for f in a.doc._.nkg_rule_found or []}
+        # the statuses of the finished extraction (qualify can date a done fact ahead: planned)
+        out = ex.from_doc(a.article, a.doc)
+        final = {a.key(t): t for t in out.triples}
         raw = {a.key(f): f for f in add_unrealised(sents, find_relations(sents, ents, lex))}
         modes: dict[tuple, str] = {}
         for mode in ("failed", "planned", "done"):
@@ -562,7 +578,7 @@ def diagnose(gold_dirs: Iterable[str | Path], verbose: bool = False) -> tuple[Co
             table[f"pred {f.status}: {cat}"] += 1
             table[f"pred unrealised: {cat}"] += 1
             if verbose:
-                lines.append(f"{a.stem}\t{k}\t{f.status} ({f.rule})\t{cat}\t{f.sentence.text.strip()[:90]}")
+                lines.append(f"{a.stem}\t{k}\t{f.status} ({f.rule})\t{cat}\t{f.evidence.sentence[:90]}")
     return table, lines
 
 
@@ -583,6 +599,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     c.add_argument("--subset", help="a folder whose article stems are also scored apart (no text is read)")
     c.add_argument("--threshold", type=float, action="append", help="decision thresholds (default 0.5)")
+    c.add_argument("--undated", action="store_true", help="leave out the publication-date features")
     d = sub.add_parser("diagnose", help="why unrealised facts are missed or wrong (readable folders only)")
     d.add_argument("--gold", action="append", required=True)
     d.add_argument("-v", "--verbose", action="store_true")
@@ -593,7 +610,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"status model: {model.meta} -> {args.out}")  # noqa: T201  (a command's report)
     elif args.cmd == "cv":
         subset = [f.stem for f in Path(args.subset).glob("*.json")] if args.subset else []
-        res = cross_validate(args.tune, args.extra, subset, thresholds=tuple(args.threshold or [0.5]))
+        res = cross_validate(
+            args.tune, args.extra, subset, thresholds=tuple(args.threshold or [0.5]), dated=not args.undated
+        )
         print(json.dumps(res, indent=1))  # noqa: T201
     else:
         table, lines = diagnose(args.gold, args.verbose)
