@@ -49,7 +49,7 @@ from newskg.extract.when import (
 )
 from newskg.ontology.vocab import predicates, tie_kinds
 
-__all__ = ["qualify_triples", "NO_WHEN", "MONEY"]
+__all__ = ["qualify_triples", "find_all", "NO_WHEN", "MONEY"]
 
 NO_WHEN = frozenset({"headOf", "worksFor", "locatedIn"})  # CONTRACT: relations that take no date
 MONEY = frozenset({"investsIn", "seeksInvestmentFrom"})
@@ -209,7 +209,7 @@ def _tie_when(a: _Article, t: Triple, stated: list[TimeMention]) -> When | None:
     anniversary ("자매결연 20주년"); a visit's date in the same sentence is not the tie's."""
     ev = t.evidence
     sentence = a.text[ev.start : ev.end]
-    cues = [ev.start + i for kind in tie_kinds().values() for c in kind.cues for i in _find_all(sentence, c)]
+    cues = [ev.start + i for kind in tie_kinds().values() for c in kind.cues for i in find_all(sentence, c)]
     for c in sorted(cues):
         cue_end = next(
             c + len(cue) for kind in tie_kinds().values() for cue in kind.cues if a.text.startswith(cue, c)
@@ -227,12 +227,20 @@ def _tie_when(a: _Article, t: Triple, stated: list[TimeMention]) -> When | None:
     return None
 
 
-def _find_all(text: str, sub: str) -> list[int]:
-    out, i = [], text.find(sub)
-    while i != -1:
-        out.append(i)
-        i = text.find(sub, i + 1)
-    return out
+def find_all(text: str, words: str | Iterable[str]) -> list[int]:
+    """Every offset in `text` where one of `words` (or the one word) starts, overlaps included, sorted.
+
+    Example:
+        >>> find_all("협약 체결 협약", "협약"), find_all("예정이던 계획", ("계획", "예정"))
+        ([0, 6], [0, 5])
+    """
+    out = []
+    for w in (words,) if isinstance(words, str) else words:
+        i = text.find(w) if w else -1
+        while i != -1:
+            out.append(i)
+            i = text.find(w, i + 1)
+    return sorted(out)
 
 
 def _investor(t: Triple) -> str:

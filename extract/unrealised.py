@@ -26,6 +26,7 @@ from functools import lru_cache
 from importlib import resources
 
 from newskg.extract.entities import Ent
+from newskg.extract.qualify import find_all
 from newskg.extract.relations import Found, body_of, intention_at, party_of, phrase_head
 from newskg.extract.syntax import Sentence
 from newskg.ontology.errors import PipelineError
@@ -101,16 +102,6 @@ def _words() -> _Words:
     )
 
 
-def _find_all(text: str, words: tuple[str, ...]) -> list[int]:
-    out = []
-    for w in words:
-        i = text.find(w)
-        while i >= 0:
-            out.append(i)
-            i = text.find(w, i + 1)
-    return sorted(out)
-
-
 @dataclass(frozen=True)
 class _Status:
     status: str  # planned | failed
@@ -120,19 +111,19 @@ class _Status:
 
 def _status(text: str, w: _Words) -> _Status | None:
     """The status the sentence tells, or None when it tells none."""
-    failed = _find_all(text, w.failed)
+    failed = find_all(text, w.failed)
     if failed:
         return _Status("failed", True, failed[-1])
-    later = _find_all(text, w.postponed)
+    later = find_all(text, w.postponed)
     if later:
         return _Status("planned", True, later[-1])
     # "밝히지 않았다": what a party did not tell is no event that did not happen
     notyet = [
         i
-        for i in _find_all(text, w.notyet)
+        for i in find_all(text, w.notyet)
         if not any(text[max(0, i - 5) : i].rstrip().endswith(m) for m in w.mute)
     ]
-    plans = _find_all(text, w.plan)
+    plans = find_all(text, w.plan)
     if notyet:
         return _Status("planned" if plans else "failed", True, notyet[-1])
     if plans:
@@ -327,7 +318,7 @@ def _plan_near(text: str, start: int, end: int, w: _Words) -> bool:
     it ("논의되고 있는 투자협약") or after it with no past-tense verb between ("체결을 … 전망이다")."""
     if any(p in text[max(0, start - 14) : start] for p in w.plan):
         return True
-    return any(not _PAST.search(text[end : end + i]) for i in _find_all(text[end:], w.plan))
+    return any(not _PAST.search(text[end : end + i]) for i in find_all(text[end:], w.plan))
 
 
 def _neg_reaches(text: str, start: int, at: int, w: _Words) -> bool:
@@ -464,7 +455,7 @@ def _facts(
         if not p.particle.startswith("에서") or p.after is None or not p.after.text.startswith(w.venue):
             continue
         rest = text[p.end - sent.start :]
-        hits = _find_all(rest, w.attend)
+        hits = find_all(rest, w.attend)
         if not hits:
             continue
         at = p.end - sent.start + hits[0]
@@ -547,7 +538,7 @@ def _told_ahead(found: list[Found], w: _Words) -> list[Found]:
     for f in found:
         if f.status == "done" and f.predicate in _AHEAD_PREDICATES:
             text = f.sentence.text
-            ends = [i + len(c) for c in cues.get(f.predicate, ()) if c for i in _find_all(text, (c,))]
+            ends = [i + len(c) for c in cues.get(f.predicate, ()) if c for i in find_all(text, c)]
             if ends and all(_ahead_at(text, e, w) for e in ends):
                 f = replace(f, status="planned")
         out.append(f)
@@ -582,7 +573,7 @@ def _tie_of_unrealised_agreement(sent: Sentence, found: list[Found], w: _Words) 
     named = False
     for kind in tie_kinds().values():
         for cue in kind.cues:
-            for i in _find_all(sent.text, (cue,)):
+            for i in find_all(sent.text, cue):
                 if sent.text[i + len(cue) : i + len(cue) + 4].lstrip().startswith(signs):
                     named = True
     if not named:
