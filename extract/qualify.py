@@ -367,6 +367,7 @@ def qualify_triples(
 # events a story can report before they happen; a tie or an investment dated later is a target
 # ("2027년까지"), not a schedule
 _SCHEDULED = frozenset({"visits", "meets", "accompanies", "signsAgreementWith"})
+_TRIP = frozenset({"visits", "meets", "accompanies"})  # the facts that tell a trip under way
 _UNDER_WAY_DAYS = 3  # a trip with a stop this close before the story is under way
 # a clause told in the past tense: a syllable closed by the past morpheme's ㅆ ("체결했으며", "찾았던",
 # "가졌다"; not 있 "is", nor 겠 "will") before an ending, or "…한 바 있다": it happened, whatever the
@@ -388,7 +389,7 @@ def _under_way(triples: Sequence[Triple], published: str) -> bool:
     pub = datetime.date.fromisoformat(published[:10])
     for t in triples:
         w = t.when
-        if t.status != "done" or t.predicate not in _SCHEDULED or w is None or not w.start:
+        if t.status != "done" or t.predicate not in _TRIP or w is None or not w.start:
             continue
         last = w.end or w.start
         if len(w.start) < 10 or len(last) < 10 or _after(w, published):

@@ -86,3 +86,13 @@ def test_a_tie_made_before_a_decision_about_exchanges_stays_done():
         "창원시와 미국 댈러스시는 2010년 자매결연을 맺은 뒤 청소년 교류를 확대하기로 했다.", "2024-05-14"
     )
     assert got[("창원시", "sisterCityOf", "댈러스시")] == "done"
+
+
+def test_a_signing_reported_days_before_is_no_trip_under_way_for_a_visit_next_week():
+    got = _statuses(
+        "포항시는 8일 ㈜나래전자와 투자협약을 체결했다고 9일 밝혔다. "
+        "정민호 포항시장은 이달 말 일본 도쿄를 방문한다.",
+        "2024-05-10",
+    )
+    assert got[("포항시", "signsAgreementWith", "㈜나래전자")] == "done"
+    assert got[("정민호", "visits", "도쿄")] == "planned"
