@@ -96,3 +96,8 @@ def test_a_signing_reported_days_before_is_no_trip_under_way_for_a_visit_next_we
     )
     assert got[("포항시", "signsAgreementWith", "㈜나래전자")] == "done"
     assert got[("정민호", "visits", "도쿄")] == "planned"
+
+
+def test_a_trip_told_as_a_policy_to_follow_is_planned():
+    got = _statuses("정민호 포항시장은 일본 도쿄를 방문해 ㈜가온전자에 투자를 요청할 방침이다.", "2024-05-10")
+    assert got[("정민호", "visits", "도쿄")] == "planned"
