@@ -38,7 +38,7 @@ _KINDS = (
     "failed", "postponed", "notyet", "plan", "event", "venue", "attend", "local", "mute", "signed",
     "ahead", "ahead_l",
 )  # fmt: skip
-_EVENT_KINDS = ("sign", "deal", "invest", "visit", "join")
+_EVENT_KINDS = ("sign", "deal", "invest", "visit", "join", "seek")
 # a past-tense verb that ends a clause: what came before it happened ("체결했으나 …")
 _PAST = re.compile(r"(?:했|었|았|였|됐)(?:다|고|으며|으나|지만|는데)")
 _TOGETHER = re.compile(r"^\s?함께")
@@ -436,6 +436,18 @@ def _facts(
                         out.append((t, "investsIn", a))
                     else:
                         out.append((a, "investsIn", t))
+        elif kind == "seek":
+            # "A시의 B사 유치는 무산됐다": the place or body that courted the company named before
+            owners = [
+                e
+                for p in sent.phrases
+                if p.particle == "의" and p.end - sent.start <= start
+                for e in parties_of(phrase_head(p))
+            ]
+            companies = [e for e in _named_before(sent, start) if e.type == "ORG" and e not in owners]
+            for a in owners[:1] or parties_of(agent):
+                for c in companies:
+                    out.append((a, "seeksInvestmentFrom", c))
         elif kind == "visit":
             targets = _places_at(sent, 0, start, "에") or _named_before(sent, start)
             # "A 시장의 B 방문은 무산됐다": the person whose visit it was

@@ -101,3 +101,22 @@ def test_a_signing_reported_days_before_is_no_trip_under_way_for_a_visit_next_we
 def test_a_trip_told_as_a_policy_to_follow_is_planned():
     got = _statuses("정민호 포항시장은 일본 도쿄를 방문해 ㈜가온전자에 투자를 요청할 방침이다.", "2024-05-10")
     assert got[("정민호", "visits", "도쿄")] == "planned"
+
+
+_SIGNED = "포항시는 8일 ㈜나래전자와 투자협약을 체결했다고 9일 밝혔다. "
+
+
+def test_a_withdrawn_investment_plan_is_a_failed_investment():
+    got = _statuses(_SIGNED + "㈜가온전자는 포항시 투자 계획을 철회했다.", "2024-05-10")
+    assert got[("㈜가온전자", "investsIn", "포항시")] == "failed"
+
+
+def test_a_courting_told_as_a_noun_phrase_that_failed_is_a_failed_seeking():
+    got = _statuses(_SIGNED + "포항시의 ㈜가온전자 유치는 결국 무산됐다.", "2024-05-10")
+    assert got[("포항시", "seeksInvestmentFrom", "㈜가온전자")] == "failed"
+    assert got[("포항시", "signsAgreementWith", "㈜나래전자")] == "done"
+
+
+def test_a_courting_being_pursued_is_a_planned_seeking_of_the_carried_agent():
+    got = _statuses(_SIGNED + "시는 ㈜가온전자 유치를 추진하고 있다.", "2024-05-10")
+    assert got[("포항시", "seeksInvestmentFrom", "㈜가온전자")] == "planned"
