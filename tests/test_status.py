@@ -120,3 +120,24 @@ def test_a_courting_told_as_a_noun_phrase_that_failed_is_a_failed_seeking():
 def test_a_courting_being_pursued_is_a_planned_seeking_of_the_carried_agent():
     got = _statuses(_SIGNED + "시는 ㈜가온전자 유치를 추진하고 있다.", "2024-05-10")
     assert got[("포항시", "seeksInvestmentFrom", "㈜가온전자")] == "planned"
+
+
+def test_an_upcoming_signing_or_visit_is_planned():
+    got = _statuses("포항시는 ㈜가온전자와 투자협약 체결을 앞두고 있다.", "2024-05-10")
+    assert got[("포항시", "signsAgreementWith", "㈜가온전자")] == "planned"
+    got = _statuses("정민호 포항시장은 일본 도쿄 방문을 앞두고 있다.", "2024-05-10")
+    assert got[("정민호", "visits", "도쿄")] == "planned"
+
+
+def test_a_signing_told_as_a_condition_or_a_possibility_is_planned():
+    got = _statuses(
+        "포항시는 ㈜가온전자와 업무협약을 체결하면 연구센터를 유치할 수 있을 것으로 보고 있다.", "2024-05-10"
+    )
+    assert got[("포항시", "signsAgreementWith", "㈜가온전자")] == "planned"
+    got = _statuses("포항시는 ㈜가온전자와 투자협약을 체결할 수 있을 것으로 기대하고 있다.", "2024-05-10")
+    assert got[("포항시", "signsAgreementWith", "㈜가온전자")] == "planned"
+
+
+def test_a_signing_while_agreeing_on_more_stays_done():
+    got = _statuses("포항시는 ㈜가온전자와 업무협약을 체결하면서 연구센터 유치에도 합의했다.", "2024-05-10")
+    assert got[("포항시", "signsAgreementWith", "㈜가온전자")] == "done"
