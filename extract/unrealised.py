@@ -520,6 +520,7 @@ _AHEAD_PREDICATES = (
 # what may stand between a cue and the word that puts it ahead: its particle and one verb
 # ("자매결연을 맺기로", "협약 체결을 추진", "투자할 것으로")
 _AHEAD_GAP = re.compile(r"[가-힣]{0,3}(?:\s?[가-힣]{1,4})?\s?")
+_CLAUSE_GAP = re.compile(r"(?:고|며|서|해|여)\s")  # "체결하고 사업을 추진": a clause ended between
 
 
 def _ahead_at(text: str, end: int, w: _Words) -> bool:
@@ -529,7 +530,7 @@ def _ahead_at(text: str, end: int, w: _Words) -> bool:
     rest = text[end : end + 16]
     for word in w.ahead + w.ahead_l:
         i = rest.find(word)
-        if i < 0 or not _AHEAD_GAP.fullmatch(rest[:i]):
+        if i < 0 or not _AHEAD_GAP.fullmatch(rest[:i]) or _CLAUSE_GAP.search(rest[:i]):
             continue
         if word in w.ahead:
             return True

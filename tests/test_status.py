@@ -141,3 +141,8 @@ def test_a_signing_told_as_a_condition_or_a_possibility_is_planned():
 def test_a_signing_while_agreeing_on_more_stays_done():
     got = _statuses("포항시는 ㈜가온전자와 업무협약을 체결하면서 연구센터 유치에도 합의했다.", "2024-05-10")
     assert got[("포항시", "signsAgreementWith", "㈜가온전자")] == "done"
+
+
+def test_a_signing_before_another_clause_pursued_stays_done():
+    got = _statuses("포항시는 ㈜가온전자와 업무협약을 체결하고 사업을 추진한다.", "2024-05-10")
+    assert got[("포항시", "signsAgreementWith", "㈜가온전자")] == "done"
