@@ -42,6 +42,7 @@ train: venv  ## retrain the NER model (extract/models/) and the relation scorer 
 	$(BIN)/python -m newskg.extract.ner_train train --klue $(KLUE_TRAIN) --gold $(NER_GOLD) --out $(NER_MODEL)
 	$(BIN)/python -m newskg.extract.ner_train eval tests/data/klue/ner-dev.tsv --model $(NER_MODEL)
 	$(BIN)/python -m newskg.extract.relscore train --gold ../shared/data/dev --gold ../shared/data/news
+	$(BIN)/python -m newskg.extract.status train --gold ../shared/data/dev --gold ../shared/data/news
 
 # Cross-validation needs one NER model per fold, each trained without its fold's articles.
 NER_FOLDS ?= data/ner-folds

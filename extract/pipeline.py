@@ -111,10 +111,12 @@ def make_entities(nlp: Language, name: str) -> EntityResolver:
     "newskg_relations_v1",
     assigns=["doc._.nkg_found", "doc._.nkg_rule_found"],
     requires=["doc._.nkg_ents"],
-    default_config={"min_confidence": 0.5, "learned": False},
+    default_config={"min_confidence": 0.5, "learned": False, "status_model": False},
 )
-def make_relations(nlp: Language, name: str, min_confidence: float, learned: bool) -> RelationFinder:
-    return RelationFinder(min_confidence, learned)
+def make_relations(
+    nlp: Language, name: str, min_confidence: float, learned: bool, status_model: bool
+) -> RelationFinder:
+    return RelationFinder(min_confidence, learned, status_model)
 
 
 class MentionFinder:
@@ -419,9 +421,16 @@ class EntityResolver:
 class RelationFinder:
     """Entities → triples with evidence."""
 
-    def __init__(self, min_confidence: float = 0.5, learned: bool = False) -> None:
+    def __init__(
+        self, min_confidence: float = 0.5, learned: bool = False, status_model: bool = False
+    ) -> None:
         self.min_confidence = min_confidence
         self.lex = load_lexicon()
+        self.status = None
+        if status_model:
+            from newskg.extract.status import load_status_model
+
+            self.status = load_status_model()
         self.scorer = None
         if learned:
             from newskg.extract.relscore import load_scorer
@@ -435,6 +444,8 @@ class RelationFinder:
             for f in add_unrealised(sents, find_relations(sents, doc._.nkg_ents or [], self.lex))
             if f.confidence >= self.min_confidence
         ]
+        if self.status is not None:  # the learned status (extract/status.py; pipeline.cfg status_model)
+            found = self.status.restatus(sents, found, self.lex, doc.user_data.get("nkg_published"))
         doc._.nkg_rule_found = found
         if self.scorer is not None:
             found = self.scorer.rescore(sents, found, self.lex)
@@ -487,6 +498,7 @@ class Extractor:
     def doc(self, article: Article) -> Doc:
         """The analysed spaCy Doc of the article (body spans only)."""
         doc = self.nlp.tokenizer.make_doc(article.text, article.body_spans())
+        doc.user_data["nkg_published"] = article.published  # read by the learned status model
         for _name, proc in self.nlp.pipeline:
             doc = proc(doc)
         return doc

@@ -49,7 +49,7 @@ from newskg.extract.when import (
 )
 from newskg.ontology.vocab import predicates, tie_kinds
 
-__all__ = ["qualify_triples", "NO_WHEN", "MONEY"]
+__all__ = ["qualify_triples", "find_all", "NO_WHEN", "MONEY"]
 
 NO_WHEN = frozenset({"headOf", "worksFor", "locatedIn"})  # CONTRACT: relations that take no date
 MONEY = frozenset({"investsIn", "seeksInvestmentFrom"})
@@ -209,7 +209,7 @@ def _tie_when(a: _Article, t: Triple, stated: list[TimeMention]) -> When | None:
     anniversary ("자매결연 20주년"); a visit's date in the same sentence is not the tie's."""
     ev = t.evidence
     sentence = a.text[ev.start : ev.end]
-    cues = [ev.start + i for kind in tie_kinds().values() for c in kind.cues for i in _find_all(sentence, c)]
+    cues = [ev.start + i for kind in tie_kinds().values() for c in kind.cues for i in find_all(sentence, c)]
     for c in sorted(cues):
         cue_end = next(
             c + len(cue) for kind in tie_kinds().values() for cue in kind.cues if a.text.startswith(cue, c)
@@ -227,12 +227,20 @@ def _tie_when(a: _Article, t: Triple, stated: list[TimeMention]) -> When | None:
     return None
 
 
-def _find_all(text: str, sub: str) -> list[int]:
-    out, i = [], text.find(sub)
-    while i != -1:
-        out.append(i)
-        i = text.find(sub, i + 1)
-    return out
+def find_all(text: str, words: str | Iterable[str]) -> list[int]:
+    """Every offset in `text` where one of `words` (or the one word) starts, overlaps included, sorted.
+
+    Example:
+        >>> find_all("협약 체결 협약", "협약"), find_all("예정이던 계획", ("계획", "예정"))
+        ([0, 6], [0, 5])
+    """
+    out = []
+    for w in (words,) if isinstance(words, str) else words:
+        i = text.find(w) if w else -1
+        while i != -1:
+            out.append(i)
+            i = text.find(w, i + 1)
+    return sorted(out)
 
 
 def _investor(t: Triple) -> str:
@@ -341,6 +349,7 @@ def qualify_triples(
         amount = t.amount if t.amount is not None or t.predicate not in MONEY else own_amounts.get(i)
         tie = t.tie_kind if t.tie_kind is not None or t.predicate != "sisterCityOf" else _tie_kind(a, t)
         out.append(dataclasses.replace(t, when=when, amount=amount, tie_kind=tie))
+    out = _not_yet(out, article.published)
     # a tie told without a date was made by the agreement the article reports between the two (the
     # first one it tells, dated by its own sentence or by the story)
     for t in out:
@@ -353,6 +362,70 @@ def qualify_triples(
         for t in out
     ]
     return tuple(_share(out, _listed_sums(a, out)))
+
+
+# events a story can report before they happen; a tie or an investment dated later is a target
+# ("2027년까지"), not a schedule
+_SCHEDULED = frozenset({"visits", "meets", "accompanies", "signsAgreementWith"})
+_TRIP = frozenset({"visits", "meets", "accompanies"})  # the facts that tell a trip under way
+_UNDER_WAY_DAYS = 3  # a trip with a stop this close before the story is under way
+# a clause told in the past tense: a syllable closed by the past morpheme's ㅆ ("체결했으며", "찾았던",
+# "가졌다"; not 있 "is", nor 겠 "will") before an ending, or "…한 바 있다": it happened, whatever the
+# date resolved to; verbs of reporting ("밝혔다") say nothing about the event
+_TOLD_PAST = re.compile(r"([가-힣])(?:다|고|으며|으나|지만|는데|던)|바 있")
+_REPORTING = re.compile(r"(?:밝혔|전했|말했|설명했|강조했|덧붙였|알렸)다")
+
+
+def _after(when: When, published: str) -> bool:
+    """Whether `when` starts after the publication day, compared at the precision of `when`."""
+    return when.start > published[: len(when.start)]
+
+
+def _under_way(triples: Sequence[Triple], published: str) -> bool:
+    """Whether the article tells a done visit or meeting dated on or just before its publication day
+    (or a span that includes it): its later stops are scheduled stops of a trip under way (CONTRACT)."""
+    import datetime
+
+    pub = datetime.date.fromisoformat(published[:10])
+    for t in triples:
+        w = t.when
+        if t.status != "done" or t.predicate not in _TRIP or w is None or not w.start:
+            continue
+        last = w.end or w.start
+        if len(w.start) < 10 or len(last) < 10 or _after(w, published):
+            continue
+        if datetime.date.fromisoformat(last[:10]) >= pub - datetime.timedelta(days=_UNDER_WAY_DAYS):
+            return True
+    return False
+
+
+def _told_past(sentence: str) -> bool:
+    for m in _TOLD_PAST.finditer(sentence):
+        ch = m.group(1)
+        if ch is None or ((ord(ch) - 0xAC00) % 28 == 20 and ch not in "있겠"):
+            return True
+    return False
+
+
+def _not_yet(triples: list[Triple], published: str | None) -> list[Triple]:
+    """A done visit, meeting or signing dated after the publication day (by its sentence or by the
+    day the story is about) has not happened yet: planned ("오는 6일부터 … 방문해 … 면담한다"), unless
+    the trip is under way."""
+    if not published or not re.match(r"\d{4}-\d{2}-\d{2}", published):
+        return triples
+    if _under_way(triples, published):
+        return triples
+    return [
+        dataclasses.replace(t, status="planned")
+        if t.status == "done"
+        and t.predicate in _SCHEDULED
+        and t.when is not None
+        and t.when.start
+        and _after(t.when, published)
+        and not _told_past(_REPORTING.sub("", t.evidence.sentence))
+        else t
+        for t in triples
+    ]
 
 
 def _listed_sums(a: _Article, triples: Sequence[Triple]) -> dict[str, set[tuple[float, str]]]:

@@ -285,7 +285,7 @@ def _future(masked: str, pos: int) -> bool:
     return bool(coming and not _PAST.search(before[coming[-1].end() :]))
 
 
-_PLAN_END = re.compile(r"([가-힣])\s?계획(?:이다|이며|이고|이라|이어서|입니다)")
+_PLAN_END = re.compile(r"([가-힣])\s?(?:계획|방침)(?:이다|이며|이고|이라|이어서|입니다)")
 
 
 def intention_at(text: str) -> int:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from importlib import resources
 
 from newskg.extract.entities import Ent
+from newskg.extract.qualify import find_all
 from newskg.extract.relations import Found, body_of, intention_at, party_of, phrase_head
 from newskg.extract.syntax import Sentence
 from newskg.ontology.errors import PipelineError
@@ -33,8 +34,11 @@ from newskg.ontology.vocab import predicates, tie_kinds
 
 __all__ = ["add_unrealised"]
 
-_KINDS = ("failed", "postponed", "notyet", "plan", "event", "venue", "attend", "local", "mute", "signed")
-_EVENT_KINDS = ("sign", "deal", "invest", "visit", "join")
+_KINDS = (
+    "failed", "postponed", "notyet", "plan", "event", "venue", "attend", "local", "mute", "signed",
+    "ahead", "ahead_l",
+)  # fmt: skip
+_EVENT_KINDS = ("sign", "deal", "invest", "visit", "join", "seek")
 # a past-tense verb that ends a clause: what came before it happened ("체결했으나 …")
 _PAST = re.compile(r"(?:했|었|았|였|됐)(?:다|고|으며|으나|지만|는데)")
 _TOGETHER = re.compile(r"^\s?함께")
@@ -53,6 +57,8 @@ class _Words:
     local: tuple[str, ...]
     mute: tuple[str, ...]
     signed: tuple[str, ...]
+    ahead: tuple[str, ...] = ()
+    ahead_l: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -91,17 +97,9 @@ def _words() -> _Words:
         longest(got["local"]),
         longest(got["mute"]),
         longest(got["signed"]),
+        longest(got["ahead"]),
+        longest(got["ahead_l"]),
     )
-
-
-def _find_all(text: str, words: tuple[str, ...]) -> list[int]:
-    out = []
-    for w in words:
-        i = text.find(w)
-        while i >= 0:
-            out.append(i)
-            i = text.find(w, i + 1)
-    return sorted(out)
 
 
 @dataclass(frozen=True)
@@ -113,19 +111,19 @@ class _Status:
 
 def _status(text: str, w: _Words) -> _Status | None:
     """The status the sentence tells, or None when it tells none."""
-    failed = _find_all(text, w.failed)
+    failed = find_all(text, w.failed)
     if failed:
         return _Status("failed", True, failed[-1])
-    later = _find_all(text, w.postponed)
+    later = find_all(text, w.postponed)
     if later:
         return _Status("planned", True, later[-1])
     # "밝히지 않았다": what a party did not tell is no event that did not happen
     notyet = [
         i
-        for i in _find_all(text, w.notyet)
+        for i in find_all(text, w.notyet)
         if not any(text[max(0, i - 5) : i].rstrip().endswith(m) for m in w.mute)
     ]
-    plans = _find_all(text, w.plan)
+    plans = find_all(text, w.plan)
     if notyet:
         return _Status("planned" if plans else "failed", True, notyet[-1])
     if plans:
@@ -320,7 +318,7 @@ def _plan_near(text: str, start: int, end: int, w: _Words) -> bool:
     it ("논의되고 있는 투자협약") or after it with no past-tense verb between ("체결을 … 전망이다")."""
     if any(p in text[max(0, start - 14) : start] for p in w.plan):
         return True
-    return any(not _PAST.search(text[end : end + i]) for i in _find_all(text[end:], w.plan))
+    return any(not _PAST.search(text[end : end + i]) for i in find_all(text[end:], w.plan))
 
 
 def _neg_reaches(text: str, start: int, at: int, w: _Words) -> bool:
@@ -438,9 +436,29 @@ def _facts(
                         out.append((t, "investsIn", a))
                     else:
                         out.append((a, "investsIn", t))
+        elif kind == "seek":
+            # "A시의 B사 유치는 무산됐다": the place or body that courted the company named before
+            owners = [
+                e
+                for p in sent.phrases
+                if p.particle == "의" and p.end - sent.start <= start
+                for e in parties_of(phrase_head(p))
+            ]
+            companies = [e for e in _named_before(sent, start) if e.type == "ORG" and e not in owners]
+            for a in owners[:1] or parties_of(agent):
+                for c in companies:
+                    out.append((a, "seeksInvestmentFrom", c))
         elif kind == "visit":
             targets = _places_at(sent, 0, start, "에") or _named_before(sent, start)
-            for a in agent:
+            # "A 시장의 B 방문은 무산됐다": the person whose visit it was
+            owners = [
+                e
+                for p in sent.phrases
+                if p.particle == "의" and p.end - sent.start <= start
+                for e in phrase_head(p)
+                if e.type == "PERSON"
+            ]
+            for a in owners[:1] or agent:
                 for t in targets:
                     if not _home(a, t):
                         out.append((a, "visits", t))
@@ -449,7 +467,7 @@ def _facts(
         if not p.particle.startswith("에서") or p.after is None or not p.after.text.startswith(w.venue):
             continue
         rest = text[p.end - sent.start :]
-        hits = _find_all(rest, w.attend)
+        hits = find_all(rest, w.attend)
         if not hits:
             continue
         at = p.end - sent.start + hits[0]
@@ -491,7 +509,53 @@ def add_unrealised(sents: list[Sentence], found: list[Found]) -> list[Found]:
             carry = own
         if st is not None and st.negative:
             out = _tie_of_unrealised_agreement(sent, out, w)
-    return _stops_under_way(out)
+    return _stops_under_way(_told_ahead(out, w))
+
+
+# event predicates a sentence can tell as decided or expected ahead; the cue words are the rules'
+_AHEAD_PREDICATES = (
+    "visits", "meets", "accompanies", "signsAgreementWith", "sisterCityOf", "investsIn",
+    "seeksInvestmentFrom", "cooperatesWith",
+)  # fmt: skip
+# what may stand between a cue and the word that puts it ahead: its particle and one verb
+# ("자매결연을 맺기로", "협약 체결을 추진", "투자할 것으로")
+_AHEAD_GAP = re.compile(r"[가-힣]{0,3}(?:\s?[가-힣]{1,4})?\s?")
+_CLAUSE_GAP = re.compile(r"(?:고|며|서|해|여)\s")  # "체결하고 사업을 추진": a clause ended between
+
+
+def _ahead_at(text: str, end: int, w: _Words) -> bool:
+    """Whether the cue ending at `end` is told as decided or expected ahead: a word of kind ``ahead``
+    ("기로 했다", "추진") or, after a verb in the ㄹ form, of kind ``ahead_l`` ("할 것으로 보인다")
+    follows it with only its particle and one verb between."""
+    rest = text[end : end + 16]
+    for word in w.ahead + w.ahead_l:
+        i = rest.find(word)
+        if i < 0 or not _AHEAD_GAP.fullmatch(rest[:i]) or _CLAUSE_GAP.search(rest[:i]):
+            continue
+        if word in w.ahead:
+            return True
+        before = rest[:i].rstrip()
+        last = before[-1:] or text[end - 1 : end]
+        if "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 == 8:
+            return True
+    return False
+
+
+def _told_ahead(found: list[Found], w: _Words) -> list[Found]:
+    """A done event whose sentence tells every cue of it as decided or expected ahead ("내년에 자매결연을
+    맺기로 했다", "투자협약 체결을 추진하고 있다", "2000억원을 투자할 것으로 알려졌다") is planned."""
+    from newskg.extract.lexicon import load_lexicon
+
+    cues = load_lexicon().cues
+    out = []
+    for f in found:
+        if f.status == "done" and f.predicate in _AHEAD_PREDICATES:
+            text = f.sentence.text
+            ends = [i + len(c) for c in cues.get(f.predicate, ()) if c for i in find_all(text, c)]
+            if ends and all(_ahead_at(text, e, w) for e in ends):
+                f = replace(f, status="planned")
+        out.append(f)
+    return out
 
 
 def _stops_under_way(found: list[Found]) -> list[Found]:
@@ -522,7 +586,7 @@ def _tie_of_unrealised_agreement(sent: Sentence, found: list[Found], w: _Words) 
     named = False
     for kind in tie_kinds().values():
         for cue in kind.cues:
-            for i in _find_all(sent.text, (cue,)):
+            for i in find_all(sent.text, cue):
                 if sent.text[i + len(cue) : i + len(cue) + 4].lstrip().startswith(signs):
                     named = True
     if not named:
