@@ -296,7 +296,8 @@ def _client(scheduler: str, jobs: int, worker_timeout: float = 60.0) -> Iterator
                 threads_per_worker=1,
                 processes=True,
                 host="127.0.0.1",
-                dashboard_address=None,
+                # a free port of its own: a second build (or test) running at once never collides on 8787
+                dashboard_address="127.0.0.1:0",
                 silence_logs=logging.ERROR,
             ) as cluster,
             Client(cluster) as client,
