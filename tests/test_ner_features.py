@@ -108,8 +108,8 @@ def test_klue_scoring_reports_the_model_alone_and_the_merged_places_analysis(tmp
     }
     res = evaluate.score_klue(path, [pred], model_alone=False)
     assert res["by_type"]["LOC"]["tp"] == 0 and res["by_type"]["LOC"]["pred"] == 2
-    merged = res["pipeline_places_merged"]["by_type"]
+    merged = res["analysis_places_merged"]["by_type"]
     assert merged["LOC"]["tp"] == 1 and merged["LOC"]["pred"] == 1 and merged["PERSON"]["tp"] == 1
-    assert "model_alone" not in res
+    assert "ner_model_alone" not in res
     res = evaluate.score_klue(path, [pred])
-    assert res["model_alone"]["mentions"]["gold"] == 2
+    assert res["ner_model_alone"]["mentions"]["gold"] == 2
