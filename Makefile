@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STORE ?= data/newskg.oxigraph
 ARGS ?=
 
-.PHONY: run test bench lint venv clean train ner-folds eval
+.PHONY: run test bench lint venv clean train ner-folds ner-select eval
 
 $(BIN)/newskg: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -36,7 +36,7 @@ lint: venv  ## ruff over the code: lint rules and formatting (fix with `ruff for
 # The NER model's training data: KLUE-NER (CC BY-SA 4.0) and gold articles (blind ones are skipped by name).
 KLUE_TRAIN ?= ../shared/data/klue-ner/train.tsv
 NER_GOLD ?= ../shared/data/dev
-NER_MODEL ?= extract/models/ner-crf.v2.crfsuite
+NER_MODEL ?= extract/models/ner-crf.v3.crfsuite
 
 train: venv  ## retrain the NER model (extract/models/) and the relation scorer offline; print NER dev scores
 	$(BIN)/python -m newskg.extract.ner_train train --klue $(KLUE_TRAIN) --gold $(NER_GOLD) --out $(NER_MODEL)
@@ -48,6 +48,10 @@ train: venv  ## retrain the NER model (extract/models/) and the relation scorer 
 NER_FOLDS ?= data/ner-folds
 $(NER_FOLDS)/folds.json: extract/ner.py extract/ner_train.py
 	$(BIN)/python -m newskg.extract.ner_train folds ../shared/data/news --klue $(KLUE_TRAIN) --base ../shared/data/dev --workdir $(NER_FOLDS)
+
+# Model selection of the NER on the KLUE train split alone (the dev split is only the final figure).
+ner-select: venv  ## 5-fold CV of the NER model alone on KLUE train (pass e.g. ARGS="--c2 0.1")
+	$(BIN)/python -m newskg.extract.ner_train klue-cv $(KLUE_TRAIN) $(ARGS)
 
 ner-folds: venv $(NER_FOLDS)/folds.json  ## train the 5 NER fold models for cross-validation by article (data/ner-folds)
 

@@ -1,6 +1,6 @@
 """A trained statistical NER: a CRF over Kiwi morpheme tokens, their characters and tags.
 
-The model (``extract/models/ner-crf.v2.crfsuite``, trained on KLUE-NER and gold articles by
+The model (``extract/models/ner-crf.v3.crfsuite``, trained on KLUE-NER and gold articles by
 :mod:`newskg.extract.ner_train`; CC BY-SA 4.0, see ``extract/models/README.md``) labels every Kiwi
 token B-/I-/O for PERSON, ORG and LOC. Two ways in:
 
@@ -22,8 +22,9 @@ components reading ``doc.spans["ner"]`` and add ``[components.newskg_ner]`` with
 ``factory = "newskg_ner"`` (options: ``model`` = a model path, "" for the shipped one;
 ``spans_key`` = "ner"; ``scores`` = true — false skips the marginals, a little faster).
 
-The model is version 2 of the file name (v1 labelled characters: 2.5× more items, slower at
-the same accuracy); it is loaded lazily, once per process, on the first call (never at import).
+The model is version 3 of the file name (v1 labelled characters: 2.5× more items, slower at
+the same accuracy; v3 added word pairs, shapes and the role/ending marks of the lexicon to v2);
+it is loaded lazily, once per process, on the first call (never at import).
 
 Example:
     >>> text = "어제 김민준은 한빛전자 본사를 찾았다."
@@ -33,6 +34,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from importlib import resources
@@ -56,7 +58,7 @@ __all__ = [
 ]
 
 LABELS = ("PERSON", "ORG", "LOC")
-MODEL_NAME = "ner-crf.v2.crfsuite"
+MODEL_NAME = "ner-crf.v3.crfsuite"
 _SKIP = "_SKIP"
 _LOCK = threading.Lock()
 _TAGGERS: dict[str, NerTagger] = {}
@@ -78,16 +80,28 @@ def _ctype(ch: str) -> str:
 
 
 class Lexicon:
-    """Known names (surface → PERSON/ORG/LOC mark) and surnames, frozen next to the model.
+    """Known names (surface → PERSON/ORG/LOC mark), surnames, role words and name endings, frozen
+    next to the model.
 
-    The CRF sees "this character lies in a known place/organisation name" as a feature; the list
-    is written at training time (``<model stem>.lexicon.tsv``) so the model and its lexicon never
-    drift apart when the gazetteer files change.
+    The CRF sees "this character lies in a known place/organisation name", "a role word follows",
+    "the token ends like an organisation name" as features; the lists are written at training
+    time (``<model stem>.lexicon.tsv``) so the model and its lexicon never drift apart when the
+    data files change.
     """
 
-    def __init__(self, names: dict[str, str], surnames: Iterable[str]) -> None:
+    def __init__(
+        self,
+        names: dict[str, str],
+        surnames: Iterable[str],
+        roles: Iterable[str] = (),
+        suffixes: Iterable[str] = (),
+    ) -> None:
         self.names = names
         self.surnames = frozenset(surnames)
+        self.roles = frozenset(roles)
+        self.suffixes = frozenset(suffixes)
+        # endings of two characters or more ("대학교", "전자"): one syllable ends too many words
+        self._long_suffixes = tuple(sorted((x for x in self.suffixes if len(x) >= 2), key=len, reverse=True))
         self.maxlen = max((len(k) for k in names), default=0)
         # by two-character prefix, the name lengths in use (longest first): most positions start
         # no name, the others only a few lengths
@@ -95,11 +109,12 @@ class Lexicon:
         for k in names:
             heads.setdefault(k[:2], set()).add(len(k))
         self._heads = {h: tuple(sorted(ls, reverse=True)) for h, ls in heads.items()}
+        self._static: dict[tuple[str, str], tuple[str, ...]] = {}
 
     @classmethod
     def read(cls, path: str | Path) -> Lexicon:
         names: dict[str, str] = {}
-        surnames: list[str] = []
+        lists: dict[str, list[str]] = {"SURNAME": [], "ROLE": [], "SUFFIX": []}
         try:
             lines = Path(path).read_text(encoding="utf-8").splitlines()
         except OSError as exc:
@@ -108,16 +123,18 @@ class Lexicon:
             if not line or line.startswith("#"):
                 continue
             surface, _, kind = line.partition("\t")
-            if kind == "SURNAME":
-                surnames.append(surface)
+            if kind in lists:
+                lists[kind].append(surface)
             else:
                 names[surface] = kind
-        return cls(names, surnames)
+        return cls(names, lists["SURNAME"], lists["ROLE"], lists["SUFFIX"])
 
     def write(self, path: str | Path) -> None:
-        rows = ["# surface\tmark (LOC, ORG or SURNAME): features of the NER model next to this file"]
+        rows = ["# surface\tmark (LOC, ORG, SURNAME, ROLE or SUFFIX): features of the NER model beside it"]
         rows += [f"{s}\t{k}" for s, k in sorted(self.names.items())]
         rows += [f"{s}\tSURNAME" for s in sorted(self.surnames)]
+        rows += [f"{s}\tROLE" for s in sorted(self.roles)]
+        rows += [f"{s}\tSUFFIX" for s in sorted(self.suffixes)]
         Path(path).write_text("\n".join(rows) + "\n", encoding="utf-8")
 
     def marks(self, text: str) -> list[str]:
@@ -142,31 +159,40 @@ class Lexicon:
             i += 1
         return out
 
+    def static(self, w: str, t: str) -> list[str]:
+        """The features of a token that depend on its text, tag and this lexicon alone (cached:
+        tokens repeat)."""
+        got = self._static.get((w, t))
+        if got is None:
+            if len(self._static) > 200_000:  # bound the cache on endless input
+                self._static.clear()
+            f = [
+                "w=" + w,
+                "t=" + t,
+                "wt=" + w + "/" + t,
+                "p1=" + w[:1],
+                "p2=" + w[:2],
+                "s1=" + w[-1:],
+                "s2=" + w[-2:],
+                "l=" + str(min(len(w), 5)),
+                "y=" + _ctype(w[0]) + _ctype(w[-1]),
+                "sh=" + _shape(w),
+            ]
+            if len(w) > 2 and w.endswith(self._long_suffixes):
+                f.append("osfx")  # "…대학교", "…전자": ends like an organisation or facility name
+            if t != "NNP" and 2 <= len(w) <= 3 and w[0] in self.surnames:
+                f.append("sn2=" + t)  # a name Kiwi took for a common word ("이수진" as NNG)
+            got = self._static[(w, t)] = tuple(f)
+        return list(got)
+
 
 _EMPTY = Lexicon({}, ())
+_RUNS = re.compile(r"(.)\1+")
 
 
-_STATIC: dict[tuple[str, str], tuple[str, ...]] = {}
-
-
-def _static(w: str, t: str) -> list[str]:
-    """The features of a token that depend on its text and tag alone (cached: tokens repeat)."""
-    got = _STATIC.get((w, t))
-    if got is None:
-        if len(_STATIC) > 200_000:  # bound the cache on endless input
-            _STATIC.clear()
-        got = _STATIC[(w, t)] = (
-            "w=" + w,
-            "t=" + t,
-            "wt=" + w + "/" + t,
-            "p1=" + w[:1],
-            "p2=" + w[:2],
-            "s1=" + w[-1:],
-            "s2=" + w[-2:],
-            "l=" + str(min(len(w), 5)),
-            "y=" + _ctype(w[0]) + _ctype(w[-1]),
-        )
-    return list(got)
+def _shape(w: str) -> str:
+    """Character classes of `w`, runs cut to two, at most four ("HHHH" → "HH", "LLDD" → "LLDD")."""
+    return _RUNS.sub(r"\1\1", "".join(_ctype(ch) for ch in w))[:4]
 
 
 def token_features(
@@ -177,13 +203,19 @@ def token_features(
     The CRF labels tokens (morphemes), not characters: Kiwi splits particles off names, so a
     token sequence is two to three times shorter than the characters at about the same
     accuracy. Features: the token's text, tag (first morpheme) and both together, its first and
-    last one or two characters, length, character classes, whether a space precedes or follows
-    it, its position in the eojeol, the texts and tags of the tokens around it (±1, tags ±2),
-    and the `lexicon` marks (inside a known place/organisation name; a surname starting an NNP).
+    last one or two characters, length, character classes and shape, whether a space precedes
+    or follows it, its position in the eojeol, the texts and tags of the tokens around it (±1,
+    word pairs ±1, tags ±2), and the `lexicon` marks: inside a known place/organisation name
+    (itself and its neighbours), a surname starting a short word, a role word just before or
+    after (``role-1``/``role+1``; ``role+2`` across one NNP), an organisation ending on the token
+    or as the next token.
 
     >>> f = token_features("김민준 씨", [(0, 3, "NNP"), (4, 5, "NNB")], Lexicon({}, ["김"]))
     >>> "w=김민준" in f[0] and "+1w=씨" in f[0] and "sa" in f[0] and "sn" in f[0]
     True
+    >>> f = token_features("대표 박서준", [(0, 2, "NNG"), (3, 6, "NNP")], Lexicon({}, ["박"], ["대표"]))
+    >>> "role-1" in f[1], "role+1" in f[0]
+    (True, False)
     """
     lex = lexicon or _EMPTY
     n = len(tokens)
@@ -192,7 +224,8 @@ def token_features(
     words = [text[s:e] for s, e, _t in tokens]
     tags = [t.split("+", 1)[0] for _s, _e, t in tokens]
     marks = lex.marks(text) if lex.maxlen else None
-    surnames = lex.surnames
+    surnames, roles, suffixes = lex.surnames, lex.roles, lex.suffixes
+    is_role = [w in roles for w in words]
     out: list[list[str]] = []
     ep = 0
     for i, (s, e, _t) in enumerate(tokens):
@@ -202,7 +235,7 @@ def token_features(
         ep = 0 if before else ep + 1
         pw, pt = (words[i - 1], tags[i - 1]) if i else ("^", "BOS")
         nw, nt = (words[i + 1], tags[i + 1]) if i + 1 < n else ("$", "EOS")
-        f = _static(w, t)
+        f = lex.static(w, t)
         f += [
             "ep=" + str(min(ep, 2)),
             "-1w=" + pw,
@@ -213,15 +246,31 @@ def token_features(
             "+2t=" + (tags[i + 2] if i + 2 < n else "EOS"),
             "tt-=" + pt + t,
             "tt+=" + t + nt,
+            "ww-=" + pw + "|" + w,
+            "ww+=" + w + "|" + nw,
         ]
         if before:
             f.append("sb")
         if after:
             f.append("sa")
-        if marks is not None and marks[s]:
-            f.append("gz=" + marks[s])
-            if e - 1 > s and marks[e - 1][:3] != marks[s][:3]:
-                f.append("gz=part")
+        if i + 1 < n:
+            if is_role[i + 1]:
+                f.append("role+1")
+            if i + 2 < n and is_role[i + 2] and nt == "NNP":
+                f.append("role+2")
+            if nw in suffixes:
+                f.append("osfx+1")
+        if i and is_role[i - 1]:
+            f.append("role-1")
+        if marks is not None:
+            if marks[s]:
+                f.append("gz=" + marks[s])
+                if e - 1 > s and marks[e - 1][:3] != marks[s][:3]:
+                    f.append("gz=part")
+            if i and marks[tokens[i - 1][0]]:
+                f.append("-1gz=" + marks[tokens[i - 1][0]][:3])
+            if i + 1 < n and marks[tokens[i + 1][0]]:
+                f.append("+1gz=" + marks[tokens[i + 1][0]][:3])
         if t == "NNP" and w[0] in surnames and 2 <= len(w) <= 4:
             f.append("sn")
         out.append(f)

@@ -229,7 +229,8 @@ def _add_ner(
         if kind not in types or score < thresholds.get(kind, min_score):
             continue
         name = text[s:e]
-        if len(name) < 2 or name != name.strip() or not _whole_word(doc, sp):
+        glued_role = lex if kind == "PERSON" else None
+        if len(name) < 2 or name != name.strip() or not _whole_word(doc, sp, glued_role):
             continue
         hangul = any("\uac00" <= ch <= "\ud7a3" for ch in name)
         if not hangul and not (kind == "ORG" and _ACRONYM.match(name) and score >= acronym_score):
@@ -237,9 +238,17 @@ def _add_ner(
         entries = gaz.lookup(name)
         if entries and (gaz.is_ambiguous(name) or entries[0].type != kind):
             continue  # the gazetteer knows the word as something else (or as an ordinary word)
+        if kind == "PERSON" and name.count(" ") >= 2 and _before_role(doc, sp, lex):
+            # "<name> <body> 대표이사": the word before a title is the body the title is of
+            e = s + name.rindex(" ")
+            name = text[s:e]
+            entries = gaz.lookup(name)
+            if entries and (gaz.is_ambiguous(name) or entries[0].type != kind):
+                continue
         if kind == "PERSON":
             korean = is_person_name(name) and (len(name) <= 3 or name[:2] in surnames())
-            if not (korean or _FOREIGN_NAME.match(name) or (score >= foreign_score and _one_word(name))):
+            one = _one_word(name) and (score >= foreign_score or _after_role(doc, sp, lex))
+            if not (korean or _FOREIGN_NAME.match(name) or one):
                 continue  # one foreign-looking word ("블레이드", "노르드텍") is more often a thing
         elif not _org_loc_name(name, [t.tag_ for t in sp if not t.is_space], lex):
             continue
@@ -280,17 +289,32 @@ def _one_word(name: str) -> bool:
     return " " not in name and 2 <= len(name) <= 6
 
 
-def _whole_word(doc: Doc, span) -> bool:
-    """Whether nothing but a particle, ending or punctuation is glued to the span on either side."""
+def _whole_word(doc: Doc, span, lex=None) -> bool:
+    """Whether nothing but a particle, ending or punctuation is glued to the span on either side
+    (with `lex`, also a role word of it glued after: a person written with the title, "…감독이")."""
     if span.start > 0:
         prev = doc[span.start - 1]
         if not prev.whitespace_ and not prev.tag_.startswith(_PUNCT):
             return False
     if span.end < len(doc) and not span[-1].whitespace_:
         nxt = doc[span.end]
-        if not nxt.tag_.startswith(_NER_AFTER):
+        if not nxt.tag_.startswith(_NER_AFTER) and not (lex is not None and nxt.text in lex.roles):
             return False
     return True
+
+
+def _before_role(doc: Doc, span, lex) -> bool:
+    """Whether the word right after the span is a role word ("… 대표이사가")."""
+    return span.end < len(doc) and doc[span.end].text in lex.roles
+
+
+def _after_role(doc: Doc, span, lex) -> bool:
+    """Whether a role word stands as the word just before the span ("감독 …", "기자 …"): a title
+    before a one-word name makes it a person (after it, "… 대표" follows companies as often)."""
+    if span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    return bool(prev.whitespace_) and prev.text in lex.roles
 
 
 def _needs_second_pass(sent, known) -> bool:
