@@ -316,24 +316,37 @@ class _CommonWords:
 
     WORD_SCORE = -15.5  # a dictionary morpheme scores above this; an unknown word well below
     PHRASE_SCORE = -20.5
+    # an everyday word or phrase (주장 'claim', 지난 'last', 후에 'after') scores above these:
+    # common enough to outnumber even a big city of the same name in Korean text
+    EVERYDAY_WORD_SCORE = -11.0
+    EVERYDAY_PHRASE_SCORE = -18.0
 
     def __init__(self) -> None:
         from kiwipiepy import Kiwi
 
         self._kiwi = Kiwi()
-        self._memo: dict[str, bool] = {}
+        self._memo: dict[str, tuple[bool, bool]] = {}
 
-    def __call__(self, word: str) -> bool:
-        if not _ONLY_HANGUL.match(word):
-            return False
+    def _reading(self, word: str) -> tuple[bool, bool]:
+        """(common, everyday) for a Hangul string."""
         if word not in self._memo:
             tokens, total = self._kiwi.analyze(word, top_n=1)[0]
             if len(tokens) == 1:
-                common = tokens[0].tag != "NNP" and tokens[0].score > self.WORD_SCORE
+                word_like = tokens[0].tag != "NNP"
+                common = word_like and tokens[0].score > self.WORD_SCORE
+                everyday = word_like and tokens[0].score > self.EVERYDAY_WORD_SCORE
             else:
                 common = total > self.PHRASE_SCORE
-            self._memo[word] = common
+                everyday = total > self.EVERYDAY_PHRASE_SCORE
+            self._memo[word] = (common, everyday)
         return self._memo[word]
+
+    def __call__(self, word: str) -> bool:
+        return bool(_ONLY_HANGUL.match(word)) and self._reading(word)[0]
+
+    def everyday(self, word: str) -> bool:
+        """Whether the word is among the commonest of Korean (a big city's name does not win over it)."""
+        return bool(_ONLY_HANGUL.match(word)) and self._reading(word)[1]
 
 
 def _world(
@@ -381,7 +394,8 @@ _BIG_CITY = 500_000
 
 def ambiguous_surfaces(entries: Iterable[GazEntry], common: _CommonWords) -> list[str]:
     """Hangul names and aliases of places that are also ordinary Korean words (예산, 양산, 수단), and
-    short organisation aliases that are (토스, 예보). Not the names of big cities (샤먼, 암만), nor an
+    short organisation aliases that are (토스, 예보). Not the names of big cities (샤먼, 암만) unless
+    the word is an everyday one (주장 'claim' over 九江, 지난 'last' over 济南), nor an
     organisation's own name, which Kiwi may know as a common noun (국회, 교육부) without ambiguity.
     The gazetteer leaves them out of `surfaces()`."""
     entries = list(entries)
@@ -394,7 +408,7 @@ def ambiguous_surfaces(entries: Iterable[GazEntry], common: _CommonWords) -> lis
             cands = e.surfaces()
         else:
             cands = tuple(a for a in e.aliases if len(a) <= 2 and a[-1] not in "부청처원회위경재")
-        out.update(s for s in cands if s not in big and common(s))
+        out.update(s for s in cands if common(s) and (s not in big or common.everyday(s)))
     return sorted(out)
 
 

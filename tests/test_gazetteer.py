@@ -113,6 +113,11 @@ def test_surfaces_cover_every_unambiguous_name_and_alias_and_get_finds_keys() ->
         ("강화", True),
         ("수단", True),
         ("토스", True),
+        ("주장", True),  # 'claim' outnumbers the big city 九江 of the same name
+        ("지난", True),  # 'last' (지나+ㄴ) over 济南
+        ("후에", True),  # 'after' over Huế
+        ("샤먼", False),  # a big city whose namesake word is rare
+        ("지난시", False),
         ("예산군", False),
         ("시흥", False),
         ("청주", False),
@@ -199,3 +204,14 @@ def test_build_reproduces_the_committed_places_file(tmp_path: Path, repo_root: P
     built, committed = rows(out), rows(data / "places.tsv")
     assert divisions(built) == divisions(committed)
     assert len(set(built) & set(committed)) >= 0.95 * len(committed)
+
+
+def test_everyday_words_named_like_big_cities_are_no_places_in_text() -> None:
+    from newskg.extract.pipeline import get_extractor
+    from newskg.extract.records import Article
+
+    ex = get_extractor()
+    plain = ex.extract(Article("a", "그의 주장과 달리 지난주 발표 후에도 변화는 없었다."))
+    assert [e.label for e in plain.entities if e.type == "LOC"] == []
+    named = ex.extract(Article("b", "시장은 중국 지난시와 베트남 후에시를 방문했다."))
+    assert {e.label_en for e in named.entities if e.type == "LOC"} >= {"Jinan", "Huế"}
