@@ -31,6 +31,8 @@ def _triples(text: str, status: str = "done") -> set[tuple[str, str, str]]:
         ("[경기 시흥=데일리임팩트 이상묵 기자]", ("시흥시", "locatedIn", "경기도")),
         ("협약식에는 송재원 울산시장과 이순규 울주군수가 참석했다.", ("송재원", "headOf", "울산광역시")),
         ("협약식에는 송재원 울산시장과 이순규 울주군수가 참석했다.", ("이순규", "headOf", "울주군")),
+        # the bare name "고령" is also a common word: the title glued to the full name still links
+        ("협약식에는 박성민 고령군수와 김미경 마포구청장이 참석했다.", ("박성민", "headOf", "고령군")),
         ("계약학과 교육과정 설계는 충남대 이수빈 교수가 총괄한다.", ("이수빈", "worksFor", "충남대학교")),
         (
             "시흥시는 임병택 시장이 김동연 경기도지사와 함께 미국 샌디에이고를 방문했다고 밝혔다.",
