@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newskg.extract.entities import Ent
+from newskg.extract.korean import load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
 from newskg.extract.syntax import Clause, Phrase, Sentence
 from newskg.ontology.errors import PipelineError
@@ -766,6 +767,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         for t in stops:
                             col.by_rule(e, "visits", t, sent, "trip_companion_visits")
     deals.finish(col)
+    _title_bodies(sents, ents, col)
     _byline_outlet(sents, col)
     _national_heads(sents, ents, col, lex)
     # cooperation only where nothing more specific holds for the pair
@@ -866,6 +868,48 @@ def _roles(sent: Sentence, col: _Collector) -> None:
                 sent,
                 "title_post" if m.role_target is not None else "title_post/implicit",
             )
+
+
+def _title_bodies(sents: list[Sentence], ents: list[Ent], col: _Collector) -> None:
+    """ "박서준 청장은 …" with no body near the title: the head of the article's one body whose name
+    ends as the title's body does (청장 → …청, 총장 → …대학교), unless someone else heads it."""
+    endings_of = load_korean().title_bodies
+    heads = {(f.subject.id, f.object.id) for f in col.found.values() if f.predicate == "headOf"}
+    for sent in sents:
+        for m in sent.mentions:
+            if m.type != "PERSON" or m.entity is None or m.role is None or m.role.relation != "headOf":
+                continue
+            endings = endings_of.get(m.role.name)
+            if not endings or m.role_target is not None or any(s == m.entity.id for s, _o in heads):
+                continue
+            bodies = {
+                e.id: e
+                for e in ents
+                if e.type == "ORG" and e.cls != "NewsMediaOrganization" and e.label.endswith(endings)
+            }
+            # "경자청" beside "한빛경제자유구역청": a short form of a longer candidate is that one
+            named = [
+                e
+                for e in bodies.values()
+                if not any(f is not e and _within(e.label, f.label) for f in bodies.values())
+            ]
+            if len(named) != 1:
+                continue
+            body = named[0]
+            if any(o == body.id for _s, o in heads):
+                continue
+            col.by_rule(m.entity, "headOf", body, sent, "title_head/article")
+            heads.add((m.entity.id, body.id))
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether the syllables of `short` occur in `long` in order (and `long` is longer)."""
+    i = 0
+    for ch in short:
+        i = long.find(ch, i) + 1
+        if i == 0:
+            return False
+    return len(long) > len(short)
 
 
 def _post_holders(sent: Sentence, ents: list[Ent], col: _Collector, lex: Lexicon) -> None:

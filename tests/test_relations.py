@@ -546,3 +546,19 @@ def test_bodies_said_to_sit_in_a_place_lie_in_it():
 def test_a_plan_in_a_place_is_no_seat_there():
     found = _triples("㈜새길정밀은 화성시에 공장을 지을 계획이 있다.")
     assert ("㈜새길정밀", "locatedIn", "화성시") not in found
+
+
+def test_a_bare_head_title_heads_the_one_body_of_the_article_with_its_ending():
+    found = _triples(
+        "한빛경제자유구역청은 3개 기업과 투자협약을 맺었다. "
+        '김도윤 청장은 "기업들이 빠르게 뿌리내리도록 돕겠다"고 말했다.'
+    )
+    assert ("김도윤", "headOf", "한빛경제자유구역청") in found
+
+
+def test_a_bare_head_title_with_two_bodies_of_its_kind_links_neither():
+    found = _triples(
+        "한빛경제자유구역청은 새솔관세청과 협약을 맺었다. "
+        '김도윤 청장은 "기업들이 빠르게 뿌리내리도록 돕겠다"고 말했다.'
+    )
+    assert not any(s == "김도윤" and p == "headOf" for s, p, _o in found)
