@@ -1524,6 +1524,7 @@ class _Deals:
         self.party: Ent | None = None
         self.seekers: list[tuple[Ent, Sentence]] = []
         self.companies: list[tuple[Ent, Sentence]] = []
+        self.unnamed = False  # the last agreement counted its firms without naming them
 
     def finish(self, col: _Collector) -> None:
         for seeker, sent in self.seekers:
@@ -1571,7 +1572,14 @@ def _invest_agreement(
     seek = _SEEK.search(masked)
     counted = _COUNT_FIRMS.search(masked) or (seek and _FIRM_SOURCE.search(masked))
     joined = deals.party is not None and re.search(r"(협약|투자)에\s?참여", masked)
-    if not (deal or seek and counted or joined):
+    # "4개 기업과 투자협약 …" then "투자 기업은 ▲A사 ▲B사 등이다": the firms the deal counted
+    listed = (
+        deals.party is not None
+        and deals.unnamed
+        and not deal
+        and any(w in masked for w in lex.words.get("deal_list", ()))
+    )
+    if not (deal or seek and counted or joined or listed):
         return
     if (deal and _modal_after(masked, deal.end(), lex)) or (seek and _modal_after(masked, seek.end(), lex)):
         return
@@ -1594,6 +1602,15 @@ def _invest_agreement(
         ]
     if deal or re.search(r"(협약|투자)에\s?참여", masked):
         deals.party = party
+    if deal:
+        deals.unnamed = not firms and bool(counted)
+    if listed:
+        for co in firms:
+            deals.companies.append((co, sent))
+            col.by_rule(party, "signsAgreementWith", co, sent, "deal_parties/later")
+            if party.type == "LOC":
+                col.by_rule(co, "investsIn", party, sent, "deal_invests/later")
+        return
     if seek and not firms and (counted or _FIRM_SOURCE.search(masked)):
         deals.seekers.append((party, sent))  # "3개 기업서 투자 유치": the firms come later
         return

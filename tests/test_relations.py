@@ -562,3 +562,22 @@ def test_a_bare_head_title_with_two_bodies_of_its_kind_links_neither():
         '김도윤 청장은 "기업들이 빠르게 뿌리내리도록 돕겠다"고 말했다.'
     )
     assert not any(s == "김도윤" and p == "headOf" for s, p, _o in found)
+
+
+def test_the_firms_an_agreement_counted_and_a_later_sentence_lists_are_its_parties():
+    found = _triples(
+        "충북 옥천군은 4일 시청에서 3개 기업과 총 300억원 규모의 투자 양해각서를 체결했다.\n"
+        "투자 기업과 규모는 ▲㈜한빛테크 150억원 ▲㈜새솔금속 100억원 ▲다온정밀㈜ 50억원 등이다."
+    )
+    for firm in ("㈜한빛테크", "㈜새솔금속", "다온정밀㈜"):
+        assert ("옥천군", "signsAgreementWith", firm) in found
+        assert (firm, "investsIn", "옥천군") in found
+
+
+def test_a_list_of_firms_after_an_agreement_that_named_its_firm_adds_no_party():
+    found = _triples(
+        "충북 옥천군은 4일 ㈜한빛테크와 투자 양해각서를 체결했다.\n"
+        "투자 기업은 ▲㈜새솔금속 ▲다온정밀㈜ 등으로 늘어날 전망이다."
+    )
+    assert ("옥천군", "signsAgreementWith", "㈜한빛테크") in found
+    assert ("옥천군", "signsAgreementWith", "㈜새솔금속") not in found
