@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newskg.extract.entities import Ent
-from newskg.extract.korean import load_korean
+from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
 from newskg.extract.syntax import Clause, Phrase, Sentence
 from newskg.ontology.errors import PipelineError
@@ -1039,6 +1039,20 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
                     h = _head(q)
                     if len(q.mentions) == 1 and h and h[0].cls == b.entity.cls and h[0].type == "LOC":
                         col.by_rule(h[0], "locatedIn", a.entity, sent, "juxtaposed_list")
+    # "우즈베키스탄의 수도 타슈켄트", "헤센주 주도인 비스바덴": the capital of a place lies in it
+    capitals = sorted(lex.words.get("capital", ()), key=len, reverse=True)
+    if capitals and any(w in sent.text for w in capitals):
+        cap = re.compile(
+            r"^(?:\([^)]*\))?\s?(?:의\s)?\s?" + alternation(tuple(capitals)) + r"(?:인|이자)?\s$"
+        )
+        for a, b in zip(ms, ms[1:], strict=False):
+            if (
+                a.type == b.type == "LOC"
+                and b.entity.cls in ("City", "AdministrativeArea")
+                and cap.match(sent.span_text(a.end, b.start))
+                and _rank(a.entity) >= 0
+            ):
+                col.by_rule(b.entity, "locatedIn", a.entity, sent, "capital_of")
     desc = tuple(lex.words.get("descriptor", ()))
     for k, p in enumerate(sent.phrases):
         pm = [m for m in p.mentions if m.entity is not None]

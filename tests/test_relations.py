@@ -581,3 +581,20 @@ def test_a_list_of_firms_after_an_agreement_that_named_its_firm_adds_no_party():
     )
     assert ("옥천군", "signsAgreementWith", "㈜한빛테크") in found
     assert ("옥천군", "signsAgreementWith", "㈜새솔금속") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("대표단은 몽골의 수도 울란바토르에 도착했다.", ("울란바토르", "locatedIn", "몽골")),
+        ("대표단은 바이에른(Bayern)주 주도인 뮌헨으로 이동했다.", ("뮌헨", "locatedIn", "바이에른주")),
+    ],
+)
+def test_the_capital_of_a_place_lies_in_it(text, triple):
+    assert triple in _triples(text)
+
+
+def test_a_city_merely_named_after_a_country_is_not_its_capital():
+    assert ("울란바토르", "locatedIn", "몽골") not in _triples(
+        "몽골 대표단은 수원과 울란바토르를 차례로 찾았다."
+    )
