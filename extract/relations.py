@@ -1054,6 +1054,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
             ):
                 col.by_rule(b.entity, "locatedIn", a.entity, sent, "capital_of")
     desc = tuple(lex.words.get("descriptor", ()))
+    _local_bodies(sent, ms, col, desc)
     for k, p in enumerate(sent.phrases):
         pm = [m for m in p.mentions if m.entity is not None]
         # "캐나다 물류기업 블루웨이브로지스틱스": a place, a descriptor, the organisation
@@ -1105,6 +1106,32 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
             for y in _head(q):
                 if y.type == "ORG" or y.cls == "Facility":
                     col.by_rule(y, "locatedIn", x, sent, "located_clause")
+
+
+def _local_bodies(sent: Sentence, ms: list, col: _Collector, desc: tuple[str, ...]) -> None:
+    """ "싱가포르를 방문 중인 A 시장이 현지 투자회사 B와 …": a body called local (현지) lies in the
+    foreign place the sentence named before it."""
+    for b in ms:
+        if b.type != "ORG" or b.entity.cls in ("NewsMediaOrganization", "GovernmentOrganization"):
+            continue
+        before = sent.span_text(sent.start, b.start)
+        k = before.rfind("현지 ")
+        if k < 0:
+            continue
+        words = before[k + 3 :].split()
+        if len(words) > 3 or not all(w.rstrip("인").endswith(desc) or w in ("한인", "교민") for w in words):
+            continue
+        at = sent.start + k
+        places = [
+            m
+            for m in ms
+            if m.end <= at
+            and m.type == "LOC"
+            and m.entity.cls in ("City", "AdministrativeArea", "Country")
+            and not _is_kr(m.entity)
+        ]
+        if places:
+            col.by_rule(b.entity, "locatedIn", places[-1].entity, sent, "local_body")
 
 
 def _list_after(sent: Sentence, p: Phrase) -> list[Phrase]:

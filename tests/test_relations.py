@@ -598,3 +598,26 @@ def test_a_city_merely_named_after_a_country_is_not_its_capital():
     assert ("울란바토르", "locatedIn", "몽골") not in _triples(
         "몽골 대표단은 수원과 울란바토르를 차례로 찾았다."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "싱가포르를 방문 중인 박민수 시장이 현지 투자회사 라이언캐피탈과 투자협약을 맺었다.",
+            ("라이언캐피탈", "locatedIn", "싱가포르"),
+        ),
+        (
+            "김 시장 일행은 27일 시애틀로 이동해 "
+            "현지 한인 경제단체인 시애틀한인상공회의소 관계자들과 간담회를 가졌다.",
+            ("시애틀한인상공회의소", "locatedIn", "시애틀"),
+        ),
+    ],
+)
+def test_a_body_called_local_lies_in_the_foreign_place_named_before_it(text, triple):
+    assert triple in _triples(text)
+
+
+def test_a_body_called_local_after_a_korean_place_only_gets_no_foreign_place():
+    found = _triples("박민수 시장은 부산에서 현지 투자회사 라이언캐피탈과 투자협약을 맺었다.")
+    assert not any(s == "라이언캐피탈" and p == "locatedIn" for s, p, _o in found)
