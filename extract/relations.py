@@ -1481,15 +1481,32 @@ def _seeks(
     sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent], focus: Ent | None = None
 ) -> None:
     m = _SEEK.search(masked)
+    asks = tuple(lex.words.get("seek_ask", ()))
+    ask = None
+    if not m and asks:
+        ask = re.search(alternation(tuple(sorted(asks, key=len, reverse=True))), masked)
+        m = ask
     if not m or _modal_after(masked, m.end(), lex):
         return
     if _other_attraction(masked, m):
         return
     seekers: list[Ent] = []
+    if ask is not None:
+        # "박닌성 투자 설명회": the place or body named right before the words is the seeker
+        cue_at = sent.start + ask.start()
+        near = [
+            x.entity
+            for x in sent.mentions
+            if x.entity is not None
+            and x.type in ("LOC", "ORG")
+            and x.entity.cls != "NewsMediaOrganization"
+            and 0 <= cue_at - x.end <= 1
+        ]
+        seekers.extend(near[-1:])
     first = next((p for p in sent.phrases if p.case == "subj" or p.particle == ","), None)
     if first is not None and first is not sent.phrases[0] and first.particle == ",":
         first = None
-    if first is not None and _head(first):
+    if first is not None and _head(first) and not seekers:
         # "도와 시는 … 유치를 위해": every body listed as the subject seeks
         for q in [*_list_before(sent, first), first]:
             for h in _head(q)[:1]:
@@ -1523,18 +1540,35 @@ def _seeks(
                     or (q is p and o is not None and o.type == "ORG" and o not in sources)
                 ):
                     sources.append(o)
-    if not sources:
+    if not sources or ask is not None:
         # "한빛전자 투자 유치를 위해", "청솔전자 유치에 나서", "청솔전자 본사를 찾아 투자를 요청": the
         # company named before the investment word, or the company visited to ask for it
         for mm in sent.mentions:
             e = mm.entity
-            if e is None or e.type != "ORG" or e.cls == "NewsMediaOrganization" or e in seekers:
+            if (
+                e is None
+                or e.type != "ORG"
+                or e.cls == "NewsMediaOrganization"
+                or e in seekers
+                or e in sources
+            ):
                 continue
             tail = sent.span_text(mm.end, mm.end + 24).lstrip()
             if re.match(_SEEK_TAIL, tail) or (
-                "요청" in m.group() and re.match(r"(본사|본부|공장)?(을|를)\s(직접\s)?(찾|방문)", tail)
+                ("요청" in m.group() or ask is not None)
+                and re.match(r"(본사|본부|공장)?(을|를)\s(직접\s|차례로\s|잇달아\s)?(찾|방문)", tail)
             ):
                 sources.append(e)
+                if ask is not None:
+                    # "A사와 B사를 차례로 방문해 … 투자 설명회": every company of the list
+                    ph = next((p for p in sent.phrases if p.start <= mm.start < p.end), None)
+                    if ph is not None:
+                        for q in _list_before(sent, ph):
+                            sources.extend(
+                                x
+                                for x in _head(q)
+                                if x.type == "ORG" and x.cls == "Company" and x not in sources
+                            )
     rule = "seek_source"
     if not sources and focus is not None and re.search(r"이번\s?투자|투자를\s?유치", masked):
         sources, rule = [focus], "seek_source/focus"  # "군은 이번 투자를 유치하고자": the company in focus

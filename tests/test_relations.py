@@ -621,3 +621,17 @@ def test_a_body_called_local_lies_in_the_foreign_place_named_before_it(text, tri
 def test_a_body_called_local_after_a_korean_place_only_gets_no_foreign_place():
     found = _triples("박민수 시장은 부산에서 현지 투자회사 라이언캐피탈과 투자협약을 맺었다.")
     assert not any(s == "라이언캐피탈" and p == "locatedIn" for s, p, _o in found)
+
+
+def test_the_companies_visited_for_an_investment_briefing_are_sought_by_the_place_named_with_it():
+    found = _triples(
+        "응우옌 반 훙 박닌성 인민위원장은 구미를 찾았다. 이어 전자부품 기업 ㈜한빛일렉트론과 "
+        "(주)새솔정밀을 차례로 방문해 박닌성 투자 설명회를 열었다."
+    )
+    assert ("박닌성", "seeksInvestmentFrom", "㈜한빛일렉트론") in found
+    assert ("박닌성", "seeksInvestmentFrom", "(주)새솔정밀") in found
+
+
+def test_asking_a_company_to_invest_more_is_seeking_its_investment():
+    found = _triples("김민수 옥천군수는 ㈜한빛테크 본사를 찾아 투자 확대를 요청했다.")
+    assert ("옥천군", "seeksInvestmentFrom", "㈜한빛테크") in found
