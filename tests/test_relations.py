@@ -635,3 +635,8 @@ def test_the_companies_visited_for_an_investment_briefing_are_sought_by_the_plac
 def test_asking_a_company_to_invest_more_is_seeking_its_investment():
     found = _triples("김민수 옥천군수는 ㈜한빛테크 본사를 찾아 투자 확대를 요청했다.")
     assert ("옥천군", "seeksInvestmentFrom", "㈜한빛테크") in found
+
+
+def test_moving_on_to_a_place_is_visiting_it():
+    found = _triples("한빛무역협회는 15일 스위스 취리히로 자리를 옮겨 같은 설명회를 이어간다.")
+    assert ("한빛무역협회", "visits", "취리히") in found
