@@ -657,6 +657,19 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                 _clause_cue(c, sent, masked, cues["meets"] + cues["signsAgreementWith"], lex)
             ):
                 for p in c.phrases:
+                    # "오타와에서", and the site of a foreign place: "아스타나의 대통령궁에서"
+                    site_of = (
+                        (k := sent.phrases.index(p)) > 0
+                        and sent.phrases[k - 1].case == "gen"
+                        and sent.phrases[k - 1] in c.phrases
+                    )
+                    if p.particle.startswith("에서") and site_of and _head(sent.phrases[k - 1]):
+                        gen = [e for e in _ents(sent.phrases[k - 1], ("LOC",)) if not _is_kr(e)]
+                        for t in gen:
+                            for a in agent:
+                                if a.type == "PERSON":
+                                    col.by_rule(a, "visits", t, sent, "meet_abroad_visits")
+                                    visits_by.setdefault(a.id, []).append((t, sent))
                     if p.particle.startswith("에서") and _head(p) and _head(p)[0].type == "LOC":
                         for t in _ents(p, ("LOC",)):
                             if not _is_kr(t):

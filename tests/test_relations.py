@@ -640,3 +640,15 @@ def test_asking_a_company_to_invest_more_is_seeking_its_investment():
 def test_moving_on_to_a_place_is_visiting_it():
     found = _triples("한빛무역협회는 15일 스위스 취리히로 자리를 옮겨 같은 설명회를 이어간다.")
     assert ("한빛무역협회", "visits", "취리히") in found
+
+
+def test_meeting_at_a_site_of_a_foreign_city_is_visiting_the_city():
+    found = _triples(
+        "한정민 대통령은 12일 카자흐스탄 아스타나의 대통령궁에서 에르잔 누르벡 대통령과 정상회담을 열었다."
+    )
+    assert ("한정민", "visits", "아스타나") in found
+
+
+def test_meeting_at_a_site_of_a_korean_city_is_no_visit_abroad():
+    found = _triples("한정민 대통령은 12일 서울의 한 호텔에서 에르잔 누르벡 대통령과 정상회담을 열었다.")
+    assert ("한정민", "visits", "서울특별시") not in found
