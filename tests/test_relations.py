@@ -652,3 +652,14 @@ def test_meeting_at_a_site_of_a_foreign_city_is_visiting_the_city():
 def test_meeting_at_a_site_of_a_korean_city_is_no_visit_abroad():
     found = _triples("한정민 대통령은 12일 서울의 한 호텔에서 에르잔 누르벡 대통령과 정상회담을 열었다.")
     assert ("한정민", "visits", "서울특별시") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("이날 행사 진행은 충남대 국제교류팀 김나리 과장이 맡았다.", ("김나리", "worksFor", "충남대학교")),
+        ("협약식에는 최민혁 충남대 대덕캠퍼스 부총장이 참석했다.", ("최민혁", "worksFor", "충남대학교")),
+    ],
+)
+def test_a_unit_of_the_body_between_body_and_person_keeps_the_post(text, triple):
+    assert triple in _triples(text)
