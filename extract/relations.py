@@ -1068,6 +1068,16 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
                 col.by_rule(b.entity, "locatedIn", a.entity, sent, "capital_of")
     desc = tuple(lex.words.get("descriptor", ()))
     _local_bodies(sent, ms, col, desc)
+    # "호주의 한인 경제단체인 B", "독일의 자동차부품 업체 B": a place's body introduced by a descriptor
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.type != "LOC" or a.entity.cls == "Facility" or b.type != "ORG" or b.ref:
+            continue
+        if b.entity.cls in ("NewsMediaOrganization", "GovernmentOrganization"):
+            continue
+        gap = sent.span_text(a.end, b.start)
+        words = gap[1:].split() if gap.startswith("의 ") else []
+        if 1 <= len(words) <= 3 and words[-1].rstrip("인").endswith(desc) and gap.endswith(" "):
+            col.by_rule(b.entity, "locatedIn", a.entity, sent, "genitive_descriptor")
     for k, p in enumerate(sent.phrases):
         pm = [m for m in p.mentions if m.entity is not None]
         # "캐나다 물류기업 블루웨이브로지스틱스": a place, a descriptor, the organisation

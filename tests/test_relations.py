@@ -663,3 +663,17 @@ def test_meeting_at_a_site_of_a_korean_city_is_no_visit_abroad():
 )
 def test_a_unit_of_the_body_between_body_and_person_keeps_the_post(text, triple):
     assert triple in _triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "한빛상의는 29일 호주의 한인 경제단체인 시드니한인상공회의소와 업무 협약을 체결했다.",
+            ("시드니한인상공회의소", "locatedIn", "오스트레일리아"),
+        ),
+        ("독일의 자동차부품 업체 베르크오토는 투자를 신고했다.", ("베르크오토", "locatedIn", "독일")),
+    ],
+)
+def test_a_body_introduced_as_a_places_descriptor_lies_in_the_place(text, triple):
+    assert triple in _triples(text)
