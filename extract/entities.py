@@ -216,7 +216,9 @@ def _merge_abbreviations(table: _Table) -> None:
     """An organisation named by the abbreviation of one other organisation of the article, with no
     gazetteer key of its own, is that organisation."""
     orgs = [e for e in table.order if e.type == "ORG"]
-    for short in orgs:
+    # a short name read as some place with no gazetteer entry ("한빛상의") may abbreviate a body too
+    guessed = [e for e in table.order if e.type == "LOC" and e.cls == "Place" and not e.key]
+    for short in orgs + guessed:
         if short.key or not short.mentions:
             continue
         sl = norm_label(short.label)
@@ -226,6 +228,7 @@ def _merge_abbreviations(table: _Table) -> None:
         long = longs[0]
         for m in short.mentions:
             m.entity = long
+            m.type, m.cls = long.type, long.cls
             long.mentions.append(m)
         for a in (short.label, *short.aliases):
             if a not in long.aliases:
