@@ -730,6 +730,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             carry = [e for e in sent_head if e.type in ("PERSON", "ORG")] or carry
         _parties(sent, masked, col, lex, sent_agent)
         _sister_apposition(sent, masked, col, sent_agent)
+        _sister_list(sent, masked, col, sent_agent)
         _sister_relative(sent, masked, col, lex, sent_agent)
         _located_main(sent, masked, col)
         _seeks(sent, masked, col, lex, sent_agent, focus)
@@ -1223,7 +1224,11 @@ def _sister_apposition(sent: Sentence, masked: str, col: _Collector, agent: list
     for m in _SISTER_NOUN.finditer(masked):
         at = sent.start + m.end()
         after = next((p for p in sent.phrases if p.end > at and p.start >= at - 1), None)
-        if after is None or sent.span_text(at, after.start).strip():
+        inside = next((p for p in sent.phrases if p.start < at - 1 < p.end), None)
+        if inside is not None and inside.head is not None and inside.head.start >= at:
+            # "자매도시 B시에 대표단을 보냈다": the noun and the name in one phrase
+            after = inside
+        elif after is None or sent.span_text(at, after.start).strip():
             continue
         sisters = [e for e in _head(after) if e.type == "LOC" and e.cls != "Country"]
         if not sisters or not _name_ends(after):
@@ -1242,6 +1247,34 @@ def _sister_apposition(sent: Sentence, masked: str, col: _Collector, agent: list
         for t in sisters:
             if _ok_pair(col, home, t):
                 col.by_rule(home, "sisterCityOf", t, sent, "sister_apposition")
+
+
+_SISTER_COUNT = re.compile(
+    r"등\s?(?:\d+|[한두세네]|다섯|여섯|일곱|여덟|아홉|열)\s?(?:개국\s?\d+\s?)?개\s?"
+    r"(?:해외\s?|국내외\s?)?(?:자매|우호|자매·우호|자매\s?우호)\s?(?:협력\s?|교류\s?)?(?:결연\s?)?도시"
+)
+
+
+def _sister_list(sent: Sentence, masked: str, col: _Collector, agent: list[Ent]) -> None:
+    """ "A군은 B·C·D 등 3개 자매도시를 두고 있다": each place of the list before the count is a sister
+    of the subject's place (of a chain "중국 장쑤성 양저우시" only the last place)."""
+    m = _SISTER_COUNT.search(masked)
+    if not m:
+        return
+    home = _subject_party(sent) or next((p for p in (party_of(e) for e in agent) if p is not None), None)
+    if home is None or home.type != "LOC" or home.cls == "Country":
+        return
+    end = sent.start + m.start()
+    ms = [x for x in sent.mentions if x.entity is not None and not x.ref and x.end <= end]
+    start = max((x.end for x in ms if x.entity is home), default=sent.start)
+    for i, x in enumerate(ms):
+        if x.start < start or x.type != "LOC" or x.entity.cls in ("Country", "Facility") or x.entity is home:
+            continue
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        if nxt is not None and nxt.type == "LOC" and not sent.span_text(x.end, nxt.start).strip(" ()"):
+            continue  # the province of "장쑤성 양저우시"
+        if _ok_pair(col, home, x.entity):
+            col.by_rule(home, "sisterCityOf", x.entity, sent, "sister_list")
 
 
 def _sister_relative(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:

@@ -677,3 +677,21 @@ def test_a_unit_of_the_body_between_body_and_person_keeps_the_post(text, triple)
 )
 def test_a_body_introduced_as_a_places_descriptor_lies_in_the_place(text, triple):
     assert triple in _triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("옥천군은 자매도시 프리몬트시에 대표단을 보냈다.", ("옥천군", "sisterCityOf", "프리몬트시")),
+        ("옥천군은 양저우·가고시마 등 2개 자매도시를 두고 있다.", ("옥천군", "sisterCityOf", "가고시마")),
+        ("옥천군은 양저우·가고시마 등 2개 자매도시를 두고 있다.", ("옥천군", "sisterCityOf", "양저우")),
+    ],
+)
+def test_sister_cities_named_right_after_the_noun_or_listed_before_their_count(text, triple):
+    assert triple in _triples(text)
+
+
+def test_the_province_of_a_listed_sister_city_is_no_sister():
+    found = _triples("옥천군은 중국 장쑤성 양저우시 등 1개 해외 자매도시를 두고 있다.")
+    assert ("옥천군", "sisterCityOf", "양저우시") in found
+    assert ("옥천군", "sisterCityOf", "장쑤성") not in found
