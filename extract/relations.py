@@ -534,6 +534,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         masked = _masked(sent)
         _roles(sent, col)
         _post_holders(sent, ents, col, lex)
+        _appointments(sent, col, lex)
         _located(sent, col, lex)
         masked = _unnegated(masked, lex)
         if masked is None:
@@ -924,6 +925,62 @@ def _within(short: str, long: str) -> bool:
         if i == 0:
             return False
     return len(long) > len(short)
+
+
+def _appointments(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
+    """ "A사는 B 부사장을 신임 대표이사로 선임했다", "신임 사장에는 B가 내정됐다", "B는 계열사인 C사 대표를
+    겸하고 있다": the person appointed to a title holds it at the body named with it, else at the
+    body the sentence is about."""
+    verbs = tuple(lex.words.get("appoint", ()))
+    if not verbs or not any(v in sent.text for v in verbs):
+        return
+    phrases = sent.phrases
+    for k, q in enumerate(phrases):
+        if not q.words:
+            continue
+        role = lex.roles.get(q.words[-1].core)
+        if role is None or not q.particle.startswith(("로", "으로", "에", "을", "를")):
+            continue
+        rest = sent.span_text(q.end, sent.end)
+        if not any(rest.lstrip().startswith(v) or (" " + v) in rest[:16] for v in verbs):
+            continue
+        people: list[Ent] = []
+        if q.particle.startswith(("로", "으로")):
+            # "B를 … 대표로", "B가 신임 대표로 취임했다"
+            for p in reversed(phrases[:k]):
+                h = _head(p)
+                if h and h[0].type == "PERSON" and p.case in ("obj", "subj"):
+                    people = [h[0]]
+                    break
+        elif q.particle.startswith("에"):
+            nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+            h = _head(nxt) if nxt is not None else []
+            if h and h[0].type == "PERSON":
+                people = [h[0]]
+        else:
+            # "B는 C사 대표를 겸하고/맡고 있다": the subject holds it
+            subj = [p for p in phrases[:k] if p.case == "subj" and _head(p)]
+            if subj and _head(subj[0])[0].type == "PERSON":
+                people = [_head(subj[0])[0]]
+        if not people:
+            continue
+        body = next(
+            (m.entity for m in reversed(q.mentions) if m.entity is not None and m.type == "ORG"), None
+        )
+        if body is None and k > 0 and phrases[k - 1].case == "gen" and _head(phrases[k - 1]):
+            h = _head(phrases[k - 1])[0]
+            body = h if h.type == "ORG" else None
+        if body is None:
+            body = _subject_party(sent)
+            if body is not None and body.type != "ORG":
+                body = None
+        if body is None or body.cls == "NewsMediaOrganization":
+            continue
+        for e in people:
+            if role.relation == "headOf" and not role.name.startswith("부"):
+                col.by_rule(e, "headOf", body, sent, "appointed_head")
+            else:
+                col.by_rule(e, "worksFor", body, sent, "appointed_post")
 
 
 def _post_holders(sent: Sentence, ents: list[Ent], col: _Collector, lex: Lexicon) -> None:

@@ -695,3 +695,31 @@ def test_the_province_of_a_listed_sister_city_is_no_sister():
     found = _triples("옥천군은 중국 장쑤성 양저우시 등 1개 해외 자매도시를 두고 있다.")
     assert ("옥천군", "sisterCityOf", "양저우시") in found
     assert ("옥천군", "sisterCityOf", "장쑤성") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "㈜한빛테크는 이날 이사회를 열고 김철수 부사장을 신임 대표이사로 선임했다.",
+            ("김철수", "headOf", "㈜한빛테크"),
+        ),
+        ("㈜한빛테크 신임 대표이사에는 김철수 부사장이 선임됐다.", ("김철수", "headOf", "㈜한빛테크")),
+        (
+            "김철수 대표는 2019년부터 계열사인 ㈜새솔음료 대표이사를 겸하고 있다.",
+            ("김철수", "headOf", "㈜새솔음료"),
+        ),
+    ],
+)
+def test_the_person_appointed_to_a_head_title_heads_the_body(text, triple):
+    assert triple in _triples(text)
+
+
+def test_new_before_a_title_is_no_person():
+    labels = {
+        e.label
+        for e in get_extractor()
+        .extract(Article("t", "㈜한빛테크 신임 대표이사에는 김철수 부사장이 선임됐다."))
+        .entities
+    }
+    assert "신임" not in labels
