@@ -312,6 +312,7 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                 heads_of_delegation.append(h.entity)
 
     last_company: Ent | None = None
+    last_university: Ent | None = None
     topic_company: Ent | None = None
     persons = [e for e in table.order if e.type == "PERSON"]
     bodies: list[Ent] = []  # the parties of the last sentence naming two or more
@@ -352,6 +353,8 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                     target = main_prov
                 elif m.ref == "company":
                     target = topic_company or last_company
+                elif m.ref == "university":
+                    target = last_university
                 elif m.ref == "delegation":
                     target = (
                         named_delegations[0]
@@ -416,6 +419,8 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                     table.attach(m, target)
                 continue
             e = m.entity
+            if e is not None and e.type == "ORG" and e.cls == "University":
+                last_university = e
             if (
                 e is not None
                 and e.type == "ORG"

@@ -723,3 +723,8 @@ def test_new_before_a_title_is_no_person():
         .entities
     }
     assert "신임" not in labels
+
+
+def test_a_post_at_this_university_is_a_post_at_the_university_named_before():
+    found = _triples("충남대는 협약을 맺었다. 협약식에는 이 대학 소프트웨어학과 송지혜 교수 등이 참석했다.")
+    assert ("송지혜", "worksFor", "충남대학교") in found
