@@ -1451,8 +1451,10 @@ def _groups(
 def _joined(sent: Sentence, p: Phrase) -> list[Ent]:
     """The parties of a phrase: every name of "A·B·C와" (joined by · or a comma), else its head."""
     ms = [m for m in p.mentions if m.entity is not None and not m.extra.get("aside")]
+    # a place suffix may be left outside a short place name ("충북도·한빛공사·한빛대와")
     if len(ms) >= 2 and all(
-        re.fullmatch(r"\s*[·ㆍ,]\s*", sent.span_text(a.end, b.start))
+        re.fullmatch(r"[도시군구]?\s*[·ㆍ,]\s*", sent.span_text(a.end, b.start))
+        and (not sent.span_text(a.end, b.start)[:1].strip("·ㆍ, ") or a.type == "LOC")
         for a, b in zip(ms, ms[1:], strict=False)
     ):
         out: list[Ent] = []

@@ -728,3 +728,9 @@ def test_new_before_a_title_is_no_person():
 def test_a_post_at_this_university_is_a_post_at_the_university_named_before():
     found = _triples("충남대는 협약을 맺었다. 협약식에는 이 대학 소프트웨어학과 송지혜 교수 등이 참석했다.")
     assert ("송지혜", "worksFor", "충남대학교") in found
+
+
+def test_a_short_province_name_ending_in_do_before_a_dot_is_one_party_of_the_list():
+    found = _triples("옥천군은 13일 군청에서 한국수자원공사·충북도·충남대와 스마트 물관리 협약서에 서명했다.")
+    assert ("충청북도", "signsAgreementWith", "충남대학교") in found
+    assert ("충청북도", "signsAgreementWith", "한국수자원공사") in found
