@@ -782,6 +782,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         for t in stops:
                             col.by_rule(e, "visits", t, sent, "trip_companion_visits")
     deals.finish(col)
+    _within_province(sents, ents, col)
     _title_bodies(sents, ents, col)
     _byline_outlet(sents, col)
     _national_heads(sents, ents, col, lex)
@@ -883,6 +884,28 @@ def _roles(sent: Sentence, col: _Collector) -> None:
                 sent,
                 "title_post" if m.role_target is not None else "title_post/implicit",
             )
+
+
+def _within_province(sents: list[Sentence], ents: list[Ent], col: _Collector) -> None:
+    """ "A·B·C 등 도내 9개 시군": the places listed before 도내 lie in the article's province (the one
+    of the gazetteer that holds them, when the article names it)."""
+    by_key = {e.key: e for e in ents if e.key and e.type == "LOC"}
+    for sent in sents:
+        k = sent.text.find("도내")
+        if k < 0:
+            continue
+        at = sent.start + k
+        for m in sent.mentions:
+            e = m.entity
+            if e is None or m.ref or m.type != "LOC" or m.end > at or e.gaz is None:
+                continue
+            # only the members of the list that ends right before 도내
+            gap = sent.span_text(m.end, at)
+            if not re.fullmatch(r"(?:[·ㆍ,]\s*[^\s·ㆍ,]+)*\s*(?:등\s)?", gap):
+                continue
+            prov = by_key.get(getattr(e.gaz, "parent", None))
+            if prov is not None and prov is not e:
+                col.by_rule(e, "locatedIn", prov, sent, "within_province")
 
 
 def _title_bodies(sents: list[Sentence], ents: list[Ent], col: _Collector) -> None:

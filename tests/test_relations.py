@@ -734,3 +734,17 @@ def test_a_short_province_name_ending_in_do_before_a_dot_is_one_party_of_the_lis
     found = _triples("옥천군은 13일 군청에서 한국수자원공사·충북도·충남대와 스마트 물관리 협약서에 서명했다.")
     assert ("충청북도", "signsAgreementWith", "충남대학교") in found
     assert ("충청북도", "signsAgreementWith", "한국수자원공사") in found
+
+
+def test_the_places_listed_before_doane_lie_in_the_province_of_the_article():
+    found = _triples(
+        "경상북도는 계절근로자 제도를 넓힌다. "
+        "지난해 근로자 300여 명이 영덕·울진·청송 등 도내 3개 군 농가에서 일했다."
+    )
+    for county in ("영덕군", "울진군", "청송군"):
+        assert (county, "locatedIn", "경상북도") in found
+
+
+def test_doane_without_the_province_named_gives_no_province():
+    found = _triples("지난해 근로자 300여 명이 영덕·울진·청송 등 도내 3개 군 농가에서 일했다.")
+    assert not any(p == "locatedIn" for _s, p, _o in found)
