@@ -1597,7 +1597,7 @@ def _round_investors(sent: Sentence, masked: str, col: _Collector) -> None:
 
 # what follows the company courted: "A사 투자 유치", "A사의 300억원 투자를 유치", "A사를 유치"
 _SEEK_TAIL = re.compile(
-    r"(의\s)?([\d,.]+\s?(조|억|만|천)*\s?(원|달러|유로|엔|위안)\s?(규모의?\s)?)?"
+    r"(의\s)?([\d,.]+\s?(조|억|만|천)*\s?(원|달러|유로|엔|위안)?\s?(규모의?\s)?)?"
     r"(투자\s?유치|유치|투자를\s?(요청|유치))|\s?(본사|공장|법인|연구소|생산기지)?(을|를)\s(적극\s)?유치(했|하|해|에|한)"
 )
 
@@ -1660,7 +1660,13 @@ def _seeks(
     src_phrases = [
         p
         for p in sent.phrases
-        if p.case in ("comp", "src") and not (p.after is not None and p.after.text.startswith("함께"))
+        if p.case in ("comp", "src")
+        and not (p.after is not None and p.after.text.startswith("함께"))
+        # "A사에서 5천만달러를 유치했다": the company the money comes from
+        or p.particle == "에서"
+        and _head(p)
+        and _head(p)[0].type == "ORG"
+        and _head(p)[0].cls == "Company"
     ]
     for p in src_phrases:
         group = [p]
@@ -1670,6 +1676,8 @@ def _seeks(
         for q in group:
             for e in _head(q):
                 o = e if e.type == "ORG" else (body_of(e) if e.type == "PERSON" else None)
+                if o is not None and p.case == "src" and o.type == "LOC":
+                    o = None
                 if (
                     o is not None
                     and o.type == "ORG"
@@ -1692,9 +1700,13 @@ def _seeks(
             ):
                 continue
             tail = sent.span_text(mm.end, mm.end + 24).lstrip()
-            if re.match(_SEEK_TAIL, tail) or (
-                ("요청" in m.group() or ask is not None)
-                and re.match(r"(본사|본부|공장)?(을|를)\s(직접\s|차례로\s|잇달아\s)?(찾|방문)", tail)
+            if (
+                re.match(_SEEK_TAIL, tail)
+                or re.match(r"(을|를)\s상대로", tail)
+                or (
+                    ("요청" in m.group() or ask is not None)
+                    and re.match(r"(본사|본부|공장)?(을|를)\s(직접\s|차례로\s|잇달아\s)?(찾|방문)", tail)
+                )
             ):
                 sources.append(e)
                 if ask is not None:

@@ -748,3 +748,15 @@ def test_the_places_listed_before_doane_lie_in_the_province_of_the_article():
 def test_doane_without_the_province_named_gives_no_province():
     found = _triples("지난해 근로자 300여 명이 영덕·울진·청송 등 도내 3개 군 농가에서 일했다.")
     assert not any(p == "locatedIn" for _s, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "옥천군, 한빛테크 500억 투자 유치",
+        "옥천군은 한빛테크 등 3개 기업으로부터 총 800억원의 투자를 이끌어냈다.",
+        "옥천군은 한빛테크를 상대로 투자 유치 활동을 벌였다.",
+    ],
+)
+def test_other_shapes_of_attracting_a_companys_investment(text):
+    assert ("옥천군", "seeksInvestmentFrom", "한빛테크") in _triples(text)
