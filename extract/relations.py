@@ -1726,7 +1726,9 @@ def _seeks(
         for o in sources:
             if o is not s:
                 col.by_rule(s, "seeksInvestmentFrom", o, sent, rule)
-                if s.type == "ORG" and "로부터" in sent.text or "에서" in sent.text and s.type == "ORG":
+                # "A시는 B사로부터 투자를 유치했다": the money came, so B invests in A too
+                done = re.search(r"유치(했|한|해\s?왔)|이끌어(냈|낸)", masked) is not None
+                if ("로부터" in sent.text or "에서" in sent.text) and (s.type == "ORG" or done):
                     col.by_rule(o, "investsIn", s, sent, "seek_source_invests")
 
 

@@ -760,3 +760,13 @@ def test_doane_without_the_province_named_gives_no_province():
 )
 def test_other_shapes_of_attracting_a_companys_investment(text):
     assert ("옥천군", "seeksInvestmentFrom", "한빛테크") in _triples(text)
+
+
+def test_a_place_that_attracted_a_companys_investment_is_invested_in():
+    found = _triples("옥천군은 ㈜한빛테크로부터 500억원 규모의 투자를 유치했다고 밝혔다.")
+    assert ("㈜한빛테크", "investsIn", "옥천군") in found
+
+
+def test_a_place_only_seeking_a_companys_investment_is_not_yet_invested_in():
+    found = _triples("옥천군은 ㈜한빛테크로부터 투자를 유치하기 위해 공을 들이고 있다.")
+    assert ("㈜한빛테크", "investsIn", "옥천군") not in found
