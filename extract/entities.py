@@ -187,7 +187,7 @@ def _two_countries(sents: list[Sentence], here: Sentence, short: Mention) -> tup
 
 
 def _abbreviates(short: str, long: str) -> bool:
-    """ "한빛경자청" of "한빛경제자유구역청", "대전상의" of "대전상공회의소": the short name keeps the
+    """ "한빛경자청" of "한빛경제자유구역청", "한빛상의" of "한빛상공회의소": the short name keeps the
     first two syllables and some syllables of each later part, in order (a mere prefix is no
     abbreviation: "한빛정밀" and "한빛정밀공업" may be two companies, nor is a common start with
     the same ending)."""

@@ -658,7 +658,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                 _clause_cue(c, sent, masked, cues["meets"] + cues["signsAgreementWith"], lex)
             ):
                 for p in c.phrases:
-                    # "오타와에서", and the site of a foreign place: "아스타나의 대통령궁에서"
+                    # "오타와에서", and the site of a foreign place: "나이로비의 대통령궁에서"
                     site_of = (
                         (k := sent.phrases.index(p)) > 0
                         and sent.phrases[k - 1].case == "gen"
@@ -1133,7 +1133,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
                     h = _head(q)
                     if len(q.mentions) == 1 and h and h[0].cls == b.entity.cls and h[0].type == "LOC":
                         col.by_rule(h[0], "locatedIn", a.entity, sent, "juxtaposed_list")
-    # "우즈베키스탄의 수도 타슈켄트", "헤센주 주도인 비스바덴": the capital of a place lies in it
+    # "캄보디아의 수도 프놈펜", "온타리오주 주도인 토론토": the capital of a place lies in it
     capitals = sorted(lex.words.get("capital", ()), key=len, reverse=True)
     if capitals and any(w in sent.text for w in capitals):
         cap = re.compile(
@@ -1149,7 +1149,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
                 col.by_rule(b.entity, "locatedIn", a.entity, sent, "capital_of")
     desc = tuple(lex.words.get("descriptor", ()))
     _local_bodies(sent, ms, col, desc)
-    # "호주의 한인 경제단체인 B", "독일의 자동차부품 업체 B": a place's body introduced by a descriptor
+    # "캐나다의 한인 경제단체인 B", "스페인의 자동차부품 업체 B": a place's body introduced by a descriptor
     for a, b in zip(ms, ms[1:], strict=False):
         if a.type != "LOC" or a.entity.cls == "Facility" or b.type != "ORG" or b.ref:
             continue
@@ -1213,7 +1213,7 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
 
 
 def _local_bodies(sent: Sentence, ms: list, col: _Collector, desc: tuple[str, ...]) -> None:
-    """ "싱가포르를 방문 중인 A 시장이 현지 투자회사 B와 …": a body called local (현지) lies in the
+    """ "X를 방문 중인 A 시장이 현지 투자회사 B와 …": a body called local (현지) lies in the
     foreign place the sentence named before it."""
     for b in ms:
         if b.type != "ORG" or b.entity.cls in ("NewsMediaOrganization", "GovernmentOrganization"):
@@ -1337,7 +1337,7 @@ _SISTER_COUNT = re.compile(
 
 def _sister_list(sent: Sentence, masked: str, col: _Collector, agent: list[Ent]) -> None:
     """ "A군은 B·C·D 등 3개 자매도시를 두고 있다": each place of the list before the count is a sister
-    of the subject's place (of a chain "중국 장쑤성 양저우시" only the last place)."""
+    of the subject's place (of a chain "일본 홋카이도 삿포로시" only the last place)."""
     m = _SISTER_COUNT.search(masked)
     if not m:
         return
@@ -1352,7 +1352,7 @@ def _sister_list(sent: Sentence, masked: str, col: _Collector, agent: list[Ent])
             continue
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         if nxt is not None and nxt.type == "LOC" and not sent.span_text(x.end, nxt.start).strip(" ()"):
-            continue  # the province of "장쑤성 양저우시"
+            continue  # the province of "홋카이도 삿포로시"
         if _ok_pair(col, home, x.entity):
             col.by_rule(home, "sisterCityOf", x.entity, sent, "sister_list")
 
@@ -1474,7 +1474,7 @@ def _groups(
 def _joined(sent: Sentence, p: Phrase) -> list[Ent]:
     """The parties of a phrase: every name of "A·B·C와" (joined by · or a comma), else its head."""
     ms = [m for m in p.mentions if m.entity is not None and not m.extra.get("aside")]
-    # a place suffix may be left outside a short place name ("충북도·한빛공사·한빛대와")
+    # a place suffix may be left outside a short place name ("OO도·한빛공사·한빛대와")
     if len(ms) >= 2 and all(
         re.fullmatch(r"[도시군구]?\s*[·ㆍ,]\s*", sent.span_text(a.end, b.start))
         and (not sent.span_text(a.end, b.start)[:1].strip("·ㆍ, ") or a.type == "LOC")
@@ -1630,7 +1630,7 @@ def _seeks(
         return
     seekers: list[Ent] = []
     if ask is not None:
-        # "박닌성 투자 설명회": the place or body named right before the words is the seeker
+        # "X성 투자 설명회": the place or body named right before the words is the seeker
         cue_at = sent.start + ask.start()
         near = [
             x.entity

@@ -94,7 +94,7 @@ def _persons(
                 j -= 1  # "… 주한 몽골 대사": the envoy's name stands before 주한
                 continue
             if mm is None and _is_unit(kw) and j > 0:
-                j -= 1  # "한빛대 서울캠퍼스 부총장": a unit of the body stands between body and title
+                j -= 1  # "한빛대 상주캠퍼스 부총장": a unit of the body stands between body and title
                 continue
             if kw.text in ("전", "前") and not between and j > 0:
                 j -= 1  # "박서준 전 원장": a former holder of the title
@@ -137,7 +137,7 @@ def _persons(
                 person.role_target = between[-1]
                 part = between[-1].extra.get("org_part")
                 if between[-1].type == "LOC" and part is not None and role.relation == "worksFor":
-                    person.role_target = part  # "한빛대 서울캠퍼스 부총장" works for the university
+                    person.role_target = part  # "한빛대 상주캠퍼스 부총장" works for the university
             else:
                 # the body right before the name: "한밭대 오채린 교수", "LOC의 NAME TITLE"
                 if j > 0:
@@ -154,7 +154,7 @@ def _persons(
 
 
 def _is_unit(w: Word) -> bool:
-    """A word naming a unit inside a body ("국제통상팀", "서울캠퍼스", "소프트웨어학과")."""
+    """A word naming a unit inside a body ("국제통상팀", "상주캠퍼스", "소프트웨어학과")."""
     core = w.core
     return (
         not w.particle

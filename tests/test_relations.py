@@ -32,7 +32,7 @@ def _triples(text: str, status: str = "done") -> set[tuple[str, str, str]]:
         ("협약식에는 송재원 울산시장과 이순규 울주군수가 참석했다.", ("송재원", "headOf", "울산광역시")),
         ("협약식에는 송재원 울산시장과 이순규 울주군수가 참석했다.", ("이순규", "headOf", "울주군")),
         # the bare name "고령" is also a common word: the title glued to the full name still links
-        ("협약식에는 박성민 고령군수와 김미경 마포구청장이 참석했다.", ("박성민", "headOf", "고령군")),
+        ("협약식에는 박성민 고령군수와 김미경 군산시장이 참석했다.", ("박성민", "headOf", "고령군")),
         ("계약학과 교육과정 설계는 충남대 이수빈 교수가 총괄한다.", ("이수빈", "worksFor", "충남대학교")),
         (
             "시흥시는 임병택 시장이 김동연 경기도지사와 함께 미국 샌디에이고를 방문했다고 밝혔다.",
@@ -566,7 +566,7 @@ def test_a_bare_head_title_with_two_bodies_of_its_kind_links_neither():
 
 def test_the_firms_an_agreement_counted_and_a_later_sentence_lists_are_its_parties():
     found = _triples(
-        "충북 옥천군은 4일 시청에서 3개 기업과 총 300억원 규모의 투자 양해각서를 체결했다.\n"
+        "옥천군은 4일 시청에서 3개 기업과 총 300억원 규모의 투자 양해각서를 체결했다.\n"
         "투자 기업과 규모는 ▲㈜한빛테크 150억원 ▲㈜새솔금속 100억원 ▲다온정밀㈜ 50억원 등이다."
     )
     for firm in ("㈜한빛테크", "㈜새솔금속", "다온정밀㈜"):
@@ -576,7 +576,7 @@ def test_the_firms_an_agreement_counted_and_a_later_sentence_lists_are_its_parti
 
 def test_a_list_of_firms_after_an_agreement_that_named_its_firm_adds_no_party():
     found = _triples(
-        "충북 옥천군은 4일 ㈜한빛테크와 투자 양해각서를 체결했다.\n"
+        "옥천군은 4일 ㈜한빛테크와 투자 양해각서를 체결했다.\n"
         "투자 기업은 ▲㈜새솔금속 ▲다온정밀㈜ 등으로 늘어날 전망이다."
     )
     assert ("옥천군", "signsAgreementWith", "㈜한빛테크") in found
@@ -586,8 +586,8 @@ def test_a_list_of_firms_after_an_agreement_that_named_its_firm_adds_no_party():
 @pytest.mark.parametrize(
     ("text", "triple"),
     [
-        ("대표단은 몽골의 수도 울란바토르에 도착했다.", ("울란바토르", "locatedIn", "몽골")),
-        ("대표단은 바이에른(Bayern)주 주도인 뮌헨으로 이동했다.", ("뮌헨", "locatedIn", "바이에른주")),
+        ("대표단은 캄보디아의 수도 프놈펜에 도착했다.", ("프놈펜", "locatedIn", "캄보디아")),
+        ("대표단은 온타리오(Ontario)주 주도인 토론토로 이동했다.", ("토론토", "locatedIn", "온타리오")),
     ],
 )
 def test_the_capital_of_a_place_lies_in_it(text, triple):
@@ -595,8 +595,8 @@ def test_the_capital_of_a_place_lies_in_it(text, triple):
 
 
 def test_a_city_merely_named_after_a_country_is_not_its_capital():
-    assert ("울란바토르", "locatedIn", "몽골") not in _triples(
-        "몽골 대표단은 수원과 울란바토르를 차례로 찾았다."
+    assert ("프놈펜", "locatedIn", "캄보디아") not in _triples(
+        "캄보디아 대표단은 군산과 프놈펜을 차례로 찾았다."
     )
 
 
@@ -604,8 +604,8 @@ def test_a_city_merely_named_after_a_country_is_not_its_capital():
     ("text", "triple"),
     [
         (
-            "싱가포르를 방문 중인 박민수 시장이 현지 투자회사 라이언캐피탈과 투자협약을 맺었다.",
-            ("라이언캐피탈", "locatedIn", "싱가포르"),
+            "태국을 방문 중인 박민수 시장이 현지 투자회사 라이언캐피탈과 투자협약을 맺었다.",
+            ("라이언캐피탈", "locatedIn", "태국"),
         ),
         (
             "김 시장 일행은 27일 시애틀로 이동해 "
@@ -619,17 +619,17 @@ def test_a_body_called_local_lies_in_the_foreign_place_named_before_it(text, tri
 
 
 def test_a_body_called_local_after_a_korean_place_only_gets_no_foreign_place():
-    found = _triples("박민수 시장은 부산에서 현지 투자회사 라이언캐피탈과 투자협약을 맺었다.")
+    found = _triples("박민수 시장은 군산에서 현지 투자회사 라이언캐피탈과 투자협약을 맺었다.")
     assert not any(s == "라이언캐피탈" and p == "locatedIn" for s, p, _o in found)
 
 
 def test_the_companies_visited_for_an_investment_briefing_are_sought_by_the_place_named_with_it():
     found = _triples(
-        "응우옌 반 훙 박닌성 인민위원장은 구미를 찾았다. 이어 전자부품 기업 ㈜한빛일렉트론과 "
-        "(주)새솔정밀을 차례로 방문해 박닌성 투자 설명회를 열었다."
+        "레 반 탐 호찌민시 인민위원장은 군산을 찾았다. 이어 전자부품 기업 ㈜한빛일렉트론과 "
+        "(주)새솔정밀을 차례로 방문해 호찌민시 투자 설명회를 열었다."
     )
-    assert ("박닌성", "seeksInvestmentFrom", "㈜한빛일렉트론") in found
-    assert ("박닌성", "seeksInvestmentFrom", "(주)새솔정밀") in found
+    assert ("호찌민시", "seeksInvestmentFrom", "㈜한빛일렉트론") in found
+    assert ("호찌민시", "seeksInvestmentFrom", "(주)새솔정밀") in found
 
 
 def test_asking_a_company_to_invest_more_is_seeking_its_investment():
@@ -638,27 +638,27 @@ def test_asking_a_company_to_invest_more_is_seeking_its_investment():
 
 
 def test_moving_on_to_a_place_is_visiting_it():
-    found = _triples("한빛무역협회는 15일 스위스 취리히로 자리를 옮겨 같은 설명회를 이어간다.")
-    assert ("한빛무역협회", "visits", "취리히") in found
+    found = _triples("새솔수출협회는 15일 포르투갈 리스본으로 자리를 옮겨 같은 설명회를 이어간다.")
+    assert ("새솔수출협회", "visits", "리스본") in found
 
 
 def test_meeting_at_a_site_of_a_foreign_city_is_visiting_the_city():
     found = _triples(
-        "한정민 대통령은 12일 카자흐스탄 아스타나의 대통령궁에서 에르잔 누르벡 대통령과 정상회담을 열었다."
+        "박도현 대통령은 12일 케냐 나이로비의 대통령궁에서 윌리엄 오티에노 대통령과 정상회담을 열었다."
     )
-    assert ("한정민", "visits", "아스타나") in found
+    assert ("박도현", "visits", "나이로비") in found
 
 
 def test_meeting_at_a_site_of_a_korean_city_is_no_visit_abroad():
-    found = _triples("한정민 대통령은 12일 서울의 한 호텔에서 에르잔 누르벡 대통령과 정상회담을 열었다.")
-    assert ("한정민", "visits", "서울특별시") not in found
+    found = _triples("박도현 대통령은 12일 군산의 한 호텔에서 윌리엄 오티에노 대통령과 정상회담을 열었다.")
+    assert ("박도현", "visits", "군산시") not in found
 
 
 @pytest.mark.parametrize(
     ("text", "triple"),
     [
-        ("이날 행사 진행은 충남대 국제교류팀 김나리 과장이 맡았다.", ("김나리", "worksFor", "충남대학교")),
-        ("협약식에는 최민혁 충남대 대덕캠퍼스 부총장이 참석했다.", ("최민혁", "worksFor", "충남대학교")),
+        ("이날 행사 진행은 경북대 국제교류팀 김나리 과장이 맡았다.", ("김나리", "worksFor", "경북대학교")),
+        ("협약식에는 최민혁 경북대 상주캠퍼스 부총장이 참석했다.", ("최민혁", "worksFor", "경북대학교")),
     ],
 )
 def test_a_unit_of_the_body_between_body_and_person_keeps_the_post(text, triple):
@@ -669,10 +669,10 @@ def test_a_unit_of_the_body_between_body_and_person_keeps_the_post(text, triple)
     ("text", "triple"),
     [
         (
-            "한빛상의는 29일 호주의 한인 경제단체인 시드니한인상공회의소와 업무 협약을 체결했다.",
-            ("시드니한인상공회의소", "locatedIn", "오스트레일리아"),
+            "한빛상의는 29일 캐나다의 한인 경제단체인 토론토한인상공회의소와 업무 협약을 체결했다.",
+            ("토론토한인상공회의소", "locatedIn", "캐나다"),
         ),
-        ("독일의 자동차부품 업체 베르크오토는 투자를 신고했다.", ("베르크오토", "locatedIn", "독일")),
+        ("스페인의 자동차부품 업체 베르크오토는 투자를 신고했다.", ("베르크오토", "locatedIn", "스페인")),
     ],
 )
 def test_a_body_introduced_as_a_places_descriptor_lies_in_the_place(text, triple):
@@ -692,9 +692,9 @@ def test_sister_cities_named_right_after_the_noun_or_listed_before_their_count(t
 
 
 def test_the_province_of_a_listed_sister_city_is_no_sister():
-    found = _triples("옥천군은 중국 장쑤성 양저우시 등 1개 해외 자매도시를 두고 있다.")
-    assert ("옥천군", "sisterCityOf", "양저우시") in found
-    assert ("옥천군", "sisterCityOf", "장쑤성") not in found
+    found = _triples("옥천군은 일본 홋카이도 삿포로시 등 1개 해외 자매도시를 두고 있다.")
+    assert ("옥천군", "sisterCityOf", "삿포로시") in found
+    assert ("옥천군", "sisterCityOf", "홋카이도") not in found
 
 
 @pytest.mark.parametrize(
@@ -726,27 +726,27 @@ def test_new_before_a_title_is_no_person():
 
 
 def test_a_post_at_this_university_is_a_post_at_the_university_named_before():
-    found = _triples("충남대는 협약을 맺었다. 협약식에는 이 대학 소프트웨어학과 송지혜 교수 등이 참석했다.")
-    assert ("송지혜", "worksFor", "충남대학교") in found
+    found = _triples("경북대는 협약을 맺었다. 협약식에는 이 대학 소프트웨어학과 윤서하 교수 등이 참석했다.")
+    assert ("윤서하", "worksFor", "경북대학교") in found
 
 
 def test_a_short_province_name_ending_in_do_before_a_dot_is_one_party_of_the_list():
-    found = _triples("옥천군은 13일 군청에서 한국수자원공사·충북도·충남대와 스마트 물관리 협약서에 서명했다.")
-    assert ("충청북도", "signsAgreementWith", "충남대학교") in found
-    assert ("충청북도", "signsAgreementWith", "한국수자원공사") in found
+    found = _triples("옥천군은 13일 군청에서 한국가스공사·제주도·부경대와 스마트 물관리 협약서에 서명했다.")
+    assert ("제주특별자치도", "signsAgreementWith", "부경대학교") in found
+    assert ("제주특별자치도", "signsAgreementWith", "한국가스공사") in found
 
 
 def test_the_places_listed_before_doane_lie_in_the_province_of_the_article():
     found = _triples(
-        "경상북도는 계절근로자 제도를 넓힌다. "
-        "지난해 근로자 300여 명이 영덕·울진·청송 등 도내 3개 군 농가에서 일했다."
+        "제주특별자치도는 계절근로자 제도를 넓힌다. "
+        "지난해 근로자 300여 명이 제주·서귀포 등 도내 2개 시 농가에서 일했다."
     )
-    for county in ("영덕군", "울진군", "청송군"):
-        assert (county, "locatedIn", "경상북도") in found
+    for county in ("제주시", "서귀포시"):
+        assert (county, "locatedIn", "제주특별자치도") in found
 
 
 def test_doane_without_the_province_named_gives_no_province():
-    found = _triples("지난해 근로자 300여 명이 영덕·울진·청송 등 도내 3개 군 농가에서 일했다.")
+    found = _triples("지난해 근로자 300여 명이 제주·서귀포 등 도내 2개 시 농가에서 일했다.")
     assert not any(p == "locatedIn" for _s, p, _o in found)
 
 
