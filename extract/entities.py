@@ -186,6 +186,60 @@ def _two_countries(sents: list[Sentence], here: Sentence, short: Mention) -> tup
     return None
 
 
+def _abbreviates(short: str, long: str) -> bool:
+    """ "한빛경자청" of "한빛경제자유구역청", "한빛상의" of "한빛상공회의소": the short name keeps the
+    first two syllables and some syllables of each later part, in order (a mere prefix is no
+    abbreviation: "한빛정밀" and "한빛정밀공업" may be two companies, nor is a common start with
+    the same ending)."""
+    if len(short) < 3 or len(long) < len(short) + 2 or not _HANGUL_NAME.match(short + long):
+        return False
+    if not long.startswith(short[:2]) or long.startswith(short):
+        return False
+    n = 2
+    while short[n] == long[n]:
+        n += 1
+    if long.endswith(short[n:]) or (len(short) - n >= 2 and short[n:] in long[n:]):
+        return False  # "한빛대학교" of "한빛과학대학교": another body of the same kind, no abbreviation
+    i = n
+    for ch in short[n:]:
+        i = long.find(ch, i)
+        if i < 0:
+            return False
+        i += 1
+    return True
+
+
+_HANGUL_NAME = re.compile(r"^[가-힣]+$")
+
+
+def _merge_abbreviations(table: _Table) -> None:
+    """An organisation named by the abbreviation of one other organisation of the article, with no
+    gazetteer key of its own, is that organisation."""
+    orgs = [e for e in table.order if e.type == "ORG"]
+    # a short name read as some place with no gazetteer entry ("한빛상의") may abbreviate a body too
+    guessed = [e for e in table.order if e.type == "LOC" and e.cls == "Place" and not e.key]
+    for short in orgs + guessed:
+        if short.key or not short.mentions:
+            continue
+        sl = norm_label(short.label)
+        longs = [e for e in orgs if e is not short and e.mentions and _abbreviates(sl, norm_label(e.label))]
+        if len(longs) != 1:
+            continue
+        long = longs[0]
+        for m in short.mentions:
+            m.entity = long
+            m.type, m.cls = long.type, long.cls
+            long.mentions.append(m)
+        for a in (short.label, *short.aliases):
+            if a not in long.aliases:
+                long.aliases.append(a)
+        long.mentions.sort(key=lambda m: m.start)
+        short.mentions = []
+        for e in table.order:
+            if e.in_place is short:
+                e.in_place = long
+
+
 def resolve_entities(sents: list[Sentence]) -> list[Ent]:
     """Attach an entity to every mention of the article (short forms included, unresolved ones dropped)."""
     table = _Table()
@@ -206,6 +260,7 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                 if not any(x.start == m.in_place.start for x in pe.mentions):
                     m.in_place.entity = pe
                 e.in_place = pe
+    _merge_abbreviations(table)
     # people's titles
     for s in sents:
         for m in s.mentions:
@@ -257,6 +312,7 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                 heads_of_delegation.append(h.entity)
 
     last_company: Ent | None = None
+    last_university: Ent | None = None
     topic_company: Ent | None = None
     persons = [e for e in table.order if e.type == "PERSON"]
     bodies: list[Ent] = []  # the parties of the last sentence naming two or more
@@ -297,6 +353,8 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                     target = main_prov
                 elif m.ref == "company":
                     target = topic_company or last_company
+                elif m.ref == "university":
+                    target = last_university
                 elif m.ref == "delegation":
                     target = (
                         named_delegations[0]
@@ -361,6 +419,8 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                     table.attach(m, target)
                 continue
             e = m.entity
+            if e is not None and e.type == "ORG" and e.cls == "University":
+                last_university = e
             if (
                 e is not None
                 and e.type == "ORG"

@@ -69,7 +69,8 @@ def _gaz_word(
             if not _is_particle(rest):
                 rc = rest
                 for p in _KO.title_particles:
-                    if rest.endswith(p) and rest[: -len(p)] in lex.roles:
+                    bare = rest[: -len(p)]
+                    if rest.endswith(p) and (bare in lex.roles or s[-1:] + bare in lex.roles):
                         rc = rest[: -len(p)]
                         break
                 r = lex.roles.get(rc)
@@ -79,6 +80,10 @@ def _gaz_word(
                     pass  # "韓美", "韓·美"
                 elif _GLUED_SUFFIX.match(rest):
                     glued_suffix = 1  # "텍사스주": the place suffix belongs to the name
+                elif (r := lex.roles.get(s[-1:] + rc)) is not None and r.place == s[-1:]:
+                    # "OO군수" whose bare "OO" is also a common word: the full name "OO군" matched,
+                    # and its suffix begins the title (군 + 수 = 군수)
+                    role = r
                 else:
                     continue
             es = [e for e in gaz.lookup(s) if e.type in ("LOC", "ORG")]

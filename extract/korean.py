@@ -52,6 +52,8 @@ class Korean:
     glued_place_suffixes: tuple[str, ...]
     glued_particles: tuple[str, ...]
     body_ends: tuple[str, ...]
+    title_bodies: dict[str, tuple[str, ...]]  # a bare head title -> the endings of the body it heads
+    unit_ends: tuple[str, ...]  # endings of a unit inside a body (…팀, …캠퍼스, …학과)
     particle_re: re.Pattern[str]  # a particle, optionally followed by a second, or a particle word
     strip_re: re.Pattern[str]  # the marks the name normaliser drops
 
@@ -117,6 +119,8 @@ def korean_from_rows(rows: list[list[str]]) -> Korean:
         glued_place_suffixes=words("glued_place_suffix"),
         glued_particles=words("glued_particle"),
         body_ends=words("body_end"),
+        unit_ends=words("unit_end"),
+        title_bodies={f[1]: tuple(f[2].split(",")) for f in by_kind.get("title_body", ()) if len(f) > 2},
         particle_re=re.compile(f"^(?:{alternation(particles)}{alternation(tails)}?|{alternation(alone)})$"),
         strip_re=re.compile("|".join(strip)),
     )

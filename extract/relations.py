@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newskg.extract.entities import Ent
+from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
 from newskg.extract.syntax import Clause, Phrase, Sentence
 from newskg.ontology.errors import PipelineError
@@ -533,6 +534,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         masked = _masked(sent)
         _roles(sent, col)
         _post_holders(sent, ents, col, lex)
+        _appointments(sent, col, lex)
         _located(sent, col, lex)
         masked = _unnegated(masked, lex)
         if masked is None:
@@ -656,6 +658,19 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                 _clause_cue(c, sent, masked, cues["meets"] + cues["signsAgreementWith"], lex)
             ):
                 for p in c.phrases:
+                    # "오타와에서", and the site of a foreign place: "나이로비의 대통령궁에서"
+                    site_of = (
+                        (k := sent.phrases.index(p)) > 0
+                        and sent.phrases[k - 1].case == "gen"
+                        and sent.phrases[k - 1] in c.phrases
+                    )
+                    if p.particle.startswith("에서") and site_of and _head(sent.phrases[k - 1]):
+                        gen = [e for e in _ents(sent.phrases[k - 1], ("LOC",)) if not _is_kr(e)]
+                        for t in gen:
+                            for a in agent:
+                                if a.type == "PERSON":
+                                    col.by_rule(a, "visits", t, sent, "meet_abroad_visits")
+                                    visits_by.setdefault(a.id, []).append((t, sent))
                     if p.particle.startswith("에서") and _head(p) and _head(p)[0].type == "LOC":
                         for t in _ents(p, ("LOC",)):
                             if not _is_kr(t):
@@ -716,6 +731,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             carry = [e for e in sent_head if e.type in ("PERSON", "ORG")] or carry
         _parties(sent, masked, col, lex, sent_agent)
         _sister_apposition(sent, masked, col, sent_agent)
+        _sister_list(sent, masked, col, sent_agent)
         _sister_relative(sent, masked, col, lex, sent_agent)
         _located_main(sent, masked, col)
         _seeks(sent, masked, col, lex, sent_agent, focus)
@@ -766,6 +782,8 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         for t in stops:
                             col.by_rule(e, "visits", t, sent, "trip_companion_visits")
     deals.finish(col)
+    _within_province(sents, ents, col)
+    _title_bodies(sents, ents, col)
     _byline_outlet(sents, col)
     _national_heads(sents, ents, col, lex)
     # cooperation only where nothing more specific holds for the pair
@@ -866,6 +884,126 @@ def _roles(sent: Sentence, col: _Collector) -> None:
                 sent,
                 "title_post" if m.role_target is not None else "title_post/implicit",
             )
+
+
+def _within_province(sents: list[Sentence], ents: list[Ent], col: _Collector) -> None:
+    """ "A·B·C 등 도내 9개 시군": the places listed before 도내 lie in the article's province (the one
+    of the gazetteer that holds them, when the article names it)."""
+    by_key = {e.key: e for e in ents if e.key and e.type == "LOC"}
+    for sent in sents:
+        k = sent.text.find("도내")
+        if k < 0:
+            continue
+        at = sent.start + k
+        for m in sent.mentions:
+            e = m.entity
+            if e is None or m.ref or m.type != "LOC" or m.end > at or e.gaz is None:
+                continue
+            # only the members of the list that ends right before 도내
+            gap = sent.span_text(m.end, at)
+            if not re.fullmatch(r"(?:[·ㆍ,]\s*[^\s·ㆍ,]+)*\s*(?:등\s)?", gap):
+                continue
+            prov = by_key.get(getattr(e.gaz, "parent", None))
+            if prov is not None and prov is not e:
+                col.by_rule(e, "locatedIn", prov, sent, "within_province")
+
+
+def _title_bodies(sents: list[Sentence], ents: list[Ent], col: _Collector) -> None:
+    """ "박서준 청장은 …" with no body near the title: the head of the article's one body whose name
+    ends as the title's body does (청장 → …청, 총장 → …대학교), unless someone else heads it."""
+    endings_of = load_korean().title_bodies
+    heads = {(f.subject.id, f.object.id) for f in col.found.values() if f.predicate == "headOf"}
+    for sent in sents:
+        for m in sent.mentions:
+            if m.type != "PERSON" or m.entity is None or m.role is None or m.role.relation != "headOf":
+                continue
+            endings = endings_of.get(m.role.name)
+            if not endings or m.role_target is not None or any(s == m.entity.id for s, _o in heads):
+                continue
+            bodies = {
+                e.id: e
+                for e in ents
+                if e.type == "ORG" and e.cls != "NewsMediaOrganization" and e.label.endswith(endings)
+            }
+            # "경자청" beside "한빛경제자유구역청": a short form of a longer candidate is that one
+            named = [
+                e
+                for e in bodies.values()
+                if not any(f is not e and _within(e.label, f.label) for f in bodies.values())
+            ]
+            if len(named) != 1:
+                continue
+            body = named[0]
+            if any(o == body.id for _s, o in heads):
+                continue
+            col.by_rule(m.entity, "headOf", body, sent, "title_head/article")
+            heads.add((m.entity.id, body.id))
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether the syllables of `short` occur in `long` in order (and `long` is longer)."""
+    i = 0
+    for ch in short:
+        i = long.find(ch, i) + 1
+        if i == 0:
+            return False
+    return len(long) > len(short)
+
+
+def _appointments(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
+    """ "A사는 B 부사장을 신임 대표이사로 선임했다", "신임 사장에는 B가 내정됐다", "B는 계열사인 C사 대표를
+    겸하고 있다": the person appointed to a title holds it at the body named with it, else at the
+    body the sentence is about."""
+    verbs = tuple(lex.words.get("appoint", ()))
+    if not verbs or not any(v in sent.text for v in verbs):
+        return
+    phrases = sent.phrases
+    for k, q in enumerate(phrases):
+        if not q.words:
+            continue
+        role = lex.roles.get(q.words[-1].core)
+        if role is None or not q.particle.startswith(("로", "으로", "에", "을", "를")):
+            continue
+        rest = sent.span_text(q.end, sent.end)
+        if not any(rest.lstrip().startswith(v) or (" " + v) in rest[:16] for v in verbs):
+            continue
+        people: list[Ent] = []
+        if q.particle.startswith(("로", "으로")):
+            # "B를 … 대표로", "B가 신임 대표로 취임했다"
+            for p in reversed(phrases[:k]):
+                h = _head(p)
+                if h and h[0].type == "PERSON" and p.case in ("obj", "subj"):
+                    people = [h[0]]
+                    break
+        elif q.particle.startswith("에"):
+            nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+            h = _head(nxt) if nxt is not None else []
+            if h and h[0].type == "PERSON":
+                people = [h[0]]
+        else:
+            # "B는 C사 대표를 겸하고/맡고 있다": the subject holds it
+            subj = [p for p in phrases[:k] if p.case == "subj" and _head(p)]
+            if subj and _head(subj[0])[0].type == "PERSON":
+                people = [_head(subj[0])[0]]
+        if not people:
+            continue
+        body = next(
+            (m.entity for m in reversed(q.mentions) if m.entity is not None and m.type == "ORG"), None
+        )
+        if body is None and k > 0 and phrases[k - 1].case == "gen" and _head(phrases[k - 1]):
+            h = _head(phrases[k - 1])[0]
+            body = h if h.type == "ORG" else None
+        if body is None:
+            body = _subject_party(sent)
+            if body is not None and body.type != "ORG":
+                body = None
+        if body is None or body.cls == "NewsMediaOrganization":
+            continue
+        for e in people:
+            if role.relation == "headOf" and not role.name.startswith("부"):
+                col.by_rule(e, "headOf", body, sent, "appointed_head")
+            else:
+                col.by_rule(e, "worksFor", body, sent, "appointed_post")
 
 
 def _post_holders(sent: Sentence, ents: list[Ent], col: _Collector, lex: Lexicon) -> None:
@@ -995,7 +1133,32 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
                     h = _head(q)
                     if len(q.mentions) == 1 and h and h[0].cls == b.entity.cls and h[0].type == "LOC":
                         col.by_rule(h[0], "locatedIn", a.entity, sent, "juxtaposed_list")
+    # "캄보디아의 수도 프놈펜", "온타리오주 주도인 토론토": the capital of a place lies in it
+    capitals = sorted(lex.words.get("capital", ()), key=len, reverse=True)
+    if capitals and any(w in sent.text for w in capitals):
+        cap = re.compile(
+            r"^(?:\([^)]*\))?\s?(?:의\s)?\s?" + alternation(tuple(capitals)) + r"(?:인|이자)?\s$"
+        )
+        for a, b in zip(ms, ms[1:], strict=False):
+            if (
+                a.type == b.type == "LOC"
+                and b.entity.cls in ("City", "AdministrativeArea")
+                and cap.match(sent.span_text(a.end, b.start))
+                and _rank(a.entity) >= 0
+            ):
+                col.by_rule(b.entity, "locatedIn", a.entity, sent, "capital_of")
     desc = tuple(lex.words.get("descriptor", ()))
+    _local_bodies(sent, ms, col, desc)
+    # "캐나다의 한인 경제단체인 B", "스페인의 자동차부품 업체 B": a place's body introduced by a descriptor
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.type != "LOC" or a.entity.cls == "Facility" or b.type != "ORG" or b.ref:
+            continue
+        if b.entity.cls in ("NewsMediaOrganization", "GovernmentOrganization"):
+            continue
+        gap = sent.span_text(a.end, b.start)
+        words = gap[1:].split() if gap.startswith("의 ") else []
+        if 1 <= len(words) <= 3 and words[-1].rstrip("인").endswith(desc) and gap.endswith(" "):
+            col.by_rule(b.entity, "locatedIn", a.entity, sent, "genitive_descriptor")
     for k, p in enumerate(sent.phrases):
         pm = [m for m in p.mentions if m.entity is not None]
         # "캐나다 물류기업 블루웨이브로지스틱스": a place, a descriptor, the organisation
@@ -1047,6 +1210,32 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
             for y in _head(q):
                 if y.type == "ORG" or y.cls == "Facility":
                     col.by_rule(y, "locatedIn", x, sent, "located_clause")
+
+
+def _local_bodies(sent: Sentence, ms: list, col: _Collector, desc: tuple[str, ...]) -> None:
+    """ "X를 방문 중인 A 시장이 현지 투자회사 B와 …": a body called local (현지) lies in the
+    foreign place the sentence named before it."""
+    for b in ms:
+        if b.type != "ORG" or b.entity.cls in ("NewsMediaOrganization", "GovernmentOrganization"):
+            continue
+        before = sent.span_text(sent.start, b.start)
+        k = before.rfind("현지 ")
+        if k < 0:
+            continue
+        words = before[k + 3 :].split()
+        if len(words) > 3 or not all(w.rstrip("인").endswith(desc) or w in ("한인", "교민") for w in words):
+            continue
+        at = sent.start + k
+        places = [
+            m
+            for m in ms
+            if m.end <= at
+            and m.type == "LOC"
+            and m.entity.cls in ("City", "AdministrativeArea", "Country")
+            and not _is_kr(m.entity)
+        ]
+        if places:
+            col.by_rule(b.entity, "locatedIn", places[-1].entity, sent, "local_body")
 
 
 def _list_after(sent: Sentence, p: Phrase) -> list[Phrase]:
@@ -1115,7 +1304,11 @@ def _sister_apposition(sent: Sentence, masked: str, col: _Collector, agent: list
     for m in _SISTER_NOUN.finditer(masked):
         at = sent.start + m.end()
         after = next((p for p in sent.phrases if p.end > at and p.start >= at - 1), None)
-        if after is None or sent.span_text(at, after.start).strip():
+        inside = next((p for p in sent.phrases if p.start < at - 1 < p.end), None)
+        if inside is not None and inside.head is not None and inside.head.start >= at:
+            # "자매도시 B시에 대표단을 보냈다": the noun and the name in one phrase
+            after = inside
+        elif after is None or sent.span_text(at, after.start).strip():
             continue
         sisters = [e for e in _head(after) if e.type == "LOC" and e.cls != "Country"]
         if not sisters or not _name_ends(after):
@@ -1134,6 +1327,34 @@ def _sister_apposition(sent: Sentence, masked: str, col: _Collector, agent: list
         for t in sisters:
             if _ok_pair(col, home, t):
                 col.by_rule(home, "sisterCityOf", t, sent, "sister_apposition")
+
+
+_SISTER_COUNT = re.compile(
+    r"등\s?(?:\d+|[한두세네]|다섯|여섯|일곱|여덟|아홉|열)\s?(?:개국\s?\d+\s?)?개\s?"
+    r"(?:해외\s?|국내외\s?)?(?:자매|우호|자매·우호|자매\s?우호)\s?(?:협력\s?|교류\s?)?(?:결연\s?)?도시"
+)
+
+
+def _sister_list(sent: Sentence, masked: str, col: _Collector, agent: list[Ent]) -> None:
+    """ "A군은 B·C·D 등 3개 자매도시를 두고 있다": each place of the list before the count is a sister
+    of the subject's place (of a chain "일본 홋카이도 삿포로시" only the last place)."""
+    m = _SISTER_COUNT.search(masked)
+    if not m:
+        return
+    home = _subject_party(sent) or next((p for p in (party_of(e) for e in agent) if p is not None), None)
+    if home is None or home.type != "LOC" or home.cls == "Country":
+        return
+    end = sent.start + m.start()
+    ms = [x for x in sent.mentions if x.entity is not None and not x.ref and x.end <= end]
+    start = max((x.end for x in ms if x.entity is home), default=sent.start)
+    for i, x in enumerate(ms):
+        if x.start < start or x.type != "LOC" or x.entity.cls in ("Country", "Facility") or x.entity is home:
+            continue
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        if nxt is not None and nxt.type == "LOC" and not sent.span_text(x.end, nxt.start).strip(" ()"):
+            continue  # the province of "홋카이도 삿포로시"
+        if _ok_pair(col, home, x.entity):
+            col.by_rule(home, "sisterCityOf", x.entity, sent, "sister_list")
 
 
 def _sister_relative(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
@@ -1253,8 +1474,10 @@ def _groups(
 def _joined(sent: Sentence, p: Phrase) -> list[Ent]:
     """The parties of a phrase: every name of "A·B·C와" (joined by · or a comma), else its head."""
     ms = [m for m in p.mentions if m.entity is not None and not m.extra.get("aside")]
+    # a place suffix may be left outside a short place name ("OO도·한빛공사·한빛대와")
     if len(ms) >= 2 and all(
-        re.fullmatch(r"\s*[·ㆍ,]\s*", sent.span_text(a.end, b.start))
+        re.fullmatch(r"[도시군구]?\s*[·ㆍ,]\s*", sent.span_text(a.end, b.start))
+        and (not sent.span_text(a.end, b.start)[:1].strip("·ㆍ, ") or a.type == "LOC")
         for a, b in zip(ms, ms[1:], strict=False)
     ):
         out: list[Ent] = []
@@ -1374,7 +1597,7 @@ def _round_investors(sent: Sentence, masked: str, col: _Collector) -> None:
 
 # what follows the company courted: "A사 투자 유치", "A사의 300억원 투자를 유치", "A사를 유치"
 _SEEK_TAIL = re.compile(
-    r"(의\s)?([\d,.]+\s?(조|억|만|천)*\s?(원|달러|유로|엔|위안)\s?(규모의?\s)?)?"
+    r"(의\s)?([\d,.]+\s?(조|억|만|천)*\s?(원|달러|유로|엔|위안)?\s?(규모의?\s)?)?"
     r"(투자\s?유치|유치|투자를\s?(요청|유치))|\s?(본사|공장|법인|연구소|생산기지)?(을|를)\s(적극\s)?유치(했|하|해|에|한)"
 )
 
@@ -1396,15 +1619,32 @@ def _seeks(
     sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent], focus: Ent | None = None
 ) -> None:
     m = _SEEK.search(masked)
+    asks = tuple(lex.words.get("seek_ask", ()))
+    ask = None
+    if not m and asks:
+        ask = re.search(alternation(tuple(sorted(asks, key=len, reverse=True))), masked)
+        m = ask
     if not m or _modal_after(masked, m.end(), lex):
         return
     if _other_attraction(masked, m):
         return
     seekers: list[Ent] = []
+    if ask is not None:
+        # "X성 투자 설명회": the place or body named right before the words is the seeker
+        cue_at = sent.start + ask.start()
+        near = [
+            x.entity
+            for x in sent.mentions
+            if x.entity is not None
+            and x.type in ("LOC", "ORG")
+            and x.entity.cls != "NewsMediaOrganization"
+            and 0 <= cue_at - x.end <= 1
+        ]
+        seekers.extend(near[-1:])
     first = next((p for p in sent.phrases if p.case == "subj" or p.particle == ","), None)
     if first is not None and first is not sent.phrases[0] and first.particle == ",":
         first = None
-    if first is not None and _head(first):
+    if first is not None and _head(first) and not seekers:
         # "도와 시는 … 유치를 위해": every body listed as the subject seeks
         for q in [*_list_before(sent, first), first]:
             for h in _head(q)[:1]:
@@ -1420,7 +1660,13 @@ def _seeks(
     src_phrases = [
         p
         for p in sent.phrases
-        if p.case in ("comp", "src") and not (p.after is not None and p.after.text.startswith("함께"))
+        if p.case in ("comp", "src")
+        and not (p.after is not None and p.after.text.startswith("함께"))
+        # "A사에서 5천만달러를 유치했다": the company the money comes from
+        or p.particle == "에서"
+        and _head(p)
+        and _head(p)[0].type == "ORG"
+        and _head(p)[0].cls == "Company"
     ]
     for p in src_phrases:
         group = [p]
@@ -1430,6 +1676,8 @@ def _seeks(
         for q in group:
             for e in _head(q):
                 o = e if e.type == "ORG" else (body_of(e) if e.type == "PERSON" else None)
+                if o is not None and p.case == "src" and o.type == "LOC":
+                    o = None
                 if (
                     o is not None
                     and o.type == "ORG"
@@ -1438,18 +1686,39 @@ def _seeks(
                     or (q is p and o is not None and o.type == "ORG" and o not in sources)
                 ):
                     sources.append(o)
-    if not sources:
+    if not sources or ask is not None:
         # "한빛전자 투자 유치를 위해", "청솔전자 유치에 나서", "청솔전자 본사를 찾아 투자를 요청": the
         # company named before the investment word, or the company visited to ask for it
         for mm in sent.mentions:
             e = mm.entity
-            if e is None or e.type != "ORG" or e.cls == "NewsMediaOrganization" or e in seekers:
+            if (
+                e is None
+                or e.type != "ORG"
+                or e.cls == "NewsMediaOrganization"
+                or e in seekers
+                or e in sources
+            ):
                 continue
             tail = sent.span_text(mm.end, mm.end + 24).lstrip()
-            if re.match(_SEEK_TAIL, tail) or (
-                "요청" in m.group() and re.match(r"(본사|본부|공장)?(을|를)\s(직접\s)?(찾|방문)", tail)
+            if (
+                re.match(_SEEK_TAIL, tail)
+                or re.match(r"(을|를)\s상대로", tail)
+                or (
+                    ("요청" in m.group() or ask is not None)
+                    and re.match(r"(본사|본부|공장)?(을|를)\s(직접\s|차례로\s|잇달아\s)?(찾|방문)", tail)
+                )
             ):
                 sources.append(e)
+                if ask is not None:
+                    # "A사와 B사를 차례로 방문해 … 투자 설명회": every company of the list
+                    ph = next((p for p in sent.phrases if p.start <= mm.start < p.end), None)
+                    if ph is not None:
+                        for q in _list_before(sent, ph):
+                            sources.extend(
+                                x
+                                for x in _head(q)
+                                if x.type == "ORG" and x.cls == "Company" and x not in sources
+                            )
     rule = "seek_source"
     if not sources and focus is not None and re.search(r"이번\s?투자|투자를\s?유치", masked):
         sources, rule = [focus], "seek_source/focus"  # "군은 이번 투자를 유치하고자": the company in focus
@@ -1457,7 +1726,9 @@ def _seeks(
         for o in sources:
             if o is not s:
                 col.by_rule(s, "seeksInvestmentFrom", o, sent, rule)
-                if s.type == "ORG" and "로부터" in sent.text or "에서" in sent.text and s.type == "ORG":
+                # "A시는 B사로부터 투자를 유치했다": the money came, so B invests in A too
+                done = re.search(r"유치(했|한|해\s?왔)|이끌어(냈|낸)", masked) is not None
+                if ("로부터" in sent.text or "에서" in sent.text) and (s.type == "ORG" or done):
                     col.by_rule(o, "investsIn", s, sent, "seek_source_invests")
 
 
@@ -1480,6 +1751,7 @@ class _Deals:
         self.party: Ent | None = None
         self.seekers: list[tuple[Ent, Sentence]] = []
         self.companies: list[tuple[Ent, Sentence]] = []
+        self.unnamed = False  # the last agreement counted its firms without naming them
 
     def finish(self, col: _Collector) -> None:
         for seeker, sent in self.seekers:
@@ -1527,7 +1799,14 @@ def _invest_agreement(
     seek = _SEEK.search(masked)
     counted = _COUNT_FIRMS.search(masked) or (seek and _FIRM_SOURCE.search(masked))
     joined = deals.party is not None and re.search(r"(협약|투자)에\s?참여", masked)
-    if not (deal or seek and counted or joined):
+    # "4개 기업과 투자협약 …" then "투자 기업은 ▲A사 ▲B사 등이다": the firms the deal counted
+    listed = (
+        deals.party is not None
+        and deals.unnamed
+        and not deal
+        and any(w in masked for w in lex.words.get("deal_list", ()))
+    )
+    if not (deal or seek and counted or joined or listed):
         return
     if (deal and _modal_after(masked, deal.end(), lex)) or (seek and _modal_after(masked, seek.end(), lex)):
         return
@@ -1550,6 +1829,15 @@ def _invest_agreement(
         ]
     if deal or re.search(r"(협약|투자)에\s?참여", masked):
         deals.party = party
+    if deal:
+        deals.unnamed = not firms and bool(counted)
+    if listed:
+        for co in firms:
+            deals.companies.append((co, sent))
+            col.by_rule(party, "signsAgreementWith", co, sent, "deal_parties/later")
+            if party.type == "LOC":
+                col.by_rule(co, "investsIn", party, sent, "deal_invests/later")
+        return
     if seek and not firms and (counted or _FIRM_SOURCE.search(masked)):
         deals.seekers.append((party, sent))  # "3개 기업서 투자 유치": the firms come later
         return

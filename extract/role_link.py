@@ -93,6 +93,9 @@ def _persons(
             if kw.text in lex.words.get("envoy_prefix", ()) and j > 0:
                 j -= 1  # "… 주한 몽골 대사": the envoy's name stands before 주한
                 continue
+            if mm is None and _is_unit(kw) and j > 0:
+                j -= 1  # "한빛대 상주캠퍼스 부총장": a unit of the body stands between body and title
+                continue
             if kw.text in ("전", "前") and not between and j > 0:
                 j -= 1  # "박서준 전 원장": a former holder of the title
                 continue
@@ -132,10 +135,15 @@ def _persons(
                 person.role_target = target
             elif between:
                 person.role_target = between[-1]
+                part = between[-1].extra.get("org_part")
+                if between[-1].type == "LOC" and part is not None and role.relation == "worksFor":
+                    person.role_target = part  # "한빛대 상주캠퍼스 부총장" works for the university
             else:
                 # the body right before the name: "한밭대 오채린 교수", "LOC의 NAME TITLE"
                 if j > 0:
                     pw = flat[j - 1][1]
+                    if j > 1 and b.at(pw.start, pw.end) is None and _is_unit(pw):
+                        pw = flat[j - 2][1]  # "한빛상의 국제통상팀 오채린 과장": the body before the unit
                     pm = b.at(pw.start, pw.end)
                     if (
                         pm is not None
@@ -143,6 +151,17 @@ def _persons(
                         and (not pw.particle or pw.particle == "의")
                     ):
                         person.role_target = pm
+
+
+def _is_unit(w: Word) -> bool:
+    """A word naming a unit inside a body ("국제통상팀", "상주캠퍼스", "소프트웨어학과")."""
+    core = w.core
+    return (
+        not w.particle
+        and w.kind == "N"
+        and _HANGUL.match(core) is not None
+        and any(core.endswith(u) and len(core) > len(u) for u in _KO.unit_ends)
+    )
 
 
 def _body_before(b: _Builder, flat: list, j: int) -> bool:

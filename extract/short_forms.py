@@ -11,6 +11,38 @@ from newskg.extract.syntax import Word
 __all__: list[str] = []
 
 
+_DEMONSTRATIVES = ("이", "같은", "해당", "동")
+_ANAPHORS = {
+    "회사": ("company", "Company"),
+    "기업": ("company", "Company"),
+    "업체": ("company", "Company"),
+    "대학": ("university", "University"),
+    "대학교": ("university", "University"),
+}
+
+
+def _anaphoric_bodies(b: _Builder, words: list[Word]) -> None:
+    """ "이 회사", "이 대학": made before role linking, so that "이 대학 OO학과 박서준 교수" links the
+    person to the body the words refer to."""
+    for k in range(1, len(words)):
+        w, prv = words[k], words[k - 1]
+        if prv.text not in _DEMONSTRATIVES or w.core not in _ANAPHORS or not b.free(prv.start, w.end):
+            continue
+        ref, cls = _ANAPHORS[w.core]
+        b.add(
+            Mention(
+                prv.start,
+                w.start + len(w.core),
+                prv.text + " " + w.core,
+                w.core,
+                "ORG",
+                cls,
+                "short",
+                ref=ref,
+            )
+        )
+
+
 def _short_forms(
     b: _Builder,
     lex: Lexicon,

@@ -207,7 +207,8 @@ def _phrases(words: list[Word], text: str, offset: int) -> list[Phrase]:
                 close(w.particle, nxt)
                 continue
             cur.append(w)
-            if w.particle:
+            # no particle stands before "·": "OO도·한빛공사와" lists OO도, it does not say "also"
+            if w.particle and not (nxt is not None and nxt.text in "·∙ㆍ" and nxt.start == w.end):
                 close(w.particle, nxt)
             continue
         close("", w)

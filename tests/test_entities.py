@@ -156,3 +156,16 @@ def test_every_triple_end_is_an_entity_of_the_article():
     ids = {e.id for e in out.entities}
     assert out.triples
     assert all(t.subject in ids and t.object in ids for t in out.triples)
+
+
+def test_an_abbreviation_of_an_organisation_of_the_article_is_that_organisation():
+    labels = _by_label(
+        "한빛경제자유구역청은 3개 기업과 협약을 맺었다. 한빛경자청은 전담 인력을 붙이기로 했다."
+    )
+    assert "한빛경자청" not in labels
+    assert "한빛경자청" in labels["한빛경제자유구역청"].aliases
+
+
+def test_a_body_of_the_same_kind_with_the_same_start_stays_another_body():
+    labels = _by_label("한빛과학대학교는 한빛대학교와 협약을 맺었다.")
+    assert {"한빛과학대학교", "한빛대학교"} <= set(labels)

@@ -31,6 +31,8 @@ def _triples(text: str, status: str = "done") -> set[tuple[str, str, str]]:
         ("[경기 시흥=데일리임팩트 이상묵 기자]", ("시흥시", "locatedIn", "경기도")),
         ("협약식에는 송재원 울산시장과 이순규 울주군수가 참석했다.", ("송재원", "headOf", "울산광역시")),
         ("협약식에는 송재원 울산시장과 이순규 울주군수가 참석했다.", ("이순규", "headOf", "울주군")),
+        # the bare name "고령" is also a common word: the title glued to the full name still links
+        ("협약식에는 박성민 고령군수와 김미경 군산시장이 참석했다.", ("박성민", "headOf", "고령군")),
         ("계약학과 교육과정 설계는 충남대 이수빈 교수가 총괄한다.", ("이수빈", "worksFor", "충남대학교")),
         (
             "시흥시는 임병택 시장이 김동연 경기도지사와 함께 미국 샌디에이고를 방문했다고 밝혔다.",
@@ -544,3 +546,227 @@ def test_bodies_said_to_sit_in_a_place_lie_in_it():
 def test_a_plan_in_a_place_is_no_seat_there():
     found = _triples("㈜새길정밀은 화성시에 공장을 지을 계획이 있다.")
     assert ("㈜새길정밀", "locatedIn", "화성시") not in found
+
+
+def test_a_bare_head_title_heads_the_one_body_of_the_article_with_its_ending():
+    found = _triples(
+        "한빛경제자유구역청은 3개 기업과 투자협약을 맺었다. "
+        '김도윤 청장은 "기업들이 빠르게 뿌리내리도록 돕겠다"고 말했다.'
+    )
+    assert ("김도윤", "headOf", "한빛경제자유구역청") in found
+
+
+def test_a_bare_head_title_with_two_bodies_of_its_kind_links_neither():
+    found = _triples(
+        "한빛경제자유구역청은 새솔관세청과 협약을 맺었다. "
+        '김도윤 청장은 "기업들이 빠르게 뿌리내리도록 돕겠다"고 말했다.'
+    )
+    assert not any(s == "김도윤" and p == "headOf" for s, p, _o in found)
+
+
+def test_the_firms_an_agreement_counted_and_a_later_sentence_lists_are_its_parties():
+    found = _triples(
+        "옥천군은 4일 시청에서 3개 기업과 총 300억원 규모의 투자 양해각서를 체결했다.\n"
+        "투자 기업과 규모는 ▲㈜한빛테크 150억원 ▲㈜새솔금속 100억원 ▲다온정밀㈜ 50억원 등이다."
+    )
+    for firm in ("㈜한빛테크", "㈜새솔금속", "다온정밀㈜"):
+        assert ("옥천군", "signsAgreementWith", firm) in found
+        assert (firm, "investsIn", "옥천군") in found
+
+
+def test_a_list_of_firms_after_an_agreement_that_named_its_firm_adds_no_party():
+    found = _triples(
+        "옥천군은 4일 ㈜한빛테크와 투자 양해각서를 체결했다.\n"
+        "투자 기업은 ▲㈜새솔금속 ▲다온정밀㈜ 등으로 늘어날 전망이다."
+    )
+    assert ("옥천군", "signsAgreementWith", "㈜한빛테크") in found
+    assert ("옥천군", "signsAgreementWith", "㈜새솔금속") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("대표단은 캄보디아의 수도 프놈펜에 도착했다.", ("프놈펜", "locatedIn", "캄보디아")),
+        ("대표단은 온타리오(Ontario)주 주도인 토론토로 이동했다.", ("토론토", "locatedIn", "온타리오")),
+    ],
+)
+def test_the_capital_of_a_place_lies_in_it(text, triple):
+    assert triple in _triples(text)
+
+
+def test_a_city_merely_named_after_a_country_is_not_its_capital():
+    assert ("프놈펜", "locatedIn", "캄보디아") not in _triples(
+        "캄보디아 대표단은 군산과 프놈펜을 차례로 찾았다."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "태국을 방문 중인 박민수 시장이 현지 투자회사 라이언캐피탈과 투자협약을 맺었다.",
+            ("라이언캐피탈", "locatedIn", "태국"),
+        ),
+        (
+            "김 시장 일행은 27일 시애틀로 이동해 "
+            "현지 한인 경제단체인 시애틀한인상공회의소 관계자들과 간담회를 가졌다.",
+            ("시애틀한인상공회의소", "locatedIn", "시애틀"),
+        ),
+    ],
+)
+def test_a_body_called_local_lies_in_the_foreign_place_named_before_it(text, triple):
+    assert triple in _triples(text)
+
+
+def test_a_body_called_local_after_a_korean_place_only_gets_no_foreign_place():
+    found = _triples("박민수 시장은 군산에서 현지 투자회사 라이언캐피탈과 투자협약을 맺었다.")
+    assert not any(s == "라이언캐피탈" and p == "locatedIn" for s, p, _o in found)
+
+
+def test_the_companies_visited_for_an_investment_briefing_are_sought_by_the_place_named_with_it():
+    found = _triples(
+        "레 반 탐 호찌민시 인민위원장은 군산을 찾았다. 이어 전자부품 기업 ㈜한빛일렉트론과 "
+        "(주)새솔정밀을 차례로 방문해 호찌민시 투자 설명회를 열었다."
+    )
+    assert ("호찌민시", "seeksInvestmentFrom", "㈜한빛일렉트론") in found
+    assert ("호찌민시", "seeksInvestmentFrom", "(주)새솔정밀") in found
+
+
+def test_asking_a_company_to_invest_more_is_seeking_its_investment():
+    found = _triples("김민수 옥천군수는 ㈜한빛테크 본사를 찾아 투자 확대를 요청했다.")
+    assert ("옥천군", "seeksInvestmentFrom", "㈜한빛테크") in found
+
+
+def test_moving_on_to_a_place_is_visiting_it():
+    found = _triples("새솔수출협회는 15일 포르투갈 리스본으로 자리를 옮겨 같은 설명회를 이어간다.")
+    assert ("새솔수출협회", "visits", "리스본") in found
+
+
+def test_meeting_at_a_site_of_a_foreign_city_is_visiting_the_city():
+    found = _triples(
+        "박도현 대통령은 12일 케냐 나이로비의 대통령궁에서 윌리엄 오티에노 대통령과 정상회담을 열었다."
+    )
+    assert ("박도현", "visits", "나이로비") in found
+
+
+def test_meeting_at_a_site_of_a_korean_city_is_no_visit_abroad():
+    found = _triples("박도현 대통령은 12일 군산의 한 호텔에서 윌리엄 오티에노 대통령과 정상회담을 열었다.")
+    assert ("박도현", "visits", "군산시") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("이날 행사 진행은 경북대 국제교류팀 김나리 과장이 맡았다.", ("김나리", "worksFor", "경북대학교")),
+        ("협약식에는 최민혁 경북대 상주캠퍼스 부총장이 참석했다.", ("최민혁", "worksFor", "경북대학교")),
+    ],
+)
+def test_a_unit_of_the_body_between_body_and_person_keeps_the_post(text, triple):
+    assert triple in _triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "한빛상의는 29일 캐나다의 한인 경제단체인 토론토한인상공회의소와 업무 협약을 체결했다.",
+            ("토론토한인상공회의소", "locatedIn", "캐나다"),
+        ),
+        ("스페인의 자동차부품 업체 베르크오토는 투자를 신고했다.", ("베르크오토", "locatedIn", "스페인")),
+    ],
+)
+def test_a_body_introduced_as_a_places_descriptor_lies_in_the_place(text, triple):
+    assert triple in _triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("옥천군은 자매도시 프리몬트시에 대표단을 보냈다.", ("옥천군", "sisterCityOf", "프리몬트시")),
+        ("옥천군은 양저우·가고시마 등 2개 자매도시를 두고 있다.", ("옥천군", "sisterCityOf", "가고시마")),
+        ("옥천군은 양저우·가고시마 등 2개 자매도시를 두고 있다.", ("옥천군", "sisterCityOf", "양저우")),
+    ],
+)
+def test_sister_cities_named_right_after_the_noun_or_listed_before_their_count(text, triple):
+    assert triple in _triples(text)
+
+
+def test_the_province_of_a_listed_sister_city_is_no_sister():
+    found = _triples("옥천군은 일본 홋카이도 삿포로시 등 1개 해외 자매도시를 두고 있다.")
+    assert ("옥천군", "sisterCityOf", "삿포로시") in found
+    assert ("옥천군", "sisterCityOf", "홋카이도") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "㈜한빛테크는 이날 이사회를 열고 김철수 부사장을 신임 대표이사로 선임했다.",
+            ("김철수", "headOf", "㈜한빛테크"),
+        ),
+        ("㈜한빛테크 신임 대표이사에는 김철수 부사장이 선임됐다.", ("김철수", "headOf", "㈜한빛테크")),
+        (
+            "김철수 대표는 2019년부터 계열사인 ㈜새솔음료 대표이사를 겸하고 있다.",
+            ("김철수", "headOf", "㈜새솔음료"),
+        ),
+    ],
+)
+def test_the_person_appointed_to_a_head_title_heads_the_body(text, triple):
+    assert triple in _triples(text)
+
+
+def test_new_before_a_title_is_no_person():
+    labels = {
+        e.label
+        for e in get_extractor()
+        .extract(Article("t", "㈜한빛테크 신임 대표이사에는 김철수 부사장이 선임됐다."))
+        .entities
+    }
+    assert "신임" not in labels
+
+
+def test_a_post_at_this_university_is_a_post_at_the_university_named_before():
+    found = _triples("경북대는 협약을 맺었다. 협약식에는 이 대학 소프트웨어학과 윤서하 교수 등이 참석했다.")
+    assert ("윤서하", "worksFor", "경북대학교") in found
+
+
+def test_a_short_province_name_ending_in_do_before_a_dot_is_one_party_of_the_list():
+    found = _triples("옥천군은 13일 군청에서 한국가스공사·제주도·부경대와 스마트 물관리 협약서에 서명했다.")
+    assert ("제주특별자치도", "signsAgreementWith", "부경대학교") in found
+    assert ("제주특별자치도", "signsAgreementWith", "한국가스공사") in found
+
+
+def test_the_places_listed_before_doane_lie_in_the_province_of_the_article():
+    found = _triples(
+        "제주특별자치도는 계절근로자 제도를 넓힌다. "
+        "지난해 근로자 300여 명이 제주·서귀포 등 도내 2개 시 농가에서 일했다."
+    )
+    for county in ("제주시", "서귀포시"):
+        assert (county, "locatedIn", "제주특별자치도") in found
+
+
+def test_doane_without_the_province_named_gives_no_province():
+    found = _triples("지난해 근로자 300여 명이 제주·서귀포 등 도내 2개 시 농가에서 일했다.")
+    assert not any(p == "locatedIn" for _s, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "옥천군, 한빛테크 500억 투자 유치",
+        "옥천군은 한빛테크 등 3개 기업으로부터 총 800억원의 투자를 이끌어냈다.",
+        "옥천군은 한빛테크를 상대로 투자 유치 활동을 벌였다.",
+    ],
+)
+def test_other_shapes_of_attracting_a_companys_investment(text):
+    assert ("옥천군", "seeksInvestmentFrom", "한빛테크") in _triples(text)
+
+
+def test_a_place_that_attracted_a_companys_investment_is_invested_in():
+    found = _triples("옥천군은 ㈜한빛테크로부터 500억원 규모의 투자를 유치했다고 밝혔다.")
+    assert ("㈜한빛테크", "investsIn", "옥천군") in found
+
+
+def test_a_place_only_seeking_a_companys_investment_is_not_yet_invested_in():
+    found = _triples("옥천군은 ㈜한빛테크로부터 투자를 유치하기 위해 공을 들이고 있다.")
+    assert ("㈜한빛테크", "investsIn", "옥천군") not in found
