@@ -405,7 +405,7 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                         heads = any(r.relation == "headOf" for r, _t in e.role_targets)
                         if title in titles or (m.role is not None and m.role.relation == "headOf" and heads):
                             cands.append(e)
-                    # "다카하시 대표": one word of the one foreign name of several words that fits is that
+                    # "야마모토 대표": one word of the one foreign name of several words that fits is that
                     # person when no title was seen with the full name
                     if (
                         not cands

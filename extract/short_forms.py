@@ -56,7 +56,7 @@ def _short_forms(
     multi = [kk for kk, kt in (known or {}).items() if kt.type == "PERSON" and " " in kk]
     for k, w in enumerate(words):
         if not b.free(w.start, w.end) and multi and k + 1 < len(words):
-            # "다카하시 대표" of "다카하시 겐지": a word of a foreign name met before, though it is also a
+            # "야마모토 대표" of "야마모토 다이치": a word of a foreign name met before, though it is also a
             # place of the gazetteer, is that person before a title
             pm = b.at(w.start, w.start + len(w.core))
             if (

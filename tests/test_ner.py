@@ -9,7 +9,7 @@ import pytest
 import spacy
 from newskg.extract import ner, ner_train
 
-SENT = "어제 오후 정하늘은 친구들과 함께 공원을 걸었다."
+SENT = "어제 오후 윤하람은 친구들과 함께 공원을 걸었다."
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def test_shipped_model_and_lexicon_load_from_the_installed_package():
 
 def test_finds_a_person_named_without_a_title():
     found = [(SENT[s:e], label) for s, e, label, _ in ner.find_entities(SENT)]
-    assert ("정하늘", "PERSON") in found
+    assert ("윤하람", "PERSON") in found
 
 
 @pytest.mark.parametrize("prefix", ["", "\n\n", "  [사진]\n"])
@@ -55,12 +55,12 @@ def test_spans_are_source_offsets_without_surrounding_space(prefix):
 
 
 def test_component_writes_typed_scored_spans_into_doc_spans(nlp):
-    doc = nlp("한빛전자 박서준 대표는 어제 오후 정하늘과 서울 강남구에서 만났다.")
+    doc = nlp("한빛전자 박서준 대표는 어제 오후 윤하람과 서울 강남구에서 만났다.")
     group = doc.spans["ner"]
     assert len(group) >= 2
     assert len(group.attrs["scores"]) == len(group) == len(group.attrs["chars"])
     assert {sp.label_ for sp in group} <= set(ner.LABELS)
-    assert ("정하늘", "PERSON") in {(sp.text, sp.label_) for sp in group}
+    assert ("윤하람", "PERSON") in {(sp.text, sp.label_) for sp in group}
     for sp, (s, e) in zip(group, group.attrs["chars"], strict=True):
         assert sp.start_char <= s < e <= sp.end_char  # widened to tokens at most, never narrowed
     starts = sorted((sp.start, sp.end) for sp in group)
@@ -68,7 +68,7 @@ def test_component_writes_typed_scored_spans_into_doc_spans(nlp):
 
 
 def test_component_leaves_skipped_stretches_alone(nlp):
-    text = "메뉴 정하늘 랭킹\n본문: 어제 정하늘은 공원을 걸었다."
+    text = "메뉴 윤하람 랭킹\n본문: 어제 윤하람은 공원을 걸었다."
     body = text.index("본문")
     doc = nlp.tokenizer.make_doc(text, spans=[(body, len(text))])
     doc = nlp.get_pipe("newskg_ner")(doc)
@@ -76,8 +76,8 @@ def test_component_leaves_skipped_stretches_alone(nlp):
 
 
 def test_features_cover_every_token_and_mark_known_names():
-    lex = ner.Lexicon({"한빛시": "LOC"}, ["정"])
-    text = "정하늘 한빛시 방문"
+    lex = ner.Lexicon({"한빛시": "LOC"}, ["윤"])
+    text = "윤하람 한빛시 방문"
     feats = ner.token_features(text, [(0, 3, "NNP"), (4, 7, "NNP"), (8, 10, "NNG")], lex)
     assert len(feats) == 3
     assert "sn" in feats[0] and "gz=LOC-B" in feats[1] and "sb" in feats[2]
@@ -180,9 +180,9 @@ def test_model_readme_states_the_licence():
 
 
 def test_a_line_break_ends_a_sequence_so_no_span_crosses_it():
-    text = "한빛전자 신제품 발표\n정하늘 기자\n오늘 정하늘은 공원을 걸었다."
+    text = "한빛전자 신제품 발표\n윤하람 기자\n오늘 윤하람은 공원을 걸었다."
     seqs = [text[s:e] for s, e, _toks in ner.doc_sentences(ner._tokenizer()(text))]
-    assert seqs == ["한빛전자 신제품 발표", "정하늘 기자", "오늘 정하늘은 공원을 걸었다."]
+    assert seqs == ["한빛전자 신제품 발표", "윤하람 기자", "오늘 윤하람은 공원을 걸었다."]
     assert all("\n" not in text[s:e] for s, e, _l, _sc in ner.find_entities(text))
 
 
@@ -280,9 +280,9 @@ def test_one_foreign_looking_word_after_a_role_word_is_a_person_below_the_foreig
 
 
 def test_a_person_below_the_person_floor_is_left_out():
-    text = "어제 정하늘은 공원을 걸었다."
-    assert not _mentions_with_ner_spans(text, [("정하늘", "PERSON", 0.55)])
-    assert ("정하늘", "PERSON", "ner") in _mentions_with_ner_spans(text, [("정하늘", "PERSON", 0.65)])
+    text = "어제 윤하람은 공원을 걸었다."
+    assert not _mentions_with_ner_spans(text, [("윤하람", "PERSON", 0.55)])
+    assert ("윤하람", "PERSON", "ner") in _mentions_with_ner_spans(text, [("윤하람", "PERSON", 0.65)])
 
 
 def test_a_person_glued_to_a_role_word_is_a_whole_word():

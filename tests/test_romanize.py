@@ -71,7 +71,7 @@ def test_syllables_romanise_without_sound_changes() -> None:
         ("이상묵", "Lee Sang-muk"),
         ("박정훈", "Park Jeong-hun"),
         ("최영길", "Choi Yeong-gil"),
-        ("정하늘", "Jung Ha-neul"),
+        ("정하람", "Jung Ha-ram"),
         ("윤상철", "Yoon Sang-cheol"),
         ("류현진", "Yoo Hyeon-jin"),
         ("노재석", "Noh Jae-seok"),
