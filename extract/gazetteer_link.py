@@ -66,6 +66,8 @@ def _gaz_word(
             rest = text[j:end]
             role = None
             glued_suffix = 0
+            if rest and w.tags == ("NNG",) and _is_particle(rest):
+                continue  # Kiwi reads the whole word as one common noun: "고양이" is no 고양 + 이
             if not _is_particle(rest):
                 rc = rest
                 for p in _KO.title_particles:

@@ -215,3 +215,14 @@ def test_everyday_words_named_like_big_cities_are_no_places_in_text() -> None:
     assert [e.label for e in plain.entities if e.type == "LOC"] == []
     named = ex.extract(Article("b", "시장은 중국 지난시와 베트남 후에시를 방문했다."))
     assert {e.label_en for e in named.entities if e.type == "LOC"} >= {"Jinan", "Huế"}
+
+
+def test_a_word_kiwi_reads_as_one_common_noun_hides_no_place_before_a_particle() -> None:
+    from newskg.extract.pipeline import get_extractor
+    from newskg.extract.records import Article
+
+    ex = get_extractor()
+    pet = ex.extract(Article("a", "고양이 두 마리가 마당에서 잠을 잤다."))
+    assert [e.label for e in pet.entities if e.type == "LOC"] == []
+    city = ex.extract(Article("b", "시흥시는 고양에서 열린 행사에 참석했다."))
+    assert "Goyang" in {e.label_en for e in city.entities if e.type == "LOC"}
