@@ -770,3 +770,14 @@ def test_a_place_that_attracted_a_companys_investment_is_invested_in():
 def test_a_place_only_seeking_a_companys_investment_is_not_yet_invested_in():
     found = _triples("옥천군은 ㈜한빛테크로부터 투자를 유치하기 위해 공을 들이고 있다.")
     assert ("㈜한빛테크", "investsIn", "옥천군") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("논산시 박서준 시장은 지난 3일 새솔전자 김민재 대표를 만난 자리에서 협력을 약속했다.", "done"),
+        ("논산시 박서준 시장은 오는 9월 새솔전자 김민재 대표를 만날 예정이다.", "planned"),
+    ],
+)
+def test_the_adnominal_forms_of_manada_are_meeting_cues(text: str, status: str) -> None:
+    assert ("박서준", "meets", "김민재") in _triples(text, status)
