@@ -782,6 +782,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         for t in stops:
                             col.by_rule(e, "visits", t, sent, "trip_companion_visits")
     deals.finish(col)
+    _seek_invested(sents, col)
     _within_province(sents, ents, col)
     _title_bodies(sents, ents, col)
     _byline_outlet(sents, col)
@@ -792,6 +793,34 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         if col.has(f.subject, "sisterCityOf", f.object) or col.has(f.subject, "signsAgreementWith", f.object):
             del col.found[key]
     return list(col.found.values())
+
+
+def _seek_invested(sents: list[Sentence], col: _Collector) -> None:
+    """A place or body that the article says attracts investment ("X시, 3개 기업 투자 유치") seeks
+    it from each company the article says invests in it, though the two are told sentences apart.
+    Only for what happened: a failed or planned investment says nothing of the courting."""
+    if _MODE.get() != "done":
+        return
+    seekers = {f.subject.id for f in col.found.values() if f.predicate == "seeksInvestmentFrom"}
+    for sent in sents:
+        masked = _masked(sent)
+        m = _SEEK.search(masked)
+        if not m or _other_attraction(masked, m):
+            continue
+        first = next((p for p in sent.phrases if p.case == "subj" or p.particle == ","), None)
+        if first is None or first.start - sent.start > m.start():
+            continue
+        for h in _head(first)[:1]:
+            b = h if h.type in ("ORG", "LOC") else body_of(h)
+            if b is not None:
+                seekers.add(b.id)
+    for f in list(col.found.values()):
+        if (
+            f.predicate == "investsIn"
+            and f.object.id in seekers
+            and not col.has(f.object, "seeksInvestmentFrom", f.subject)
+        ):
+            col.by_rule(f.object, "seeksInvestmentFrom", f.subject, f.sentence, "seek_invested")
 
 
 def _national_heads(sents: list[Sentence], ents: list[Ent], col: _Collector, lex: Lexicon) -> None:

@@ -781,3 +781,19 @@ def test_a_place_only_seeking_a_companys_investment_is_not_yet_invested_in():
 )
 def test_the_adnominal_forms_of_manada_are_meeting_cues(text: str, status: str) -> None:
     assert ("박서준", "meets", "김민재") in _triples(text, status)
+
+
+def test_a_place_attracting_investment_seeks_it_from_the_company_investing_sentences_later() -> None:
+    text = (
+        "논산시는 올해 기업 투자 유치에 나섰다고 밝혔다. 시는 지난 3일 시청에서 협약식을 열었다. "
+        "새솔전자는 논산시에 500억원을 투자해 공장을 짓는다."
+    )
+    found = _triples(text)
+    assert ("새솔전자", "investsIn", "논산시") in found
+    assert ("논산시", "seeksInvestmentFrom", "새솔전자") in found
+
+
+def test_an_investment_with_no_courting_in_the_article_is_no_seeking() -> None:
+    found = _triples("새솔전자는 논산시에 500억원을 투자해 공장을 짓는다. 공장은 내년에 문을 연다.")
+    assert ("새솔전자", "investsIn", "논산시") in found
+    assert ("논산시", "seeksInvestmentFrom", "새솔전자") not in found
