@@ -21,6 +21,11 @@ _ANAPHORS = {
 }
 
 
+def _short(start: int, end: int, text: str, label: str, type_: str, cls: str, ref: str) -> Mention:
+    """A short form ("시는", "양국", "이 회사"): a mention the entity step resolves through `ref`."""
+    return Mention(start, end, text, label, type_, cls, "short", ref=ref)
+
+
 def _anaphoric_bodies(b: _Builder, words: list[Word]) -> None:
     """ "이 회사", "이 대학": made before role linking, so that "이 대학 OO학과 박서준 교수" links the
     person to the body the words refer to."""
@@ -29,18 +34,7 @@ def _anaphoric_bodies(b: _Builder, words: list[Word]) -> None:
         if prv.text not in _DEMONSTRATIVES or w.core not in _ANAPHORS or not b.free(prv.start, w.end):
             continue
         ref, cls = _ANAPHORS[w.core]
-        b.add(
-            Mention(
-                prv.start,
-                w.start + len(w.core),
-                prv.text + " " + w.core,
-                w.core,
-                "ORG",
-                cls,
-                "short",
-                ref=ref,
-            )
-        )
+        b.add(_short(prv.start, w.start + len(w.core), prv.text + " " + w.core, w.core, "ORG", cls, ref))
 
 
 def _short_forms(
@@ -77,18 +71,14 @@ def _short_forms(
         if glued and core in ("시", "도"):
             continue
         if core == "시" and (w.particle or (nxt and nxt.core in ("관계자", "측", "당국", "공무원"))):
-            b.add(Mention(w.start, w.start + 1, "시", "시", "LOC", "City", "short", ref="city"))
+            b.add(_short(w.start, w.start + 1, "시", "시", "LOC", "City", "city"))
         elif (
             core == "도"
             and w.particle
             and w.particle != w.text
             or (core == "도" and nxt and nxt.core in ("관계자", "측", "당국"))
         ):
-            b.add(
-                Mention(
-                    w.start, w.start + 1, "도", "도", "LOC", "AdministrativeArea", "short", ref="province"
-                )
-            )
+            b.add(_short(w.start, w.start + 1, "도", "도", "LOC", "AdministrativeArea", "province"))
         elif (
             prv is not None
             and prv.text in ("양", "두")
@@ -97,63 +87,31 @@ def _short_forms(
             and prv.text in ("두", "양")
             and core in ("시장", "단체장")
         ):
-            b.add(
-                Mention(
-                    prv.start,
-                    w.start + len(core),
-                    prv.text + " " + core,
-                    core,
-                    "LOC",
-                    "Place",
-                    "short",
-                    ref="pair",
-                )
-            )
+            b.add(_short(prv.start, w.start + len(core), prv.text + " " + core, core, "LOC", "Place", "pair"))
         elif core == "양국" or (prv is not None and prv.text in ("양", "두") and core in ("나라", "국")):
             # "양국은", "양국 정부는", "두 나라는": the two countries of the story (entities.py)
             st = prv.start if core != "양국" else w.start
-            b.add(
-                Mention(st, w.start + len(core), core, core, "LOC", "Country", "short", ref="pair_countries")
-            )
+            b.add(_short(st, w.start + len(core), core, core, "LOC", "Country", "pair_countries"))
         elif (prv is not None and prv.text in ("양", "두") and core in ("기관", "단체", "회사")) or (
             core in ("양측", "양사", "양기관") and w.particle
         ):
             # "양 기관은", "양측은": the two bodies just named
             st = prv.start if core in ("기관", "단체", "회사") else w.start
-            b.add(
-                Mention(
-                    st, w.start + len(core), core, core, "ORG", "Organization", "short", ref="pair_bodies"
-                )
-            )
+            b.add(_short(st, w.start + len(core), core, core, "ORG", "Organization", "pair_bodies"))
         elif (
             prv is not None and prv.text in ("이", "같은", "해당", "동") and core in ("회사", "기업", "업체")
         ):
             b.add(
-                Mention(
-                    prv.start,
-                    w.start + len(core),
-                    prv.text + " " + core,
-                    core,
-                    "ORG",
-                    "Company",
-                    "short",
-                    ref="company",
+                _short(
+                    prv.start, w.start + len(core), prv.text + " " + core, core, "ORG", "Company", "company"
                 )
             )
         elif core in ("양사",):
-            b.add(
-                Mention(
-                    w.start, w.start + len(core), core, core, "ORG", "Company", "short", ref="pair_company"
-                )
-            )
+            b.add(_short(w.start, w.start + len(core), core, core, "ORG", "Company", "pair_company"))
         elif core in delegations or (
             core.endswith(tuple(delegations)) and len(core) <= 6 and core[:2] != "경제"
         ):
-            b.add(
-                Mention(
-                    w.start, w.start + len(core), core, core, "ORG", "Organization", "short", ref="delegation"
-                )
-            )
+            b.add(_short(w.start, w.start + len(core), core, core, "ORG", "Organization", "delegation"))
         elif (
             nxt is not None
             and len(core) <= 4

@@ -3,26 +3,12 @@
 
 from __future__ import annotations
 
-from newskg.extract.pipeline import get_extractor
-from newskg.extract.records import Article
-
-_SYMMETRIC = ("meets", "accompanies", "signsAgreementWith", "sisterCityOf", "cooperatesWith")
+from tests.extraction import facts_by_status as _statuses
 
 _TRIP_AHEAD = (
     "정민호 김해시장이 미국 보스턴을 찾는다. 김해시에 따르면 정 시장은 오는 20일부터 3박 4일 일정으로 "
     "보스턴을 방문해 현지 기업인들과 면담한다. 이번 방문에는 최수진 김해시의회 의장이 동행한다."
 )
-
-
-def _statuses(text: str, published: str | None) -> dict[tuple[str, str, str], str]:
-    out = get_extractor().extract(Article("t", text, published=published))
-    found: dict[tuple[str, str, str], str] = {}
-    for t in out.triples:
-        s, o = out.entity(t.subject).label, out.entity(t.object).label
-        found[(s, t.predicate, o)] = t.status
-        if t.predicate in _SYMMETRIC:
-            found[(o, t.predicate, s)] = t.status
-    return found
 
 
 def test_a_trip_dated_after_the_publication_day_is_planned_in_every_sentence_of_it():

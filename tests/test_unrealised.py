@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from newskg.extract.pipeline import get_extractor
-from newskg.extract.records import Article
 
-_SYMMETRIC = ("meets", "accompanies", "signsAgreementWith", "sisterCityOf", "cooperatesWith")
+from tests.extraction import facts_by_status
 
 
 def _by_status(text: str) -> dict[tuple[str, str, str], str]:
-    """The article's event facts by (subject label, predicate, object label), with their status;
-    symmetric facts under both orders."""
-    out = get_extractor().extract(Article("t", text, published="2024-05-10"))
-    found: dict[tuple[str, str, str], str] = {}
-    for t in out.triples:
-        s, o = out.entity(t.subject).label, out.entity(t.object).label
-        found[(s, t.predicate, o)] = t.status
-        if t.predicate in _SYMMETRIC:
-            found[(o, t.predicate, s)] = t.status
-    return found
+    """The article's facts with their status, published on a fixed day."""
+    return facts_by_status(text, "2024-05-10")
 
 
 @pytest.mark.parametrize(
