@@ -19,6 +19,7 @@ from newskg.extract.entities import Ent
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
 from newskg.extract.syntax import Clause, Phrase, Sentence
+from newskg.extract.when import background
 from newskg.ontology.errors import PipelineError
 from newskg.ontology.vocab import predicates
 
@@ -762,7 +763,10 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             ),
         )
         main = by_id[main_id]
-        stops = [t for t, _s in visits_by[main_id]]
+        # the stops of this trip, not those of an earlier one told as background ("…를 방문한 바 있다")
+        stops = [t for t, s in visits_by[main_id] if not background(s.text)] or [
+            t for t, _s in visits_by[main_id]
+        ]
         # "브레멘 일정에는 A도 함께했다": a companion of one stop visits only that stop
         leg = [
             m.entity

@@ -797,3 +797,15 @@ def test_an_investment_with_no_courting_in_the_article_is_no_seeking() -> None:
     found = _triples("새솔전자는 논산시에 500억원을 투자해 공장을 짓는다. 공장은 내년에 문을 연다.")
     assert ("새솔전자", "investsIn", "논산시") in found
     assert ("논산시", "seeksInvestmentFrom", "새솔전자") not in found
+
+
+def test_a_companion_visits_the_stops_of_this_trip_not_those_of_an_earlier_one() -> None:
+    text = (
+        "논산시 박서준 시장은 일본 나라현을 방문해 현 지사와 면담했다. "
+        "이번 방문에는 김민재 논산시의회 의장이 동행했다. "
+        "박 시장은 취임 이후 미국 오리건주를 방문한 바 있다."
+    )
+    found = _triples(text)
+    assert ("김민재", "visits", "나라현") in found
+    every = found | _triples(text, "planned") | _triples(text, "failed")
+    assert not any(s == "김민재" and p == "visits" and o == "오리건주" for s, p, o in every)
