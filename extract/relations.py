@@ -787,6 +787,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                             col.by_rule(e, "visits", t, sent, "trip_companion_visits")
     deals.finish(col)
     _seek_invested(sents, col)
+    _couple_visits(sents, col)
     _within_province(sents, ents, col)
     _title_bodies(sents, ents, col)
     _byline_outlet(sents, col)
@@ -797,6 +798,28 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         if col.has(f.subject, "sisterCityOf", f.object) or col.has(f.subject, "signsAgreementWith", f.object):
             del col.found[key]
     return list(col.found.values())
+
+
+def _couple_visits(sents: list[Sentence], col: _Collector) -> None:
+    """ "A 대통령 내외는 X로 이동해": the spouse named in the article ("A 대통령과 부인 B 여사",
+    "A 대통령의 부인 B 여사") visits where the couple goes."""
+    spouse: dict[str, Ent] = {}
+    for sent in sents:
+        people = [m for m in sent.mentions if m.entity is not None and m.type == "PERSON"]
+        for k, m in enumerate(people):
+            before = sent.span_text(max(sent.start, m.start - 4), m.start)
+            if k > 0 and re.search(r"부인(인)?\s$", before):
+                spouse.setdefault(people[k - 1].entity.id, m.entity)
+    if not spouse:
+        return
+    for f in list(col.found.values()):
+        partner = spouse.get(f.subject.id)
+        if f.predicate != "visits" or partner is None or partner.id == f.object.id:
+            continue
+        sent = f.sentence
+        own = [m for m in sent.mentions if m.entity is not None and m.entity.id == f.subject.id]
+        if any("내외" in sent.span_text(m.end, m.end + 8) for m in own):
+            col.by_rule(partner, "visits", f.object, sent, "couple_visits")
 
 
 def _seek_invested(sents: list[Sentence], col: _Collector) -> None:

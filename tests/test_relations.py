@@ -809,3 +809,20 @@ def test_a_companion_visits_the_stops_of_this_trip_not_those_of_an_earlier_one()
     assert ("김민재", "visits", "나라현") in found
     every = found | _triples(text, "planned") | _triples(text, "failed")
     assert not any(s == "김민재" and p == "visits" and o == "오리건주" for s, p, o in every)
+
+
+def test_the_spouse_named_in_the_article_visits_where_the_couple_goes() -> None:
+    text = (
+        "김민재 대통령과 부인 이수진 여사는 21일 독일 베를린에 도착했다. "
+        "김 대통령 내외는 22일 뮌헨으로 이동해 자동차 공장을 둘러봤다."
+    )
+    found = _triples(text)
+    assert ("김민재", "visits", "뮌헨") in found
+    assert ("이수진", "visits", "뮌헨") in found
+
+
+def test_a_visit_told_without_the_couple_is_the_visitors_alone() -> None:
+    text = "김민재 대통령과 부인 이수진 여사는 21일 독일 베를린에 도착했다. 김 대통령은 22일 뮌헨을 방문했다."
+    found = _triples(text)
+    assert ("김민재", "visits", "뮌헨") in found
+    assert ("이수진", "visits", "뮌헨") not in found
