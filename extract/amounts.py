@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from newskg.extract.lexicon import data_entries
 from newskg.extract.records import Amount
 from newskg.ontology.errors import PipelineError
 
@@ -47,19 +47,13 @@ class _Money:
 
 @lru_cache(maxsize=1)
 def _money() -> _Money:
-    path = resources.files("newskg.extract").joinpath("data/currencies.tsv")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise PipelineError(f"{path}: cannot read the money word list ({exc}); reinstall newskg") from exc
+    path, entries = data_entries("currencies.tsv", "money word list")
     units: dict[str, int] = {}
     currencies: dict[str, str] = {}
     prefixes: dict[str, str] = {}
     totals: list[str] = []
     follow: list[str] = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for n, line in entries:
         kind, word, value = (line.split("\t") + ["", ""])[:3]
         if kind == "unit":
             units[word] = int(value)

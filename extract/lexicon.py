@@ -14,11 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from newskg.ontology.errors import PipelineError
 from newskg.ontology.vocab import predicates
 
-__all__ = ["Role", "Suffix", "Lexicon", "load_lexicon"]
+__all__ = ["Role", "Suffix", "Lexicon", "load_lexicon", "data_entries"]
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,17 @@ class Lexicon:
             tup = tuple(self.words.get(kind, ()))
             self.__dict__["_tuples"][kind] = tup
         return bool(tup) and word.endswith(tup)
+
+
+def data_entries(name: str, what: str) -> tuple[Any, list[tuple[int, str]]]:
+    """The path of the data file `name` and its entries as (line number, line), comments and blank
+    lines left out; a file that cannot be read is a PipelineError naming it and `what` it holds."""
+    path = resources.files("newskg.extract").joinpath("data", name)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise PipelineError(f"{path}: cannot read the {what} ({exc}); reinstall newskg") from exc
+    return path, [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -32,6 +32,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from newskg.extract.lexicon import data_entries
 from newskg.ontology.errors import PipelineError
 
 __all__ = [
@@ -57,15 +58,9 @@ _NEAR = 16  # characters after the cue that make up its own clause's ending
 @lru_cache(maxsize=1)
 def _cue_words() -> tuple[tuple[str, str], ...]:
     """(word, class) of data/status_cues.tsv, longest word first."""
-    path = resources.files("newskg.extract").joinpath("data/status_cues.tsv")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise PipelineError(f"{path}: cannot read the status cue words ({exc}); reinstall newskg") from exc
+    path, entries = data_entries("status_cues.tsv", "status cue words")
     out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for n, line in entries:
         parts = line.split("\t")
         if len(parts) != 2 or parts[0] not in _CLASSES or not parts[1]:
             raise PipelineError(f"{path}:{n}: bad entry {line!r}; see the comment at the top of the file")

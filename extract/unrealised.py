@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 from newskg.extract.entities import Ent
+from newskg.extract.lexicon import data_entries
 from newskg.extract.qualify import find_all
 from newskg.extract.relations import Found, body_of, intention_at, party_of, phrase_head
 from newskg.extract.syntax import Sentence
@@ -63,18 +63,10 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    path = resources.files("newskg.extract").joinpath("data/unrealised.tsv")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise PipelineError(
-            f"{path}: cannot read the unrealised-event word list ({exc}); reinstall newskg"
-        ) from exc
+    path, entries = data_entries("unrealised.tsv", "unrealised-event word list")
     got: dict[str, list[str]] = {k: [] for k in _KINDS}
     events: list[tuple[str, str]] = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for n, line in entries:
         kind, word, value = (line.split("\t") + ["", ""])[:3]
         if kind not in _KINDS or not word or (kind == "event" and value not in _EVENT_KINDS):
             raise PipelineError(f"{path}:{n}: bad entry {line!r}; see the comment at the top of the file")

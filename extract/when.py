@@ -28,8 +28,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from importlib import resources
 
+from newskg.extract.lexicon import data_entries
 from newskg.extract.records import When
 from newskg.ontology.errors import PipelineError
 
@@ -83,7 +83,7 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    path = resources.files("newskg.extract").joinpath("data/time_words.tsv")
+    path, entries = data_entries("time_words.tsv", "time word list")
     anaphors: dict[str, int] = {}
     days: dict[str, int] = {}
     kinds = (
@@ -99,13 +99,7 @@ def _words() -> _Words:
         "departure",
     )
     lists: dict[str, list[str]] = {k: [] for k in kinds}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise PipelineError(f"{path}: cannot read the time word list ({exc}); reinstall newskg") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for n, line in entries:
         kind, word, value = (line.split("\t") + ["", ""])[:3]
         if kind == "anaphor":
             anaphors[word] = int(value)
