@@ -830,6 +830,8 @@ def _seek_invested(sents: list[Sentence], col: _Collector) -> None:
         return
     seekers = {f.subject.id for f in col.found.values() if f.predicate == "seeksInvestmentFrom"}
     for sent in sents:
+        if not _SEEK.search(sent.text):
+            continue  # masking only hides cues, so a sentence without one in its text has none
         masked = _masked(sent)
         m = _SEEK.search(masked)
         if not m or _other_attraction(masked, m):
