@@ -128,4 +128,4 @@ def test_the_installed_script_runs(seed_file):
         check=True,
         timeout=120,
     )
-    assert "sisterCityOf" in out.stdout and "visits" in out.stdout
+    assert "seeksInvestmentFrom" in out.stdout and "visits" in out.stdout
