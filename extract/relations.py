@@ -248,15 +248,6 @@ def _masked(sent: Sentence) -> str:
     return "".join(chars)
 
 
-def _cue_at(text: str, cues: tuple[str, ...] | list[str]) -> int:
-    best = -1
-    for c in cues:
-        i = text.find(c)
-        if i >= 0 and (best < 0 or i < best):
-            best = i
-    return best
-
-
 _CLAUSE_END = re.compile(r"(?:고|며|해|여|서|나)[\s,]|,")
 
 
