@@ -38,7 +38,7 @@ KLUE_TRAIN ?= ../shared/data/klue-ner/train.tsv
 NER_GOLD ?= ../shared/data/dev
 NER_MODEL ?= extract/models/ner-crf.v3.crfsuite
 
-train: venv  ## retrain the NER model (extract/models/) and the relation scorer offline; print NER dev scores
+train: venv  ## retrain the NER model (extract/models/), the relation scorer and the status model offline; print NER dev scores
 	$(BIN)/python -m newskg.extract.ner_train train --klue $(KLUE_TRAIN) --gold $(NER_GOLD) --out $(NER_MODEL)
 	$(BIN)/python -m newskg.extract.ner_train eval tests/data/klue/ner-dev.tsv --model $(NER_MODEL)
 	$(BIN)/python -m newskg.extract.relscore train --gold ../shared/data/dev --gold ../shared/data/news
