@@ -834,13 +834,40 @@ def _seek_invested(sents: list[Sentence], col: _Collector) -> None:
             b = h if h.type in ("ORG", "LOC") else body_of(h)
             if b is not None:
                 seekers.add(b.id)
+    known = [m.entity for s in sents for m in s.mentions if m.entity is not None]
+    by_id = {e.id: e for e in known}
     for f in list(col.found.values()):
-        if (
-            f.predicate == "investsIn"
-            and f.object.id in seekers
-            and not col.has(f.object, "seeksInvestmentFrom", f.subject)
-        ):
-            col.by_rule(f.object, "seeksInvestmentFrom", f.subject, f.sentence, "seek_invested")
+        if f.predicate != "investsIn":
+            continue
+        # "X도, 외자 유치 …" then "A사는 X도 Y시 Z단지에 투자한다": the seeker holds the site invested in
+        for sid in [f.object.id, *(i for i in _holders(col, f.object, known) if i in seekers)]:
+            seeker = by_id.get(sid)
+            if sid in seekers and seeker is not None and not col.has(seeker, "seeksInvestmentFrom", f.subject):
+                col.by_rule(seeker, "seeksInvestmentFrom", f.subject, f.sentence, "seek_invested")
+
+
+def _holders(col: _Collector, e: Ent, known: list[Ent], depth: int = 3) -> list[str]:
+    """The ids of the places that hold `e`: its locatedIn chain of the article, and its gazetteer
+    parents among the entities `known` to the article."""
+    out: list[str] = []
+    todo = [e]
+    while todo and depth > 0:
+        depth -= 1
+        nxt = []
+        for x in todo:
+            ups = [f.object for f in col.found.values() if f.predicate == "locatedIn" and f.subject is x]
+            for u in ups:
+                if u.id not in out:
+                    out.append(u.id)
+                    nxt.append(u)
+            parent = getattr(x.gaz, "parent", None)
+            if parent:
+                for y in known:
+                    if y.key == parent and y.id not in out:
+                        out.append(y.id)
+                        nxt.append(y)
+        todo = nxt
+    return out
 
 
 def _national_heads(sents: list[Sentence], ents: list[Ent], col: _Collector, lex: Lexicon) -> None:
@@ -1647,12 +1674,17 @@ def _round_investors(sent: Sentence, masked: str, col: _Collector) -> None:
 # what follows the company courted: "A사 투자 유치", "A사의 300억원 투자를 유치", "A사를 유치"
 _SEEK_TAIL = re.compile(
     r"(의\s)?([\d,.]+\s?(조|억|만|천)*\s?(원|달러|유로|엔|위안)?\s?(규모의?\s)?)?"
-    r"(투자\s?유치|유치|투자를\s?(요청|유치))|\s?(본사|공장|법인|연구소|생산기지)?(을|를)\s(적극\s)?유치(했|하|해|에|한)"
+    r"(투자\s?유치|유치|투자(를|\s?확대를)\s?(요청|유치|제안|당부|권유|건의|이끌어|끌어))"
+    r"|\s?(본사|공장|법인|연구소|생산기지)?(을|를)\s(적극\s)?유치(했|하|해|에|한)"
+    # "A사 등 기업 5곳을 유치했다": the company that heads a counted list
+    r"|\s?등\s[^.]{0,12}?(기업|업체|개사|곳)(을|를)\s(적극\s)?유치(했|하|해|에|한)"
 )
 
 
 _ATTRACTED = re.compile(
-    r"(□|투자|본사|공장|법인|기업|업체|연구소|연구센터|생산기지|물류센터|데이터센터|지사|자본)\s?(을|를)\s?(적극\s)?$"
+    r"(□|투자|본사|공장|법인|기업|업체|연구소|연구센터|생산기지|물류센터|데이터센터|지사|자본)"
+    # a count of the firms attracted: "기업 12곳을", "3개사를", "외국기업 5개를"
+    r"(\s?\d+\s?(곳|개|개사|개\s?기업))?\s?(을|를)\s?(적극\s)?$|\d+\s?(개사|개\s?기업|개\s?업체)(을|를)\s?$"
 )
 
 
@@ -1721,7 +1753,15 @@ def _seeks(
         group = [p]
         if p.case == "comp":
             # "유치한 투자는 A사와 B사 두 곳": the companies listed with the partner
-            group += [q for q in _list_after(sent, p) if q.case in ("", "comp") or q.particle == ","]
+            group += [
+                q
+                for q in _list_after(sent, p)
+                if q.case in ("", "comp")
+                or q.particle == ","
+                # "A사와 B사 등 기업 12곳을 유치했다": the last member carries the list's object case
+                or q.case == "obj"
+                and re.search(r"\s등(\s|$)", q.text)
+            ]
         for q in group:
             for e in _head(q):
                 o = e if e.type == "ORG" else (body_of(e) if e.type == "PERSON" else None)
@@ -1768,6 +1808,23 @@ def _seeks(
                                 for x in _head(q)
                                 if x.type == "ORG" and x.cls == "Company" and x not in sources
                             )
+    if not sources and ("요청" in m.group() or ask is not None):
+        # "A 시장은 B C사 회장을 만나 투자를 요청했다": the company of the person met before the ask
+        for p in sent.phrases:
+            if p.start - sent.start >= m.start() or p.case not in ("obj", "comp"):
+                continue
+            if p.after is not None and p.after.text.startswith("함께"):
+                continue
+            h = _head(p)
+            if not h or h[0].type != "PERSON" or h[0] in seekers:
+                continue
+            b = body_of(h[0])
+            firms = [b] if b is not None and b.type == "ORG" else _ents(p, ("ORG",))
+            sources.extend(
+                e
+                for e in firms
+                if e.cls not in _NOT_FIRMS and e not in sources and e not in seekers
+            )
     rule = "seek_source"
     if not sources and focus is not None and re.search(r"이번\s?투자|투자를\s?유치", masked):
         sources, rule = [focus], "seek_source/focus"  # "군은 이번 투자를 유치하고자": the company in focus
@@ -1809,6 +1866,9 @@ class _Deals:
                     col.by_rule(seeker, "seeksInvestmentFrom", co, sent, "deal_seeks/later")
 
 
+_NOT_FIRMS = ("NewsMediaOrganization", "GovernmentOrganization", "University")
+
+
 def _firms_listed(sent: Sentence, exclude: list[Ent]) -> list[Ent]:
     """Companies of a list in the sentence: two or more joined by commas, 와/과 or ·, or one before 등."""
     firms = []
@@ -1816,7 +1876,7 @@ def _firms_listed(sent: Sentence, exclude: list[Ent]) -> list[Ent]:
         e = m.entity
         if e is None or e.type != "ORG" or e in exclude or e in firms:
             continue
-        if e.cls in ("NewsMediaOrganization", "GovernmentOrganization", "University"):
+        if e.cls in _NOT_FIRMS:
             continue
         firms.append(e)
     if len(firms) >= 2:

@@ -1,0 +1,66 @@
+"""Relation rules stated in general Korean-news terms (invented sentences only)."""
+
+from __future__ import annotations
+
+from newskg.extract.pipeline import get_extractor
+from newskg.extract.records import Article
+
+
+def _triples(text: str, status: str = "done") -> set[tuple[str, str, str]]:
+    """(subject label, predicate, object label) of the text's triples with that status, both ways
+    for symmetric predicates."""
+    out = get_extractor().extract(Article("t", text))
+    symmetric = ("meets", "accompanies", "signsAgreementWith", "sisterCityOf", "cooperatesWith")
+    found = set()
+    for t in out.triples:
+        if t.status != status:
+            continue
+        s, o = out.entity(t.subject).label, out.entity(t.object).label
+        found.add((s, t.predicate, o))
+        if t.predicate in symmetric:
+            found.add((o, t.predicate, s))
+    return found
+
+
+def test_every_company_of_a_counted_list_that_a_place_attracted_is_courted():
+    found = _triples("강원도는 올해 한빛바이오와 청솔제약 등 기업 12곳을 유치했다.")
+    assert ("강원특별자치도", "seeksInvestmentFrom", "한빛바이오") in found
+    assert ("강원특별자치도", "seeksInvestmentFrom", "청솔제약") in found
+
+
+def test_the_company_heading_a_counted_list_is_courted():
+    found = _triples("강원도는 한빛바이오 등 기업 5곳을 유치했다.")
+    assert ("강원특별자치도", "seeksInvestmentFrom", "한빛바이오") in found
+
+
+def test_an_event_attracted_is_no_investment_courting():
+    found = _triples("강원도는 한빛바이오와 함께 국제 학술대회를 유치했다.")
+    assert not any(p == "seeksInvestmentFrom" for _s, p, _o in found)
+
+
+def test_drawing_out_a_companys_investment_is_courting_it():
+    found = _triples("경북도는 한빛모터스의 투자를 이끌어냈다.")
+    assert ("경상북도", "seeksInvestmentFrom", "한빛모터스") in found
+
+
+def test_asking_the_head_of_a_company_met_to_invest_courts_the_company():
+    found = _triples("박영수 청주시장은 마이클 존슨 한빛반도체 회장을 만나 투자 확대를 요청했다.")
+    assert ("청주시", "seeksInvestmentFrom", "한빛반도체") in found
+
+
+def test_a_province_courting_investment_courts_the_company_investing_in_its_city():
+    text = (
+        "경상북도, 외국인 투자 유치 성과\n"
+        "경상북도는 올해 외국인 투자 유치 실적이 역대 최대를 기록했다고 밝혔다.\n"
+        "독일의 청솔케미칼은 구미국가산업단지에 3000만달러를 투자해 소재 공장을 세운다."
+    )
+    found = _triples(text)
+    assert ("청솔케미칼", "investsIn", "구미국가산업단지") in found
+    assert ("경상북도", "seeksInvestmentFrom", "청솔케미칼") in found
+
+
+def test_a_company_investing_in_a_place_with_no_courting_said_is_not_courted():
+    text = "독일의 청솔케미칼은 구미국가산업단지에 3000만달러를 투자해 소재 공장을 세운다."
+    found = _triples(text)
+    assert ("청솔케미칼", "investsIn", "구미국가산업단지") in found
+    assert not any(p == "seeksInvestmentFrom" for _s, p, _o in found)
