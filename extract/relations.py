@@ -840,9 +840,9 @@ def _seek_invested(sents: list[Sentence], col: _Collector) -> None:
         if f.predicate != "investsIn":
             continue
         # "X도, 외자 유치 …" then "A사는 X도 Y시 Z단지에 투자한다": the seeker holds the site invested in
-        for sid in [f.object.id, *(i for i in _holders(col, f.object, known) if i in seekers)]:
+        for sid in [i for i in (f.object.id, *_holders(col, f.object, known)) if i in seekers]:
             seeker = by_id.get(sid)
-            if sid in seekers and seeker is not None and not col.has(seeker, "seeksInvestmentFrom", f.subject):
+            if seeker is not None and not col.has(seeker, "seeksInvestmentFrom", f.subject):
                 col.by_rule(seeker, "seeksInvestmentFrom", f.subject, f.sentence, "seek_invested")
 
 
@@ -1821,9 +1821,7 @@ def _seeks(
             b = body_of(h[0])
             firms = [b] if b is not None and b.type == "ORG" else _ents(p, ("ORG",))
             sources.extend(
-                e
-                for e in firms
-                if e.cls not in _NOT_FIRMS and e not in sources and e not in seekers
+                e for e in firms if e.cls not in _NOT_FIRMS and e not in sources and e not in seekers
             )
     rule = "seek_source"
     if not sources and focus is not None and re.search(r"이번\s?투자|투자를\s?유치", masked):
