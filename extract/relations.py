@@ -357,7 +357,30 @@ def _agent(sent: Sentence, ci: int, carry: list[Ent], coordinated: bool = True) 
     if k is not None:
         subj = [p for p in sent.clauses[k].phrases if p.case == "subj" and _head(p) and _agent_ok(p)]
         return _coordinated(sent, subj[-1]) if coordinated else _head(subj[-1])
+    if any(_unnamed_subject(p) for cl in sent.clauses[: ci + 1] for p in cl.phrases):
+        return []  # "일본 A사는 …" with A unknown: someone the article has not named acts, not the last agent
     return carry
+
+
+def _unnamed_subject(p: Phrase) -> bool:
+    """A subject phrase of a place and one more word that no entity covers ("일본 한빛정밀은"): a body
+    of that place whose name was not found."""
+    if p.case != "subj" or not p.mentions or p.mentions[0].start != p.start:
+        return False
+    m = p.mentions[0]
+    if m.entity is None or m.type != "LOC" or len(p.mentions) > 1 or m.ref:
+        return False
+    rest = p.text[m.end - p.start :]
+    if p.particle and rest.endswith(p.particle):
+        rest = rest[: -len(p.particle)]
+    rest = rest.strip()
+    lex = load_lexicon()
+    # "미국 출장은", "일본 방문단은": the trip or the party of the traveller, not another actor
+    if any(
+        w in rest for w in (*lex.words.get("trip", ()), *lex.words.get("delegation", ()), *lex.cues["visits"])
+    ):
+        return False
+    return bool(re.fullmatch(r"[가-힣A-Za-z]{2,}", rest)) and not _agent_ok(p) and not _name_ends(p)
 
 
 def _coordinated(sent: Sentence, p: Phrase) -> list[Ent]:

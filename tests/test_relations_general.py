@@ -64,3 +64,19 @@ def test_a_company_investing_in_a_place_with_no_courting_said_is_not_courted():
     found = _triples(text)
     assert ("청솔케미칼", "investsIn", "구미국가산업단지") in found
     assert not any(p == "seeksInvestmentFrom" for _s, p, _o in found)
+
+
+def test_a_body_of_a_place_whose_name_was_not_found_is_not_the_last_investor():
+    text = (
+        "독일의 청솔케미칼은 구미국가산업단지에 3000만달러를 투자해 소재 공장을 세운다.\n"
+        "일본 한빛정밀은 포항시 블루밸리산업단지에 2000만달러를 투자하기로 했다."
+    )
+    found = _triples(text)
+    assert ("청솔케미칼", "investsIn", "구미국가산업단지") in found
+    assert ("청솔케미칼", "investsIn", "포항시") not in found
+
+
+def test_a_trip_named_by_its_place_still_carries_the_traveller():
+    text = "박영수 청주시장은 15일 미국 텍사스주 오스틴을 방문했다.\n미국 출장단은 16일 댈러스를 찾았다."
+    found = _triples(text)
+    assert ("박영수", "visits", "댈러스") in found
