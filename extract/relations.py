@@ -747,6 +747,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         _parties(sent, masked, col, lex, sent_agent)
         _sister_apposition(sent, masked, col, sent_agent)
         _sister_list(sent, masked, col, sent_agent)
+        _sister_named(sent, masked, col, sent_agent)
         _sister_relative(sent, masked, col, lex, sent_agent)
         _located_main(sent, masked, col)
         _seeks(sent, masked, col, lex, sent_agent, focus)
@@ -1428,6 +1429,64 @@ def _sister_apposition(sent: Sentence, masked: str, col: _Collector, agent: list
                 col.by_rule(home, "sisterCityOf", t, sent, "sister_apposition")
 
 
+_SISTER_TOPIC = re.compile(
+    r"^(?:해외\s?|국외\s?|국내외\s?)?(?:자매|우호|자매·우호|우호\s?협력|우호\s?교류)\s?(?:결연\s?)?도시"
+)
+_COPULA = re.compile(r"^(?:이?다|이며|이고|이자|로서|이다)[\s.,]|^(?:이?다|이며|이고|이자|로서|이다)$")
+_ANNIVERSARY = re.compile(r"(?:자매|우호)\s?(?:도시\s?)?(?:결연|협약|교류)\s?\d+\s?주년")
+
+
+def _sister_named(sent: Sentence, masked: str, col: _Collector, agent: list[Ent]) -> None:
+    """Sister ties named by the noun after a place in the genitive: "X의 (해외) 자매도시는 A, B 등
+    3곳이다" (each place listed is X's sister) and "A는 X의 우호도시다" (the subject's place and X);
+    and a visit on the anniversary of a tie ("자매결연 20주년을 맞아 B시를 방문했다"): the visitor's
+    place and the place visited."""
+    for k, p in enumerate(sent.phrases):
+        if p.case != "gen" or not _head(p):
+            continue
+        home = _head(p)[-1]
+        q = sent.phrases[k + 1] if k + 1 < len(sent.phrases) else None
+        rest = masked[p.end - sent.start :].lstrip()
+        noun = _SISTER_TOPIC.match(rest)
+        if home.type != "LOC" or home.cls == "Country" or not noun or (q is not None and q.mentions):
+            continue
+        tail = re.match(r"\S*", rest[noun.end() :]).group()  # "는", "로는", "다", "이며" …
+        if _COPULA.match(tail + " "):
+            other = _subject_party(sent)
+            if (
+                other is not None
+                and other.type == "LOC"
+                and other.cls != "Country"
+                and _ok_pair(col, home, other)
+            ):
+                col.by_rule(home, "sisterCityOf", other, sent, "sister_named")
+            continue
+        if q is None or tail not in ("는", "은", "로는", "으로는") and q.case != "subj":
+            continue
+        ms = [x for x in sent.mentions if x.entity is not None and not x.ref and x.start >= q.end]
+        for i, x in enumerate(ms):
+            if x.type != "LOC" or x.entity.cls in ("Country", "Facility") or x.entity is home:
+                continue
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            if nxt is not None and nxt.type == "LOC" and not sent.span_text(x.end, nxt.start).strip(" ()"):
+                continue  # the province of "홋카이도 삿포로시"
+            if _ok_pair(col, home, x.entity):
+                col.by_rule(home, "sisterCityOf", x.entity, sent, "sister_named")
+    if not _ANNIVERSARY.search(masked) or not any(c in masked for c in (*_NOUN_CUES, "찾", "방문")):
+        return
+    home = _subject_party(sent) or next((q for q in (party_of(e) for e in agent) if q is not None), None)
+    if home is None or home.type != "LOC" or home.cls == "Country":
+        return
+    for p in sent.phrases:
+        if p.case not in ("obj", "loc") or p.particle.startswith(("에서", "에게")) or not _head(p):
+            continue
+        t = _head(p)[-1]
+        after = sent.span_text(p.end, p.end + 6).lstrip()
+        visited = re.match(r"(방문|찾|순방)", after)
+        if visited and t.type == "LOC" and t.cls not in ("Country", "Facility") and _ok_pair(col, home, t):
+            col.by_rule(home, "sisterCityOf", t, sent, "sister_named")
+
+
 _SISTER_COUNT = re.compile(
     r"등\s?(?:\d+|[한두세네]|다섯|여섯|일곱|여덟|아홉|열)\s?(?:개국\s?\d+\s?)?개\s?"
     r"(?:해외\s?|국내외\s?)?(?:자매|우호|자매·우호|자매\s?우호)\s?(?:협력\s?|교류\s?)?(?:결연\s?)?도시"
@@ -1635,6 +1694,7 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
             and not _INVEST_DEAL.search(masked)
             and "각각" not in masked
             and not all(e.cls == "Company" for e in obj)
+            and _one_clause_of_partners(sent)
         )
         everyone = three or (joint and len(subj) + len(obj) >= 3)
         # a sister tie is always between two places: "A시는 B, C 등 3개 도시와 자매결연" ties A to each
@@ -1667,6 +1727,18 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
         for a, b in _pairs(subj, obj, three):
             if _ok_pair(col, a, b):
                 col.by_rule(a, "cooperatesWith", b, sent, "cooperation_parties")
+
+
+def _one_clause_of_partners(sent: Sentence) -> bool:
+    """Whether the partners named with 와/과 stand in one clause: "A와 협약을 맺은 데 이어 B와도
+    협약을 체결했다" are two agreements, each of the subject with one partner."""
+    clauses = {
+        ci
+        for ci, c in enumerate(sent.clauses)
+        for p in c.phrases
+        if p.case == "comp" and _head(p) and not (p.after is not None and p.after.text.startswith("함께"))
+    }
+    return len(clauses) <= 1
 
 
 def _is_role_target_pair(a: Ent, b: Ent) -> bool:

@@ -80,3 +80,35 @@ def test_a_trip_named_by_its_place_still_carries_the_traveller():
     text = "박영수 청주시장은 15일 미국 텍사스주 오스틴을 방문했다.\n미국 출장단은 16일 댈러스를 찾았다."
     found = _triples(text)
     assert ("박영수", "visits", "댈러스") in found
+
+
+def test_the_places_listed_as_a_places_sister_cities_are_its_sisters():
+    found = _triples("김해시의 해외 자매도시는 미국 샌디에이고시, 중국 우한시, 베트남 다낭시 등 3곳이다.")
+    for sister in ("샌디에이고시", "우한시", "다낭시"):
+        assert ("김해시", "sisterCityOf", sister) in found
+    assert ("김해시", "sisterCityOf", "미국") not in found
+
+
+def test_a_subject_called_the_friendship_city_of_a_place_is_its_sister():
+    assert ("우한시", "sisterCityOf", "김해시") in _triples("우한시는 김해시의 우호협력도시다.")
+
+
+def test_a_visit_on_the_anniversary_of_a_tie_names_the_sister():
+    found = _triples("허성곤 김해시장은 12일 자매결연 20주년을 맞아 중국 우한시를 방문했다.")
+    assert ("김해시", "sisterCityOf", "우한시") in found
+    assert ("김해시", "sisterCityOf", "중국") not in found
+
+
+def test_a_plain_visit_names_no_sister():
+    found = _triples("허성곤 김해시장은 12일 중국 우한시를 방문했다.")
+    assert not any(p == "sisterCityOf" for _s, p, _o in found)
+
+
+def test_partners_of_two_clauses_signed_two_agreements_not_one_of_three():
+    found = _triples(
+        "김해시는 1996년 미국 샌디에이고시와 자매결연을 맺은 데 이어 2002년 일본 무나카타시와도"
+        " 자매도시 협약을 체결했다."
+    )
+    assert ("김해시", "sisterCityOf", "무나카타시") in found
+    assert ("김해시", "signsAgreementWith", "무나카타시") in found
+    assert ("샌디에이고시", "signsAgreementWith", "무나카타시") not in found
