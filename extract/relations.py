@@ -541,6 +541,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
     visits_by: dict[str, list[tuple[Ent, Sentence]]] = {}
     trip_sentences: list[Sentence] = []
     deals = _Deals()
+    members = _delegation_members(sents, lex)
 
     for sent in sents:
         if not sent.mentions:
@@ -634,6 +635,13 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                             for t in targets:
                                 col.by_rule(comp, "visits", t, sent, "companion_visits")
                                 visits_by.setdefault(comp.id, []).append((t, sent))
+                # "대표단은 이어 X를 둘러봤다": every member the article names goes
+                if members and _delegation_acts(sent, ci, lex):
+                    for a in members:
+                        for t in targets:
+                            if a not in agent and not _is_role_target(a, t):
+                                col.by_rule(a, "visits", t, sent, "delegation_visits")
+                                visits_by.setdefault(a.id, []).append((t, sent))
             # meetings; sitting in on one ("면담에는 A와 B가 배석했다") is no meeting of the attendees
             if _clause_cue(c, sent, masked, cues["meets"], lex) and not _ATTEND.search(
                 masked[c.start - sent.start : c.end - sent.start]
@@ -813,6 +821,67 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         if col.has(f.subject, "sisterCityOf", f.object) or col.has(f.subject, "signsAgreementWith", f.object):
             del col.found[key]
     return list(col.found.values())
+
+
+_LED = re.compile(r"^(?:을|를)?\s?단장으로|^(?:이|가)\s?이끄는")
+_MEMBERS_JOIN = re.compile(
+    r"포함(?:됐|되었|돼|된)|참여(?:했|하였|한)|참가(?:했|하였)|구성(?:됐|되었|돼)|동행(?:했|하였)"
+)
+
+
+def _delegation_words(lex: Lexicon) -> tuple[str, ...]:
+    return (*lex.words.get("delegation", ()), "일행")
+
+
+def _delegation_members(sents: list[Sentence], lex: Lexicon) -> list[Ent]:
+    """The people the article names as members of its travelling party: "A를 단장으로 한 대표단",
+    "A가 이끄는 방문단", "대표단에는 A와 B가 포함됐다", "대표단은 A, B 등 10명으로 구성됐다"."""
+    words = _delegation_words(lex)
+    out: list[Ent] = []
+
+    def add(e: Ent) -> None:
+        if e.type == "PERSON" and e not in out:
+            out.append(e)
+
+    for sent in sents:
+        if not any(w in sent.text for w in words):
+            continue
+        for p in sent.phrases:
+            h = _head(p)
+            if h and h[0].type == "PERSON" and _LED.match(sent.span_text(p.end - len(p.particle), p.end + 8)):
+                add(h[0])
+        if not _MEMBERS_JOIN.search(sent.text):
+            continue
+        group = next(
+            (
+                p
+                for p in sent.phrases
+                if not p.mentions and p.text.startswith(words) and p.case in ("loc", "subj")
+            ),
+            None,
+        )
+        if group is None:
+            continue
+        for p in sent.phrases:
+            if p is not group and (p.case in ("subj", "comp") or p.particle in (",", "")):
+                for e in _head(p):
+                    add(e)
+    return out
+
+
+def _delegation_acts(sent: Sentence, ci: int, lex: Lexicon) -> bool:
+    """Whether the subject of clause `ci` (or of the clause before it that it carries on from) is the
+    travelling party itself: "대표단은", "A시 대표단 14명이", "일행은"."""
+    words = _delegation_words(lex)
+    for k in range(ci, -1, -1):
+        subj = [p for p in sent.clauses[k].phrases if p.case == "subj"]
+        if not subj:
+            continue
+        p = subj[-1]
+        core = p.text[: len(p.text) - len(p.particle)] if p.particle else p.text
+        core = re.sub(r"\s?\d+\s?(명|인)$", "", core.strip())
+        return core.endswith(words) and not any(m.type == "PERSON" for m in p.mentions)
+    return False
 
 
 def _couple_visits(sents: list[Sentence], col: _Collector) -> None:

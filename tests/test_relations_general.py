@@ -112,3 +112,24 @@ def test_partners_of_two_clauses_signed_two_agreements_not_one_of_three():
     assert ("김해시", "sisterCityOf", "무나카타시") in found
     assert ("김해시", "signsAgreementWith", "무나카타시") in found
     assert ("샌디에이고시", "signsAgreementWith", "무나카타시") not in found
+
+
+def test_the_named_members_of_a_delegation_visit_what_the_delegation_visits():
+    text = (
+        "김해시 대표단은 12일 중국 우한시를 방문했다. 대표단에는 허성곤 김해시장과 송유인 김해시의회"
+        " 의장이 포함됐다. 대표단은 이어 13일 상하이로 이동해 현지 기업을 둘러봤다."
+    )
+    found = _triples(text)
+    for member in ("허성곤", "송유인"):
+        assert (member, "visits", "우한시") in found
+        assert (member, "visits", "상하이") in found
+
+
+def test_a_person_named_beside_a_delegation_but_not_in_it_visits_nothing():
+    text = (
+        "김해시 대표단은 12일 중국 우한시를 방문했다. 대표단에는 허성곤 김해시장이 포함됐다."
+        " 한편 송유인 김해시의회 의장은 이날 시의회 임시회를 주재했다."
+    )
+    found = _triples(text)
+    assert ("허성곤", "visits", "우한시") in found
+    assert ("송유인", "visits", "우한시") not in found
