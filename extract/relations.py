@@ -357,9 +357,49 @@ def _agent(sent: Sentence, ci: int, carry: list[Ent], coordinated: bool = True) 
     if k is not None:
         subj = [p for p in sent.clauses[k].phrases if p.case == "subj" and _head(p) and _agent_ok(p)]
         return _coordinated(sent, subj[-1]) if coordinated else _head(subj[-1])
-    if any(_unnamed_subject(p) for cl in sent.clauses[: ci + 1] for p in cl.phrases):
+    if any(
+        _unnamed_subject(p) or _unknown_name_subject(p) for cl in sent.clauses[: ci + 1] for p in cl.phrases
+    ):
         return []  # "일본 A사는 …" with A unknown: someone the article has not named acts, not the last agent
     return carry
+
+
+# subjects of one word that stand for who the article follows: pronouns, pairs, generic bodies
+# (a word of two syllables or fewer, "군은", "공사는", "대학은", always carries)
+_CARRIED_SUBJECTS = (
+    "그녀",
+    "이들",
+    "일행",
+    "회사",
+    "기업",
+    "업체",
+    "정부",
+    "측",
+    "위원회",
+    "협의회",
+    "교육청",
+    "지자체",
+    "자치단체",
+    "연구진",
+    "연구팀",
+    "관계자",
+    "참석자",
+    "공무원",
+)
+
+
+def _unknown_name_subject(p: Phrase) -> bool:
+    """A subject of one word no mention covers and that no short form resolves ("한빛소재는" whose
+    name the entity step missed): a new actor, not the one the article followed so far. Pronouns,
+    group words and the travelling party ("그는", "이들은", "대표단은") still carry."""
+    if p.case != "subj" or p.mentions or p.particle not in ("은", "는", "이", "가"):
+        return False
+    core = p.text[: len(p.text) - len(p.particle)].strip()
+    if not re.fullmatch(r"[가-힣]{3,}|[A-Z][A-Za-z0-9&]+", core) or core.endswith("들"):
+        return False
+    lex = load_lexicon()
+    group = (*_CARRIED_SUBJECTS, *lex.words.get("delegation", ()), *lex.words.get("trip", ()))
+    return not core.endswith(group)
 
 
 def _unnamed_subject(p: Phrase) -> bool:

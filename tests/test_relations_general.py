@@ -133,3 +133,18 @@ def test_a_person_named_beside_a_delegation_but_not_in_it_visits_nothing():
     found = _triples(text)
     assert ("허성곤", "visits", "우한시") in found
     assert ("송유인", "visits", "우한시") not in found
+
+
+def test_a_subject_no_entity_covers_is_a_new_actor_not_the_last_investor():
+    text = (
+        "청솔바이오는 장흥 바이오식품산단에 20억 원을 투자해 공장을 짓는다.\n"
+        "한빛소재는 여수국가산업단지에 30억 원을 들여 공장을 신설한다."
+    )
+    found = _triples(text)
+    assert ("청솔바이오", "investsIn", "여수국가산업단지") not in found
+
+
+def test_a_generic_body_word_as_subject_still_carries_the_article_actor():
+    text = "한빛공사는 12일 김해시와 업무협약을 맺었다. 공사는 이어 청솔대학교와 인력 교류에 협력하기로 했다."
+    found = _triples(text)
+    assert ("한빛공사", "cooperatesWith", "청솔대학교") in found
