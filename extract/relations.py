@@ -1776,7 +1776,16 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
     weak = bool(_WEAK_SISTER.search(masked))
     three = _three_way(masked)
     if sign or strong or weak:
-        subj, obj = _groups(sent, sent.phrases, agent, joint=True)
+        # "A는 B와 협력해 C와 협약을 체결했다": B is a partner of the cooperation clause, not a signer
+        aside = {
+            id(q)
+            for c in sent.clauses
+            if _COOP_CLAUSE.search(c.text)
+            and not _signed(masked[c.start - sent.start : c.end - sent.start], lex)
+            for q in c.phrases
+            if q.case == "comp"
+        }
+        subj, obj = _groups(sent, [q for q in sent.phrases if id(q) not in aside], agent, joint=True)
         # "A는 B, C와 함께 … 체결했다": one agreement of all of them, every pair signs
         joint = any(
             p.case == "comp"
@@ -1836,6 +1845,9 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
         for a, b in _pairs(subj, obj, three):
             if _ok_pair(col, a, b):
                 col.by_rule(a, "cooperatesWith", b, sent, "cooperation_parties")
+
+
+_COOP_CLAUSE = re.compile(r"(?:협력|공조|협업)(?:해|하여|하고)\s*$|손(?:을\s)?잡고\s*$")
 
 
 def _one_clause_of_partners(sent: Sentence) -> bool:

@@ -148,3 +148,18 @@ def test_a_generic_body_word_as_subject_still_carries_the_article_actor():
     text = "한빛공사는 12일 김해시와 업무협약을 맺었다. 공사는 이어 청솔대학교와 인력 교류에 협력하기로 했다."
     found = _triples(text)
     assert ("한빛공사", "cooperatesWith", "청솔대학교") in found
+
+
+def test_holding_an_agreement_is_signing_it():
+    assert ("충북대학교", "signsAgreementWith", "한빛공사") in _triples(
+        "충북대학교와 한빛공사가 4일 업무협약을 가졌다."
+    )
+    found = _triples("수원시는 봉화군과 우호도시 협약을 했다고 1일 밝혔다.")
+    assert ("수원시", "signsAgreementWith", "봉화군") in found
+
+
+def test_the_partner_of_a_cooperation_clause_does_not_sign_the_later_agreement():
+    found = _triples("전남도는 여수시·장흥군 등 2개 시군과 협력해 청솔바이오와 투자협약을 체결했다.")
+    assert ("전라남도", "signsAgreementWith", "청솔바이오") in found
+    assert ("전라남도", "signsAgreementWith", "여수시") not in found
+    assert ("전라남도", "cooperatesWith", "여수시") in found
