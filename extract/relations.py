@@ -683,13 +683,15 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                                 col.by_rule(a, "visits", t, sent, "delegation_visits")
                                 visits_by.setdefault(a.id, []).append((t, sent))
             # meetings; sitting in on one ("면담에는 A와 B가 배석했다") is no meeting of the attendees
-            if _clause_cue(c, sent, masked, cues["meets"], lex) and not _ATTEND.search(
-                masked[c.start - sent.start : c.end - sent.start]
-            ):
+            if _clause_cue(
+                c, sent, _MEETING_BEFORE.sub(_blank, masked), cues["meets"], lex
+            ) and not _ATTEND.search(masked[c.start - sent.start : c.end - sent.start]):
                 others = []
+                # "A 시장과 B 의장이 C를 접견했다": those listed with the subject are hosts, not partners
+                hosts = {id(q) for p in c.phrases if p.case == "subj" for q in _list_before(sent, p)}
                 for p in c.phrases:
                     h = _head(p)
-                    if not h or h[0].type not in ("PERSON", "ORG"):
+                    if not h or h[0].type not in ("PERSON", "ORG") or id(p) in hosts:
                         continue
                     if (
                         p.case == "comp"
@@ -861,6 +863,17 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         if col.has(f.subject, "sisterCityOf", f.object) or col.has(f.subject, "signsAgreementWith", f.object):
             del col.found[key]
     return list(col.found.values())
+
+
+# a meeting named as the time of what follows ("환담에 이어 A와 B가 협약을 체결했다"): its partners
+# are not the people of this clause
+_MEETING_BEFORE = re.compile(
+    r"(?:면담|접견|환담|회담|간담회|회동|예방|차담)(?:을|를)?\s?(?:에\s?이어|마친\s?(?:뒤|후)|마치고|에\s?앞서|이후|후에?|뒤에?)(?=\s)"
+)
+
+
+def _blank(m: re.Match) -> str:
+    return "□" * len(m.group())
 
 
 _LED = re.compile(r"^(?:을|를)?\s?단장으로|^(?:이|가)\s?이끄는")

@@ -163,3 +163,16 @@ def test_the_partner_of_a_cooperation_clause_does_not_sign_the_later_agreement()
     assert ("전라남도", "signsAgreementWith", "청솔바이오") in found
     assert ("전라남도", "signsAgreementWith", "여수시") not in found
     assert ("전라남도", "cooperatesWith", "여수시") in found
+
+
+def test_a_meeting_named_as_the_time_of_a_signing_makes_the_signers_no_meeting():
+    found = _triples("이날 환담에 이어 김민수 한빛공사 사장과 박지영 청솔재단 이사장이 업무협약을 체결했다.")
+    assert ("김민수", "meets", "박지영") not in found
+
+
+def test_hosts_listed_with_the_subject_meet_the_guests_not_each_other():
+    found = _triples(
+        "홍성민 창원시장과 김태윤 창원시의회 의장이 나카무라 히로시 요코하마 시장을 함께 접견했다."
+    )
+    assert ("홍성민", "meets", "나카무라 히로시") in found
+    assert ("홍성민", "meets", "김태윤") not in found
