@@ -1785,8 +1785,12 @@ def _ok_pair(col: _Collector, a: Ent, b: Ent) -> bool:
 def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
     """signsAgreementWith and sisterCityOf between the sentence's two sides; cooperatesWith by clause."""
     sign = _signed(masked, lex)
-    strong = any(w in masked for w in _strong_sister())
-    weak = bool(_WEAK_SISTER.search(masked))
+    strong = any(
+        not _tie_planned(masked, m.end(), lex)
+        for w in _strong_sister()
+        for m in re.finditer(re.escape(w), masked)
+    )
+    weak = any(not _tie_planned(masked, m.end(), lex) for m in _WEAK_SISTER.finditer(masked))
     three = _three_way(masked)
     if sign or strong or weak:
         # "A는 B와 협력해 C와 협약을 체결했다": B is a partner of the cooperation clause, not a signer
@@ -1849,8 +1853,11 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
             if sign:
                 col.by_rule(a, "signsAgreementWith", b, sent, "sign_parties")
     coop_cues = [*lex.cues["cooperatesWith"], "손을 잡", "손잡"]
+    # "협력방안 논의를 위해", "교류 협력을 위한": a purpose, not cooperation stated as an activity
+    aim = re.compile(rf"(?:{alternation(tuple(coop_cues))})[^,.·]{{0,14}}?(?:위해|위한|위하여)")
+    coop_masked = aim.sub(_blank, masked)
     for ci, c in enumerate(sent.clauses):
-        if not _clause_cue(c, sent, masked, coop_cues, lex):
+        if not _clause_cue(c, sent, coop_masked, coop_cues, lex):
             continue
         ka = _agent_clause(sent, ci)
         phrases = [p for cl in sent.clauses[ka if ka is not None else ci : ci + 1] for p in cl.phrases]
@@ -1861,6 +1868,20 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
 
 
 _COOP_CLAUSE = re.compile(r"(?:협력|공조|협업)(?:해|하여|하고)\s*$|손(?:을\s)?잡고\s*$")
+
+
+_TIE_VERB = re.compile(r"체결|맺|서명|교환")
+
+
+def _tie_planned(masked: str, pos: int, lex: Lexicon) -> bool:
+    """Whether the sister-city cue ending at `pos` is the object of a signing still to come: "B시를
+    방문해 자매결연, 양해각서를 잇따라 체결할 예정이다" (the cue itself is planned when its verb is)."""
+    if _modal_after(masked, pos, lex):
+        return True
+    v = _TIE_VERB.search(masked, pos, pos + 30)
+    return (
+        v is not None and _modal_after(masked, v.end() + 1, lex) and not _PAST.search(masked[pos : v.start()])
+    )
 
 
 def _one_clause_of_partners(sent: Sentence) -> bool:

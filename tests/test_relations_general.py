@@ -176,3 +176,24 @@ def test_hosts_listed_with_the_subject_meet_the_guests_not_each_other():
     )
     assert ("홍성민", "meets", "나카무라 히로시") in found
     assert ("홍성민", "meets", "김태윤") not in found
+
+
+def test_a_sister_tie_listed_among_agreements_still_to_be_signed_is_planned():
+    text = (
+        "김영환 충북지사는 오는 20일까지 베트남 호찌민과 빈푹성을 방문해"
+        " 자매결연, 양해각서를 잇따라 체결할 예정이다."
+    )
+    assert not any(p == "sisterCityOf" for _s, p, _o in _triples(text))
+    assert any(p == "sisterCityOf" for _s, p, _o in _triples(text, status="planned"))
+
+
+def test_a_sister_tie_made_is_done():
+    assert ("김해시", "sisterCityOf", "우한시") in _triples("김해시와 우한시는 2004년 자매결연을 맺었다.")
+
+
+def test_cooperation_named_as_a_purpose_is_no_cooperation():
+    found = _triples("김해시는 우한시와 경제 협력 방안 논의를 위해 포럼을 열었다.")
+    assert not any(p == "cooperatesWith" for _s, p, _o in found)
+    assert ("김해시", "cooperatesWith", "우한시") in _triples(
+        "김해시는 우한시와 경제 분야에서 협력하기로 했다."
+    )
