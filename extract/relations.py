@@ -736,13 +736,18 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                                 if a.type == "PERSON":
                                     col.by_rule(a, "visits", t, sent, "meet_abroad_visits")
                                     visits_by.setdefault(a.id, []).append((t, sent))
-                    if p.particle.startswith("에서") and _head(p) and _head(p)[0].type == "LOC":
-                        for t in _ents(p, ("LOC",)):
-                            if not _is_kr(t):
-                                for a in agent:
-                                    if a.type == "PERSON":
-                                        col.by_rule(a, "visits", t, sent, "meet_abroad_visits")
-                                        visits_by.setdefault(a.id, []).append((t, sent))
+                    if p.particle.startswith("에서") and _head(p):
+                        # the foreign places of the phrase, and the venue they introduce ("워싱턴 X궁에서")
+                        abroad = [e for e in _ents(p, ("LOC",)) if e.gaz is not None and not _is_kr(e)]
+                        if _head(p)[0].type == "LOC":
+                            abroad = [e for e in _ents(p, ("LOC",)) if not _is_kr(e)]
+                        elif abroad and _head(p)[0].type == "ORG":
+                            abroad.append(_head(p)[0])
+                        for t in abroad:
+                            for a in agent:
+                                if a.type == "PERSON":
+                                    col.by_rule(a, "visits", t, sent, "meet_abroad_visits")
+                                    visits_by.setdefault(a.id, []).append((t, sent))
             # investment
             if (
                 _clause_cue(c, sent, masked, ("투자", "투입", "지분"), lex)
@@ -794,6 +799,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         col.by_rule(a, "investsIn", t, sent, "build_site")
         if sent_agent:
             carry = [e for e in sent_head if e.type in ("PERSON", "ORG")] or carry
+        _trip_noun_visits(sent, masked, col, visits_by)
         _parties(sent, masked, col, lex, sent_agent)
         _sister_apposition(sent, masked, col, sent_agent)
         _sister_list(sent, masked, col, sent_agent)
@@ -874,6 +880,39 @@ _MEETING_BEFORE = re.compile(
 
 def _blank(m: re.Match) -> str:
     return "□" * len(m.group())
+
+
+_TRIP_NOUN = re.compile(
+    r"^\s?(?:국빈\s?|공식\s?|실무\s?)?(?:방문|순방|출장|방미|방중|방일)\s?(?:중인|중에|중|길에|때|당시|기간)"
+)
+
+
+def _trip_noun_visits(
+    sent: Sentence, masked: str, col: _Collector, visits_by: dict[str, list[tuple[Ent, Sentence]]]
+) -> None:
+    """A trip named by its noun: "베트남 출장 중인 A 지사는" (the person the phrase introduces) and
+    "A 대통령의 베트남 국빈방문 때" (the person in the genitive) visit the place."""
+    ms = [m for m in sent.mentions if m.entity is not None]
+    for i, m in enumerate(ms):
+        if m.type != "LOC" or not _TRIP_NOUN.match(masked[m.end - sent.start :]):
+            continue
+        who: Ent | None = None
+        before = sent.span_text(max(sent.start, m.start - 3), m.start)
+        if i > 0 and ms[i - 1].type == "PERSON" and re.search(r"의\s$", before):
+            who = ms[i - 1].entity  # "A 대통령의 X 방문 때"
+        elif i > 0 and ms[i - 1].type == "PERSON" and "의 " in sent.span_text(ms[i - 1].end, m.start):
+            gap = sent.span_text(ms[i - 1].end, m.start)
+            who = ms[i - 1].entity if len(gap) <= 8 and gap.rstrip().endswith("의") else None
+        else:
+            after = masked[m.end - sent.start :]
+            trip = _TRIP_NOUN.match(after)
+            if trip and trip.group().rstrip().endswith("중인"):
+                nxt = next((x for x in ms[i + 1 :] if x.start >= m.end), None)
+                if nxt is not None and nxt.type == "PERSON" and nxt.start - (m.end + trip.end()) <= 2:
+                    who = nxt.entity  # "X 출장 중인 A 지사는"
+        if who is not None and who.type == "PERSON" and not _is_role_target(who, m.entity):
+            col.by_rule(who, "visits", m.entity, sent, "trip_noun_visits")
+            visits_by.setdefault(who.id, []).append((m.entity, sent))
 
 
 _LED = re.compile(r"^(?:을|를)?\s?단장으로|^(?:이|가)\s?이끄는")

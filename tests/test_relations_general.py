@@ -197,3 +197,24 @@ def test_cooperation_named_as_a_purpose_is_no_cooperation():
     assert ("김해시", "cooperatesWith", "우한시") in _triples(
         "김해시는 우한시와 경제 분야에서 협력하기로 했다."
     )
+
+
+def test_a_trip_named_by_its_noun_is_a_visit_of_its_traveller():
+    found = _triples(
+        "베트남 출장 중인 김태흠 충남지사는 29일 다낭시에서 응우옌 반 민 다낭시 인민위원장을 만났다."
+    )
+    assert ("김태흠", "visits", "베트남") in found
+    found = _triples("이 회의체는 지난해 3월 문재인 대통령의 베트남 국빈방문 때 합의한 것이다.")
+    assert ("문재인", "visits", "베트남") in found
+
+
+def test_a_trip_ahead_named_by_its_noun_is_no_visit():
+    found = _triples("문재인 대통령의 베트남 방문을 앞두고 양국 실무진이 의제를 조율했다.")
+    assert ("문재인", "visits", "베트남") not in found
+
+
+def test_a_venue_of_a_foreign_city_where_a_traveller_meets_is_visited():
+    found = _triples(
+        "미국을 방문 중인 문재인 대통령이 29일 오후 워싱턴 백악관에서 도널드 트럼프 대통령을 만났다."
+    )
+    assert ("문재인", "visits", "백악관") in found
