@@ -699,7 +699,11 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         or p.case == "obj"
                         and h[0].type == "PERSON"
                     ):
-                        others.extend(h)
+                        others.extend(e for e in h if e not in others)
+                    if p.case == "obj" and h[0].type == "PERSON":
+                        # "A 회장, B 회장 등 경제단체장을 만나": the people listed before the object
+                        for q in _list_before(sent, p):
+                            others.extend(e for e in _head(q) if e.type == "PERSON" and e not in others)
                 if not others and ci > 0:
                     # "A는 B와 X를 함께 관람하며 환담을 나눴다": the partner named in the clause before
                     prev = sent.clauses[ci - 1]
@@ -800,6 +804,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         if sent_agent:
             carry = [e for e in sent_head if e.type in ("PERSON", "ORG")] or carry
         _trip_noun_visits(sent, masked, col, visits_by)
+        _meeting_nouns(sent, col, sent_agent)
         _parties(sent, masked, col, lex, sent_agent)
         _sister_apposition(sent, masked, col, sent_agent)
         _sister_list(sent, masked, col, sent_agent)
@@ -880,6 +885,29 @@ _MEETING_BEFORE = re.compile(
 
 def _blank(m: re.Match) -> str:
     return "□" * len(m.group())
+
+
+_MEETING_NOUN = re.compile(r"\s(?:접견|면담|예방|회담|회동|환담)(?:에|을|를|과|와|에서|도)?$")
+
+
+def _meeting_nouns(sent: Sentence, col: _Collector, agent: list[Ent]) -> None:
+    """ "A는 B 대사, C 대사 접견에 이어 …": the people named right before a meeting noun are the
+    partners of the sentence's subject (a person)."""
+    people = [e for e in agent if e.type == "PERSON"]
+    if not people:
+        return
+    for p in sent.phrases:
+        h = _head(p)
+        if not h or h[0].type != "PERSON" or p.case == "subj" or h[0] in people:
+            continue
+        if not _MEETING_NOUN.search(p.text[p.head.end - p.start :]):
+            continue
+        partners = [h[0]] + [
+            e for q in _list_before(sent, p) for e in _head(q) if e.type == "PERSON" and e not in people
+        ]
+        for a in people:
+            for o in partners:
+                col.by_rule(a, "meets", o, sent, "meeting_noun")
 
 
 _TRIP_NOUN = re.compile(

@@ -218,3 +218,26 @@ def test_a_venue_of_a_foreign_city_where_a_traveller_meets_is_visited():
         "미국을 방문 중인 문재인 대통령이 29일 오후 워싱턴 백악관에서 도널드 트럼프 대통령을 만났다."
     )
     assert ("문재인", "visits", "백악관") in found
+
+
+def test_the_people_listed_before_a_met_object_are_met_too():
+    found = _triples(
+        "류진 회장은 23일 손경식 한빛협회 회장과 구자열 청솔협회 회장, 김기문 새길중앙회 회장 등"
+        " 경제단체장을 만나 의견을 나눴다."
+    )
+    for partner in ("손경식", "구자열", "김기문"):
+        assert ("류진", "meets", partner) in found
+
+
+def test_the_people_named_before_a_meeting_noun_are_met_by_the_subject():
+    found = _triples(
+        "박영수 청주시장은 사이먼 스미스 주한 영국대사, 로버트 랩슨 주한 미국대사대리 접견에 이어"
+        " 중국대사를 만났다."
+    )
+    assert ("박영수", "meets", "사이먼 스미스") in found
+    assert ("박영수", "meets", "로버트 랩슨") in found
+
+
+def test_welcoming_a_guest_is_meeting_them():
+    found = _triples("조원휘 대전시의회 의장은 이지마 히로유키 삿포로시의회 의장을 맞이하고 선물을 건넸다.")
+    assert ("조원휘", "meets", "이지마 히로유키") in found
