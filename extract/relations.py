@@ -861,7 +861,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         col.by_rule(e, "accompanies", main, sent, "trip_companion")
                         for t in stops:
                             col.by_rule(e, "visits", t, sent, "trip_companion_visits")
-    deals.finish(col)
+    deals.finish(col, sents)
     _seek_invested(sents, col)
     _couple_visits(sents, col)
     _within_province(sents, ents, col)
@@ -2173,12 +2173,31 @@ class _Deals:
         self.seekers: list[tuple[Ent, Sentence]] = []
         self.companies: list[tuple[Ent, Sentence]] = []
         self.unnamed = False  # the last agreement counted its firms without naming them
+        self.counted: list[tuple[Ent, Sentence]] = []  # (party, sentence) of such agreements
 
-    def finish(self, col: _Collector) -> None:
+    def finish(self, col: _Collector, sents: list[Sentence]) -> None:
         for seeker, sent in self.seekers:
             for co, _s in self.companies:
                 if co is not seeker:
                     col.by_rule(seeker, "seeksInvestmentFrom", co, sent, "deal_seeks/later")
+        # "A도는 7개 기업과 투자협약을 했다" then "B사는 A도 C군 D단지에 20억원을 투자해 …": each firm
+        # the article then says invests in a place the party holds is one of the deal's firms
+        known = [m.entity for s in sents for m in s.mentions if m.entity is not None]
+        for party, sent in self.counted:
+            if party.type != "LOC":
+                continue
+            for f in list(col.found.values()):
+                co = f.subject
+                if (
+                    f.predicate != "investsIn"
+                    or f.sentence.index <= sent.index
+                    or co.type != "ORG"
+                    or co.cls in _NOT_FIRMS
+                    or not (f.object is party or party.id in _holders(col, f.object, known))
+                ):
+                    continue
+                col.by_rule(party, "signsAgreementWith", co, f.sentence, "deal_parties/later")
+                col.by_rule(co, "investsIn", party, f.sentence, "deal_invests/later")
 
 
 _NOT_FIRMS = ("NewsMediaOrganization", "GovernmentOrganization", "University")
@@ -2222,7 +2241,8 @@ def _invest_agreement(
     deal = _INVEST_DEAL.search(masked)
     seek = _SEEK.search(masked)
     counted = _COUNT_FIRMS.search(masked) or (seek and _FIRM_SOURCE.search(masked))
-    joined = deals.party is not None and re.search(r"(협약|투자)에\s?참여", masked)
+    # "협약에 참여한 기업은 …", "협약에 따라 A·B 등 4개 기업은 …": the firms of the deal made before
+    joined = deals.party is not None and re.search(r"(협약|투자)에\s?참여|협약에\s?따라", masked)
     # "4개 기업과 투자협약 …" then "투자 기업은 ▲A사 ▲B사 등이다": the firms the deal counted
     listed = (
         deals.party is not None
@@ -2255,6 +2275,8 @@ def _invest_agreement(
         deals.party = party
     if deal:
         deals.unnamed = not firms and bool(counted)
+        if deals.unnamed:
+            deals.counted.append((party, sent))
     if listed:
         for co in firms:
             deals.companies.append((co, sent))

@@ -241,3 +241,22 @@ def test_the_people_named_before_a_meeting_noun_are_met_by_the_subject():
 def test_welcoming_a_guest_is_meeting_them():
     found = _triples("조원휘 대전시의회 의장은 이지마 히로유키 삿포로시의회 의장을 맞이하고 선물을 건넸다.")
     assert ("조원휘", "meets", "이지마 히로유키") in found
+
+
+def test_the_firms_of_a_counted_deal_named_later_by_their_investment_sign_it():
+    text = (
+        "전남도는 3개 기업과 500억 원 규모의 투자협약을 체결했다고 3일 밝혔다.\n"
+        "㈜청솔바이오는 장흥 바이오식품산단에 20억 원을 투자해 공장을 짓는다."
+    )
+    found = _triples(text)
+    assert ("전라남도", "signsAgreementWith", "㈜청솔바이오") in found
+    assert ("㈜청솔바이오", "investsIn", "전라남도") in found
+
+
+def test_the_firms_listed_after_a_deal_by_its_terms_sign_it():
+    text = (
+        "세종시는 4일 ㈜한빛바이오 등 2개 기업과 투자협약을 체결했다.\n"
+        "협약에 따라 ㈜한빛바이오·㈜청솔소재 등 2개 기업은 세종 스마트그린산단에 공장을 신설한다."
+    )
+    found = _triples(text)
+    assert ("세종특별자치시", "signsAgreementWith", "㈜청솔소재") in found
