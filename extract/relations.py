@@ -109,7 +109,9 @@ _WEAK_SISTER = re.compile(r"우호\s?(협력|교류)\s?(협약|협정|도시|관
 _SEEK = re.compile(r"투자\s?유치|유치(했|한|하|에|를|해|활동)|투자를\s?요청|투자\s?요청|유치를\s?위한")
 _INVEST = re.compile(
     r"(투자|투입)(해|하기로|한다|했|하고|하며|할|하는|키로|를 결정|에 나서)|지분|"
-    r"(억|만)\s?(원|달러|유로|엔)(을|를)?\s?투자"
+    r"(억|만)\s?(원|달러|유로|엔)(을|를)?\s?투자|"
+    # "3100억 원의 투자를 실행한다", "투자를 확정했다", "100억원 상당의 투자를 통해"
+    r"투자를\s?(실행|단행|결정|확정|진행|약속|통해)"
 )
 _BUILD = re.compile(
     r"(공장|생산기지|생산시설|연구소|연구센터|물류센터|데이터센터|플랜트|생산라인)[을를]?\s?"
@@ -761,7 +763,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                 investors = [e for e in (agent or []) if e.type == "ORG"]
                 targets = []
                 for p in c.phrases:
-                    if p.particle in ("에", "에도"):
+                    if p.particle in ("에", "에도", "에는"):
                         own = _own_investors(sent, c, p)
                         if own is not None:
                             # "A사는 X단지에, B사는 Y단지에 각각 투자해": each subject with its own site
@@ -2158,7 +2160,7 @@ _FIRM_SOURCE = re.compile(r"(기업|업체|회사)(에서|서|으로부터|로�
 _COUNT_FIRMS = re.compile(r"\d+\s?(개|곳)\s?(기업|업체|사|회사)|\d+\s?개사")
 _ENUM_TAIL = re.compile(r"\s?등(이다|이며|이고|과|와|\s|$)")
 _SPEND = re.compile(
-    r"(억|만)?\s?(원|달러|유로|엔|위안)(을|를)?\s?(들여|투입|투자|쏟아)"
+    r"(억|만)?\s?(원|달러|유로|엔|위안)(을|를)?\s?(들여|투입|투자|쏟아|써\s)"
     r"|(투자|투입)(해|하여|한다|했|하기로|키로)"
 )
 

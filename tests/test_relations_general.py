@@ -260,3 +260,14 @@ def test_the_firms_listed_after_a_deal_by_its_terms_sign_it():
     )
     found = _triples(text)
     assert ("세종특별자치시", "signsAgreementWith", "㈜청솔소재") in found
+
+
+def test_carrying_out_an_investment_in_a_place_is_investing_in_it():
+    found = _triples("여수에는 ㈜한빛케미칼과 ㈜청솔소재 등 2개 기업이 3100억 원의 대규모 투자를 실행한다.")
+    assert ("㈜한빛케미칼", "investsIn", "여수시") in found
+    assert ("㈜청솔소재", "investsIn", "여수시") in found
+
+
+def test_spending_money_on_a_site_is_investing_in_it():
+    found = _triples("㈜한빛세라믹은 함평 학교농공단지에 150억 원을 써 용기 제조공장을 증설한다.")
+    assert ("㈜한빛세라믹", "investsIn", "함평군") in found
