@@ -1476,6 +1476,20 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
         joined = p.case == "gen" or (
             p.after is not None and p.after.text.endswith("인") and p.after.text[:-1].endswith(desc)
         )
+        # "태국의 방콕": a city after its country or province in the genitive
+        y0 = nxt.mentions[0]
+        if (
+            p.case == "gen"
+            and pm[-1].type == "LOC"
+            and y0.entity is not None
+            and y0.type == "LOC"
+            and not y0.ref
+            and y0.entity.cls in ("City", "AdministrativeArea")
+            and pm[-1].entity.cls in ("Country", "AdministrativeArea")
+            and 0 <= _rank(pm[-1].entity) < _rank(y0.entity)
+            and y0.start == nxt.start
+        ):
+            col.by_rule(y0.entity, "locatedIn", pm[-1].entity, sent, "genitive_place")
         if joined and pm[-1].type == "LOC":
             y = nxt.mentions[0]
             if (

@@ -271,3 +271,14 @@ def test_carrying_out_an_investment_in_a_place_is_investing_in_it():
 def test_spending_money_on_a_site_is_investing_in_it():
     found = _triples("㈜한빛세라믹은 함평 학교농공단지에 150억 원을 써 용기 제조공장을 증설한다.")
     assert ("㈜한빛세라믹", "investsIn", "함평군") in found
+
+
+def test_a_city_after_its_country_in_the_genitive_lies_in_it():
+    found = _triples("시장개척단은 태국의 방콕, 인도의 첸나이 등을 차례로 방문했다.")
+    assert ("방콕", "locatedIn", "태국") in found
+    assert ("첸나이", "locatedIn", "인도") in found
+
+
+def test_the_economic_capital_of_a_country_lies_in_it():
+    found = _triples("김 지사는 베트남 경제수도 호찌민시를 찾았다.")
+    assert any(s.startswith("호찌민") and p == "locatedIn" and o == "베트남" for s, p, o in found)
