@@ -390,6 +390,18 @@ _CARRIED_SUBJECTS = (
 )
 
 
+def _own_agent_missing(sent: Sentence, ci: int) -> bool:
+    """Whether clause `ci` names an agent of its own that no entity covers: a subject phrase with no
+    agent before it ("2개 기업이"), or a relative clause modifying a phrase without a name ("… 투자하기로
+    한 BHI," with BHI unknown). Then the agent carried from an earlier sentence is not the actor."""
+    c = sent.clauses[ci]
+    if c.relative and c.next_phrase is not None and not _head(c.next_phrase):
+        return not any(p.case == "subj" for p in c.phrases)
+    if _agent_clause(sent, ci) is not None:
+        return False
+    return any(p.case == "subj" and p.text.strip() for cl in sent.clauses[: ci + 1] for p in cl.phrases)
+
+
 def _unknown_name_subject(p: Phrase) -> bool:
     """A subject of one word no mention covers and that no short form resolves ("한빛소재는" whose
     name the entity step missed): a new actor, not the one the article followed so far. Pronouns,
@@ -761,6 +773,8 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                 and not _SEEK.search(masked[c.start - sent.start : c.end - sent.start])
             ):
                 investors = [e for e in (agent or []) if e.type == "ORG"]
+                if _own_agent_missing(sent, ci):
+                    investors = []  # "2개 기업이 …", "…투자하기로 한 BHI": not the last company
                 targets = []
                 for p in c.phrases:
                     if p.particle in ("에", "에도", "에는"):
@@ -850,8 +864,13 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             m.entity
             for m in sent.mentions
             if m.entity is not None
-            and m.type == "LOC"
-            and re.match(r"\s?(일정|방문|행사)(에는|에도|에)", sent.span_text(m.end, m.end + 6))
+            and m.type in ("LOC", "ORG")
+            and m.entity.cls != "NewsMediaOrganization"
+            # "브레멘 일정에는", "백악관 환영만찬에는": the venue of one event of the trip
+            and re.match(
+                r"\s?(?:\S{1,4}\s?)?(일정|방문|행사|만찬|오찬|회의|회담|간담회|행사장)(에는|에도|에)",
+                sent.span_text(m.end, m.end + 12),
+            )
         ]
         if leg:
             # … and the stops that hold it (the country of the leg)

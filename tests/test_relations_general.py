@@ -282,3 +282,24 @@ def test_a_city_after_its_country_in_the_genitive_lies_in_it():
 def test_the_economic_capital_of_a_country_lies_in_it():
     found = _triples("김 지사는 베트남 경제수도 호찌민시를 찾았다.")
     assert any(s.startswith("호찌민") and p == "locatedIn" and o == "베트남" for s, p, o in found)
+
+
+def test_an_investor_no_entity_names_is_not_the_last_company_of_the_article():
+    text = (
+        "㈜한빛케미칼은 여수국가산업단지에 500억 원을 투자한다.\n"
+        "이 자리에서 경남에 800억원을 투자하기로 한 BHI, 충북 증평군에 450억원 투자를 결정한 듀링 등이"
+        " 협약을 체결했다."
+    )
+    found = _triples(text)
+    assert ("㈜한빛케미칼", "investsIn", "여수국가산업단지") in found
+    assert ("㈜한빛케미칼", "investsIn", "증평군") not in found
+
+
+def test_a_companion_of_one_event_visits_only_its_venue():
+    text = (
+        "문재인 대통령은 29일 미국 워싱턴을 방문했다.\n"
+        "트럼프 대통령 부부 초청 형식으로 이뤄지는 백악관 환영만찬에는 김정숙 여사도 동행한다."
+    )
+    found = _triples(text)
+    assert ("김정숙", "visits", "백악관") in found
+    assert ("김정숙", "visits", "워싱턴") not in found
