@@ -1959,7 +1959,9 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
     aim = re.compile(rf"(?:{alternation(tuple(coop_cues))})[^,.·]{{0,14}}?(?:위해|위한|위하여)")
     coop_masked = aim.sub(_blank, masked)
     for ci, c in enumerate(sent.clauses):
-        if not _clause_cue(c, sent, coop_masked, coop_cues, lex):
+        if not _clause_cue(c, sent, coop_masked, coop_cues, lex) or _ends_planned(
+            masked, c.start - sent.start, lex
+        ):
             continue
         ka = _agent_clause(sent, ci)
         phrases = [p for cl in sent.clauses[ka if ka is not None else ci : ci + 1] for p in cl.phrases]
@@ -1984,6 +1986,23 @@ def _tie_planned(masked: str, pos: int, lex: Lexicon) -> bool:
     return (
         v is not None and _modal_after(masked, v.end() + 1, lex) and not _PAST.search(masked[pos : v.start()])
     )
+
+
+_PLANNED_END = re.compile(r"(?:할|될|갈|열|볼)\s?(?:예정|계획|방침)(?:이다|이며|이고|이라|입니다)?[.\s]*$")
+
+
+def _ends_planned(masked: str, pos: int, lex: Lexicon) -> bool:
+    """Whether the sentence from `pos` runs, with no past tense between, into a planned end ("… 협업
+    가능분야 등을 토론할 예정이다"): cooperation told of an event still to come is no activity yet."""
+    if _MODE.get() != "done" or re.search(r"\d박\s?\d일|일정으로|중인", masked):
+        return False  # the program of a trip under way counts (CONTRACT: its scheduled stops are done)
+    rest = masked[pos:]
+    m = _PLANNED_END.search(rest)
+    return m is not None and not _PAST_ANY.search(rest[: m.start()])
+
+
+# the past tense, with the contracted stems too ("교류해 왔으며", "찾아갔고")
+_PAST_ANY = re.compile(r"(?:했|었|았|였|됐|왔|갔|봤|줬|냈|났|섰|쳤|켰|맺었)(?:다|고|으며|으나|는데|던|지만)")
 
 
 def _one_clause_of_partners(sent: Sentence) -> bool:

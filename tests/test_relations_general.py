@@ -303,3 +303,13 @@ def test_a_companion_of_one_event_visits_only_its_venue():
     found = _triples(text)
     assert ("김정숙", "visits", "백악관") in found
     assert ("김정숙", "visits", "워싱턴") not in found
+
+
+def test_cooperation_told_of_an_event_still_to_come_is_no_activity_yet():
+    found = _triples("충북도는 호찌민시와 포럼을 열어 양 지역 기업의 협업 가능분야 등을 토론할 예정이다.")
+    assert not any(p == "cooperatesWith" for _s, p, _o in found)
+
+
+def test_cooperation_done_before_a_planned_event_counts():
+    found = _triples("김해시는 그동안 우한시와 활발히 교류해 왔으며 내년에는 공동 축제를 열 예정이다.")
+    assert ("김해시", "cooperatesWith", "우한시") in found
