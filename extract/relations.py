@@ -1827,7 +1827,7 @@ def _groups(
 
     subj_phrases: list[Phrase] = []
     for p in phrases:
-        if (p.case == "subj" or (p.particle == "," and p is sent.phrases[0])) and _agent_ok(p):
+        if (p.case == "subj" or (p.particle == "," and p is sent.phrases[0])) and _party_ok(p):
             subj_phrases = [*_list_before(sent, p), p]
             break
     for p in subj_phrases:
@@ -1837,7 +1837,7 @@ def _groups(
         for e in agent:
             add(subj, party_of(e))
     for p in phrases:
-        if p in subj_phrases or not _agent_ok(p):
+        if p in subj_phrases or not _party_ok(p):
             continue
         together = p.after is not None and p.after.text.startswith("함께")
         # "A는 B, C와 함께 협약을 체결했다": bodies (not people) along with the subject are parties too
@@ -1845,12 +1845,28 @@ def _groups(
             together = False
         if p.case == "comp" and not together:
             for q in [*_list_before(sent, p), p]:
-                if q in subj_phrases or not _agent_ok(q):
+                if q in subj_phrases or not _party_ok(q):
                     continue
                 for e in _joined(sent, q):
                     add(obj, party_of(e))
     obj = [e for e in obj if e not in subj]
     return subj, obj
+
+
+def _party_ok(p: Phrase) -> bool:
+    """A phrase that names a party of an agreement or a tie: an agent, or a place's travelling party
+    ("B군 우호대표단은 … 협정서를 체결하고": the place signs)."""
+    if _agent_ok(p):
+        return True
+    h = p.head
+    if h is None or h.entity is None or h.type != "LOC" or h.entity.cls == "Country":
+        return False
+    rest = re.sub(r"\([^)]*\)", "", p.text[h.end - p.start :])
+    if p.particle and rest.endswith(p.particle):
+        rest = rest[: -len(p.particle)]
+    rest = rest.strip()
+    words = tuple(load_lexicon().words.get("delegation", ()))
+    return bool(rest) and " " not in rest.strip() and rest.endswith(words)
 
 
 def _joined(sent: Sentence, p: Phrase) -> list[Ent]:

@@ -313,3 +313,8 @@ def test_cooperation_told_of_an_event_still_to_come_is_no_activity_yet():
 def test_cooperation_done_before_a_planned_event_counts():
     found = _triples("김해시는 그동안 우한시와 활발히 교류해 왔으며 내년에는 공동 축제를 열 예정이다.")
     assert ("김해시", "cooperatesWith", "우한시") in found
+
+
+def test_the_travelling_party_of_a_place_signs_for_the_place():
+    found = _triples("김해시 우호대표단은 13일 중국 우한시를 방문해 우한시와 우호교류 협정서를 체결했다.")
+    assert ("김해시", "signsAgreementWith", "우한시") in found
