@@ -1975,6 +1975,7 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
     aim = re.compile(rf"(?:{alternation(tuple(coop_cues))})[^,.·]{{0,14}}?(?:위해|위한|위하여)")
     coop_masked = aim.sub(_blank, masked)
     for ci, c in enumerate(sent.clauses):
+        _joint_activity(sent, ci, masked, col, lex, agent)
         if not _clause_cue(c, sent, coop_masked, coop_cues, lex) or _ends_planned(
             masked, c.start - sent.start, lex
         ):
@@ -1985,6 +1986,39 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
         for a, b in _pairs(subj, obj, three):
             if _ok_pair(col, a, b):
                 col.by_rule(a, "cooperatesWith", b, sent, "cooperation_parties")
+
+
+_JOINT_ACT = re.compile(
+    r"(?:개최|주최|주관|운영|진행|마련|펼치|펼쳐|실시|개발|연구|출시|조성|구축)(?:했|하였|한다|하고|해|하며|하는)"
+)
+
+
+def _joint_activity(
+    sent: Sentence, ci: int, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]
+) -> None:
+    """ "A시는 B대학과 함께 박람회를 개최했다": a body (not a person) named "와 함께" in a clause of a
+    joint activity cooperates with the clause's subject (CONTRACT: cooperation stated as an activity)."""
+    c = sent.clauses[ci]
+    seg = masked[c.start - sent.start : c.end - sent.start]
+    if not _JOINT_ACT.search(seg) or _modal_after(masked, c.end - sent.start, lex):
+        return
+    if _ends_planned(masked, c.start - sent.start, lex):
+        return
+    if not any(
+        p.case == "comp"
+        and p.after is not None
+        and p.after.text.startswith("함께")
+        and _head(p)
+        and _head(p)[0].type in ("ORG", "LOC")
+        for p in c.phrases
+    ):
+        return
+    ka = _agent_clause(sent, ci)
+    phrases = [p for cl in sent.clauses[ka if ka is not None else ci : ci + 1] for p in cl.phrases]
+    subj, obj = _groups(sent, phrases, _agent(sent, ci, agent), joint=True)
+    for a, b in _pairs(subj, obj, False):
+        if _ok_pair(col, a, b):
+            col.by_rule(a, "cooperatesWith", b, sent, "joint_activity")
 
 
 _COOP_CLAUSE = re.compile(r"(?:협력|공조|협업)(?:해|하여|하고)\s*$|손(?:을\s)?잡고\s*$")

@@ -318,3 +318,17 @@ def test_cooperation_done_before_a_planned_event_counts():
 def test_the_travelling_party_of_a_place_signs_for_the_place():
     found = _triples("김해시 우호대표단은 13일 중국 우한시를 방문해 우한시와 우호교류 협정서를 체결했다.")
     assert ("김해시", "signsAgreementWith", "우한시") in found
+
+
+def test_a_body_holding_an_event_with_another_cooperates_with_it():
+    assert ("김해시", "cooperatesWith", "인제대학교") in _triples(
+        "김해시는 인제대학교와 함께 청년 취업박람회를 개최했다."
+    )
+
+
+def test_a_joint_event_still_to_come_or_a_person_along_is_no_cooperation():
+    for text in (
+        "김해시는 인제대학교와 함께 박람회를 개최할 예정이다.",
+        "박영수 시장은 인제대학교 총장과 함께 행사를 개최했다.",
+    ):
+        assert not any(p == "cooperatesWith" for _s, p, _o in _triples(text))
