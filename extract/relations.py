@@ -623,6 +623,13 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                 # the next sentence carries on with the subject itself, not with those listed with it
                 sent_head = _agent(sent, ci, topic or carry, coordinated=False)
             # visits
+            party_acts = bool(members) and _delegation_acts(sent, ci, lex)
+            if (
+                party_acts
+                and _agent_clause(sent, ci) is None
+                and not any(m.ref == "delegation" for m in sent.mentions)
+            ):
+                agent = [e for e in agent if e in members]  # the party's members, not the last host
             if _clause_cue(c, sent, masked, cues["visits"] + ("둘러",), lex) and not _plan_ahead(
                 masked, c.end - sent.start
             ):
@@ -690,7 +697,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                                 col.by_rule(comp, "visits", t, sent, "companion_visits")
                                 visits_by.setdefault(comp.id, []).append((t, sent))
                 # "대표단은 이어 X를 둘러봤다": every member the article names goes
-                if members and _delegation_acts(sent, ci, lex):
+                if party_acts:
                     for a in members:
                         for t in targets:
                             if a not in agent and not _is_role_target(a, t):
@@ -981,10 +988,15 @@ def _delegation_members(sents: list[Sentence], lex: Lexicon) -> list[Ent]:
     out: list[Ent] = []
 
     def add(e: Ent) -> None:
-        if e.type == "PERSON" and e not in out:
+        if e not in out and (e.type == "PERSON" or e.type == "ORG" and e.cls not in _NOT_FIRMS[:2]):
             out.append(e)
 
     for sent in sents:
+        for p in sent.phrases:
+            h = _head(p)
+            # "A 이사(단장)": the head of the party named in a list of people
+            if h and h[0].type == "PERSON" and "(단장)" in p.text[p.head.end - p.start :]:
+                add(h[0])
         if not any(w in sent.text for w in words):
             continue
         for p in sent.phrases:
@@ -1004,7 +1016,8 @@ def _delegation_members(sents: list[Sentence], lex: Lexicon) -> list[Ent]:
         if group is None:
             continue
         for p in sent.phrases:
-            if p is not group and (p.case in ("subj", "comp") or p.particle in (",", "")):
+            # "방문단은 A지부와 B협회 관계자들로 구성됐다": the bodies whose people form the party
+            if p is not group and (p.case in ("subj", "comp") or p.particle in (",", "", "로", "으로")):
                 for e in _head(p):
                     add(e)
     return out

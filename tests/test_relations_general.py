@@ -332,3 +332,17 @@ def test_a_joint_event_still_to_come_or_a_person_along_is_no_cooperation():
         "박영수 시장은 인제대학교 총장과 함께 행사를 개최했다.",
     ):
         assert not any(p == "cooperatesWith" for _s, p, _o in _triples(text))
+
+
+def test_the_bodies_forming_a_party_and_its_head_visit_its_stops_not_the_host():
+    text = (
+        "일본 후지사와시 민간교류단 25명이 15일 보령시를 방문했다.\n"
+        "방문단은 한빛민단 후지사와지부와 후지사와한일친선협회 관계자들로 구성됐다.\n"
+        "간담회에는 김동일 보령시장, 이신행 후지사와지부 이사(단장) 등이 참석했다.\n"
+        "김동일 보령시장은 이날 방문단에게 감사패를 전달했다.\n"
+        "방문단은 무창포해수욕장 등을 둘러본 뒤 서울로 이동해 19일 귀국했다."
+    )
+    found = _triples(text)
+    assert ("이신행", "visits", "서울특별시") in found
+    assert ("후지사와한일친선협회", "visits", "서울특별시") in found
+    assert ("김동일", "visits", "서울특별시") not in found
