@@ -1456,6 +1456,26 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
                     h = _head(q)
                     if len(q.mentions) == 1 and h and h[0].cls == b.entity.cls and h[0].type == "LOC":
                         col.by_rule(h[0], "locatedIn", a.entity, sent, "juxtaposed_list")
+    # "A현·B현·C현 등 3개 일본 지방정부": the members of a counted list lie in the country after the count
+    for i, c in enumerate(ms):
+        if c.type != "LOC" or c.entity.cls != "Country" or i == 0:
+            continue
+        before = sent.span_text(ms[i - 1].end, c.start)
+        if not re.fullmatch(r"\s?등\s?\d+\s?개\s?(?:국\s?)?", before):
+            continue
+        k = i - 1
+        while k >= 0:
+            x = ms[k]
+            if (
+                x.type != "LOC"
+                or x.entity.cls in ("Country", "Facility")
+                or _rank(x.entity) <= _rank(c.entity)
+            ):
+                break
+            col.by_rule(x.entity, "locatedIn", c.entity, sent, "juxtaposed_list")
+            if k == 0 or not re.fullmatch(r"\s?[·ㆍ,]\s?", sent.span_text(ms[k - 1].end, x.start)):
+                break
+            k -= 1
     # "캄보디아의 수도 프놈펜", "온타리오주 주도인 토론토": the capital of a place lies in it
     capitals = sorted(lex.words.get("capital", ()), key=len, reverse=True)
     if capitals and any(w in sent.text for w in capitals):

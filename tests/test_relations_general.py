@@ -346,3 +346,10 @@ def test_the_bodies_forming_a_party_and_its_head_visit_its_stops_not_the_host():
     assert ("이신행", "visits", "서울특별시") in found
     assert ("후지사와한일친선협회", "visits", "서울특별시") in found
     assert ("김동일", "visits", "서울특별시") not in found
+
+
+def test_the_members_of_a_list_counted_before_a_country_lie_in_it():
+    found = _triples("충남도는 구마모토현·나라현·시즈오카현 등 3개 일본 지방정부와 교류하고 있다.")
+    for member in ("구마모토현", "나라현", "시즈오카현"):
+        assert (member, "locatedIn", "일본") in found
+    assert ("충청남도", "locatedIn", "일본") not in found
