@@ -2016,9 +2016,34 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
         ka = _agent_clause(sent, ci)
         phrases = [p for cl in sent.clauses[ka if ka is not None else ci : ci + 1] for p in cl.phrases]
         subj, obj = _groups(sent, phrases, _agent(sent, ci, agent))
+        # "도와 교류하고 있는 A현·B현·C현 등 3개 지방정부": each member of the list the clause modifies
+        members = _modified_list(sent, ci)
+        if members and not any(p.case == "subj" for p in c.phrases):
+            subj = [e for e in members if e not in obj]
         for a, b in _pairs(subj, obj, three):
             if _ok_pair(col, a, b):
                 col.by_rule(a, "cooperatesWith", b, sent, "cooperation_parties")
+
+
+def _modified_list(sent: Sentence, ci: int) -> list[Ent]:
+    """The places or bodies of a ·-list that the relative clause `ci` (or its "있는" after it) modifies."""
+    c = sent.clauses[ci]
+    rel = c if c.relative else None
+    if rel is None and ci + 1 < len(sent.clauses):
+        nxt = sent.clauses[ci + 1]
+        if nxt.relative and nxt.text.strip() in ("있는", "있던", "온", "왔던"):
+            rel = nxt
+    if rel is None or rel.next_phrase is None:
+        return []
+    ms = [m for m in rel.next_phrase.mentions if m.entity is not None and not m.ref]
+    out: list[Ent] = []
+    for i, m in enumerate(ms):
+        if m.type not in ("LOC", "ORG") or m.entity.cls == "Country":
+            break
+        out.append(m.entity)
+        if i + 1 < len(ms) and not re.fullmatch(r"\s?[·ㆍ,]\s?", sent.span_text(m.end, ms[i + 1].start)):
+            break
+    return out if len(out) >= 2 else []
 
 
 _JOINT_ACT = re.compile(

@@ -353,3 +353,9 @@ def test_the_members_of_a_list_counted_before_a_country_lie_in_it():
     for member in ("구마모토현", "나라현", "시즈오카현"):
         assert (member, "locatedIn", "일본") in found
     assert ("충청남도", "locatedIn", "일본") not in found
+
+
+def test_each_member_of_a_list_a_cooperation_clause_modifies_cooperates():
+    found = _triples("김해시와 교류하고 있는 우한시·다낭시 대표단이 13일 김해시를 찾았다.")
+    assert ("우한시", "cooperatesWith", "김해시") in found
+    assert ("다낭시", "cooperatesWith", "김해시") in found
