@@ -988,7 +988,7 @@ def _delegation_members(sents: list[Sentence], lex: Lexicon) -> list[Ent]:
     out: list[Ent] = []
 
     def add(e: Ent) -> None:
-        if e not in out and (e.type == "PERSON" or e.type == "ORG" and e.cls not in _NOT_FIRMS[:2]):
+        if e not in out and (e.type == "PERSON" or e.type == "ORG" and e.cls != "NewsMediaOrganization"):
             out.append(e)
 
     for sent in sents:
@@ -1001,7 +1001,8 @@ def _delegation_members(sents: list[Sentence], lex: Lexicon) -> list[Ent]:
             continue
         for p in sent.phrases:
             h = _head(p)
-            if h and h[0].type == "PERSON" and _LED.match(sent.span_text(p.end - len(p.particle), p.end + 8)):
+            # "A를 단장으로 한", "A가 이끄는": a person, or a body leading a mission
+            if h and _LED.match(sent.span_text(p.end - len(p.particle), p.end + 8)):
                 add(h[0])
         if not _MEMBERS_JOIN.search(sent.text):
             continue

@@ -359,3 +359,14 @@ def test_each_member_of_a_list_a_cooperation_clause_modifies_cooperates():
     found = _triples("김해시와 교류하고 있는 우한시·다낭시 대표단이 13일 김해시를 찾았다.")
     assert ("우한시", "cooperatesWith", "김해시") in found
     assert ("다낭시", "cooperatesWith", "김해시") in found
+
+
+def test_the_body_leading_a_market_mission_visits_its_later_stops():
+    text = (
+        "경기지방중소기업청이 이끄는 시장개척단은 14일 태국 방콕을 방문했다.\n"
+        "한편 김동연 경기도지사는 이날 도청에서 기자회견을 열었다.\n"
+        "시장개척단은 이어 17일 말레이시아 쿠알라룸푸르를 찾았다."
+    )
+    found = _triples(text)
+    assert ("경기지방중소기업청", "visits", "쿠알라룸푸르") in found
+    assert ("김동연", "visits", "쿠알라룸푸르") not in found
