@@ -1727,7 +1727,7 @@ def _sister_named(sent: Sentence, masked: str, col: _Collector, agent: list[Ent]
                 continue
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             if nxt is not None and nxt.type == "LOC" and not sent.span_text(x.end, nxt.start).strip(" ()"):
-                continue  # the province of "홋카이도 삿포로시"
+                continue  # the province of "<province> <city>시" abroad
             if _ok_pair(col, home, x.entity):
                 col.by_rule(home, "sisterCityOf", x.entity, sent, "sister_named")
     if not _ANNIVERSARY.search(masked) or not any(c in masked for c in (*_NOUN_CUES, "찾", "방문")):
@@ -1768,7 +1768,7 @@ def _sister_list(sent: Sentence, masked: str, col: _Collector, agent: list[Ent])
             continue
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         if nxt is not None and nxt.type == "LOC" and not sent.span_text(x.end, nxt.start).strip(" ()"):
-            continue  # the province of "홋카이도 삿포로시"
+            continue  # the province of "<province> <city>시" abroad
         if _ok_pair(col, home, x.entity):
             col.by_rule(home, "sisterCityOf", x.entity, sent, "sister_list")
 

@@ -83,24 +83,24 @@ def test_a_trip_named_by_its_place_still_carries_the_traveller():
 
 
 def test_the_places_listed_as_a_places_sister_cities_are_its_sisters():
-    found = _triples("김해시의 해외 자매도시는 미국 샌디에이고시, 중국 우한시, 베트남 다낭시 등 3곳이다.")
-    for sister in ("샌디에이고시", "우한시", "다낭시"):
+    found = _triples("김해시의 해외 자매도시는 미국 샌디에이고시, 중국 난징시, 베트남 후에시 등 3곳이다.")
+    for sister in ("샌디에이고시", "난징시", "후에시"):
         assert ("김해시", "sisterCityOf", sister) in found
     assert ("김해시", "sisterCityOf", "미국") not in found
 
 
 def test_a_subject_called_the_friendship_city_of_a_place_is_its_sister():
-    assert ("우한시", "sisterCityOf", "김해시") in _triples("우한시는 김해시의 우호협력도시다.")
+    assert ("난징시", "sisterCityOf", "김해시") in _triples("난징시는 김해시의 우호협력도시다.")
 
 
 def test_a_visit_on_the_anniversary_of_a_tie_names_the_sister():
-    found = _triples("허성곤 김해시장은 12일 자매결연 20주년을 맞아 중국 우한시를 방문했다.")
-    assert ("김해시", "sisterCityOf", "우한시") in found
+    found = _triples("허성곤 김해시장은 12일 자매결연 20주년을 맞아 중국 난징시를 방문했다.")
+    assert ("김해시", "sisterCityOf", "난징시") in found
     assert ("김해시", "sisterCityOf", "중국") not in found
 
 
 def test_a_plain_visit_names_no_sister():
-    found = _triples("허성곤 김해시장은 12일 중국 우한시를 방문했다.")
+    found = _triples("허성곤 김해시장은 12일 중국 난징시를 방문했다.")
     assert not any(p == "sisterCityOf" for _s, p, _o in found)
 
 
@@ -116,32 +116,32 @@ def test_partners_of_two_clauses_signed_two_agreements_not_one_of_three():
 
 def test_the_named_members_of_a_delegation_visit_what_the_delegation_visits():
     text = (
-        "김해시 대표단은 12일 중국 우한시를 방문했다. 대표단에는 허성곤 김해시장과 송유인 김해시의회"
+        "김해시 대표단은 12일 중국 난징시를 방문했다. 대표단에는 허성곤 김해시장과 송유인 김해시의회"
         " 의장이 포함됐다. 대표단은 이어 13일 상하이로 이동해 현지 기업을 둘러봤다."
     )
     found = _triples(text)
     for member in ("허성곤", "송유인"):
-        assert (member, "visits", "우한시") in found
+        assert (member, "visits", "난징시") in found
         assert (member, "visits", "상하이") in found
 
 
 def test_a_person_named_beside_a_delegation_but_not_in_it_visits_nothing():
     text = (
-        "김해시 대표단은 12일 중국 우한시를 방문했다. 대표단에는 허성곤 김해시장이 포함됐다."
+        "김해시 대표단은 12일 중국 난징시를 방문했다. 대표단에는 허성곤 김해시장이 포함됐다."
         " 한편 송유인 김해시의회 의장은 이날 시의회 임시회를 주재했다."
     )
     found = _triples(text)
-    assert ("허성곤", "visits", "우한시") in found
-    assert ("송유인", "visits", "우한시") not in found
+    assert ("허성곤", "visits", "난징시") in found
+    assert ("송유인", "visits", "난징시") not in found
 
 
 def test_a_subject_no_entity_covers_is_a_new_actor_not_the_last_investor():
     text = (
-        "청솔바이오는 장흥 바이오식품산단에 20억 원을 투자해 공장을 짓는다.\n"
-        "한빛소재는 여수국가산업단지에 30억 원을 들여 공장을 신설한다."
+        "청솔바이오는 보성 녹차식품산단에 20억 원을 투자해 공장을 짓는다.\n"
+        "한빛소재는 목포국가산업단지에 30억 원을 들여 공장을 신설한다."
     )
     found = _triples(text)
-    assert ("청솔바이오", "investsIn", "여수국가산업단지") not in found
+    assert ("청솔바이오", "investsIn", "목포국가산업단지") not in found
 
 
 def test_a_generic_body_word_as_subject_still_carries_the_article_actor():
@@ -151,18 +151,18 @@ def test_a_generic_body_word_as_subject_still_carries_the_article_actor():
 
 
 def test_holding_an_agreement_is_signing_it():
-    assert ("충북대학교", "signsAgreementWith", "한빛공사") in _triples(
-        "충북대학교와 한빛공사가 4일 업무협약을 가졌다."
+    assert ("청솔대학교", "signsAgreementWith", "한빛공사") in _triples(
+        "청솔대학교와 한빛공사가 4일 업무협약을 가졌다."
     )
     found = _triples("수원시는 봉화군과 우호도시 협약을 했다고 1일 밝혔다.")
     assert ("수원시", "signsAgreementWith", "봉화군") in found
 
 
 def test_the_partner_of_a_cooperation_clause_does_not_sign_the_later_agreement():
-    found = _triples("전남도는 여수시·장흥군 등 2개 시군과 협력해 청솔바이오와 투자협약을 체결했다.")
+    found = _triples("전남도는 목포시·보성군 등 2개 시군과 협력해 청솔바이오와 투자협약을 체결했다.")
     assert ("전라남도", "signsAgreementWith", "청솔바이오") in found
-    assert ("전라남도", "signsAgreementWith", "여수시") not in found
-    assert ("전라남도", "cooperatesWith", "여수시") in found
+    assert ("전라남도", "signsAgreementWith", "목포시") not in found
+    assert ("전라남도", "cooperatesWith", "목포시") in found
 
 
 def test_a_meeting_named_as_the_time_of_a_signing_makes_the_signers_no_meeting():
@@ -172,15 +172,15 @@ def test_a_meeting_named_as_the_time_of_a_signing_makes_the_signers_no_meeting()
 
 def test_hosts_listed_with_the_subject_meet_the_guests_not_each_other():
     found = _triples(
-        "홍성민 창원시장과 김태윤 창원시의회 의장이 나카무라 히로시 요코하마 시장을 함께 접견했다."
+        "홍성재 목포시장과 김태헌 목포시의회 의장이 야마모토 겐타 요코하마 시장을 함께 접견했다."
     )
-    assert ("홍성민", "meets", "나카무라 히로시") in found
-    assert ("홍성민", "meets", "김태윤") not in found
+    assert ("홍성재", "meets", "야마모토 겐타") in found
+    assert ("홍성재", "meets", "김태헌") not in found
 
 
 def test_a_sister_tie_listed_among_agreements_still_to_be_signed_is_planned():
     text = (
-        "김영환 충북지사는 오는 20일까지 베트남 호찌민과 빈푹성을 방문해"
+        "김영석 충북지사는 오는 20일까지 베트남 호찌민과 빈즈엉성을 방문해"
         " 자매결연, 양해각서를 잇따라 체결할 예정이다."
     )
     assert not any(p == "sisterCityOf" for _s, p, _o in _triples(text))
@@ -188,65 +188,65 @@ def test_a_sister_tie_listed_among_agreements_still_to_be_signed_is_planned():
 
 
 def test_a_sister_tie_made_is_done():
-    assert ("김해시", "sisterCityOf", "우한시") in _triples("김해시와 우한시는 2004년 자매결연을 맺었다.")
+    assert ("김해시", "sisterCityOf", "난징시") in _triples("김해시와 난징시는 2004년 자매결연을 맺었다.")
 
 
 def test_cooperation_named_as_a_purpose_is_no_cooperation():
-    found = _triples("김해시는 우한시와 경제 협력 방안 논의를 위해 포럼을 열었다.")
+    found = _triples("김해시는 난징시와 경제 협력 방안 논의를 위해 포럼을 열었다.")
     assert not any(p == "cooperatesWith" for _s, p, _o in found)
-    assert ("김해시", "cooperatesWith", "우한시") in _triples(
-        "김해시는 우한시와 경제 분야에서 협력하기로 했다."
+    assert ("김해시", "cooperatesWith", "난징시") in _triples(
+        "김해시는 난징시와 경제 분야에서 협력하기로 했다."
     )
 
 
 def test_a_trip_named_by_its_noun_is_a_visit_of_its_traveller():
     found = _triples(
-        "베트남 출장 중인 김태흠 충남지사는 29일 다낭시에서 응우옌 반 민 다낭시 인민위원장을 만났다."
+        "베트남 출장 중인 김태완 충남지사는 29일 후에시에서 응우옌 반 민 후에시 인민위원장을 만났다."
     )
-    assert ("김태흠", "visits", "베트남") in found
-    found = _triples("이 회의체는 지난해 3월 문재인 대통령의 베트남 국빈방문 때 합의한 것이다.")
-    assert ("문재인", "visits", "베트남") in found
+    assert ("김태완", "visits", "베트남") in found
+    found = _triples("이 회의체는 지난해 3월 한도윤 대통령의 베트남 국빈방문 때 합의한 것이다.")
+    assert ("한도윤", "visits", "베트남") in found
 
 
 def test_a_trip_ahead_named_by_its_noun_is_no_visit():
-    found = _triples("문재인 대통령의 베트남 방문을 앞두고 양국 실무진이 의제를 조율했다.")
-    assert ("문재인", "visits", "베트남") not in found
+    found = _triples("한도윤 대통령의 베트남 방문을 앞두고 양국 실무진이 의제를 조율했다.")
+    assert ("한도윤", "visits", "베트남") not in found
 
 
 def test_a_venue_of_a_foreign_city_where_a_traveller_meets_is_visited():
     found = _triples(
-        "미국을 방문 중인 문재인 대통령이 29일 오후 워싱턴 백악관에서 도널드 트럼프 대통령을 만났다."
+        "미국을 방문 중인 한도윤 대통령이 29일 오후 워싱턴 백악관에서 에릭 월든 대통령을 만났다."
     )
-    assert ("문재인", "visits", "백악관") in found
+    assert ("한도윤", "visits", "백악관") in found
 
 
 def test_the_people_listed_before_a_met_object_are_met_too():
     found = _triples(
-        "류진 회장은 23일 손경식 한빛협회 회장과 구자열 청솔협회 회장, 김기문 새길중앙회 회장 등"
+        "류성훈 회장은 23일 서무경 한빛협회 회장과 정민규 청솔협회 회장, 김상호 새길중앙회 회장 등"
         " 경제단체장을 만나 의견을 나눴다."
     )
-    for partner in ("손경식", "구자열", "김기문"):
-        assert ("류진", "meets", partner) in found
+    for partner in ("서무경", "정민규", "김상호"):
+        assert ("류성훈", "meets", partner) in found
 
 
 def test_the_people_named_before_a_meeting_noun_are_met_by_the_subject():
     found = _triples(
-        "박영수 청주시장은 사이먼 스미스 주한 영국대사, 로버트 랩슨 주한 미국대사대리 접견에 이어"
+        "박영수 청주시장은 앨런 크로퍼드 주한 영국대사, 데이비드 헤일 주한 미국대사대리 접견에 이어"
         " 중국대사를 만났다."
     )
-    assert ("박영수", "meets", "사이먼 스미스") in found
-    assert ("박영수", "meets", "로버트 랩슨") in found
+    assert ("박영수", "meets", "앨런 크로퍼드") in found
+    assert ("박영수", "meets", "데이비드 헤일") in found
 
 
 def test_welcoming_a_guest_is_meeting_them():
-    found = _triples("조원휘 대전시의회 의장은 이지마 히로유키 삿포로시의회 의장을 맞이하고 선물을 건넸다.")
-    assert ("조원휘", "meets", "이지마 히로유키") in found
+    found = _triples("조민혁 나주시의회 의장은 오카다 유키오 니가타시의회 의장을 맞이하고 선물을 건넸다.")
+    assert ("조민혁", "meets", "오카다 유키오") in found
 
 
 def test_the_firms_of_a_counted_deal_named_later_by_their_investment_sign_it():
     text = (
         "전남도는 3개 기업과 500억 원 규모의 투자협약을 체결했다고 3일 밝혔다.\n"
-        "㈜청솔바이오는 장흥 바이오식품산단에 20억 원을 투자해 공장을 짓는다."
+        "㈜청솔바이오는 보성 녹차식품산단에 20억 원을 투자해 공장을 짓는다."
     )
     found = _triples(text)
     assert ("전라남도", "signsAgreementWith", "㈜청솔바이오") in found
@@ -256,27 +256,27 @@ def test_the_firms_of_a_counted_deal_named_later_by_their_investment_sign_it():
 def test_the_firms_listed_after_a_deal_by_its_terms_sign_it():
     text = (
         "세종시는 4일 ㈜한빛바이오 등 2개 기업과 투자협약을 체결했다.\n"
-        "협약에 따라 ㈜한빛바이오·㈜청솔소재 등 2개 기업은 세종 스마트그린산단에 공장을 신설한다."
+        "협약에 따라 ㈜한빛바이오·㈜청솔소재 등 2개 기업은 세종 청정그린산단에 공장을 신설한다."
     )
     found = _triples(text)
     assert ("세종특별자치시", "signsAgreementWith", "㈜청솔소재") in found
 
 
 def test_carrying_out_an_investment_in_a_place_is_investing_in_it():
-    found = _triples("여수에는 ㈜한빛케미칼과 ㈜청솔소재 등 2개 기업이 3100억 원의 대규모 투자를 실행한다.")
-    assert ("㈜한빛케미칼", "investsIn", "여수시") in found
-    assert ("㈜청솔소재", "investsIn", "여수시") in found
+    found = _triples("목포에는 ㈜한빛케미칼과 ㈜청솔소재 등 2개 기업이 3100억 원의 대규모 투자를 실행한다.")
+    assert ("㈜한빛케미칼", "investsIn", "목포시") in found
+    assert ("㈜청솔소재", "investsIn", "목포시") in found
 
 
 def test_spending_money_on_a_site_is_investing_in_it():
-    found = _triples("㈜한빛세라믹은 함평 학교농공단지에 150억 원을 써 용기 제조공장을 증설한다.")
-    assert ("㈜한빛세라믹", "investsIn", "함평군") in found
+    found = _triples("㈜한빛세라믹은 나주 금천농공단지에 150억 원을 써 용기 제조공장을 증설한다.")
+    assert ("㈜한빛세라믹", "investsIn", "나주시") in found
 
 
 def test_a_city_after_its_country_in_the_genitive_lies_in_it():
-    found = _triples("시장개척단은 태국의 방콕, 인도의 첸나이 등을 차례로 방문했다.")
+    found = _triples("시장개척단은 태국의 방콕, 인도의 뭄바이 등을 차례로 방문했다.")
     assert ("방콕", "locatedIn", "태국") in found
-    assert ("첸나이", "locatedIn", "인도") in found
+    assert ("뭄바이", "locatedIn", "인도") in found
 
 
 def test_the_economic_capital_of_a_country_lies_in_it():
@@ -286,23 +286,23 @@ def test_the_economic_capital_of_a_country_lies_in_it():
 
 def test_an_investor_no_entity_names_is_not_the_last_company_of_the_article():
     text = (
-        "㈜한빛케미칼은 여수국가산업단지에 500억 원을 투자한다.\n"
-        "이 자리에서 경남에 800억원을 투자하기로 한 BHI, 충북 증평군에 450억원 투자를 결정한 듀링 등이"
+        "㈜한빛케미칼은 목포국가산업단지에 500억 원을 투자한다.\n"
+        "이 자리에서 전북에 600억원을 투자하기로 한 KMT, 충남 예산군에 250억원 투자를 결정한 새온 등이"
         " 협약을 체결했다."
     )
     found = _triples(text)
-    assert ("㈜한빛케미칼", "investsIn", "여수국가산업단지") in found
-    assert ("㈜한빛케미칼", "investsIn", "증평군") not in found
+    assert ("㈜한빛케미칼", "investsIn", "목포국가산업단지") in found
+    assert ("㈜한빛케미칼", "investsIn", "예산군") not in found
 
 
 def test_a_companion_of_one_event_visits_only_its_venue():
     text = (
-        "문재인 대통령은 29일 미국 워싱턴을 방문했다.\n"
-        "트럼프 대통령 부부 초청 형식으로 이뤄지는 백악관 환영만찬에는 김정숙 여사도 동행한다."
+        "한도윤 대통령은 29일 미국 워싱턴을 방문했다.\n"
+        "월든 대통령 부부 초청 형식으로 이뤄지는 백악관 환영만찬에는 윤미정 여사도 동행한다."
     )
     found = _triples(text)
-    assert ("김정숙", "visits", "백악관") in found
-    assert ("김정숙", "visits", "워싱턴") not in found
+    assert ("윤미정", "visits", "백악관") in found
+    assert ("윤미정", "visits", "워싱턴") not in found
 
 
 def test_cooperation_told_of_an_event_still_to_come_is_no_activity_yet():
@@ -311,13 +311,13 @@ def test_cooperation_told_of_an_event_still_to_come_is_no_activity_yet():
 
 
 def test_cooperation_done_before_a_planned_event_counts():
-    found = _triples("김해시는 그동안 우한시와 활발히 교류해 왔으며 내년에는 공동 축제를 열 예정이다.")
-    assert ("김해시", "cooperatesWith", "우한시") in found
+    found = _triples("김해시는 그동안 난징시와 활발히 교류해 왔으며 내년에는 공동 축제를 열 예정이다.")
+    assert ("김해시", "cooperatesWith", "난징시") in found
 
 
 def test_the_travelling_party_of_a_place_signs_for_the_place():
-    found = _triples("김해시 우호대표단은 13일 중국 우한시를 방문해 우한시와 우호교류 협정서를 체결했다.")
-    assert ("김해시", "signsAgreementWith", "우한시") in found
+    found = _triples("김해시 우호대표단은 13일 중국 난징시를 방문해 난징시와 우호교류 협정서를 체결했다.")
+    assert ("김해시", "signsAgreementWith", "난징시") in found
 
 
 def test_a_body_holding_an_event_with_another_cooperates_with_it():
@@ -336,37 +336,37 @@ def test_a_joint_event_still_to_come_or_a_person_along_is_no_cooperation():
 
 def test_the_bodies_forming_a_party_and_its_head_visit_its_stops_not_the_host():
     text = (
-        "일본 후지사와시 민간교류단 25명이 15일 보령시를 방문했다.\n"
-        "방문단은 한빛민단 후지사와지부와 후지사와한일친선협회 관계자들로 구성됐다.\n"
-        "간담회에는 김동일 보령시장, 이신행 후지사와지부 이사(단장) 등이 참석했다.\n"
-        "김동일 보령시장은 이날 방문단에게 감사패를 전달했다.\n"
-        "방문단은 무창포해수욕장 등을 둘러본 뒤 서울로 이동해 19일 귀국했다."
+        "일본 아오모리시 민간교류단 25명이 15일 보령시를 방문했다.\n"
+        "방문단은 한빛민단 아오모리지부와 아오모리한일친선협회 관계자들로 구성됐다.\n"
+        "간담회에는 김동후 보령시장, 이신우 아오모리지부 이사(단장) 등이 참석했다.\n"
+        "김동후 보령시장은 이날 방문단에게 감사패를 전달했다.\n"
+        "방문단은 새길해수욕장 등을 둘러본 뒤 서울로 이동해 19일 귀국했다."
     )
     found = _triples(text)
-    assert ("이신행", "visits", "서울특별시") in found
-    assert ("후지사와한일친선협회", "visits", "서울특별시") in found
-    assert ("김동일", "visits", "서울특별시") not in found
+    assert ("이신우", "visits", "서울특별시") in found
+    assert ("아오모리한일친선협회", "visits", "서울특별시") in found
+    assert ("김동후", "visits", "서울특별시") not in found
 
 
 def test_the_members_of_a_list_counted_before_a_country_lie_in_it():
-    found = _triples("충남도는 구마모토현·나라현·시즈오카현 등 3개 일본 지방정부와 교류하고 있다.")
-    for member in ("구마모토현", "나라현", "시즈오카현"):
+    found = _triples("충남도는 니가타현·아키타현·아오모리현 등 3개 일본 지방정부와 교류하고 있다.")
+    for member in ("니가타현", "아키타현", "아오모리현"):
         assert (member, "locatedIn", "일본") in found
     assert ("충청남도", "locatedIn", "일본") not in found
 
 
 def test_each_member_of_a_list_a_cooperation_clause_modifies_cooperates():
-    found = _triples("김해시와 교류하고 있는 우한시·다낭시 대표단이 13일 김해시를 찾았다.")
-    assert ("우한시", "cooperatesWith", "김해시") in found
-    assert ("다낭시", "cooperatesWith", "김해시") in found
+    found = _triples("김해시와 교류하고 있는 난징시·후에시 대표단이 13일 김해시를 찾았다.")
+    assert ("난징시", "cooperatesWith", "김해시") in found
+    assert ("후에시", "cooperatesWith", "김해시") in found
 
 
 def test_the_body_leading_a_market_mission_visits_its_later_stops():
     text = (
-        "경기지방중소기업청이 이끄는 시장개척단은 14일 태국 방콕을 방문했다.\n"
-        "한편 김동연 경기도지사는 이날 도청에서 기자회견을 열었다.\n"
+        "한빛지방중소기업청이 이끄는 시장개척단은 14일 태국 방콕을 방문했다.\n"
+        "한편 박정우 경기도지사는 이날 도청에서 기자회견을 열었다.\n"
         "시장개척단은 이어 17일 말레이시아 쿠알라룸푸르를 찾았다."
     )
     found = _triples(text)
-    assert ("경기지방중소기업청", "visits", "쿠알라룸푸르") in found
-    assert ("김동연", "visits", "쿠알라룸푸르") not in found
+    assert ("한빛지방중소기업청", "visits", "쿠알라룸푸르") in found
+    assert ("박정우", "visits", "쿠알라룸푸르") not in found
