@@ -1753,7 +1753,7 @@ _SISTER_COUNT = re.compile(
 
 def _sister_list(sent: Sentence, masked: str, col: _Collector, agent: list[Ent]) -> None:
     """ "A군은 B·C·D 등 3개 자매도시를 두고 있다": each place of the list before the count is a sister
-    of the subject's place (of a chain "일본 홋카이도 삿포로시" only the last place)."""
+    of the subject's place (of a chain "<country> <province> <city>" only the last place)."""
     m = _SISTER_COUNT.search(masked)
     if not m:
         return
