@@ -108,6 +108,8 @@ class Lexicon:
         # token text → its word-cluster ids, coarse to fine (learned from unlabeled text by
         # newskg.extract.ner_train.build_clusters; empty: no cluster features)
         self.clusters = clusters or {}
+        # the neighbour features of each clustered word, made once (tagging makes no strings)
+        self.near = {w: (f"-1c={c[1]}", f"+1c={c[1]}") for w, c in self.clusters.items() if len(c) > 1}
         # endings of two characters or more ("대학교", "전자"): one syllable ends too many words
         self._long_suffixes = tuple(sorted((x for x in self.suffixes if len(x) >= 2), key=len, reverse=True))
         self.maxlen = max((len(k) for k in names), default=0)
@@ -268,9 +270,8 @@ def token_features(
     marks = lex.marks(text) if lex.maxlen else None
     surnames, roles, suffixes = lex.surnames, lex.roles, lex.suffixes
     is_role = [w in roles for w in words]
-    table = lex.clusters
     # the middle granularity of the neighbours' clusters ("a verb of saying follows")
-    near = [table[w][1] if w in table and len(table[w]) > 1 else None for w in words] if table else None
+    near = [lex.near.get(w) for w in words] if lex.near else None
     out: list[list[str]] = []
     ep = 0
     for i, (s, e, _t) in enumerate(tokens):
@@ -320,9 +321,9 @@ def token_features(
             f.append("sn")
         if near is not None:
             if i and near[i - 1] is not None:
-                f.append(f"-1c={near[i - 1]}")
+                f.append(near[i - 1][0])
             if i + 1 < n and near[i + 1] is not None:
-                f.append(f"+1c={near[i + 1]}")
+                f.append(near[i + 1][1])
         out.append(f)
     return out
 
