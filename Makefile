@@ -36,10 +36,10 @@ lint: venv  ## ruff over the code: lint rules and formatting (fix with `ruff for
 # The NER model's training data: KLUE-NER (CC BY-SA 4.0) and gold articles (blind ones are skipped by name).
 KLUE_TRAIN ?= ../shared/data/klue-ner/train.tsv
 NER_GOLD ?= ../shared/data/dev
-NER_MODEL ?= extract/models/ner-crf.v4.crfsuite
-# Unlabeled text of the NER's word clusters, besides the KLUE train sentences: KLUE-DP sentences and
-# the dev articles' text (the news articles' text stays out, so their scores stay honest).
-NER_TEXT ?= --unlabeled-dp ../shared/data/klue-dp/dev.tsv --unlabeled-gold ../shared/data/dev
+NER_MODEL ?= extract/models/ner-crf.v3.crfsuite
+# Optional word clusters of the NER from unlabeled text (off: they did not pay, see the README), e.g.
+# NER_TEXT="--unlabeled-dp ../shared/data/klue-dp/dev.tsv --unlabeled-gold ../shared/data/dev"
+NER_TEXT ?=
 
 train: venv  ## retrain the NER model (extract/models/), the relation scorer and the status model offline; print NER dev scores
 	$(BIN)/python -m newskg.extract.ner_train train --klue $(KLUE_TRAIN) --gold $(NER_GOLD) --out $(NER_MODEL) $(NER_TEXT)

@@ -1,6 +1,6 @@
 """A trained statistical NER: a CRF over Kiwi morpheme tokens, their characters and tags.
 
-The model (``extract/models/ner-crf.v4.crfsuite``, trained on KLUE-NER and gold articles by
+The model (``extract/models/ner-crf.v3.crfsuite``, trained on KLUE-NER and gold articles by
 :mod:`newskg.extract.ner_train`; CC BY-SA 4.0, see ``extract/models/README.md``) labels every Kiwi
 token B-/I-/O for PERSON, ORG and LOC. Two ways in:
 
@@ -22,10 +22,11 @@ components reading ``doc.spans["ner"]`` and add ``[components.newskg_ner]`` with
 ``factory = "newskg_ner"`` (options: ``model`` = a model path, "" for the shipped one;
 ``spans_key`` = "ner"; ``scores`` = true — false skips the marginals, a little faster).
 
-The model is version 4 of the file name (v1 labelled characters: 2.5× more items, slower at
-the same accuracy; v3 added word pairs, shapes and the role/ending marks of the lexicon to v2;
-v4 adds word clusters learned from unlabeled Korean text, ``x.clusters.tsv`` beside the model);
-it is loaded lazily, once per process, on the first call (never at import).
+The model is version 3 of the file name (v1 labelled characters: 2.5× more items, slower at
+the same accuracy; v3 added word pairs, shapes and the role/ending marks of the lexicon to v2).
+A model trained with word clusters learned from unlabeled text (``make train NER_TEXT=…``)
+carries them in ``x.clusters.tsv`` beside it; the shipped one has none (they did not pay: see
+the README). It is loaded lazily, once per process, on the first call (never at import).
 
 Example:
     >>> text = "어제 김민준은 한빛전자 본사를 찾았다."
@@ -62,7 +63,7 @@ __all__ = [
 ]
 
 LABELS = ("PERSON", "ORG", "LOC")
-MODEL_NAME = "ner-crf.v4.crfsuite"
+MODEL_NAME = "ner-crf.v3.crfsuite"
 _SKIP = "_SKIP"
 _LOCK = threading.Lock()
 _TAGGERS: dict[str, NerTagger] = {}

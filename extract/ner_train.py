@@ -3,8 +3,8 @@
 Training data: KLUE-NER sentences (PS → PERSON, OG → ORG, LC → LOC; dates, times and quantities are
 left out) plus gold articles in the format of ``CONTRACT.md``, whose entity names and aliases are
 projected onto their text by string matching (longest name first, not inside a longer word).
-Word clusters (:func:`build_clusters`, features of the v4 model) come from unlabeled text: the
-KLUE-NER train sentences, KLUE-DP sentences and the gold articles' text, never their labels.
+Optional word clusters (:func:`build_clusters`; not in the shipped model) come from unlabeled
+text: the KLUE-NER train sentences, KLUE-DP sentences and gold articles' text, never labels.
 :func:`train` takes the list of gold articles to use, so cross-validation can train a fold model
 without its test articles. ``make train`` runs :func:`main`, which is the thin command line of
 this module (it prints; the library functions do not).
@@ -68,16 +68,16 @@ __all__ = [
     "main",
 ]
 
-# Word clusters of the v4 features (build_clusters), chosen by `make ner-select` like the CRF's
-# parameters: words seen `min_count` times or more, PPMI of the `contexts` most frequent words at
-# each of ±`window` positions, `dim` SVD dimensions, k-means at each granularity of `levels`
+# Word clusters (build_clusters; optional features, off in the shipped model), chosen by `make
+# ner-select` like the CRF's parameters: words seen `min_count` times or more, PPMI of the
+# `contexts` most frequent words at each of ±`window` positions, `dim` SVD dimensions, k-means at
+# each granularity of `levels`
 CLUSTER_PARAMS = {"min_count": 3, "contexts": 3000, "window": 2, "dim": 100, "levels": (32, 128, 512)}
 # The blind news articles (COMMON.md): never trained on, never read here.
 BLIND = re.compile(r"news-[abcd]1[0-2]\b")
 # chosen by 5-fold cross-validation on the KLUE train split (sentence i in fold i mod 5; `make
-# ner-select`), never on the dev split: stronger L2 than v2's 0.02 helped every feature set, and
-# with the v4 clusters c2 0.6 beat 0.3 and 1.0 (200 iterations: no better than 120)
-DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.6, "max_iterations": 120, "min_freq": 2}
+# ner-select`), never on the dev split: stronger L2 than v2's 0.02 helped every feature set
+DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.3, "max_iterations": 120, "min_freq": 2}
 _WORDCH = re.compile(r"[0-9A-Za-z\uac00-\ud7a3]")
 
 
