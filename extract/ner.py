@@ -23,8 +23,10 @@ components reading ``doc.spans["ner"]`` and add ``[components.newskg_ner]`` with
 ``spans_key`` = "ner"; ``scores`` = true — false skips the marginals, a little faster).
 
 The model is version 3 of the file name (v1 labelled characters: 2.5× more items, slower at
-the same accuracy; v3 added word pairs, shapes and the role/ending marks of the lexicon to v2);
-it is loaded lazily, once per process, on the first call (never at import).
+the same accuracy; v3 added word pairs, shapes and the role/ending marks of the lexicon to v2).
+A model trained with word clusters learned from unlabeled text (``make train NER_TEXT=…``)
+carries them in ``x.clusters.tsv`` beside it; the shipped one has none (they did not pay: see
+the README). It is loaded lazily, once per process, on the first call (never at import).
 
 Example:
     >>> text = "어제 김민준은 한빛전자 본사를 찾았다."
@@ -48,6 +50,9 @@ __all__ = [
     "MODEL_NAME",
     "Lexicon",
     "NerTagger",
+    "read_clusters",
+    "write_clusters",
+    "clusters_path",
     "token_features",
     "token_labels",
     "decode_bio",
@@ -95,11 +100,17 @@ class Lexicon:
         surnames: Iterable[str],
         roles: Iterable[str] = (),
         suffixes: Iterable[str] = (),
+        clusters: dict[str, tuple[int, ...]] | None = None,
     ) -> None:
         self.names = names
         self.surnames = frozenset(surnames)
         self.roles = frozenset(roles)
         self.suffixes = frozenset(suffixes)
+        # token text → its word-cluster ids, coarse to fine (learned from unlabeled text by
+        # newskg.extract.ner_train.build_clusters; empty: no cluster features)
+        self.clusters = clusters or {}
+        # the neighbour features of each clustered word, made once (tagging makes no strings)
+        self.near = {w: (f"-1c={c[1]}", f"+1c={c[1]}") for w, c in self.clusters.items() if len(c) > 1}
         # endings of two characters or more ("대학교", "전자"): one syllable ends too many words
         self._long_suffixes = tuple(sorted((x for x in self.suffixes if len(x) >= 2), key=len, reverse=True))
         self.maxlen = max((len(k) for k in names), default=0)
@@ -112,7 +123,8 @@ class Lexicon:
         self._static: dict[tuple[str, str], tuple[str, ...]] = {}
 
     @classmethod
-    def read(cls, path: str | Path) -> Lexicon:
+    def read(cls, path: str | Path, clusters: str | Path | None = None) -> Lexicon:
+        """The lexicon written by :meth:`write`; with `clusters`, also that cluster file."""
         names: dict[str, str] = {}
         lists: dict[str, list[str]] = {"SURNAME": [], "ROLE": [], "SUFFIX": []}
         try:
@@ -127,7 +139,8 @@ class Lexicon:
                 lists[kind].append(surface)
             else:
                 names[surface] = kind
-        return cls(names, lists["SURNAME"], lists["ROLE"], lists["SUFFIX"])
+        table = read_clusters(clusters) if clusters is not None else None
+        return cls(names, lists["SURNAME"], lists["ROLE"], lists["SUFFIX"], table)
 
     def write(self, path: str | Path) -> None:
         rows = ["# surface\tmark (LOC, ORG, SURNAME, ROLE or SUFFIX): features of the NER model beside it"]
@@ -178,12 +191,43 @@ class Lexicon:
                 "y=" + _ctype(w[0]) + _ctype(w[-1]),
                 "sh=" + _shape(w),
             ]
+            if self.clusters:
+                ids = self.clusters.get(w)
+                if ids is None:
+                    f.append("c=none")  # a rare word: none of the unlabeled text's frequent ones
+                else:
+                    f += [f"c{level}={c}" for level, c in enumerate(ids)]
             if len(w) > 2 and w.endswith(self._long_suffixes):
                 f.append("osfx")  # "…대학교", "…전자": ends like an organisation or facility name
             if t != "NNP" and 2 <= len(w) <= 3 and w[0] in self.surnames:
                 f.append("sn2=" + t)  # a name Kiwi took for a common word ("이수진" as NNG)
             got = self._static[(w, t)] = tuple(f)
         return list(got)
+
+
+def read_clusters(path: str | Path) -> dict[str, tuple[int, ...]]:
+    """The word-cluster file of a model: ``token text<TAB>id id id`` per line (coarse to fine)."""
+    table: dict[str, tuple[int, ...]] = {}
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise PipelineError(f"{path}: cannot read the NER word clusters ({exc}); run `make train`") from exc
+    for line in lines:
+        if not line or line.startswith("#"):
+            continue
+        word, _, ids = line.partition("\t")
+        try:
+            table[word] = tuple(int(x) for x in ids.split())
+        except ValueError as exc:
+            raise PipelineError(f"{path}: a bad cluster line {line!r}; run `make train`") from exc
+    return table
+
+
+def write_clusters(table: dict[str, tuple[int, ...]], path: str | Path) -> None:
+    """Write `table` as :func:`read_clusters` reads it (sorted: the file is byte-reproducible)."""
+    rows = ["# token text\tword-cluster ids, coarse to fine (unlabeled text; newskg.extract.ner_train)"]
+    rows += [w + "\t" + " ".join(map(str, ids)) for w, ids in sorted(table.items())]
+    Path(path).write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 _EMPTY = Lexicon({}, ())
@@ -208,7 +252,8 @@ def token_features(
     word pairs ±1, tags ±2), and the `lexicon` marks: inside a known place/organisation name
     (itself and its neighbours), a surname starting a short word, a role word just before or
     after (``role-1``/``role+1``; ``role+2`` across one NNP), an organisation ending on the token
-    or as the next token.
+    or as the next token; with word clusters, the token's cluster at each granularity (``c=none``
+    for a word too rare to have one) and the middle one of its neighbours (``-1c``/``+1c``).
 
     >>> f = token_features("김민준 씨", [(0, 3, "NNP"), (4, 5, "NNB")], Lexicon({}, ["김"]))
     >>> "w=김민준" in f[0] and "+1w=씨" in f[0] and "sa" in f[0] and "sn" in f[0]
@@ -226,6 +271,8 @@ def token_features(
     marks = lex.marks(text) if lex.maxlen else None
     surnames, roles, suffixes = lex.surnames, lex.roles, lex.suffixes
     is_role = [w in roles for w in words]
+    # the middle granularity of the neighbours' clusters ("a verb of saying follows")
+    near = [lex.near.get(w) for w in words] if lex.near else None
     out: list[list[str]] = []
     ep = 0
     for i, (s, e, _t) in enumerate(tokens):
@@ -273,6 +320,11 @@ def token_features(
                 f.append("+1gz=" + marks[tokens[i + 1][0]][:3])
         if t == "NNP" and w[0] in surnames and 2 <= len(w) <= 4:
             f.append("sn")
+        if near is not None:
+            if i and near[i - 1] is not None:
+                f.append(near[i - 1][0])
+            if i + 1 < n and near[i + 1] is not None:
+                f.append(near[i + 1][1])
         out.append(f)
     return out
 
@@ -324,7 +376,8 @@ class NerTagger:
         self.path = Path(path)
         if not self.path.is_file():
             raise PipelineError(f"{self.path}: the NER model file is missing; run `make train` to rebuild it")
-        self.lexicon = Lexicon.read(lexicon_path(self.path))
+        clusters = clusters_path(self.path)
+        self.lexicon = Lexicon.read(lexicon_path(self.path), clusters if clusters.is_file() else None)
         self._tagger = pycrfsuite.Tagger()
         try:
             self._tagger.open(str(self.path))
@@ -355,6 +408,13 @@ def lexicon_path(model: str | Path) -> Path:
     """The lexicon file that goes with a model file (``x.crfsuite`` → ``x.lexicon.tsv``)."""
     model = Path(model)
     return model.with_name(model.name.removesuffix(".crfsuite") + ".lexicon.tsv")
+
+
+def clusters_path(model: str | Path) -> Path:
+    """The word-cluster file that goes with a model file (``x.crfsuite`` → ``x.clusters.tsv``);
+    a model trained without clusters has none."""
+    model = Path(model)
+    return model.with_name(model.name.removesuffix(".crfsuite") + ".clusters.tsv")
 
 
 def default_model_path() -> Path:

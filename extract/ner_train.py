@@ -3,6 +3,8 @@
 Training data: KLUE-NER sentences (PS → PERSON, OG → ORG, LC → LOC; dates, times and quantities are
 left out) plus gold articles in the format of ``CONTRACT.md``, whose entity names and aliases are
 projected onto their text by string matching (longest name first, not inside a longer word).
+Optional word clusters (:func:`build_clusters`; not in the shipped model) come from unlabeled
+text: the KLUE-NER train sentences, KLUE-DP sentences and gold articles' text, never labels.
 :func:`train` takes the list of gold articles to use, so cross-validation can train a fold model
 without its test articles. ``make train`` runs :func:`main`, which is the thin command line of
 this module (it prints; the library functions do not).
@@ -34,23 +36,28 @@ from newskg.extract.ner import (
     LABELS,
     Lexicon,
     _tokenizer,
+    clusters_path,
     doc_sentences,
     find_entities,
     get_tagger,
     lexicon_path,
     token_features,
     token_labels,
+    write_clusters,
 )
 from newskg.ontology.errors import InputError
 
 __all__ = [
     "BLIND",
+    "CLUSTER_PARAMS",
     "gold_files",
     "load_articles",
     "project_names",
     "article_examples",
     "klue_examples",
     "build_lexicon",
+    "unlabeled_sentences",
+    "build_clusters",
     "train",
     "evaluate_klue",
     "evaluate_articles",
@@ -61,6 +68,11 @@ __all__ = [
     "main",
 ]
 
+# Word clusters (build_clusters; optional features, off in the shipped model), chosen by `make
+# ner-select` like the CRF's parameters: words seen `min_count` times or more, PPMI of the
+# `contexts` most frequent words at each of ±`window` positions, `dim` SVD dimensions, k-means at
+# each granularity of `levels`
+CLUSTER_PARAMS = {"min_count": 3, "contexts": 3000, "window": 2, "dim": 100, "levels": (32, 128, 512)}
 # The blind news articles (COMMON.md): never trained on, never read here.
 BLIND = re.compile(r"news-[abcd]1[0-2]\b")
 # chosen by 5-fold cross-validation on the KLUE train split (sentence i in fold i mod 5; `make
@@ -123,11 +135,11 @@ def project_names(article: dict[str, Any]) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def build_lexicon() -> Lexicon:
+def build_lexicon(clusters: dict[str, tuple[int, ...]] | None = None) -> Lexicon:
     """The lexicon of the model from the gazetteer (unambiguous names of two characters or more,
     places as LOC, bodies as ORG), the surname list (``extract/data/surnames.tsv``), the role
     words of :func:`newskg.extract.lexicon.load_lexicon` and the name endings of
-    ``extract/data/org_suffixes.tsv``."""
+    ``extract/data/org_suffixes.tsv``; `clusters` are the word clusters of :func:`build_clusters`."""
     from importlib import resources
 
     from newskg.extract.gazetteer import load_gazetteer
@@ -147,7 +159,108 @@ def build_lexicon() -> Lexicon:
     data = resources.files("newskg.extract").joinpath("data", "org_suffixes.tsv")
     rows = data.read_text(encoding="utf-8").splitlines()
     endings = [ln.split("\t")[0] for ln in rows if ln.strip() and not ln.startswith("#")]
-    return Lexicon(names, [s for s in surnames if len(s) == 1], load_lexicon().roles, endings)
+    return Lexicon(names, [s for s in surnames if len(s) == 1], load_lexicon().roles, endings, clusters)
+
+
+def unlabeled_sentences(
+    klue: Iterable[str | Path] = (), dp: Iterable[str | Path] = (), gold: Iterable[str | Path] = ()
+) -> list[list[str]]:
+    """Kiwi token texts per sentence of unlabeled Korean text: KLUE-NER files (`klue`, their
+    labels unused), KLUE-DP files (`dp`, the ``## id<TAB>sentence`` lines) and gold articles
+    (`gold`, files or folders; the blind articles are skipped by name, see :func:`gold_files`)."""
+    from newskg.extract.evaluate import read_klue
+
+    tok = _tokenizer()
+    texts = [text for path in klue for _sid, text, _spans in read_klue(path)]
+    for path in dp:
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read the KLUE-DP file ({exc.strerror})") from exc
+        texts += [ln.split("\t", 1)[1] for ln in lines if ln.startswith("## klue-dp") and "\t" in ln]
+    out = [[t.text for t in tok(text) if t.text.strip()] for text in texts]
+    for art in load_articles(gold_files(gold)):
+        text = art["text"]
+        for s, _e, toks in doc_sentences(tok(text)):
+            out.append([text[s + a : s + b] for a, b, _t in toks])
+    return out
+
+
+def build_clusters(
+    sentences: Sequence[Sequence[str]],
+    min_count: int = CLUSTER_PARAMS["min_count"],
+    contexts: int = CLUSTER_PARAMS["contexts"],
+    window: int = CLUSTER_PARAMS["window"],
+    dim: int = CLUSTER_PARAMS["dim"],
+    levels: Sequence[int] = CLUSTER_PARAMS["levels"],
+) -> dict[str, tuple[int, ...]]:
+    """Word clusters of the token texts of unlabeled `sentences`: token → one id per level.
+
+    Every word seen `min_count` times or more is a row of positive PMI with the `contexts` most
+    frequent words at each offset ±1…±`window` (context counts smoothed by the power 0.75),
+    reduced to `dim` dimensions by a seeded randomized SVD and clustered by spherical k-means
+    at each size of `levels`, seeded with evenly spaced frequent words. Deterministic: the same
+    sentences give the same table. Plain numpy, about a minute for 10,000 sentences.
+    """
+    import numpy as np
+
+    counts = Counter(w for sent in sentences for w in sent)
+    vocab = sorted((w for w, c in counts.items() if c >= min_count), key=lambda w: (-counts[w], w))
+    if len(vocab) < max(levels, default=1) * 2:
+        raise InputError(
+            f"only {len(vocab)} words occur {min_count} times: too little text for word clusters"
+        )
+    row = {w: i for i, w in enumerate(vocab)}
+    nctx = min(contexts, len(vocab))
+    width = 2 * window * nctx
+    flat: list[int] = []
+    for sent in sentences:
+        ids = [row.get(w, -1) for w in sent]
+        for i, wi in enumerate(ids):
+            if wi < 0:
+                continue
+            for d in range(1, window + 1):
+                for slot, j in ((d - 1, i - d), (window + d - 1, i + d)):
+                    if 0 <= j < len(ids) and 0 <= ids[j] < nctx:
+                        flat.append(wi * width + slot * nctx + ids[j])
+    cells, hits = np.unique(np.asarray(flat, dtype=np.int64), return_counts=True)
+    m = np.zeros(len(vocab) * width, dtype=np.float32)  # float32, in place: ~0.3 GB at 5,000 words
+    m[cells] = hits
+    m = m.reshape(len(vocab), width)
+    total = float(hits.sum())
+    pw = m.sum(1, keepdims=True, dtype=np.float64) / total
+    pc = m.sum(0, keepdims=True, dtype=np.float64) ** 0.75
+    pc /= pc.sum()
+    pw[pw == 0] = 1.0  # an empty row or column stays 0 (→ log 0 → 0), never 0/0
+    pc[pc == 0] = 1.0
+    m /= total
+    m /= (pw * pc).astype(np.float32)
+    with np.errstate(divide="ignore"):
+        np.log(m, out=m)
+    np.maximum(m, 0.0, out=m)  # log 0 = -inf → 0: positive PMI
+    pmi = m
+    # randomized SVD (Halko et al.): two power iterations are plenty for a cluster seed
+    rng = np.random.default_rng(0)
+    y = pmi @ rng.standard_normal((width, dim + 20))
+    for _ in range(2):
+        y = pmi @ (pmi.T @ y)
+    q, _r = np.linalg.qr(y)
+    ub, sv, _vt = np.linalg.svd(q.T @ pmi, full_matrices=False)
+    vec = (q @ ub)[:, :dim] * np.sqrt(sv[:dim])
+    vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
+    out: dict[str, list[int]] = {w: [] for w in vocab}
+    for k in levels:
+        cent = vec[np.linspace(0, min(len(vocab), 4 * k) - 1, k).astype(int)].copy()
+        for _ in range(25):
+            assign = np.argmax(vec @ cent.T, axis=1)
+            for j in range(k):
+                members = vec[assign == j]
+                if len(members):
+                    c = members.sum(0)
+                    cent[j] = c / (np.linalg.norm(c) + 1e-9)
+        for w, j in zip(vocab, np.argmax(vec @ cent.T, axis=1).tolist(), strict=True):
+            out[w].append(j)
+    return {w: tuple(ids) for w, ids in out.items()}
 
 
 def article_examples(
@@ -189,16 +302,19 @@ def train(
     c2: float = DEFAULT_PARAMS["c2"],
     max_iterations: int = DEFAULT_PARAMS["max_iterations"],
     min_freq: float = DEFAULT_PARAMS["min_freq"],
+    clusters: dict[str, tuple[int, ...]] | None = None,
 ) -> dict[str, Any]:
     """Train the CRF on KLUE-NER (`klue`, optional) plus the gold `articles`; write it to `out`.
 
+    `clusters` (from :func:`build_clusters`) adds the word-cluster features and is written next
+    to the model (``x.clusters.tsv``); without it a stale cluster file there is removed.
     Deterministic: the same data and parameters give the same model file. Returns figures of the
     run (sequences, characters, seconds, model bytes).
     """
     import pycrfsuite
 
     t0 = time.perf_counter()
-    lex = build_lexicon()
+    lex = build_lexicon(clusters)
     data = klue_examples(klue, lex) if klue else []
     for art in articles:
         data.extend(article_examples(art, lex))
@@ -217,13 +333,18 @@ def train(
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     lex.write(lexicon_path(out))
+    extra = clusters_path(out)
+    if clusters:
+        write_clusters(clusters, extra)
+    else:
+        extra.unlink(missing_ok=True)
     trainer.train(str(out))
     return {
         "sequences": len(data),
         "characters": sum(len(labels) for _f, labels in data),
         "articles": len(articles),
         "seconds": round(time.perf_counter() - t0, 1),
-        "bytes": out.stat().st_size + lexicon_path(out).stat().st_size,
+        "bytes": sum(f.stat().st_size for f in (out, lexicon_path(out), extra) if f.is_file()),
     }
 
 
@@ -346,12 +467,20 @@ def cross_validate(
     }
 
 
-def cross_validate_klue(path: str | Path, folds: int = 5, **params: Any) -> dict[str, Any]:
+def cross_validate_klue(
+    path: str | Path,
+    folds: int = 5,
+    unlabeled: Sequence[Sequence[str]] | None = None,
+    **params: Any,
+) -> dict[str, Any]:
     """K-fold cross-validation of the model alone on a KLUE-NER file (sentence i in fold i mod
     `folds`; exact token-aligned spans and types, figures summed over the folds).
 
-    The model selection of the shipped parameters and features runs on the train split this way,
-    so the dev split stays an honest final figure.
+    With `unlabeled` (token texts per sentence, :func:`unlabeled_sentences`), each fold's model
+    gets word clusters built from that text plus the file's sentences outside the fold (never
+    from the fold's own text, as the shipped model never saw the dev split's). The model
+    selection of the shipped parameters and features runs on the train split this way, so the
+    dev split stays an honest final figure.
     """
     import tempfile
 
@@ -361,14 +490,24 @@ def cross_validate_klue(path: str | Path, folds: int = 5, **params: Any) -> dict
 
     lex = build_lexicon()
     tok = _tokenizer()
-    sents = []
+    raw = []
     for _sid, text, spans in read_klue(path):
         toks = [(t.idx, t.idx + len(t.text), t.tag_) for t in tok(text) if t.text.strip()]
-        sents.append((token_features(text, toks, lex), toks, spans))
+        raw.append((text, toks, spans))
     p = {**DEFAULT_PARAMS, **params}
     c: dict[str, Counter] = defaultdict(Counter)
+    sents: list[tuple[list[list[str]], list[tuple[int, int, str]], set[tuple[int, int, str]]]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(folds):
+            if unlabeled is not None:
+                words = [
+                    [text[a:b] for a, b, _t in toks]
+                    for i, (text, toks, _s) in enumerate(raw)
+                    if i % folds != k
+                ]
+                lex = build_lexicon(build_clusters([*words, *unlabeled]))
+            if unlabeled is not None or not sents:
+                sents = [(token_features(text, toks, lex), toks, spans) for text, toks, spans in raw]
             trainer = pycrfsuite.Trainer(verbose=False)
             for i, (feats, toks, spans) in enumerate(sents):
                 if i % folds != k:
@@ -409,6 +548,31 @@ def _fmt(name: str, v: dict[str, float]) -> str:
     )
 
 
+def _add_unlabeled(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--unlabeled-dp",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="KLUE-DP .tsv files: unlabeled text for word clusters",
+    )
+    parser.add_argument(
+        "--unlabeled-gold",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="gold article files or folders whose text (not labels) joins the word clusters' text",
+    )
+
+
+def _unlabeled(args: argparse.Namespace, with_klue: bool) -> list[list[str]] | None:
+    """The unlabeled sentences the options name (None: no word clusters)."""
+    if not (args.unlabeled_dp or args.unlabeled_gold):
+        return None
+    klue = [args.klue] if with_klue and args.klue else []
+    return unlabeled_sentences(klue, args.unlabeled_dp, args.unlabeled_gold)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m newskg.extract.ner_train {train,eval}`` (used by ``make train``)."""
     from newskg.extract.ner import default_model_path
@@ -423,6 +587,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tr.add_argument("--out", type=Path, default=default_model_path())
     for k, v in DEFAULT_PARAMS.items():
         tr.add_argument("--" + k.replace("_", "-"), type=type(v), default=v)
+    _add_unlabeled(tr)
     ev = sub.add_parser("eval", help="mention P/R/F1 of the model alone on a KLUE-NER .tsv")
     ev.add_argument("klue", type=Path)
     ev.add_argument("--model", type=Path, default=None)
@@ -434,17 +599,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     cv.add_argument("--klue", type=Path)
     cv.add_argument("--base", type=Path, nargs="*", default=[], help="gold articles in every fold's training")
     cv.add_argument("--workdir", type=Path, required=True, help="where the fold models go")
+    _add_unlabeled(cv)
     kc = sub.add_parser("klue-cv", help="5-fold cross-validation of the model alone on a KLUE-NER .tsv")
     kc.add_argument("klue", type=Path)
     for k, v in DEFAULT_PARAMS.items():
         kc.add_argument("--" + k.replace("_", "-"), type=type(v), default=v)
+    _add_unlabeled(kc)
     fo = sub.add_parser("folds", help="train the 5 fold models of cross-validation by article")
     fo.add_argument("gold", type=Path, nargs="+", help="articles to split into folds")
     fo.add_argument("--klue", type=Path)
     fo.add_argument("--base", type=Path, nargs="*", default=[], help="gold articles in every fold's training")
     fo.add_argument("--workdir", type=Path, required=True, help="where fold models and folds.json go")
+    _add_unlabeled(fo)
     args = ap.parse_args(argv)
     try:
+        if args.cmd in ("train", "folds", "cv"):
+            text = _unlabeled(args, with_klue=True)
+            clusters = build_clusters(text) if text is not None else None
         if args.cmd == "train":
             files = gold_files(args.gold)
             stats = train(
@@ -455,6 +626,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 c2=args.c2,
                 max_iterations=args.max_iterations,
                 min_freq=args.min_freq,
+                clusters=clusters,
             )
             print(
                 f"trained {args.out} on {stats['sequences']} sequences ({stats['articles']} gold "
@@ -466,6 +638,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.workdir,
                 klue=args.klue,
                 base=load_articles(gold_files(args.base)),
+                clusters=clusters,
             )
             index = args.workdir / "folds.json"
             index.write_text(
@@ -477,7 +650,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"KLUE-NER {args.klue} ({res['sentences']} sentences, {res['seconds']} s), model alone:")
         elif args.cmd == "klue-cv":
             params = {k: getattr(args, k) for k in DEFAULT_PARAMS}
-            res = cross_validate_klue(args.klue, **params)
+            res = cross_validate_klue(args.klue, unlabeled=_unlabeled(args, with_klue=False), **params)
             print(f"{res['folds']}-fold CV on {args.klue} ({res['sentences']} sentences), model alone:")
         elif args.cmd == "eval-gold":
             res = evaluate_articles(load_articles(gold_files(args.gold)), args.model)
@@ -488,6 +661,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.workdir,
                 klue=args.klue,
                 base=load_articles(gold_files(args.base)),
+                clusters=clusters,
             )
             print(f"{res['folds']}-fold CV by article over {res['articles']} gold articles, model alone:")
         if args.cmd not in ("train", "folds"):
