@@ -204,14 +204,23 @@ def _duration_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<nights>\d+)\s*박\s*(?P<days>\d+)\s*일(?:간)?"
         rf"|(?P<native>{native})(?=\s*(?:간|동안|일정|의 일정))"
-        rf"|(?P<count>\d+)\s*일(?=\s*(?:간|동안))"
+        rf"|(?P<count>\d+)\s*일(?=\s*(?:간|동안)(?:(?![가-힣])|{_COUNT_PARTICLE}))"
     )
+
+
+# particles a count word takes ("전에", "만의", "째인", "이내로"); any other syllable makes it part of a word
+_COUNT_PARTICLE = r"(?:에|의|인|이|을|은|는|도|만|째|부터|까지|쯤|께|여|엔|으로|로|와|과)"
 
 
 @lru_cache(maxsize=1)
 def _count_re() -> re.Pattern[str]:
     after = "|".join(sorted(map(re.escape, _words().count), key=len, reverse=True))
-    return re.compile(rf"\d+\s*(?:년|개월|달|주|일|주년)\s*(?:{after})")
+    # the count word ends its word or takes a particle ("20년 전", "6년 만에", "3일 간의"): "13일 만나",
+    # "13일 간담회", "7일 전남도청", "7일 후쿠오카" are dates before a verb or a name
+    return re.compile(
+        rf"\d+\s*(?:년|개월|달|주|일|주년)\s*(?:{after})(?![가-힣])|"
+        rf"\d+\s*(?:년|개월|달|주|일|주년)\s*(?:{after})(?={_COUNT_PARTICLE})"
+    )
 
 
 def background(sentence: str) -> bool:
@@ -344,6 +353,10 @@ def find_times(text: str, published: str | None) -> list[TimeMention]:
     lengths = [(m.start(), m.end()) for m in _count_re().finditer(text)]
     for s, e in [(d[0], d[1]) for d in durations] + lengths:  # a length is no date: "4박 7일" is no 7th
         masked[s:e] = " " * (e - s)
+    # the parser reads "13일 간담회" as "13일간" (13 days): a length word that begins a longer word
+    # ("간담회", "동안구") is hidden from it
+    for m in re.finditer(rf"\d+\s*일\s*(간|동안)(?!{_COUNT_PARTICLE})(?=[가-힣])", text):
+        masked[m.start(1)] = "□"
     now = datetime(pub.year, pub.month, pub.day, 12) if pub else datetime(2000, 1, 1, 12)
     found: list[TimeMention] = []
     for r in _parser().parse_all("".join(masked), now=now):
