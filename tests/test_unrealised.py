@@ -190,3 +190,63 @@ def test_a_stop_told_as_a_schedule_in_the_same_sentence_as_a_stop_made_is_done()
         "박정우 부산시장은 12일 오사카를 방문해 협약을 체결했으며, 13일 도쿄로 이동해 투자설명회를 연다."
     )
     assert found.get(("박정우", "visits", "도쿄")) == "done"
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (
+            "목포시와 ㈜청솔전자의 투자협약은 세부 조건에 대한 이견으로 무산됐다.",
+            {
+                ("목포시", "signsAgreementWith", "㈜청솔전자"): "failed",
+                ("㈜청솔전자", "investsIn", "목포시"): "failed",
+            },
+        ),
+        (
+            "목포시와 ㈜청솔전자의 협약식이 일정 문제로 취소됐다.",
+            {("목포시", "signsAgreementWith", "㈜청솔전자"): "failed"},
+        ),
+        (
+            "목포시와 오이타시의 자매결연 협상이 막판에 결렬됐다.",
+            {("목포시", "sisterCityOf", "오이타시"): "failed"},
+        ),
+        (
+            "목포시와 ㈜청솔전자의 투자협약 체결이 보류됐다.",
+            {("목포시", "signsAgreementWith", "㈜청솔전자"): "planned"},
+        ),
+    ],
+)
+def test_an_unrealised_event_of_a_named_pair_gets_its_status(text, facts):
+    found = _by_status(text)
+    assert {k: found.get(k) for k in facts} == facts
+
+
+def test_a_tie_whose_agreement_is_planned_is_planned():
+    found = _by_status("목포시는 오는 6월 일본 오이타시와 자매결연 협약을 체결할 계획이다.")
+    assert found.get(("목포시", "sisterCityOf", "오이타시")) == "planned"
+    assert found.get(("목포시", "signsAgreementWith", "오이타시")) == "planned"
+
+
+def test_a_signing_decided_for_later_is_planned_and_a_decided_investment_is_done():
+    found = _by_status(
+        "목포시와 ㈜청솔전자는 투자협약을 체결하기로 했다. "
+        "㈜청솔전자는 목포시에 공장을 짓기로 하고 300억원을 투자하기로 했다."
+    )
+    assert found.get(("목포시", "signsAgreementWith", "㈜청솔전자")) == "planned"
+    assert found.get(("㈜청솔전자", "investsIn", "목포시")) == "done"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "목포시는 ㈜청솔전자에 추가 투자를 요청할 방침이다.",
+        "목포시는 ㈜청솔전자의 배터리 공장 유치를 추진하고 있다.",
+    ],
+)
+def test_courting_a_company_told_as_an_intention_is_planned(text):
+    assert _by_status(text).get(("목포시", "seeksInvestmentFrom", "㈜청솔전자")) == "planned"
+
+
+def test_a_tie_named_by_its_anniversary_is_no_failed_tie():
+    found = _by_status("목포시와 오이타시의 자매결연 20주년 기념행사는 태풍으로 취소됐다.")
+    assert found.get(("목포시", "sisterCityOf", "오이타시")) != "failed"
