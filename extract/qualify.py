@@ -349,6 +349,7 @@ def qualify_triples(
         amount = t.amount if t.amount is not None or t.predicate not in MONEY else own_amounts.get(i)
         tie = t.tie_kind if t.tie_kind is not None or t.predicate != "sisterCityOf" else _tie_kind(a, t)
         out.append(dataclasses.replace(t, when=when, amount=amount, tie_kind=tie))
+    out = _companions_dated(a, out)
     out = _not_yet(out, article.published)
     # a tie told without a date was made by the agreement the article reports between the two (the
     # first one it tells, dated by its own sentence or by the story)
@@ -423,6 +424,26 @@ def _not_yet(triples: list[Triple], published: str | None) -> list[Triple]:
         and t.when.start
         and _after(t.when, published)
         and not _told_past(_REPORTING.sub("", t.evidence.sentence))
+        else t
+        for t in triples
+    ]
+
+
+def _companions_dated(a: _Article, triples: list[Triple]) -> list[Triple]:
+    """A companion's visit left undated (no trip span to share) takes the date of the first dated done
+    visit to the same place, the leader's date or the day the story gave it ("대표단에는 A도
+    포함됐다"). (Accompanying keeps none: it is the whole trip, seldom one day.)"""
+    visit_of_place: dict[str, When] = {}
+    for t in triples:
+        if t.predicate == "visits" and t.status == "done" and t.when is not None and t.when.start:
+            visit_of_place.setdefault(t.object, t.when)
+    return [
+        dataclasses.replace(t, when=visit_of_place[t.object])
+        if t.predicate == "visits"
+        and t.when is None
+        and t.status == "done"
+        and t.object in visit_of_place
+        and companions(a.text[t.evidence.start : t.evidence.end])
         else t
         for t in triples
     ]

@@ -119,6 +119,21 @@ def test_companions_visit_each_stop_on_its_date():
     assert [t.when for t in out[2:]] == [When("2024-08-12"), When("2024-08-13"), None]
 
 
+def test_a_companion_takes_the_day_the_story_gave_the_leaders_visit():
+    art, ents, (arrive, company) = article(
+        "김 시장은 12일 토론토에 도착했다. 김 시장은 이어 보스턴을 찾았다.",
+        "대표단에는 이서연 의장도 포함됐다.",
+    )
+    out = qualified(
+        art,
+        ents,
+        Triple("kim", "visits", "bs", 0.9, arrive),
+        Triple("lee", "visits", "bs", 0.8, company),
+        Triple("lee", "accompanies", "kim", 0.8, company),
+    )
+    assert [t.when for t in out] == [When("2024-08-12"), When("2024-08-12"), None]
+
+
 def test_a_trip_under_way_gives_no_date_to_the_visit_of_its_country():
     art, ents, (s,) = article("미국을 방문 중인 김도윤 시장이 12일 보스턴에서 ㈜가온 대표를 만났다.")
     country, city = qualified(

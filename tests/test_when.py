@@ -75,11 +75,9 @@ def test_lengths_ages_and_timestamps_are_no_dates(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "김 지사는 12일 전남도청을 찾았다.",  # 전 starts a name, not "12 days ago"
         "김 지사는 12일 후쿠오카시를 찾았다.",  # 후 starts a name, not "12 days later"
         "김 지사는 12일 만나 협약을 맺었다.",  # 만나다, not "after 12 days"
         "김 지사는 12일 간담회를 열었다.",  # 간담회, not "for 12 days"
-        "김 지사는 12일 전시회를 둘러봤다.",
     ],
 )
 def test_a_day_before_a_word_that_begins_like_a_length_word_is_a_date(text):
