@@ -572,7 +572,9 @@ _AHEAD_PREDICATES = (
 _DECIDED_PREDICATES = frozenset({"visits", "meets", "accompanies", "signsAgreementWith", "sisterCityOf"})
 # what may stand between a cue and the word that puts it ahead: its particle and one verb
 # ("자매결연을 맺기로", "협약 체결을 추진", "투자할 것으로")
-_AHEAD_GAP = re.compile(r"[가-힣]{0,3}(?:\s?[가-힣]{1,4})?\s?")
+_AHEAD_GAP = re.compile(
+    r"(?:,\s?[가-힣A-Za-z]{1,8})?[가-힣]{0,3}(?:\s(?:잇따라|함께|공식|정식으로|공식적으로))?(?:\s?[가-힣]{1,4})?\s?"
+)  # and the rest of a list of what is signed, and an adverb ("자매결연, 양해각서를 잇따라 체결할")
 _CLAUSE_GAP = re.compile(r"(?:고|며|서|해|여)\s")  # "체결하고 사업을 추진": a clause ended between
 
 
@@ -581,7 +583,7 @@ def _ahead_at(text: str, end: int, w: _Words, decided: bool = False) -> bool:
     ("추진", "앞두고"), with `decided` one of kind ``ahead_d`` ("기로 했다"), or, after a verb in the ㄹ
     form, of kind ``ahead_l`` ("할 것으로 보인다") follows it with only its particle and one verb
     between."""
-    rest = text[end : end + 16]
+    rest = text[end : end + 26]
     for word in w.ahead + (w.ahead_d if decided else ()) + w.ahead_l:
         i = rest.find(word)
         if i < 0 or not _AHEAD_GAP.fullmatch(rest[:i]) or _CLAUSE_GAP.search(rest[:i]):

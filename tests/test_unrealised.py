@@ -250,3 +250,11 @@ def test_courting_a_company_told_as_an_intention_is_planned(text):
 def test_a_tie_named_by_its_anniversary_is_no_failed_tie():
     found = _by_status("목포시와 오이타시의 자매결연 20주년 기념행사는 태풍으로 취소됐다.")
     assert found.get(("목포시", "sisterCityOf", "오이타시")) != "failed"
+
+
+def test_a_tie_listed_with_other_papers_to_be_signed_is_planned():
+    found = _by_status(
+        "김태호 여수시장은 오는 20일까지 오이타시와 후쿠오카시를 방문해 자매결연, 양해각서를 잇따라 "
+        "체결할 예정이다."
+    )
+    assert found.get(("여수시", "sisterCityOf", "오이타시")) == "planned"
