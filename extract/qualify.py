@@ -351,6 +351,7 @@ def qualify_triples(
         out.append(dataclasses.replace(t, when=when, amount=amount, tie_kind=tie))
     out = _companions_dated(a, out)
     out = _not_yet(out, article.published)
+    out = _stops_of_trip_under_way(a, out, article.published)
     # a tie told without a date was made by the agreement the article reports between the two (the
     # first one it tells, dated by its own sentence or by the story)
     for t in out:
@@ -447,6 +448,79 @@ def _companions_dated(a: _Article, triples: list[Triple]) -> list[Triple]:
         else t
         for t in triples
     ]
+
+
+def _trip_told_under_way(a: _Article, published: str | None) -> bool:
+    """Whether the article is written during a trip: it says one is under way ("방문 중인"), or tells a
+    departure or an arrival on a day at most `_UNDER_WAY_DAYS` before its publication day ("14일
+    출국했다")."""
+    import datetime
+
+    from newskg.extract.when import parse_published
+
+    pub = parse_published(published)
+    if pub is None:
+        return False
+    for sent in re.finditer(r"[^.!?\n]+", a.text):
+        s0, s1 = sent.span()
+        if any(w in sent.group() for w in _ongoing_words()):
+            return True
+        if _SET_OFF.search(sent.group()):
+            for t in a.in_span(a.days, s0, s1):
+                day = datetime.date.fromisoformat(t.when.start)
+                if pub - datetime.timedelta(days=_UNDER_WAY_DAYS) <= day <= pub:
+                    return True
+    return False
+
+
+def _ongoing_words() -> tuple[str, ...]:
+    from newskg.extract.when import _words as time_words
+
+    return time_words().ongoing
+
+
+# a departure or an arrival told as done: with a day just before the story, the trip is under way
+_SET_OFF = re.compile(r"(?:출국했|출국한|출국, |길에 올랐|장도에 올랐|도착했|도착한|입국했)")
+
+
+def _stops_of_trip_under_way(a: _Article, triples: list[Triple], published: str | None) -> list[Triple]:
+    """The planned visits and meetings of a trip under way are its scheduled stops, done (CONTRACT):
+    "14일 출국한 대표단은 … 차례로 방문하며 상담회를 가질 예정이다", unless told as an intention
+    ("이어 도쿄로 이동해 … 요청할 계획이다"), postponed or cancelled, or dated weeks ahead."""
+    import datetime
+
+    from newskg.extract.lexicon import load_lexicon
+    from newskg.extract.relations import intention_at
+
+    if not any(t.status == "planned" and t.predicate in _TRIP for t in triples):
+        return triples
+    if not _trip_told_under_way(a, published):
+        return triples
+    words = load_lexicon().words
+    negative = tuple(words.get("negation", ())) + tuple(words.get("postponed", ()))
+    pub = datetime.date.fromisoformat(published[:10]) if published else None
+    out = []
+    for t in triples:
+        sentence = t.evidence.sentence
+        soon = (
+            t.when is None
+            or pub is None
+            or len(t.when.start) < 10
+            or datetime.date.fromisoformat(t.when.start) <= pub + datetime.timedelta(days=_TRIP_DAYS)
+        )
+        if (
+            t.status == "planned"
+            and t.predicate in _TRIP
+            and soon
+            and intention_at(sentence) < 0
+            and not any(w in sentence for w in negative)
+        ):
+            t = dataclasses.replace(t, status="done")
+        out.append(t)
+    return out
+
+
+_TRIP_DAYS = 14  # a stop dated later than this after the story is no stop of the trip under way
 
 
 def _listed_sums(a: _Article, triples: Sequence[Triple]) -> dict[str, set[tuple[float, str]]]:

@@ -258,3 +258,26 @@ def test_a_tie_listed_with_other_papers_to_be_signed_is_planned():
         "체결할 예정이다."
     )
     assert found.get(("여수시", "sisterCityOf", "오이타시")) == "planned"
+
+
+def test_the_scheduled_stops_of_a_trip_begun_before_the_story_are_done():
+    found = _by_status(
+        "여수시 대표단이 10일 출국했다. 김태호 여수시장이 이끄는 대표단은 오는 16일까지 오이타시와 "
+        "후쿠오카시를 차례로 방문하며 현지 기업인들과 상담회를 가질 예정이다."
+    )
+    assert found.get(("김태호", "visits", "후쿠오카시")) == "done"
+
+
+def test_a_stop_told_as_an_intention_stays_planned_on_a_trip_under_way():
+    found = _by_status(
+        "여수시 대표단이 10일 출국했다. 김태호 여수시장은 이어 후쿠오카시로 이동해 현지 기업들에 투자를 "
+        "요청할 계획이다."
+    )
+    assert found.get(("김태호", "visits", "후쿠오카시")) == "planned"
+
+
+def test_the_stops_of_a_trip_that_starts_after_the_story_stay_planned():
+    found = _by_status(
+        "김태호 여수시장은 오는 14일 출국한다. 김 시장은 오이타시와 후쿠오카시를 차례로 방문할 예정이다."
+    )
+    assert found.get(("김태호", "visits", "후쿠오카시")) == "planned"
