@@ -386,7 +386,15 @@ def find_times(text: str, published: str | None) -> list[TimeMention]:
 def _with_duration(t: TimeMention, text: str, durations: list[tuple[int, int, int]]) -> TimeMention:
     """A start day followed by a trip length ("19일부터 3박 4일 일정으로") becomes the trip's span;
     so does one preceded by a trip length of a schedule ("2박 3일간의 국빈 방문 일정으로 20일")."""
-    if t.when.end is not None or len(t.when.start) != 10 or t.role not in ("event", "since"):
+    if t.when.end is not None or len(t.when.start) != 10 or t.role not in ("event", "since", "deadline"):
+        return t
+    if t.role == "deadline":
+        # "오는 23일까지 열흘간 …": a stay of that many days that ends on the day
+        for s, _e, n in durations:
+            if s >= t.end and re.fullmatch(r"\s*까지\s*", text[t.end : s]):
+                last = date.fromisoformat(t.when.start)
+                first = last - timedelta(days=n - 1)
+                return TimeMention(t.start, t.end, t.text, When(first.isoformat(), last.isoformat()), "event")
         return t
     for s, e, n in durations:
         gap = text[t.end : s] if s >= t.end else text[e : t.start]

@@ -38,6 +38,10 @@ def events(text: str, published: str | None = PUB) -> list:
         ("도는 지난해부터 실무진을 보냈다.", ["2023"]),
         ("시는 올해 하반기 설명회를 연다.", [{"start": "2024-07", "end": "2024-12"}]),
         ("지사가 12일(현지시간) 공장을 찾았다.", ["2024-08-12"]),
+        (
+            "대표단은 오는 23일까지 열흘간 세 나라를 차례로 방문한다.",
+            [{"start": "2024-08-14", "end": "2024-08-23"}],
+        ),
     ],
 )
 def test_a_time_expression_resolves_to_the_precision_the_text_gives(text, expected):
