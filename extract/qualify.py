@@ -34,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from newskg.extract.amounts import MoneyMention, find_amounts
-from newskg.extract.records import Amount, Article, Entity, Triple, When
+from newskg.extract.records import Amount, Article, Entity, Evidence, Triple, When
 from newskg.extract.when import (
     TimeMention,
     anniversary,
@@ -44,6 +44,7 @@ from newskg.extract.when import (
     event_nouns,
     find_times,
     ongoing,
+    pair_words,
     starts_leg,
     tells_length,
 )
@@ -194,6 +195,28 @@ def _stated_when(a: _Article, t: Triple) -> When | None:
         if a.ents[t.object].cls == "Country" or (end <= ev.end and tells_length(a.text[ev.start : ev.end])):
             return span
     return best.when
+
+
+def _tie_dated_elsewhere(a: _Article, t: Triple) -> When | None:
+    """The date another sentence of the article writes right before the tie's word, in a sentence
+    that names both places, or both together ("양측은 1994년 우호교류 협정을 맺은 뒤 …"):
+    when the tie was made, rather than the date of a later agreement that renews it."""
+    ends = [a.ents[e] for e in (t.subject, t.object) if e in a.ents]
+    if len(ends) < 2:
+        return None
+    for sent in re.finditer(r"[^.!?\n]+", a.text):
+        s0, s1 = sent.span()
+        if (s0, s1) == (t.evidence.start, t.evidence.end):
+            continue
+        text = sent.group()
+        both = all(any(s0 <= p < s1 for p, _ in e.mentions) for e in ends)
+        if not both and not any(w in text for w in pair_words()):
+            continue
+        stated = [m for m in a.in_span(a.times, s0, s1) if m.role in ("event", "since", "anaphor")]
+        when = _tie_when(a, dataclasses.replace(t, evidence=Evidence(text, s0, s1)), stated)
+        if when is not None:
+            return when
+    return None
 
 
 def _after_name(a: _Article, ent_id: str, pos: int) -> str:
@@ -358,7 +381,9 @@ def qualify_triples(
         if t.predicate == "signsAgreementWith" and t.when is not None and t.status == "done":
             agreements.setdefault(tuple(sorted((t.subject, t.object))), t.when)
     out = [
-        dataclasses.replace(t, when=agreements.get(tuple(sorted((t.subject, t.object)))))
+        dataclasses.replace(
+            t, when=_tie_dated_elsewhere(a, t) or agreements.get(tuple(sorted((t.subject, t.object))))
+        )
         if t.predicate == "sisterCityOf" and t.when is None and t.status == "done"
         else t
         for t in out

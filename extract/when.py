@@ -45,6 +45,7 @@ __all__ = [
     "starts_leg",
     "departs",
     "tells_length",
+    "pair_words",
     "ROLES",
 ]
 
@@ -79,6 +80,7 @@ class _Words:
     after: tuple[str, ...]
     leg: tuple[str, ...]
     departure: tuple[str, ...]
+    pair: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +99,7 @@ def _words() -> _Words:
         "after",
         "leg",
         "departure",
+        "pair",
     )
     lists: dict[str, list[str]] = {k: [] for k in kinds}
     for n, line in entries:
@@ -225,6 +228,11 @@ def _count_re() -> re.Pattern[str]:
         rf"\d+\s*(?:년|개월|달|주|일|주년)\s*(?:{after})(?![가-힣])|"
         rf"\d+\s*(?:년|개월|달|주|일|주년)\s*(?:{after})(?={_COUNT_PARTICLE})"
     )
+
+
+def pair_words() -> tuple[str, ...]:
+    """Words that name the two parties of a story together ("양측", "두 도시")."""
+    return _words().pair
 
 
 def background(sentence: str) -> bool:

@@ -134,6 +134,30 @@ def test_a_companion_takes_the_day_the_story_gave_the_leaders_visit():
     assert [t.when for t in out] == [When("2024-08-12"), When("2024-08-12"), None]
 
 
+def test_a_tie_takes_the_year_written_before_its_word_in_another_sentence_not_the_renewal_day():
+    art, ents, (head, renew, history) = article(
+        "한빛시와 마루시가 우호교류 협정서를 갱신했다.",
+        "한빛시는 12일 마루시와 협정서 갱신 체결식을 열었다.",
+        "양측은 1994년 우호교류 협정을 맺은 뒤 교류를 이어 왔다.",
+    )
+    tie, sign = qualified(
+        art,
+        ents,
+        Triple("hb", "sisterCityOf", "mr", 0.9, head),
+        Triple("hb", "signsAgreementWith", "mr", 0.9, renew),
+    )
+    assert (tie.when, sign.when) == (When("1994"), When("2024-08-12"))
+
+
+def test_a_year_of_another_tie_of_the_same_place_is_not_this_ties():
+    art, ents, (head, others) = article(
+        "한빛시는 12일 마루시와 자매결연을 맺었다.",
+        "한빛시는 2009년 자매결연을 맺은 토론토와도 교류하고 있다.",
+    )
+    (tie,) = qualified(art, ents, Triple("hb", "sisterCityOf", "mr", 0.9, head))
+    assert tie.when == When("2024-08-12")
+
+
 def test_a_trip_under_way_gives_no_date_to_the_visit_of_its_country():
     art, ents, (s,) = article("미국을 방문 중인 김도윤 시장이 12일 보스턴에서 ㈜가온 대표를 만났다.")
     country, city = qualified(
