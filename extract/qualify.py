@@ -197,6 +197,36 @@ def _stated_when(a: _Article, t: Triple) -> When | None:
     return best.when
 
 
+# right after a place: the visitor is there ("피렌체에서", "광저우에 도착", "보스턴을 찾아")
+_THERE = re.compile(r"\s?(?:\([^)]*\))?\s?(?:에서|에 |을 |를 )")
+
+
+def _first_day_there(a: _Article, t: Triple, stated: When) -> When:
+    """A visit is dated by the first day the story puts the visitor there: an earlier sentence that
+    names both with a day before the stated one ("지난 3일 피렌체에서 … 만나", then "이튿날 피렌체
+    인근 도시로 이동해") gives that day. Earlier experiences ("…한 바 있다") do not count."""
+    if stated.end is not None or len(stated.start) != 10:
+        return stated
+    who, where = a.ents.get(t.subject), a.ents.get(t.object)
+    if who is None or where is None:
+        return stated
+    best = stated
+    for sent in re.finditer(r"[^.!?\n]+", a.text):
+        s0, s1 = sent.span()
+        if s0 >= t.evidence.start:
+            break
+        if background(sent.group()):
+            continue
+        places = [p for p, e in where.mentions if s0 <= p < s1 and _THERE.match(a.text[e : e + 12])]
+        if not places or not any(s0 <= p < s1 for p, _ in who.mentions):
+            continue
+        days = [m for m in a.in_span(a.days, s0, s1) if m.when.end is None and m.role in ("event", "anaphor")]
+        near = _nearest(days, places, s1)
+        if isinstance(near, TimeMention) and near.when.start < best.start:
+            best = near.when
+    return best
+
+
 def _tie_dated_elsewhere(a: _Article, t: Triple) -> When | None:
     """The date another sentence of the article writes right before the tie's word, in a sentence
     that names both places, or both together ("양측은 1994년 우호교류 협정을 맺은 뒤 …"):
@@ -353,7 +383,10 @@ def qualify_triples(
         elif t.predicate in NO_WHEN:
             stated.append(None)
         else:
-            stated.append(_stated_when(a, t))
+            w = _stated_when(a, t)
+            if t.predicate == "visits" and t.status == "done" and w is not None and w is not _UNDATED:
+                w = _first_day_there(a, t, w)
+            stated.append(w)
     by_fact: dict[tuple, When] = {}
     by_place: dict[str, When] = {}
     agreements: dict[tuple, When] = {}

@@ -158,6 +158,24 @@ def test_a_year_of_another_tie_of_the_same_place_is_not_this_ties():
     assert tie.when == When("2024-08-12")
 
 
+def test_a_visit_told_again_later_is_dated_by_the_first_day_the_story_puts_the_visitor_there():
+    art, ents, (first, then) = article(
+        "김도윤 시장은 지난 12일 보스턴에서 ㈜가온 대표를 만났다.",
+        "김 시장은 이튿날 보스턴 인근 도시를 찾았다.",
+    )
+    (visit,) = qualified(art, ents, Triple("kim", "visits", "bs", 0.9, then))
+    assert visit.when == When("2024-08-12")
+
+
+def test_an_earlier_experience_does_not_date_this_visit():
+    art, ents, (before, now) = article(
+        "김도윤 시장은 지난 2일 보스턴을 방문한 바 있다.",
+        "김도윤 시장은 12일 보스턴을 다시 찾았다.",
+    )
+    (visit,) = qualified(art, ents, Triple("kim", "visits", "bs", 0.9, now))
+    assert visit.when == When("2024-08-12")
+
+
 def test_a_trip_under_way_gives_no_date_to_the_visit_of_its_country():
     art, ents, (s,) = article("미국을 방문 중인 김도윤 시장이 12일 보스턴에서 ㈜가온 대표를 만났다.")
     country, city = qualified(
