@@ -163,6 +163,7 @@ class _Article:
                 i = self.text.rfind(noun, 0, i)
 
 
+_TIE_ROLES = ("event", "since", "anaphor", "prior")
 _UNDATED = When("")  # a fact whose sentence rules a date out: it takes none from elsewhere either
 
 
@@ -175,8 +176,8 @@ def _stated_when(a: _Article, t: Triple) -> When | None:
     obj = a.pos(t.object, ev.start, ev.end)
     if t.predicate == "visits" and any(ongoing(_after_name(a, t.object, p)) for p in obj):
         return _UNDATED  # "미국을 방문 중인 지사가 14일 …": the date is of a stop, not of the visit to 미국
-    if t.predicate == "sisterCityOf":
-        return _tie_when(a, t, stated)
+    if t.predicate == "sisterCityOf":  # "1994년 자매결연 이후": the earlier event is the tie itself
+        return _tie_when(a, t, [m for m in a.in_span(a.times, ev.start, ev.end) if m.role in _TIE_ROLES])
     if not stated:
         return None
     anchors = obj or a.pos(t.subject, ev.start, ev.end)
@@ -242,7 +243,7 @@ def _tie_dated_elsewhere(a: _Article, t: Triple) -> When | None:
         both = all(any(s0 <= p < s1 for p, _ in e.mentions) for e in ends)
         if not both and not any(w in text for w in pair_words()):
             continue
-        stated = [m for m in a.in_span(a.times, s0, s1) if m.role in ("event", "since", "anaphor")]
+        stated = [m for m in a.in_span(a.times, s0, s1) if m.role in _TIE_ROLES]
         when = _tie_when(a, dataclasses.replace(t, evidence=Evidence(text, s0, s1)), stated)
         if when is not None:
             return when

@@ -49,7 +49,7 @@ __all__ = [
     "ROLES",
 ]
 
-ROLES = ("event", "since", "report", "source", "deadline", "anaphor")
+ROLES = ("event", "since", "report", "source", "deadline", "prior", "anaphor")
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,8 @@ class TimeMention:
     """A time expression at ``text[start:end]``, what it resolves to, and its role in the sentence:
     ``event`` (a date of what happened), ``since`` ("지난해부터": the start of something ongoing),
     ``report`` (when the story was told: "…고 14일 밝혔다"), ``source`` (when a source spoke: "12일 시에
-    따르면"), ``deadline`` ("2027년까지") or ``anaphor`` ("이날")."""
+    따르면"), ``deadline`` ("2027년까지"), ``prior`` (of an earlier event the sentence counts from:
+    "지난해 11월 부임 이후") or ``anaphor`` ("이날")."""
 
     start: int
     end: int
@@ -333,6 +334,10 @@ def _to_when(r) -> When | None:
     return When(start, end if end != start else None)
 
 
+# a date followed by an event noun and 이후/이래: the date of that earlier event ("부임 이후", "취임 이래")
+_PRIOR = re.compile(r"\s*[가-힣]{2,4}\s?(?:이후|이래)(?![가-힣])")
+
+
 def _role(text: str, start: int, end: int, is_range: bool) -> str:
     words = _words()
     after = text[end : end + 16]
@@ -344,6 +349,8 @@ def _role(text: str, start: int, end: int, is_range: bool) -> str:
         return "source"  # "4일 충청남도에 따르면": the day the source spoke, at the sentence's start
     if not is_range and re.match(r"\s*까지", after):
         return "deadline"
+    if not is_range and _PRIOR.match(after):
+        return "prior"  # "지난해 11월 부임 이후 처음이다": the date of another event the sentence counts from
     if not is_range and re.match(r"\s*부터", after):
         return "since"
     return "event"

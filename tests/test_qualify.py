@@ -176,6 +176,18 @@ def test_an_earlier_experience_does_not_date_this_visit():
     assert visit.when == When("2024-08-12")
 
 
+def test_the_date_of_an_earlier_event_a_visit_counts_from_is_not_the_visits():
+    art, ents, (s,) = article("김도윤 시장이 보스턴을 찾은 것은 지난해 11월 취임 이후 처음이다.")
+    (visit,) = qualified(art, ents, Triple("kim", "visits", "bs", 0.9, s))
+    assert visit.when is None
+
+
+def test_a_tie_counted_from_keeps_its_year():
+    art, ents, (s,) = article("한빛시와 마루시는 2009년 자매결연 이후 교류를 이어 왔다.")
+    (tie,) = qualified(art, ents, Triple("hb", "sisterCityOf", "mr", 0.9, s))
+    assert tie.when == When("2009")
+
+
 def test_a_trip_under_way_gives_no_date_to_the_visit_of_its_country():
     art, ents, (s,) = article("미국을 방문 중인 김도윤 시장이 12일 보스턴에서 ㈜가온 대표를 만났다.")
     country, city = qualified(

@@ -55,6 +55,7 @@ def test_a_time_expression_resolves_to_the_precision_the_text_gives(text, expect
         ("한빛시는 협약을 체결했다고 14일(현지시간) 전했다.", "report"),
         ("12일 한빛시에 따르면 대표단은 시청을 찾았다.", "source"),
         ("회사는 2027년까지 공장을 짓는다.", "deadline"),
+        ("대사가 시청을 찾은 것은 지난해 11월 부임 이후 처음이다.", "prior"),
     ],
 )
 def test_reporting_days_and_deadlines_are_no_event_dates(text, role):
