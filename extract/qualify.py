@@ -47,6 +47,7 @@ from newskg.extract.when import (
     pair_words,
     starts_leg,
     tells_length,
+    trip_words,
 )
 from newskg.ontology.vocab import predicates, tie_kinds
 
@@ -511,8 +512,8 @@ def _companions_dated(a: _Article, triples: list[Triple]) -> list[Triple]:
 
 def _trip_told_under_way(a: _Article, published: str | None) -> bool:
     """Whether the article is written during a trip: it says one is under way ("방문 중인"), or tells a
-    departure or an arrival on a day at most `_UNDER_WAY_DAYS` before its publication day ("14일
-    출국했다")."""
+    departure, an arrival or a stop of a trip on a day at most `_UNDER_WAY_DAYS` before its publication
+    day ("14일 출국했다", "순방의 첫 방문지인 A에서 13일 …")."""
     import datetime
 
     from newskg.extract.when import parse_published
@@ -524,7 +525,7 @@ def _trip_told_under_way(a: _Article, published: str | None) -> bool:
         s0, s1 = sent.span()
         if any(w in sent.group() for w in _ongoing_words()):
             return True
-        if _SET_OFF.search(sent.group()):
+        if _SET_OFF.search(sent.group()) or any(w in sent.group() for w in trip_words()):
             for t in a.in_span(a.days, s0, s1):
                 day = datetime.date.fromisoformat(t.when.start)
                 if pub - datetime.timedelta(days=_UNDER_WAY_DAYS) <= day <= pub:

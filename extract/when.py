@@ -46,6 +46,7 @@ __all__ = [
     "departs",
     "tells_length",
     "pair_words",
+    "trip_words",
     "ROLES",
 ]
 
@@ -82,6 +83,7 @@ class _Words:
     leg: tuple[str, ...]
     departure: tuple[str, ...]
     pair: tuple[str, ...]
+    trip: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +103,7 @@ def _words() -> _Words:
         "leg",
         "departure",
         "pair",
+        "trip",
     )
     lists: dict[str, list[str]] = {k: [] for k in kinds}
     for n, line in entries:
@@ -234,6 +237,11 @@ def _count_re() -> re.Pattern[str]:
 def pair_words() -> tuple[str, ...]:
     """Words that name the two parties of a story together ("양측", "두 도시")."""
     return _words().pair
+
+
+def trip_words() -> tuple[str, ...]:
+    """Nouns of a trip of several stops ("순방", "첫 방문지")."""
+    return _words().trip
 
 
 def background(sentence: str) -> bool:

@@ -281,3 +281,11 @@ def test_the_stops_of_a_trip_that_starts_after_the_story_stay_planned():
         "김태호 여수시장은 오는 14일 출국한다. 김 시장은 오이타시와 후쿠오카시를 차례로 방문할 예정이다."
     )
     assert found.get(("김태호", "visits", "후쿠오카시")) == "planned"
+
+
+def test_a_later_stop_of_a_trip_whose_first_stop_was_just_told_is_done():
+    found = _by_status(
+        "김태호 여수시장은 유럽 순방의 첫 방문지인 오이타시에서 9일 투자설명회를 열었다. "
+        "김 시장은 12일 후쿠오카시로 자리를 옮겨 같은 설명회를 이어간다."
+    )
+    assert found.get(("김태호", "visits", "후쿠오카시")) == "done"
