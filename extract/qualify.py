@@ -109,6 +109,7 @@ class _Article:
 
     def __init__(self, article: Article, entities: Iterable[Entity]) -> None:
         self.text = article.text
+        self.published = article.published if article.published and len(article.published) >= 10 else None
         self.ents = {e.id: e for e in entities}
         body = article.body_spans()
         times = find_times(self.text, article.published)
@@ -165,6 +166,7 @@ class _Article:
 
 
 _TIE_ROLES = ("event", "since", "anaphor", "prior")
+_CLAUSE_BREAK = re.compile(r"[가-힣](?:고|며|으며|지만|으나)[\s,]|,")
 _UNDATED = When("")  # a fact whose sentence rules a date out: it takes none from elsewhere either
 
 
@@ -179,9 +181,22 @@ def _stated_when(a: _Article, t: Triple) -> When | None:
         return _UNDATED  # "미국을 방문 중인 지사가 14일 …": the date is of a stop, not of the visit to 미국
     if t.predicate == "sisterCityOf":  # "1994년 자매결연 이후": the earlier event is the tie itself
         return _tie_when(a, t, [m for m in a.in_span(a.times, ev.start, ev.end) if m.role in _TIE_ROLES])
+    anchors = obj or a.pos(t.subject, ev.start, ev.end)
+    if t.status == "done" and a.published and anchors:
+        # "A사와 협약을 체결하고, 내년 상반기 공장을 착공하기로 했다": a date still to come, in a clause
+        # after the fact's, is the later clause's
+        last = max(anchors)
+        stated = [
+            m
+            for m in stated
+            if not (
+                m.start > last
+                and _after(m.when, a.published)
+                and _CLAUSE_BREAK.search(a.text[last : m.start])
+            )
+        ]
     if not stated:
         return None
-    anchors = obj or a.pos(t.subject, ev.start, ev.end)
     best = _nearest(stated, anchors, ev.end)
     if not isinstance(best, TimeMention):
         return None

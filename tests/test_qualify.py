@@ -188,6 +188,22 @@ def test_a_tie_counted_from_keeps_its_year():
     assert tie.when == When("2009")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "한빛시는 12일 ㈜가온과 투자협약을 체결하고, 내년 상반기 공장을 착공하기로 했다.",
+            When("2024-08-12"),
+        ),
+        ("한빛시는 ㈜가온과 투자협약을 체결하고, 내년 상반기 공장을 착공하기로 했다.", None),
+    ],
+)
+def test_a_date_still_to_come_in_a_later_clause_is_not_the_done_facts(text, expected):
+    art, ents, (s,) = article(text)
+    (t,) = qualified(art, ents, Triple("hb", "signsAgreementWith", "ga", 0.9, s))
+    assert t.when == expected
+
+
 def test_a_trip_under_way_gives_no_date_to_the_visit_of_its_country():
     art, ents, (s,) = article("미국을 방문 중인 김도윤 시장이 12일 보스턴에서 ㈜가온 대표를 만났다.")
     country, city = qualified(
