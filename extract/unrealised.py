@@ -42,6 +42,12 @@ _EVENT_KINDS = ("sign", "deal", "invest", "visit", "join", "seek", "ask", "tie",
 # a past-tense verb that ends a clause: what came before it happened ("체결했으나 …")
 _PAST = re.compile(r"(?:했|었|았|였|됐)(?:다|고|으며|으나|지만|는데)")
 _TOGETHER = re.compile(r"^\s?함께")
+# what follows a tie word that is itself the event ("자매결연이 무산", "자매결연 협상이 결렬"), not an
+# attribute ("자매도시인"), an anniversary ("20주년") or the exchanges of a standing tie ("자매결연 교류가
+# 중단됐다")
+_TIE_EVENT = re.compile(
+    r"(?:이|은|는|가|도|을|를)?\s?(?:(?:협상|협약|협정|체결|추진|논의|계획)|(?:이|은|는|가|도|을|를)(?![가-힣]))"
+)
 _SUBJECT_TAIL = {"", "시", "도", "군", "주", "성", "현", "측", "정부", "당국", "일행", "양측"}
 
 
@@ -431,7 +437,7 @@ def _facts(
         elif kind == "tie":
             # "A시와 B시의 자매결연이 무산됐다", "A시는 B시와의 자매결연 협상이 결렬됐다고 밝혔다"; not a tie
             # named as an attribute ("자매도시인 B시와의 협약은 …") or by its anniversary
-            if not st.negative or re.match(r"\s?(?:인\s|관계|\d+\s?주년)", text[end:]):
+            if not st.negative or not _TIE_EVENT.match(text[end:]):
                 continue
             if side_a and side_b:
                 sides = (side_a, side_b)

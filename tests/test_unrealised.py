@@ -289,3 +289,8 @@ def test_a_later_stop_of_a_trip_whose_first_stop_was_just_told_is_done():
         "김 시장은 12일 후쿠오카시로 자리를 옮겨 같은 설명회를 이어간다."
     )
     assert found.get(("김태호", "visits", "후쿠오카시")) == "done"
+
+
+def test_the_halted_exchanges_of_a_standing_tie_do_not_fail_the_tie():
+    found = _by_status("목포시와 오이타시의 자매결연 교류가 감염병 확산으로 한동안 중단됐다.")
+    assert found.get(("목포시", "sisterCityOf", "오이타시")) != "failed"
