@@ -36,7 +36,7 @@ __all__ = ["add_unrealised"]
 
 _KINDS = (
     "failed", "postponed", "notyet", "plan", "event", "venue", "attend", "local", "mute", "signed",
-    "ahead", "ahead_l", "ahead_d",
+    "ahead", "ahead_l", "ahead_d", "visit_verb",
 )  # fmt: skip
 _EVENT_KINDS = ("sign", "deal", "invest", "visit", "join", "seek", "ask", "tie", "meet")
 # a past-tense verb that ends a clause: what came before it happened ("체결했으나 …")
@@ -66,6 +66,7 @@ class _Words:
     ahead: tuple[str, ...] = ()
     ahead_l: tuple[str, ...] = ()
     ahead_d: tuple[str, ...] = ()
+    visit_verbs: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +100,7 @@ def _words() -> _Words:
         longest(got["ahead"]),
         longest(got["ahead_l"]),
         longest(got["ahead_d"]),
+        longest(got["visit_verb"]),
     )
 
 
@@ -416,6 +418,19 @@ def _facts(
                 others = [
                     v.in_place for v in _places_at(sent, 0, start, "에서") if _hall_of_other(v, parties)
                 ]
+            if not others:
+                # "B시를 찾아 협약을 체결할 예정이다": the place visited in the clause chain before it
+                others = [
+                    e
+                    for p in sent.phrases
+                    if p.case == "obj"
+                    and _clause_start(text, start, w) <= p.start - sent.start
+                    and p.end - sent.start <= start
+                    and p.after is not None
+                    and p.after.text.startswith(w.visit_verbs)
+                    for e in parties_of(phrase_head(p))
+                    if not any(_home(a, e) for a in parties)
+                ]
             if not others and kind == "deal":
                 # "현재 논의되고 있는 투자협약": the one company the place courts
                 for a in parties or list(art.seeker_ents.values()):
@@ -428,9 +443,12 @@ def _facts(
                 main = art.main_party()
                 if main is not None and main is not parties[0]:
                     others = [main]
+            tied = any(text[:start].rstrip().endswith(c) for k in tie_kinds().values() for c in k.cues)
             for a in parties:
                 for b in others:
                     out.append((a, "signsAgreementWith", b))
+                    if tied and not st.negative:  # "자매결연 협약을 체결할 예정이다": the tie is planned too
+                        out.append((a, "sisterCityOf", b))
                     if kind == "deal":
                         company, place = (b, a) if b.type == "ORG" and b.cls == "Company" else (a, b)
                         out.append((company, "investsIn", place))

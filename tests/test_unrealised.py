@@ -294,3 +294,23 @@ def test_a_later_stop_of_a_trip_whose_first_stop_was_just_told_is_done():
 def test_the_halted_exchanges_of_a_standing_tie_do_not_fail_the_tie():
     found = _by_status("목포시와 오이타시의 자매결연 교류가 감염병 확산으로 한동안 중단됐다.")
     assert found.get(("목포시", "sisterCityOf", "오이타시")) != "failed"
+
+
+def test_an_agreement_to_be_signed_at_the_place_visited_is_planned_with_that_place_and_its_tie():
+    found = _by_status("김태호 여수시장은 다음 달 오이타시를 찾아 자매결연 협약을 체결할 예정이다.")
+    assert found.get(("여수시", "signsAgreementWith", "오이타시")) == "planned"
+    assert found.get(("여수시", "sisterCityOf", "오이타시")) == "planned"
+
+
+def test_a_delegation_to_be_sent_is_a_planned_visit():
+    found = _by_status("여수시는 오는 6월 오이타시에 대표단을 보낼 예정이다.")
+    assert found.get(("여수시", "visits", "오이타시")) == "planned"
+
+
+def test_a_signing_discussed_as_a_way_ahead_is_planned_and_cooperation_discussed_is_not():
+    found = _by_status(
+        "여수시와 ㈜청솔전자는 올해 안에 MOU를 체결하는 방안을 논의했다. "
+        "여수시와 오이타시는 관광 분야 협력 방안을 논의했다."
+    )
+    assert found.get(("여수시", "signsAgreementWith", "㈜청솔전자")) == "planned"
+    assert found.get(("여수시", "cooperatesWith", "오이타시")) == "done"
