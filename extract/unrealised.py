@@ -621,6 +621,23 @@ def _ahead_at(text: str, end: int, w: _Words, decided: bool = False) -> bool:
     return False
 
 
+# investment and signing told in a clause chain that ends in a plan ("500억원을 투자해 공장을 지을
+# 계획이다"); visits so told are the trip's business (`_stops_under_way`, qualify)
+_CHAINED = frozenset({"investsIn", "signsAgreementWith"})
+_PLAN_TAIL = re.compile(r"([가-힣])\s?(?:계획|예정|방침)(?:이다|이며|이고|이라|입니다)")
+
+
+def _runs_into_plan(text: str, end: int) -> bool:
+    """Whether the clauses from the cue ending at `end` run, with no past tense or decision between,
+    into "…할 계획이다" / "…할 예정이다" (a verb in the ㄹ form before the plan word)."""
+    rest = text[end:]
+    for m in _PLAN_TAIL.finditer(rest):
+        if (ord(m.group(1)) - 0xAC00) % 28 == 8:
+            between = rest[: m.start()]
+            return not _PAST.search(between) and "기로" not in between and "," not in between
+    return False
+
+
 def _told_ahead(found: list[Found], w: _Words) -> list[Found]:
     """A done event whose sentence tells every cue of it as decided or expected ahead ("내년에 자매결연을
     맺기로 했다", "투자협약 체결을 추진하고 있다", "2000억원을 투자할 것으로 알려졌다") is planned."""
@@ -633,7 +650,9 @@ def _told_ahead(found: list[Found], w: _Words) -> list[Found]:
             text = f.sentence.text
             ends = [i + len(c) for c in cues.get(f.predicate, ()) if c for i in find_all(text, c)]
             decided = f.predicate in _DECIDED_PREDICATES
-            if ends and all(_ahead_at(text, e, w, decided) for e in ends):
+            ahead = all(_ahead_at(text, e, w, decided) for e in ends)
+            chained = f.predicate in _CHAINED and all(_runs_into_plan(text, e) for e in ends)
+            if ends and (ahead or chained):
                 f = replace(f, status="planned")
         out.append(f)
     return out

@@ -314,3 +314,15 @@ def test_a_signing_discussed_as_a_way_ahead_is_planned_and_cooperation_discussed
     )
     assert found.get(("여수시", "signsAgreementWith", "㈜청솔전자")) == "planned"
     assert found.get(("여수시", "cooperatesWith", "오이타시")) == "done"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("㈜청솔전자는 여수시에 500억원을 투자해 공장을 지을 계획이다.", "planned"),
+        ("㈜청솔전자는 여수시에 500억원을 투자하기로 하고 내년 공장을 지을 계획이다.", "done"),
+        ("㈜청솔전자는 여수시에 500억원을 투자했으며 내년 공장을 지을 계획이다.", "done"),
+    ],
+)
+def test_an_investment_in_a_clause_chain_ending_in_a_plan_is_planned(text, status):
+    assert _by_status(text).get(("㈜청솔전자", "investsIn", "여수시")) == status
