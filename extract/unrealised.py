@@ -532,7 +532,15 @@ def _facts(
                 for e in phrase_head(p)
                 if e.type == "PERSON"
             ]
-            for a in owners[:1] or agent:
+            # "B시 대표단의 C군 방문이 취소됐다": a delegation, or the place it stands for
+            bodies = [
+                e
+                for p in sent.phrases
+                if p.particle == "의" and p.end - sent.start <= start
+                for e in phrase_head(p)
+                if _is_party(e) and e not in targets and e.cls != "Company"
+            ]
+            for a in owners[:1] or bodies[:1] or agent:
                 for t in targets:
                     if not _home(a, t):
                         out.append((a, "visits", t))

@@ -326,3 +326,14 @@ def test_a_signing_discussed_as_a_way_ahead_is_planned_and_cooperation_discussed
 )
 def test_an_investment_in_a_clause_chain_ending_in_a_plan_is_planned(text, status):
     assert _by_status(text).get(("㈜청솔전자", "investsIn", "여수시")) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("오이타시 대표단의 여수시 방문이 취소됐다.", "failed"),
+        ("오이타시 대표단의 여수시 방문이 내년에 예정돼 있다.", "planned"),
+    ],
+)
+def test_the_unrealised_visit_of_a_delegation_is_its_places(text, status):
+    assert _by_status(text).get(("오이타시", "visits", "여수시")) == status
