@@ -29,6 +29,7 @@ from newskg.extract.lexicon import data_entries
 from newskg.extract.qualify import find_all
 from newskg.extract.relations import Found, body_of, intention_at, party_of, phrase_head
 from newskg.extract.syntax import Sentence
+from newskg.extract.when import companions
 from newskg.ontology.errors import PipelineError
 from newskg.ontology.vocab import predicates, tie_kinds
 
@@ -591,7 +592,33 @@ def add_unrealised(sents: list[Sentence], found: list[Found]) -> list[Found]:
             carry = own
         if st is not None:  # "자매결연 협약을 체결할 계획이다" as "… 계획이었으나 연기했다"
             out = _tie_of_unrealised_agreement(sent, out, w)
-    return _stops_under_way(_told_ahead(out, w))
+    return _told_in_own_sentence(_stops_under_way(_told_ahead(out, w)), w)
+
+
+def _told_in_own_sentence(found: list[Found], w: _Words) -> list[Found]:
+    """Planned and failed facts whose own sentence tells no plan, failure, negation or time to come
+    (and lists no companions of a trip) are left out: their status was read in another sentence (a
+    headline paired with a company of a postponed deal)."""
+    from newskg.extract.lexicon import load_lexicon
+
+    words = load_lexicon().words
+    told = (
+        w.failed + w.postponed + w.notyet + w.plan + w.ahead + w.ahead_l + w.ahead_d
+        + tuple(words.get("negation", ())) + tuple(words.get("modality", ()))
+        + tuple(words.get("postponed", ()))
+    )  # fmt: skip
+    return [
+        f
+        for f in found
+        if f.status == "done"
+        or any(x in f.sentence.text for x in told)
+        or _TO_COME.search(f.sentence.text)
+        or companions(f.sentence.text)  # "이번 방문에는 A가 동행한다": the trip's status
+    ]
+
+
+# a time still to come, which makes a plan of a sentence without a plan word ("오는 7일 방문한다")
+_TO_COME = re.compile(r"오는\s?\d|내년|다음\s?달|내달|하반기|상반기|연내|향후")
 
 
 # event predicates a sentence can tell as decided or expected ahead; the cue words are the rules'

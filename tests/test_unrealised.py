@@ -337,3 +337,25 @@ def test_an_investment_in_a_clause_chain_ending_in_a_plan_is_planned(text, statu
 )
 def test_the_unrealised_visit_of_a_delegation_is_its_places(text, status):
     assert _by_status(text).get(("오이타시", "visits", "여수시")) == status
+
+
+def test_a_planned_or_failed_fact_needs_its_own_sentence_to_tell_the_status():
+    from types import SimpleNamespace
+
+    from newskg.extract.relations import Found
+    from newskg.extract.unrealised import _told_in_own_sentence, _words
+
+    def fact(text: str, status: str) -> Found:
+        ent = SimpleNamespace(id=text)
+        return Found(ent, "signsAgreementWith", ent, 0.6, SimpleNamespace(text=text), status=status)
+
+    kept = _told_in_own_sentence(
+        [
+            fact("목포시, 해외 기업서 1억달러 투자 유치…시장 외자 세일즈", "failed"),  # a headline
+            fact("㈜청솔전자와의 협약 체결은 내년 초로 미뤄졌다.", "planned"),
+            fact("이번 방문에는 이서연 의장이 동행한다.", "planned"),  # the trip's companions
+            fact("목포시는 ㈜청솔전자와 협약을 맺었다.", "done"),
+        ],
+        _words(),
+    )
+    assert [f.sentence.text[:6] for f in kept] == ["㈜청솔전자와", "이번 방문에", "목포시는 ㈜"]
