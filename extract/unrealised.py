@@ -656,9 +656,9 @@ def _ahead_at(text: str, end: int, w: _Words, decided: bool = False) -> bool:
     return False
 
 
-# investment and signing told in a clause chain that ends in a plan ("500억원을 투자해 공장을 지을
-# 계획이다"); visits so told are the trip's business (`_stops_under_way`, qualify)
-_CHAINED = frozenset({"investsIn", "signsAgreementWith"})
+# investment told in a clause chain that ends in a plan ("500억원을 투자해 공장을 지을 계획이다");
+# visits so told are the trip's business (`_stops_under_way`, qualify)
+_CHAINED = frozenset({"investsIn"})
 _PLAN_TAIL = re.compile(r"([가-힣])\s?(?:계획|예정|방침)(?:이다|이며|이고|이라|입니다)")
 
 
@@ -669,7 +669,8 @@ def _runs_into_plan(text: str, end: int) -> bool:
     for m in _PLAN_TAIL.finditer(rest):
         if (ord(m.group(1)) - 0xAC00) % 28 == 8:
             between = rest[: m.start()]
-            return not _PAST.search(between) and "기로" not in between and "," not in between
+            # "체결하고 추가 투자를 검토할 계획이다": a -고 clause is done, a -해 one the plan's means
+            return not _PAST.search(between) and not re.search(r"기로|,|[가-힣]고\s", between)
     return False
 
 

@@ -359,3 +359,8 @@ def test_a_planned_or_failed_fact_needs_its_own_sentence_to_tell_the_status():
         _words(),
     )
     assert [f.sentence.text[:6] for f in kept] == ["㈜청솔전자와", "이번 방문에", "목포시는 ㈜"]
+
+
+def test_a_signing_in_a_go_clause_before_a_plan_stays_done():
+    found = _by_status("여수시는 ㈜청솔전자와 투자협약을 체결하고 추가 투자를 검토할 계획이다.")
+    assert found.get(("여수시", "signsAgreementWith", "㈜청솔전자")) == "done"
