@@ -314,7 +314,6 @@ def _durations(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-_PART_OF_MONTH = re.compile(r"(?:초|중순|하순|상순|말)\s*$")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*년|(?:19|20)\d{2}[.\-/]\s*\d{1,2}")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 
@@ -400,14 +399,6 @@ def find_times(text: str, published: str | None) -> list[TimeMention]:
         when = _to_when(r)
         if when is None:
             continue
-        if (
-            when.end is not None
-            and len(when.start) == 10
-            and when.start[:7] == when.end[:7]
-            and _PART_OF_MONTH.search(surface)
-            and not re.search(r"\d\s*일", surface)
-        ):
-            when = When(when.start[:7])  # "지난달 말", "10월 중순": the month is the precision the text gives
         found.append(TimeMention(start, end, surface, when, _role(text, start, end, bool(r.is_range))))
     found = [_with_duration(t, text, durations) for t in found]
     found += _anaphors(text)
