@@ -34,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from newskg.extract.amounts import MoneyMention, find_amounts
-from newskg.extract.records import Amount, Article, Entity, Triple, When
+from newskg.extract.records import Amount, Article, Entity, Evidence, Triple, When
 from newskg.extract.when import (
     TimeMention,
     anniversary,
@@ -44,8 +44,10 @@ from newskg.extract.when import (
     event_nouns,
     find_times,
     ongoing,
+    pair_words,
     starts_leg,
     tells_length,
+    trip_words,
 )
 from newskg.ontology.vocab import predicates, tie_kinds
 
@@ -107,6 +109,7 @@ class _Article:
 
     def __init__(self, article: Article, entities: Iterable[Entity]) -> None:
         self.text = article.text
+        self.published = article.published if article.published and len(article.published) >= 10 else None
         self.ents = {e.id: e for e in entities}
         body = article.body_spans()
         times = find_times(self.text, article.published)
@@ -162,6 +165,8 @@ class _Article:
                 i = self.text.rfind(noun, 0, i)
 
 
+_TIE_ROLES = ("event", "since", "anaphor", "prior")
+_CLAUSE_BREAK = re.compile(r"[가-힣](?:고|며|으며|지만|으나)[\s,]|,")
 _UNDATED = When("")  # a fact whose sentence rules a date out: it takes none from elsewhere either
 
 
@@ -174,11 +179,24 @@ def _stated_when(a: _Article, t: Triple) -> When | None:
     obj = a.pos(t.object, ev.start, ev.end)
     if t.predicate == "visits" and any(ongoing(_after_name(a, t.object, p)) for p in obj):
         return _UNDATED  # "미국을 방문 중인 지사가 14일 …": the date is of a stop, not of the visit to 미국
-    if t.predicate == "sisterCityOf":
-        return _tie_when(a, t, stated)
+    if t.predicate == "sisterCityOf":  # "1994년 자매결연 이후": the earlier event is the tie itself
+        return _tie_when(a, t, [m for m in a.in_span(a.times, ev.start, ev.end) if m.role in _TIE_ROLES])
+    anchors = obj or a.pos(t.subject, ev.start, ev.end)
+    if t.status == "done" and a.published and anchors:
+        # "A사와 협약을 체결하고, 내년 상반기 공장을 착공하기로 했다": a date still to come, in a clause
+        # after the fact's, is the later clause's
+        last = max(anchors)
+        stated = [
+            m
+            for m in stated
+            if not (
+                m.start > last
+                and _after(m.when, a.published)
+                and _CLAUSE_BREAK.search(a.text[last : m.start])
+            )
+        ]
     if not stated:
         return None
-    anchors = obj or a.pos(t.subject, ev.start, ev.end)
     best = _nearest(stated, anchors, ev.end)
     if not isinstance(best, TimeMention):
         return None
@@ -194,6 +212,58 @@ def _stated_when(a: _Article, t: Triple) -> When | None:
         if a.ents[t.object].cls == "Country" or (end <= ev.end and tells_length(a.text[ev.start : ev.end])):
             return span
     return best.when
+
+
+# right after a place: the visitor is there ("피렌체에서", "광저우에 도착", "보스턴을 찾아")
+_THERE = re.compile(r"\s?(?:\([^)]*\))?\s?(?:에서|에 |을 |를 )")
+
+
+def _first_day_there(a: _Article, t: Triple, stated: When) -> When:
+    """A visit is dated by the first day the story puts the visitor there: an earlier sentence that
+    names both with a day before the stated one ("지난 3일 피렌체에서 … 만나", then "이튿날 피렌체
+    인근 도시로 이동해") gives that day. Earlier experiences ("…한 바 있다") do not count."""
+    if stated.end is not None or len(stated.start) != 10:
+        return stated
+    who, where = a.ents.get(t.subject), a.ents.get(t.object)
+    if who is None or where is None:
+        return stated
+    best = stated
+    for sent in re.finditer(r"[^.!?\n]+", a.text):
+        s0, s1 = sent.span()
+        if s0 >= t.evidence.start:
+            break
+        if background(sent.group()):
+            continue
+        places = [p for p, e in where.mentions if s0 <= p < s1 and _THERE.match(a.text[e : e + 12])]
+        if not places or not any(s0 <= p < s1 for p, _ in who.mentions):
+            continue
+        days = [m for m in a.in_span(a.days, s0, s1) if m.when.end is None and m.role in ("event", "anaphor")]
+        near = _nearest(days, places, s1)
+        if isinstance(near, TimeMention) and near.when.start < best.start:
+            best = near.when
+    return best
+
+
+def _tie_dated_elsewhere(a: _Article, t: Triple) -> When | None:
+    """The date another sentence of the article writes right before the tie's word, in a sentence
+    that names both places, or both together ("양측은 1994년 우호교류 협정을 맺은 뒤 …"):
+    when the tie was made, rather than the date of a later agreement that renews it."""
+    ends = [a.ents[e] for e in (t.subject, t.object) if e in a.ents]
+    if len(ends) < 2:
+        return None
+    for sent in re.finditer(r"[^.!?\n]+", a.text):
+        s0, s1 = sent.span()
+        if (s0, s1) == (t.evidence.start, t.evidence.end):
+            continue
+        text = sent.group()
+        both = all(any(s0 <= p < s1 for p, _ in e.mentions) for e in ends)
+        if not both and not any(w in text for w in pair_words()):
+            continue
+        stated = [m for m in a.in_span(a.times, s0, s1) if m.role in _TIE_ROLES]
+        when = _tie_when(a, dataclasses.replace(t, evidence=Evidence(text, s0, s1)), stated)
+        if when is not None:
+            return when
+    return None
 
 
 def _after_name(a: _Article, ent_id: str, pos: int) -> str:
@@ -330,7 +400,10 @@ def qualify_triples(
         elif t.predicate in NO_WHEN:
             stated.append(None)
         else:
-            stated.append(_stated_when(a, t))
+            w = _stated_when(a, t)
+            if t.predicate == "visits" and t.status == "done" and w is not None and w is not _UNDATED:
+                w = _first_day_there(a, t, w)
+            stated.append(w)
     by_fact: dict[tuple, When] = {}
     by_place: dict[str, When] = {}
     agreements: dict[tuple, When] = {}
@@ -349,14 +422,18 @@ def qualify_triples(
         amount = t.amount if t.amount is not None or t.predicate not in MONEY else own_amounts.get(i)
         tie = t.tie_kind if t.tie_kind is not None or t.predicate != "sisterCityOf" else _tie_kind(a, t)
         out.append(dataclasses.replace(t, when=when, amount=amount, tie_kind=tie))
+    out = _companions_dated(a, out)
     out = _not_yet(out, article.published)
+    out = _stops_of_trip_under_way(a, out, article.published)
     # a tie told without a date was made by the agreement the article reports between the two (the
     # first one it tells, dated by its own sentence or by the story)
     for t in out:
         if t.predicate == "signsAgreementWith" and t.when is not None and t.status == "done":
             agreements.setdefault(tuple(sorted((t.subject, t.object))), t.when)
     out = [
-        dataclasses.replace(t, when=agreements.get(tuple(sorted((t.subject, t.object)))))
+        dataclasses.replace(
+            t, when=_tie_dated_elsewhere(a, t) or agreements.get(tuple(sorted((t.subject, t.object))))
+        )
         if t.predicate == "sisterCityOf" and t.when is None and t.status == "done"
         else t
         for t in out
@@ -426,6 +503,99 @@ def _not_yet(triples: list[Triple], published: str | None) -> list[Triple]:
         else t
         for t in triples
     ]
+
+
+def _companions_dated(a: _Article, triples: list[Triple]) -> list[Triple]:
+    """A companion's visit left undated (no trip span to share) takes the date of the first dated done
+    visit to the same place, the leader's date or the day the story gave it ("대표단에는 A도
+    포함됐다"). (Accompanying keeps none: it is the whole trip, seldom one day.)"""
+    visit_of_place: dict[str, When] = {}
+    for t in triples:
+        if t.predicate == "visits" and t.status == "done" and t.when is not None and t.when.start:
+            visit_of_place.setdefault(t.object, t.when)
+    return [
+        dataclasses.replace(t, when=visit_of_place[t.object])
+        if t.predicate == "visits"
+        and t.when is None
+        and t.status == "done"
+        and t.object in visit_of_place
+        and companions(a.text[t.evidence.start : t.evidence.end])
+        else t
+        for t in triples
+    ]
+
+
+def _trip_told_under_way(a: _Article, published: str | None) -> bool:
+    """Whether the article is written during a trip: it says one is under way ("방문 중인"), or tells a
+    departure, an arrival or a stop of a trip on a day at most `_UNDER_WAY_DAYS` before its publication
+    day ("14일 출국했다", "순방의 첫 방문지인 A에서 13일 …")."""
+    import datetime
+
+    from newskg.extract.when import parse_published
+
+    pub = parse_published(published)
+    if pub is None:
+        return False
+    for sent in re.finditer(r"[^.!?\n]+", a.text):
+        s0, s1 = sent.span()
+        if any(w in sent.group() for w in _ongoing_words()):
+            return True
+        if _SET_OFF.search(sent.group()) or any(w in sent.group() for w in trip_words()):
+            for t in a.in_span(a.days, s0, s1):
+                day = datetime.date.fromisoformat(t.when.start)
+                if pub - datetime.timedelta(days=_UNDER_WAY_DAYS) <= day <= pub:
+                    return True
+    return False
+
+
+def _ongoing_words() -> tuple[str, ...]:
+    from newskg.extract.when import _words as time_words
+
+    return time_words().ongoing
+
+
+# a departure or an arrival told as done: with a day just before the story, the trip is under way
+_SET_OFF = re.compile(r"(?:출국했|출국한|출국, |길에 올랐|장도에 올랐|도착했|도착한|입국했)")
+
+
+def _stops_of_trip_under_way(a: _Article, triples: list[Triple], published: str | None) -> list[Triple]:
+    """The planned visits and meetings of a trip under way are its scheduled stops, done (CONTRACT):
+    "14일 출국한 대표단은 … 차례로 방문하며 상담회를 가질 예정이다", unless told as an intention
+    ("이어 도쿄로 이동해 … 요청할 계획이다"), postponed or cancelled, or dated weeks ahead."""
+    import datetime
+
+    from newskg.extract.lexicon import load_lexicon
+    from newskg.extract.relations import intention_at
+
+    if not any(t.status == "planned" and t.predicate in _TRIP for t in triples):
+        return triples
+    if not _trip_told_under_way(a, published):
+        return triples
+    words = load_lexicon().words
+    negative = tuple(words.get("negation", ())) + tuple(words.get("postponed", ()))
+    pub = datetime.date.fromisoformat(published[:10]) if published else None
+    out = []
+    for t in triples:
+        sentence = t.evidence.sentence
+        soon = (
+            t.when is None
+            or pub is None
+            or len(t.when.start) < 10
+            or datetime.date.fromisoformat(t.when.start) <= pub + datetime.timedelta(days=_TRIP_DAYS)
+        )
+        if (
+            t.status == "planned"
+            and t.predicate in _TRIP
+            and soon
+            and intention_at(sentence) < 0
+            and not any(w in sentence for w in negative)
+        ):
+            t = dataclasses.replace(t, status="done")
+        out.append(t)
+    return out
+
+
+_TRIP_DAYS = 14  # a stop dated later than this after the story is no stop of the trip under way
 
 
 def _listed_sums(a: _Article, triples: Sequence[Triple]) -> dict[str, set[tuple[float, str]]]:

@@ -29,6 +29,7 @@ from newskg.extract.lexicon import data_entries
 from newskg.extract.qualify import find_all
 from newskg.extract.relations import Found, body_of, intention_at, party_of, phrase_head
 from newskg.extract.syntax import Sentence
+from newskg.extract.when import companions
 from newskg.ontology.errors import PipelineError
 from newskg.ontology.vocab import predicates, tie_kinds
 
@@ -36,12 +37,18 @@ __all__ = ["add_unrealised"]
 
 _KINDS = (
     "failed", "postponed", "notyet", "plan", "event", "venue", "attend", "local", "mute", "signed",
-    "ahead", "ahead_l",
+    "ahead", "ahead_l", "ahead_d", "visit_verb",
 )  # fmt: skip
-_EVENT_KINDS = ("sign", "deal", "invest", "visit", "join", "seek")
+_EVENT_KINDS = ("sign", "deal", "invest", "visit", "join", "seek", "ask", "tie", "meet")
 # a past-tense verb that ends a clause: what came before it happened ("체결했으나 …")
 _PAST = re.compile(r"(?:했|었|았|였|됐)(?:다|고|으며|으나|지만|는데)")
 _TOGETHER = re.compile(r"^\s?함께")
+# what follows a tie word that is itself the event ("자매결연이 무산", "자매결연 협상이 결렬"), not an
+# attribute ("자매도시인"), an anniversary ("20주년") or the exchanges of a standing tie ("자매결연 교류가
+# 중단됐다")
+_TIE_EVENT = re.compile(
+    r"(?:이|은|는|가|도|을|를)?\s?(?:(?:협상|협약|협정|체결|추진|논의|계획)|(?:이|은|는|가|도|을|를)(?![가-힣]))"
+)
 _SUBJECT_TAIL = {"", "시", "도", "군", "주", "성", "현", "측", "정부", "당국", "일행", "양측"}
 
 
@@ -59,6 +66,8 @@ class _Words:
     signed: tuple[str, ...]
     ahead: tuple[str, ...] = ()
     ahead_l: tuple[str, ...] = ()
+    ahead_d: tuple[str, ...] = ()
+    visit_verbs: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +100,8 @@ def _words() -> _Words:
         longest(got["signed"]),
         longest(got["ahead"]),
         longest(got["ahead_l"]),
+        longest(got["ahead_d"]),
+        longest(got["visit_verb"]),
     )
 
 
@@ -261,9 +272,25 @@ def _named_before(sent: Sentence, at: int) -> list[Ent]:
         if m.entity is None or not _is_party(m.entity) or m.end - sent.start > at:
             continue
         gap = sent.text[m.end - sent.start : at]
-        if re.fullmatch(r"(?:\([^)]*\))?\s?(?:의\s)?", gap):
+        # "D사 인수", "D사의 인수", "D사의 배터리 공장 유치": the thing of the party the event is about
+        if re.fullmatch(r"(?:\([^)]*\))?\s?(?:의\s(?:[가-힣A-Za-z]{1,5}\s){0,2})?", gap):
             out.append(m.entity)
     return out
+
+
+def _pair_before(sent: Sentence, at: int) -> tuple[list[Ent], list[Ent]]:
+    """The two sides of "A와 B의" right before the event word at sentence offset `at` ("A시와 B사의 투자
+    협약은 무산됐다", "A 시장과 B 시장의 회담이 취소됐다"), or two empty lists."""
+    phrases = sorted(sent.phrases, key=lambda p: p.start)
+    for c, g in zip(phrases, phrases[1:], strict=False):
+        if c.particle not in ("와", "과") or g.particle != "의" or not c.mentions or not g.mentions:
+            continue
+        if sent.text[c.end - sent.start : g.start - sent.start].strip():
+            continue
+        gap = sent.text[g.end - sent.start : at]
+        if g.end - sent.start <= at and re.fullmatch(r"\s?(?:[가-힣A-Za-z]{1,6}\s?){0,2}", gap):
+            return phrase_head(c), phrase_head(g)
+    return [], []
 
 
 def _places_at(sent: Sentence, lo: int, hi: int, particle: str) -> list[Ent]:
@@ -369,11 +396,14 @@ def _facts(
             continue  # "지난해 체결한 투자협약을 바탕으로 … 계획이다": that agreement was made
         before = [ents for at, ents in subs if at < start]
         after = [ents for at, ents in subs if at > end]
+        side_a, side_b = _pair_before(sent, start) if not before else ([], [])
         if kind in ("sign", "deal"):
             if _in_reference(sent, start):
                 continue
             others: list[Ent] = []
-            if before:  # "A시는 … B사와의 협약은", "C사가 추진하던 D사와의 계약"
+            if side_a and side_b:  # "A시와 B사의 투자협약은 무산됐다"
+                parties, others = parties_of(side_a), parties_of(side_b)
+            elif before:  # "A시는 … B사와의 협약은", "C사가 추진하던 D사와의 계약"
                 parties = parties_of(before[-1])
                 if len(before[-1]) == 2 and len(parties) == 2:
                     parties, others = parties[:1], parties[1:]  # "양국이 추진해 온 협정"
@@ -389,6 +419,19 @@ def _facts(
                 others = [
                     v.in_place for v in _places_at(sent, 0, start, "에서") if _hall_of_other(v, parties)
                 ]
+            if not others:
+                # "B시를 찾아 협약을 체결할 예정이다": the place visited in the clause chain before it
+                others = [
+                    e
+                    for p in sent.phrases
+                    if p.case == "obj"
+                    and _clause_start(text, start, w) <= p.start - sent.start
+                    and p.end - sent.start <= start
+                    and p.after is not None
+                    and p.after.text.startswith(w.visit_verbs)
+                    for e in parties_of(phrase_head(p))
+                    if not any(_home(a, e) for a in parties)
+                ]
             if not others and kind == "deal":
                 # "현재 논의되고 있는 투자협약": the one company the place courts
                 for a in parties or list(art.seeker_ents.values()):
@@ -401,12 +444,51 @@ def _facts(
                 main = art.main_party()
                 if main is not None and main is not parties[0]:
                     others = [main]
+            tied = any(text[:start].rstrip().endswith(c) for k in tie_kinds().values() for c in k.cues)
             for a in parties:
                 for b in others:
                     out.append((a, "signsAgreementWith", b))
+                    if tied and not st.negative:  # "자매결연 협약을 체결할 예정이다": the tie is planned too
+                        out.append((a, "sisterCityOf", b))
                     if kind == "deal":
                         company, place = (b, a) if b.type == "ORG" and b.cls == "Company" else (a, b)
                         out.append((company, "investsIn", place))
+        elif kind == "tie":
+            # "A시와 B시의 자매결연이 무산됐다", "A시는 B시와의 자매결연 협상이 결렬됐다고 밝혔다"; not a tie
+            # named as an attribute ("자매도시인 B시와의 협약은 …") or by its anniversary
+            if not st.negative or not _TIE_EVENT.match(text[end:]):
+                continue
+            if side_a and side_b:
+                sides = (side_a, side_b)
+            elif before:
+                sides = (before[-1], _counterparts(sent, _clause_start(text, start, w), start, before[-1]))
+            else:
+                continue
+            for a in sides[0]:
+                for b in sides[1]:
+                    out.append((a, "sisterCityOf", b))
+        elif kind == "meet":
+            # "A 시장과 B 지사의 회담이 취소됐다"
+            if not st.negative:
+                continue
+            for a in side_a:
+                for b in side_b:
+                    if a.type == b.type == "PERSON":
+                        out.append((a, "meets", b))
+        elif kind == "ask":
+            # "시는 A사에 추가 투자를 요청할 방침이다": the company asked, with 에 or 에게
+            companies = [
+                e
+                for p in sent.phrases
+                if p.particle in ("에", "에게", "에도", "에게도")
+                and _clause_start(text, start, w) <= p.start - sent.start
+                and p.end - sent.start <= start
+                for e in phrase_head(p)
+                if e.type == "ORG" and e.cls != "NewsMediaOrganization"
+            ]
+            for a in parties_of(before[-1] if before else agent):
+                for c in companies:
+                    out.append((a, "seeksInvestmentFrom", c))
         elif kind == "join":
             parties = parties_of(own)
             agreements = [word for word, k in w.events if k in ("sign", "deal")]
@@ -435,6 +517,7 @@ def _facts(
                 for p in sent.phrases
                 if p.particle == "의" and p.end - sent.start <= start
                 for e in parties_of(phrase_head(p))
+                if e.cls != "Company"  # "A사의 공장 유치": the company is courted, not courting
             ]
             companies = [e for e in _named_before(sent, start) if e.type == "ORG" and e not in owners]
             for a in owners[:1] or parties_of(agent):
@@ -450,7 +533,15 @@ def _facts(
                 for e in phrase_head(p)
                 if e.type == "PERSON"
             ]
-            for a in owners[:1] or agent:
+            # "B시 대표단의 C군 방문이 취소됐다": a delegation, or the place it stands for
+            bodies = [
+                e
+                for p in sent.phrases
+                if p.particle == "의" and p.end - sent.start <= start
+                for e in phrase_head(p)
+                if _is_party(e) and e not in targets and e.cls != "Company"
+            ]
+            for a in owners[:1] or bodies[:1] or agent:
                 for t in targets:
                     if not _home(a, t):
                         out.append((a, "visits", t))
@@ -499,9 +590,35 @@ def add_unrealised(sents: list[Sentence], found: list[Found]) -> list[Found]:
         own = _subject(sent)
         if own:
             carry = own
-        if st is not None and st.negative:
+        if st is not None:  # "자매결연 협약을 체결할 계획이다" as "… 계획이었으나 연기했다"
             out = _tie_of_unrealised_agreement(sent, out, w)
-    return _stops_under_way(_told_ahead(out, w))
+    return _told_in_own_sentence(_stops_under_way(_told_ahead(out, w)), w)
+
+
+def _told_in_own_sentence(found: list[Found], w: _Words) -> list[Found]:
+    """Planned and failed facts whose own sentence tells no plan, failure, negation or time to come
+    (and lists no companions of a trip) are left out: their status was read in another sentence (a
+    headline paired with a company of a postponed deal)."""
+    from newskg.extract.lexicon import load_lexicon
+
+    words = load_lexicon().words
+    told = (
+        w.failed + w.postponed + w.notyet + w.plan + w.ahead + w.ahead_l + w.ahead_d
+        + tuple(words.get("negation", ())) + tuple(words.get("modality", ()))
+        + tuple(words.get("postponed", ()))
+    )  # fmt: skip
+    return [
+        f
+        for f in found
+        if f.status == "done"
+        or any(x in f.sentence.text for x in told)
+        or _TO_COME.search(f.sentence.text)
+        or companions(f.sentence.text)  # "이번 방문에는 A가 동행한다": the trip's status
+    ]
+
+
+# a time still to come, which makes a plan of a sentence without a plan word ("오는 7일 방문한다")
+_TO_COME = re.compile(r"오는\s?\d|내년|다음\s?달|내달|하반기|상반기|연내|향후")
 
 
 # event predicates a sentence can tell as decided or expected ahead; the cue words are the rules'
@@ -509,27 +626,51 @@ _AHEAD_PREDICATES = (
     "visits", "meets", "accompanies", "signsAgreementWith", "sisterCityOf", "investsIn",
     "seeksInvestmentFrom", "cooperatesWith",
 )  # fmt: skip
+# events a decision puts ahead ("협약을 체결하기로 했다", "방문하기로 했다"); a decision to invest or to
+# cooperate is itself the fact (CONTRACT: "투자하기로 했다", "협력하기로")
+_DECIDED_PREDICATES = frozenset({"visits", "meets", "accompanies", "signsAgreementWith", "sisterCityOf"})
 # what may stand between a cue and the word that puts it ahead: its particle and one verb
 # ("자매결연을 맺기로", "협약 체결을 추진", "투자할 것으로")
-_AHEAD_GAP = re.compile(r"[가-힣]{0,3}(?:\s?[가-힣]{1,4})?\s?")
+_AHEAD_GAP = re.compile(
+    r"(?:,\s?[가-힣A-Za-z]{1,8})?[가-힣]{0,3}(?:\s(?:잇따라|함께|공식|정식으로|공식적으로))?(?:\s?[가-힣]{1,4})?\s?"
+)  # and the rest of a list of what is signed, and an adverb ("자매결연, 양해각서를 잇따라 체결할")
 _CLAUSE_GAP = re.compile(r"(?:고|며|서|해|여)\s")  # "체결하고 사업을 추진": a clause ended between
 
 
-def _ahead_at(text: str, end: int, w: _Words) -> bool:
+def _ahead_at(text: str, end: int, w: _Words, decided: bool = False) -> bool:
     """Whether the cue ending at `end` is told as decided or expected ahead: a word of kind ``ahead``
-    ("기로 했다", "추진") or, after a verb in the ㄹ form, of kind ``ahead_l`` ("할 것으로 보인다")
-    follows it with only its particle and one verb between."""
-    rest = text[end : end + 16]
-    for word in w.ahead + w.ahead_l:
+    ("추진", "앞두고"), with `decided` one of kind ``ahead_d`` ("기로 했다"), or, after a verb in the ㄹ
+    form, of kind ``ahead_l`` ("할 것으로 보인다") follows it with only its particle and one verb
+    between."""
+    rest = text[end : end + 26]
+    for word in w.ahead + (w.ahead_d if decided else ()) + w.ahead_l:
         i = rest.find(word)
         if i < 0 or not _AHEAD_GAP.fullmatch(rest[:i]) or _CLAUSE_GAP.search(rest[:i]):
             continue
-        if word in w.ahead:
+        if word in w.ahead or word in w.ahead_d:
             return True
         before = rest[:i].rstrip()
         last = before[-1:] or text[end - 1 : end]
         if "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 == 8:
             return True
+    return False
+
+
+# investment told in a clause chain that ends in a plan ("500억원을 투자해 공장을 지을 계획이다");
+# visits so told are the trip's business (`_stops_under_way`, qualify)
+_CHAINED = frozenset({"investsIn"})
+_PLAN_TAIL = re.compile(r"([가-힣])\s?(?:계획|예정|방침)(?:이다|이며|이고|이라|입니다)")
+
+
+def _runs_into_plan(text: str, end: int) -> bool:
+    """Whether the clauses from the cue ending at `end` run, with no past tense or decision between,
+    into "…할 계획이다" / "…할 예정이다" (a verb in the ㄹ form before the plan word)."""
+    rest = text[end:]
+    for m in _PLAN_TAIL.finditer(rest):
+        if (ord(m.group(1)) - 0xAC00) % 28 == 8:
+            between = rest[: m.start()]
+            # "체결하고 추가 투자를 검토할 계획이다": a -고 clause is done, a -해 one the plan's means
+            return not _PAST.search(between) and not re.search(r"기로|,|[가-힣]고\s", between)
     return False
 
 
@@ -544,7 +685,10 @@ def _told_ahead(found: list[Found], w: _Words) -> list[Found]:
         if f.status == "done" and f.predicate in _AHEAD_PREDICATES:
             text = f.sentence.text
             ends = [i + len(c) for c in cues.get(f.predicate, ()) if c for i in find_all(text, c)]
-            if ends and all(_ahead_at(text, e, w) for e in ends):
+            decided = f.predicate in _DECIDED_PREDICATES
+            ahead = all(_ahead_at(text, e, w, decided) for e in ends)
+            chained = f.predicate in _CHAINED and all(_runs_into_plan(text, e) for e in ends)
+            if ends and (ahead or chained):
                 f = replace(f, status="planned")
         out.append(f)
     return out

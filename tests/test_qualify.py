@@ -119,6 +119,91 @@ def test_companions_visit_each_stop_on_its_date():
     assert [t.when for t in out[2:]] == [When("2024-08-12"), When("2024-08-13"), None]
 
 
+def test_a_companion_takes_the_day_the_story_gave_the_leaders_visit():
+    art, ents, (arrive, company) = article(
+        "김 시장은 12일 토론토에 도착했다. 김 시장은 이어 보스턴을 찾았다.",
+        "대표단에는 이서연 의장도 포함됐다.",
+    )
+    out = qualified(
+        art,
+        ents,
+        Triple("kim", "visits", "bs", 0.9, arrive),
+        Triple("lee", "visits", "bs", 0.8, company),
+        Triple("lee", "accompanies", "kim", 0.8, company),
+    )
+    assert [t.when for t in out] == [When("2024-08-12"), When("2024-08-12"), None]
+
+
+def test_a_tie_takes_the_year_written_before_its_word_in_another_sentence_not_the_renewal_day():
+    art, ents, (head, renew, history) = article(
+        "한빛시와 마루시가 우호교류 협정서를 갱신했다.",
+        "한빛시는 12일 마루시와 협정서 갱신 체결식을 열었다.",
+        "양측은 1994년 우호교류 협정을 맺은 뒤 교류를 이어 왔다.",
+    )
+    tie, sign = qualified(
+        art,
+        ents,
+        Triple("hb", "sisterCityOf", "mr", 0.9, head),
+        Triple("hb", "signsAgreementWith", "mr", 0.9, renew),
+    )
+    assert (tie.when, sign.when) == (When("1994"), When("2024-08-12"))
+
+
+def test_a_year_of_another_tie_of_the_same_place_is_not_this_ties():
+    art, ents, (head, others) = article(
+        "한빛시는 12일 마루시와 자매결연을 맺었다.",
+        "한빛시는 2009년 자매결연을 맺은 토론토와도 교류하고 있다.",
+    )
+    (tie,) = qualified(art, ents, Triple("hb", "sisterCityOf", "mr", 0.9, head))
+    assert tie.when == When("2024-08-12")
+
+
+def test_a_visit_told_again_later_is_dated_by_the_first_day_the_story_puts_the_visitor_there():
+    art, ents, (first, then) = article(
+        "김도윤 시장은 지난 12일 보스턴에서 ㈜가온 대표를 만났다.",
+        "김 시장은 이튿날 보스턴 인근 도시를 찾았다.",
+    )
+    (visit,) = qualified(art, ents, Triple("kim", "visits", "bs", 0.9, then))
+    assert visit.when == When("2024-08-12")
+
+
+def test_an_earlier_experience_does_not_date_this_visit():
+    art, ents, (before, now) = article(
+        "김도윤 시장은 지난 2일 보스턴을 방문한 바 있다.",
+        "김도윤 시장은 12일 보스턴을 다시 찾았다.",
+    )
+    (visit,) = qualified(art, ents, Triple("kim", "visits", "bs", 0.9, now))
+    assert visit.when == When("2024-08-12")
+
+
+def test_the_date_of_an_earlier_event_a_visit_counts_from_is_not_the_visits():
+    art, ents, (s,) = article("김도윤 시장이 보스턴을 찾은 것은 지난해 11월 취임 이후 처음이다.")
+    (visit,) = qualified(art, ents, Triple("kim", "visits", "bs", 0.9, s))
+    assert visit.when is None
+
+
+def test_a_tie_counted_from_keeps_its_year():
+    art, ents, (s,) = article("한빛시와 마루시는 2009년 자매결연 이후 교류를 이어 왔다.")
+    (tie,) = qualified(art, ents, Triple("hb", "sisterCityOf", "mr", 0.9, s))
+    assert tie.when == When("2009")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "한빛시는 12일 ㈜가온과 투자협약을 체결하고, 내년 상반기 공장을 착공하기로 했다.",
+            When("2024-08-12"),
+        ),
+        ("한빛시는 ㈜가온과 투자협약을 체결하고, 내년 상반기 공장을 착공하기로 했다.", None),
+    ],
+)
+def test_a_date_still_to_come_in_a_later_clause_is_not_the_done_facts(text, expected):
+    art, ents, (s,) = article(text)
+    (t,) = qualified(art, ents, Triple("hb", "signsAgreementWith", "ga", 0.9, s))
+    assert t.when == expected
+
+
 def test_a_trip_under_way_gives_no_date_to_the_visit_of_its_country():
     art, ents, (s,) = article("미국을 방문 중인 김도윤 시장이 12일 보스턴에서 ㈜가온 대표를 만났다.")
     country, city = qualified(

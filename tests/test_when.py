@@ -38,6 +38,10 @@ def events(text: str, published: str | None = PUB) -> list:
         ("도는 지난해부터 실무진을 보냈다.", ["2023"]),
         ("시는 올해 하반기 설명회를 연다.", [{"start": "2024-07", "end": "2024-12"}]),
         ("지사가 12일(현지시간) 공장을 찾았다.", ["2024-08-12"]),
+        (
+            "대표단은 오는 23일까지 열흘간 세 나라를 차례로 방문한다.",
+            [{"start": "2024-08-14", "end": "2024-08-23"}],
+        ),
     ],
 )
 def test_a_time_expression_resolves_to_the_precision_the_text_gives(text, expected):
@@ -51,6 +55,7 @@ def test_a_time_expression_resolves_to_the_precision_the_text_gives(text, expect
         ("한빛시는 협약을 체결했다고 14일(현지시간) 전했다.", "report"),
         ("12일 한빛시에 따르면 대표단은 시청을 찾았다.", "source"),
         ("회사는 2027년까지 공장을 짓는다.", "deadline"),
+        ("대사가 시청을 찾은 것은 지난해 11월 부임 이후 처음이다.", "prior"),
     ],
 )
 def test_reporting_days_and_deadlines_are_no_event_dates(text, role):
@@ -69,6 +74,25 @@ def test_reporting_days_and_deadlines_are_no_event_dates(text, role):
     ],
 )
 def test_lengths_ages_and_timestamps_are_no_dates(text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김 지사는 12일 후쿠오카시를 찾았다.",  # 후 starts a name, not "12 days later"
+        "김 지사는 12일 만나 협약을 맺었다.",  # 만나다, not "after 12 days"
+        "김 지사는 12일 간담회를 열었다.",  # 간담회, not "for 12 days"
+    ],
+)
+def test_a_day_before_a_word_that_begins_like_a_length_word_is_a_date(text):
+    assert events(text) == ["2024-08-12"]
+
+
+@pytest.mark.parametrize(
+    "text", ["그는 3일 전에 출국했다.", "그는 10년 만에 찾았다.", "교류는 5일 간의 일정이었다."]
+)
+def test_a_length_word_with_its_particle_is_still_no_date(text):
     assert events(text) == []
 
 
