@@ -8,7 +8,17 @@ from functools import lru_cache
 from typing import Any
 
 from newskg.extract.lexicon import Lexicon
-from newskg.extract.mention_base import _HANGUL, _HANJA, _KO, Mention, _Builder, _is_particle, _mk_gaz, _pick
+from newskg.extract.mention_base import (
+    _HANGUL,
+    _HANJA,
+    _KO,
+    Mention,
+    _Builder,
+    _is_particle,
+    _mk_gaz,
+    _pick,
+    is_person_name,
+)
 from newskg.extract.syntax import Word
 
 __all__ = ["gazetteer_index"]
@@ -155,3 +165,32 @@ def _districts(b: _Builder, gaz, words: list[Word]) -> None:
         else:
             cls = "City" if core.endswith("시") else "AdministrativeArea"
             b.add(Mention(w.start, w.start + len(core), core, core, "LOC", cls, "district"))
+
+
+def _bare_places(b: _Builder, lex: Lexicon, gaz, words: list[Word]) -> None:
+    """Unknown cities, counties and districts standing alone ("한빛시는", "누리군과").
+
+    Kiwi must read the word's start as a proper noun (common nouns such as "관광도시" or "장군" are
+    no place) and the gazetteer must not know it (a name it knows was linked before). Given names
+    rarely end in 시 or 군 but often in 구: a …구 that reads as a personal name ("박성구") is left
+    to the person rules.
+    """
+    for w in words:
+        core = w.core
+        cls = _KO.bare_place_suffixes.get(core[-1:])
+        if (
+            cls is None
+            or w.kind != "N"
+            or not 3 <= len(core) <= 6
+            or not _HANGUL.match(core)
+            or w.tags[:1] != ("NNP",)
+            or not all(t.startswith(("NNP", "NNG", "J")) for t in w.tags)
+            or core.endswith(_KO.bare_place_not_ends)
+            or core in lex.words.get("not_name", ())
+            or not b.free(w.start, w.start + len(core))
+            or gaz.lookup(core)
+        ):
+            continue
+        if core.endswith("구") and is_person_name(core, lex):
+            continue
+        b.add(Mention(w.start, w.start + len(core), core, core, "LOC", cls, "bare_place"))

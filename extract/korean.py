@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newskg.extract.lexicon import _rows
@@ -56,6 +56,8 @@ class Korean:
     unit_ends: tuple[str, ...]  # endings of a unit inside a body (…팀, …캠퍼스, …학과)
     particle_re: re.Pattern[str]  # a particle, optionally followed by a second, or a particle word
     strip_re: re.Pattern[str]  # the marks the name normaliser drops
+    bare_place_suffixes: dict[str, str] = field(default_factory=dict)  # 시 -> City (an unknown place)
+    bare_place_not_ends: tuple[str, ...] = ()  # common nouns ending like such a place (…도시)
 
     def marks_for(self, use: str) -> tuple[str, ...]:
         """The company marks with this use, in file order."""
@@ -123,6 +125,8 @@ def korean_from_rows(rows: list[list[str]]) -> Korean:
         title_bodies={f[1]: tuple(f[2].split(",")) for f in by_kind.get("title_body", ()) if len(f) > 2},
         particle_re=re.compile(f"^(?:{alternation(particles)}{alternation(tails)}?|{alternation(alone)})$"),
         strip_re=re.compile("|".join(strip)),
+        bare_place_suffixes={f[1]: f[2] for f in by_kind.get("bare_place_suffix", ()) if len(f) > 2},
+        bare_place_not_ends=words("bare_place_not_end"),
     )
 
 

@@ -19,7 +19,13 @@ before the split is still importable from here.
 from __future__ import annotations
 
 from newskg.extract import news_patterns
-from newskg.extract.gazetteer_link import _districts, _gaz_word, _place_chain, gazetteer_index  # noqa: F401
+from newskg.extract.gazetteer_link import (  # noqa: F401
+    _bare_places,
+    _districts,
+    _gaz_word,
+    _place_chain,
+    gazetteer_index,
+)
 from newskg.extract.known_names import _found_again, _known_names, find_known  # noqa: F401
 from newskg.extract.korean import norm_label
 from newskg.extract.lexicon import Lexicon, Role, load_lexicon
@@ -140,6 +146,9 @@ def find_mentions(
     # known names of this article (second pass)
     if known:
         _known_names(b, known, text, off, lex, title_words, words)
+
+    # 6b. unknown cities and counties standing alone, before a title could make them a person
+    _bare_places(b, lex, gaz, words)
 
     # 7. person + title (foreign names of several words first)
     news_patterns.foreign_titled(b, lex, words, text, off)
