@@ -16,7 +16,7 @@ def _by_label(text: str):
     ("text", "label", "cls"),
     [
         ("한빛시는 12일 신규 공장을 준공했다고 밝혔다.", "한빛시", "City"),
-        ("한빛시 관계자는 \"교류를 넓히겠다\"고 말했다.", "한빛시", "City"),
+        ('한빛시 관계자는 "교류를 넓히겠다"고 말했다.', "한빛시", "City"),
     ],
 )
 def test_an_unknown_city_standing_alone_is_a_place_not_a_person(text, label, cls):
@@ -26,7 +26,7 @@ def test_an_unknown_city_standing_alone_is_a_place_not_a_person(text, label, cls
 
 
 def test_a_name_ending_in_gu_that_reads_as_a_person_stays_a_person():
-    e = _by_label("박성구 대표는 \"투자를 늘리겠다\"고 말했다.").get("박성구")
+    e = _by_label('박성구 대표는 "투자를 늘리겠다"고 말했다.').get("박성구")
     assert e is not None and e.type == "PERSON"
 
 
