@@ -173,9 +173,10 @@ def _bare_places(b: _Builder, lex: Lexicon, gaz, words: list[Word]) -> None:
     Kiwi must read the word's start as a proper noun (common nouns such as "관광도시" or "장군" are
     no place) and the gazetteer must not know it (a name it knows was linked before). Given names
     rarely end in 시 or 군 but often in 구: a …구 that reads as a personal name ("박성구") is left
-    to the person rules.
+    to the person rules, and so is a word right before a bare proper noun (a Japanese family name
+    such as "오이시" before the given name).
     """
-    for w in words:
+    for k, w in enumerate(words):
         core = w.core
         cls = _KO.bare_place_suffixes.get(core[-1:])
         if (
@@ -184,7 +185,7 @@ def _bare_places(b: _Builder, lex: Lexicon, gaz, words: list[Word]) -> None:
             or not 3 <= len(core) <= 6
             or not _HANGUL.match(core)
             or w.tags[:1] != ("NNP",)
-            or not all(t.startswith(("NNP", "NNG", "J")) for t in w.tags)
+            or not all(t.startswith(("NNP", "NNG", "NNB", "J")) for t in w.tags)
             or core.endswith(_KO.bare_place_not_ends)
             or core in lex.words.get("not_name", ())
             or not b.free(w.start, w.start + len(core))
@@ -193,4 +194,13 @@ def _bare_places(b: _Builder, lex: Lexicon, gaz, words: list[Word]) -> None:
             continue
         if core.endswith("구") and is_person_name(core, lex):
             continue
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if (
+            not w.particle
+            and nxt is not None
+            and nxt.tags == ("NNP",)
+            and not gaz.lookup(nxt.text)
+            and nxt.text[-1:] not in _KO.bare_place_suffixes
+        ):
+            continue  # "다케이시 도시히코": a foreign family name before the given name
         b.add(Mention(w.start, w.start + len(core), core, core, "LOC", cls, "bare_place"))
