@@ -240,6 +240,33 @@ def _merge_abbreviations(table: _Table) -> None:
                 e.in_place = long
 
 
+def _resolve_councils(sents: list[Sentence], table: _Table) -> None:
+    """ "군의회" written bare: the council of the place with that suffix the sentence named last before
+    it, else of the article's most salient such place (a Korean one first), named after it
+    ("OO군" → "OO군의회") and located in it; with no such place, no council."""
+    for s in sents:
+        for m in s.mentions:
+            if m.ref != "council":
+                continue
+            suffix = m.label[: -len("의회")]
+
+            def fits(e: Ent | None, x: str = suffix) -> bool:
+                return e is not None and e.type == "LOC" and e.label.endswith(x) and e.cls != "Country"
+
+            here = [x.entity for x in s.mentions if x.end <= m.start and not x.ref and fits(x.entity)]
+            places = [e for _sc, e in _salience(sents, fits)]
+            place = (
+                here[-1] if here else next((e for e in places if _is_kr(e)), places[0] if places else None)
+            )
+            if place is None:
+                continue
+            label = place.label + "의회"
+            e = table.get(Mention(m.start, m.end, label, label, "ORG", "GovernmentOrganization", "council"))
+            e.in_place = e.in_place or place
+            m.ref, m.label = None, label
+            table.attach(m, e)
+
+
 def resolve_entities(sents: list[Sentence]) -> list[Ent]:
     """Attach an entity to every mention of the article (short forms included, unresolved ones dropped)."""
     table = _Table()
@@ -261,6 +288,7 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                     m.in_place.entity = pe
                 e.in_place = pe
     _merge_abbreviations(table)
+    _resolve_councils(sents, table)
     # people's titles
     for s in sents:
         for m in s.mentions:

@@ -64,3 +64,30 @@ def test_a_reporter_line_with_an_address_at_the_end_of_the_story_is_read(line):
 def test_a_line_of_addresses_alone_stays_out_of_the_story():
     text = "한빛시는 12일 새봄정밀과 투자협약을 맺었다고 밝혔다.\n\n제보 박하늘 haneul@hanbit.co.kr\n"
     assert "박하늘" not in _read_labels(text)
+
+
+_COUNCIL_STORY = (
+    "인제군은 12일 새봄제약 공장 착공식을 열었다. 이날 착공식에는 박서준 부군수, "
+    "김하늘 군의회 의장, 오채린 새봄제약 회장 등이 참석했다. 정다온 군의회의장은 축사를 했다."
+)
+
+
+def test_a_council_written_bare_before_a_title_is_the_council_of_the_article_s_county():
+    out = get_extractor().extract(Article("t", _COUNCIL_STORY))
+    by_label = {e.label: e for e in out.entities}
+    council = by_label.get("인제군의회")
+    assert council is not None and council.type == "ORG", sorted(by_label)
+    heads = {
+        out.entity(t.subject).label for t in out.triples if t.predicate == "headOf" and t.object == council.id
+    }
+    assert heads == {"김하늘", "정다온"}
+
+
+def test_a_deputy_county_head_is_a_person():
+    e = _by_label(_COUNCIL_STORY).get("박서준")
+    assert e is not None and e.type == "PERSON"
+
+
+def test_a_bare_council_without_a_title_makes_no_council():
+    labels = _by_label("인제군은 12일 새 조례를 공포했다. 이 조례는 시의회 의견 수렴을 거쳤다.")
+    assert not [label for label in labels if label.endswith("의회")]
