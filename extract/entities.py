@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from newskg.extract.korean import load_korean
 from newskg.extract.mentions import Mention, is_person_name, norm_label
 from newskg.extract.namesakes import relink_namesakes
 from newskg.extract.records import Entity
@@ -240,6 +241,31 @@ def _merge_abbreviations(table: _Table) -> None:
                 e.in_place = long
 
 
+_KO = load_korean()
+
+
+def _merge_site_abbreviations(table: _Table) -> None:
+    """A site named "OO산단" is the article's "OO산업단지" ("OO일반산업단지", "OO국가산업단지")."""
+    sites = [e for e in table.order if e.type == "LOC" and e.cls == "Facility" and not e.key]
+    for short in sites:
+        sl = norm_label(short.label)
+        if not sl.endswith("산단") or not short.mentions:
+            continue
+        fulls = {sl[:-2] + mid + "산업단지" for mid in _KO.site_infixes}
+        longs = [e for e in sites if e is not short and e.mentions and norm_label(e.label) in fulls]
+        if len(longs) != 1:
+            continue
+        long = longs[0]
+        for m in short.mentions:
+            m.entity = long
+            long.mentions.append(m)
+        for a in (short.label, *short.aliases):
+            if a not in long.aliases:
+                long.aliases.append(a)
+        long.mentions.sort(key=lambda m: m.start)
+        short.mentions = []
+
+
 def _resolve_councils(sents: list[Sentence], table: _Table) -> None:
     """ "군의회" written bare: the council of the place with that suffix the sentence named last before
     it, else of the article's most salient such place (a Korean one first), named after it
@@ -288,6 +314,7 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                     m.in_place.entity = pe
                 e.in_place = pe
     _merge_abbreviations(table)
+    _merge_site_abbreviations(table)
     _resolve_councils(sents, table)
     # people's titles
     for s in sents:

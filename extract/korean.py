@@ -59,6 +59,7 @@ class Korean:
     bare_place_suffixes: dict[str, str] = field(default_factory=dict)  # 시 -> City (an unknown place)
     bare_place_not_ends: tuple[str, ...] = ()  # common nouns ending like such a place (…도시)
     bare_councils: tuple[str, ...] = ()  # a council written without its place ("군의회")
+    site_infixes: tuple[str, ...] = ()  # what "OO산단" leaves out of "OO(일반|국가)산업단지"
 
     def marks_for(self, use: str) -> tuple[str, ...]:
         """The company marks with this use, in file order."""
@@ -129,6 +130,7 @@ def korean_from_rows(rows: list[list[str]]) -> Korean:
         bare_place_suffixes={f[1]: f[2] for f in by_kind.get("bare_place_suffix", ()) if len(f) > 2},
         bare_place_not_ends=words("bare_place_not_end"),
         bare_councils=words("bare_council"),
+        site_infixes=tuple(w.strip('"') for w in words("site_infix")),
     )
 
 

@@ -426,6 +426,9 @@ def _suffix_org(
         return  # "벤처캐피털 윈드밀벤처스": a descriptor, the name follows
     if k + 1 < len(words) and not w.particle and lex.ends_with(words[k + 1].core, "descriptor"):
         return  # "신재생에너지 기업 해솔에너지": what the company does, not a name
+    if any(s.suffix == core and s.type == "LOC" and not s.needs_place for s in lex.suffixes_for(core)):
+        _named_site(b, gaz, words, k, w, core, off, text)
+        return
     for s in lex.suffixes_for(core):
         if not core.endswith(s.suffix) or len(core) - len(s.suffix) < s.min_stem:
             continue
@@ -496,3 +499,39 @@ def _suffix_org(
             mm.aliases = (core[:-2],)
         b.add(mm)
         return
+
+
+def _named_site(b: _Builder, gaz, words: list[Word], k: int, w: Word, core: str, off: int, text: str) -> None:
+    """A site type written as a word of its own after its name ("율곡 일반산업단지", "한빛 국가산단"):
+    one site named by both words; a known city or county as the name is the place the site lies
+    in. A type word with no name before it ("일반산업단지 조성"), or after a common noun only
+    ("인근 산단"), is no name."""
+    if k == 0 or words[k - 1].particle or words[k - 1].kind != "N":
+        return
+    pw = words[k - 1]
+    if text[pw.end - off : w.start - off] != " ":
+        return
+    end = w.start + len(core)
+    prev = b.at(pw.start, pw.end)
+    if prev is not None:
+        if prev.type != "LOC" or (prev.start, prev.end) != (pw.start, pw.end):
+            return
+        if prev.cls != "City" and prev.label[-1:] not in ("시", "군", "구"):
+            return  # "OO성 산업단지": a province's or country's complexes, not one named site
+        label = f"{prev.text} {core}"
+        b.items.remove(prev)  # the place lives on as the site's in_place (its entity is kept)
+        mm = Mention(pw.start, end, text[pw.start - off : end - off], label, "LOC", "Facility", "suffix")
+        mm.in_place = prev
+        b.add(mm)
+        return
+    if not _HANGUL.match(pw.text) or len(pw.text) < 2 or not b.free(pw.start, end):
+        return
+    if pw.tags == ("NNG",) or pw.tags[:1] == ("XPN",):
+        return  # one common noun ("인근 산업단지", "기존 국가산단", "대규모 산단") is no name
+    mm = Mention(
+        pw.start, end, text[pw.start - off : end - off], f"{pw.text} {core}", "LOC", "Facility", "suffix"
+    )
+    places = [g for g in gaz.lookup(pw.text) if g.type == "LOC"]
+    if places:
+        mm.in_place = _mk_gaz(places[0], pw.start, pw.end, pw.text, "in-name")
+    b.add(mm)

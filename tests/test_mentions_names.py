@@ -91,3 +91,31 @@ def test_a_deputy_county_head_is_a_person():
 def test_a_bare_council_without_a_title_makes_no_council():
     labels = _by_label("인제군은 12일 새 조례를 공포했다. 이 조례는 시의회 의견 수렴을 거쳤다.")
     assert not [label for label in labels if label.endswith("의회")]
+
+
+def test_a_site_type_written_after_its_name_is_one_site():
+    e = _by_label("새봄정밀은 한빛 일반산업단지에 공장을 짓는다.").get("한빛 일반산업단지")
+    assert e is not None and (e.type, e.cls) == ("LOC", "Facility")
+
+
+def test_a_site_type_after_a_city_is_a_site_lying_in_that_city():
+    out = get_extractor().extract(Article("t", "새봄정밀은 김제 국가산업단지에 공장을 짓는다."))
+    by_label = {e.label: e for e in out.entities}
+    site, city = by_label.get("김제 국가산업단지"), by_label.get("김제시")
+    assert site is not None and city is not None, sorted(by_label)
+    assert any(
+        t.subject == site.id and t.predicate == "locatedIn" and t.object == city.id for t in out.triples
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["회사는 인근 산업단지에 공장을 짓는다.", "시는 일반산업단지 조성을 추진한다."]
+)
+def test_a_site_type_after_a_common_noun_or_alone_is_no_site(text):
+    assert not [label for label in _by_label(text) if label.endswith("산업단지")]
+
+
+def test_the_short_form_of_an_industrial_complex_is_the_same_site():
+    text = "다온바이오는 누리가람산단에 투자한다. 누리가람일반산업단지 부지에 공장을 짓는다."
+    sites = [e for e in _by_label(text).values() if e.cls == "Facility"]
+    assert [(e.label, "누리가람산단" in e.aliases) for e in sites] == [("누리가람일반산업단지", True)]
