@@ -204,3 +204,42 @@ def _bare_places(b: _Builder, lex: Lexicon, gaz, words: list[Word]) -> None:
         ):
             continue  # "다케이시 도시히코": a foreign family name before the given name
         b.add(Mention(w.start, w.start + len(core), core, core, "LOC", cls, "bare_place"))
+
+
+def _sub_unit_word(w: Word, lex: Lexicon, min_stem: int = 2) -> bool:
+    core = w.core
+    return (
+        w.kind == "N"
+        and core[-1:] in _KO.sub_unit_suffixes
+        and min_stem + 1 <= len(core) <= 5
+        and _HANGUL.match(core) is not None
+        and not core.endswith(_KO.sub_unit_not_ends)
+        and core not in lex.roles
+        and core not in lex.words.get("not_name", ())
+    )
+
+
+def _sub_units(b: _Builder, lex: Lexicon, words: list[Word]) -> None:
+    """Towns, townships, neighbourhoods and villages (…읍, …면, …동, …리) no gazetteer lists, read as
+    places only beside another place: after one ("OO군 OO면"), before a place or site ("OO면 OO리",
+    "OO면 OO산단"), or before "일원/일대" ("OO동 일원에"). Alone such a word is too often a common
+    noun ("측면", "활동")."""
+    for k, w in enumerate(words):
+        core = w.core
+        if not b.free(w.start, w.start + len(core)):
+            continue
+        prev = b.at(words[k - 1].start, words[k - 1].end) if k > 0 and not words[k - 1].particle else None
+        after_place = prev is not None and prev.type == "LOC" and prev.cls != "Country"
+        if not _sub_unit_word(w, lex, 1 if after_place else 2):
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) and not w.particle else None
+        before_place = False
+        if nxt is not None:
+            nm = b.at(nxt.start, nxt.end)
+            before_place = (
+                (nm is not None and nm.type == "LOC")
+                or _sub_unit_word(nxt, lex)
+                or nxt.core.startswith(_KO.sub_unit_areas)
+            )
+        if after_place or before_place:
+            b.add(Mention(w.start, w.start + len(core), core, core, "LOC", "AdministrativeArea", "district"))

@@ -60,6 +60,9 @@ class Korean:
     bare_place_not_ends: tuple[str, ...] = ()  # common nouns ending like such a place (…도시)
     bare_councils: tuple[str, ...] = ()  # a council written without its place ("군의회")
     site_infixes: tuple[str, ...] = ()  # what "OO산단" leaves out of "OO(일반|국가)산업단지"
+    sub_unit_suffixes: tuple[str, ...] = ()  # 읍, 면, 동, 리
+    sub_unit_not_ends: tuple[str, ...] = ()  # common nouns ending like one ("활동", "측면")
+    sub_unit_areas: tuple[str, ...] = ()  # "일원", "일대" after a place
 
     def marks_for(self, use: str) -> tuple[str, ...]:
         """The company marks with this use, in file order."""
@@ -131,6 +134,9 @@ def korean_from_rows(rows: list[list[str]]) -> Korean:
         bare_place_not_ends=words("bare_place_not_end"),
         bare_councils=words("bare_council"),
         site_infixes=tuple(w.strip('"') for w in words("site_infix")),
+        sub_unit_suffixes=words("sub_unit_suffix"),
+        sub_unit_not_ends=words("sub_unit_not_end"),
+        sub_unit_areas=words("sub_unit_area"),
     )
 
 

@@ -24,6 +24,7 @@ from newskg.extract.gazetteer_link import (  # noqa: F401
     _districts,
     _gaz_word,
     _place_chain,
+    _sub_units,
     gazetteer_index,
 )
 from newskg.extract.known_names import _found_again, _known_names, find_known  # noqa: F401
@@ -162,5 +163,6 @@ def find_mentions(
     _bare_names(b, lex, words, gaz, text, off)
     # 9. districts after their city, 10. short forms
     _districts(b, gaz, words)
+    _sub_units(b, lex, words)
     _short_forms(b, lex, words, title_words, text, off, known)
     return sorted(b.items, key=lambda m: m.start)

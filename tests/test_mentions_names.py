@@ -119,3 +119,22 @@ def test_the_short_form_of_an_industrial_complex_is_the_same_site():
     text = "다온바이오는 누리가람산단에 투자한다. 누리가람일반산업단지 부지에 공장을 짓는다."
     sites = [e for e in _by_label(text).values() if e.cls == "Facility"]
     assert [(e.label, "누리가람산단" in e.aliases) for e in sites] == [("누리가람일반산업단지", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("오캄바이오는 새봄면 한빛일반산단에 공장을 짓는다.", "새봄면"),
+        ("퓨리온은 다온동 일원에 공장을 짓는다.", "다온동"),
+        ("회사는 김제 남면 일대에 공장을 짓는다.", "남면"),
+        ("회사는 가람면 누리리 부지에 공장을 짓는다.", "누리리"),
+    ],
+)
+def test_a_town_or_village_beside_another_place_is_a_place(text, unit):
+    e = _by_label(text).get(unit)
+    assert e is not None and e.type == "LOC", sorted(_by_label(text))
+
+
+def test_common_nouns_ending_like_a_town_are_no_place():
+    labels = _by_label("두 기관은 협력 활동을 넓히고 관리 측면에서 일원화를 검토한다.")
+    assert not [label for label in labels if label[-1:] in "읍면동리"]
