@@ -424,6 +424,8 @@ def _suffix_org(
         return
     if lex.ends_with(core, "descriptor"):
         return  # "벤처캐피털 윈드밀벤처스": a descriptor, the name follows
+    if core.endswith(_KO.generic_body_ends):
+        return  # "지방정부", "중앙정부": a kind of body; a city's own government is the city
     if k + 1 < len(words) and not w.particle and lex.ends_with(words[k + 1].core, "descriptor"):
         return  # "신재생에너지 기업 해솔에너지": what the company does, not a name
     if any(s.suffix == core and s.type == "LOC" and not s.needs_place for s in lex.suffixes_for(core)):

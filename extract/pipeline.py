@@ -277,6 +277,8 @@ def _org_loc_name(name: str, tags: list[str], lex) -> bool:
     heads = [t.split("+", 1)[0] for t in tags]
     if heads and all(t == "NNG" for t in heads) and len(heads) <= 2:
         return False
+    if name.rsplit(" ", 1)[-1].endswith(load_korean().generic_body_ends):
+        return False  # "한일 지방정부": a kind of body, not a name
     if name.count(" ") >= 2:
         return False
     known_end = any(name.endswith(x.suffix) and len(name) > len(x.suffix) for x in lex.suffixes_for(name))

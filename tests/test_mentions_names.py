@@ -138,3 +138,23 @@ def test_a_town_or_village_beside_another_place_is_a_place(text, unit):
 def test_common_nouns_ending_like_a_town_are_no_place():
     labels = _by_label("두 기관은 협력 활동을 넓히고 관리 측면에서 일원화를 검토한다.")
     assert not [label for label in labels if label[-1:] in "읍면동리"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["이번 순방은 한일 지방정부 교류가 주춤한 가운데 이뤄졌다.", "연방정부와 중앙정부의 협의가 이어졌다."],
+)
+def test_a_kind_of_government_is_no_organisation(text):
+    assert not [label for label in _by_label(text) if label.endswith("정부")]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("그는 주한새봄국대사관을 찾아 협력을 논의했다.", "주한새봄국대사관"),
+        ("면담에는 주한 가람국대사관의 참사관이 배석했다.", "가람국대사관"),
+    ],
+)
+def test_an_embassy_is_a_government_body(text, label):
+    e = _by_label(text).get(label)
+    assert e is not None and (e.type, e.cls) == ("ORG", "GovernmentOrganization"), sorted(_by_label(text))
