@@ -114,6 +114,7 @@ def _gaz_word(
                 and foreign
                 and prev is None
                 and text[end : end + 1] not in ("(", "·", ",", ")")
+                and not _before_place_title(lex, text, end)
             ):
                 continue
             e = _pick(es, prev)
@@ -133,6 +134,19 @@ def _gaz_word(
                 nxt += 1
             i = nxt
     return found
+
+
+def _before_place_title(lex: Lexicon, text: str, end: int) -> bool:
+    """Whether the next word is a title held in a place ("뉴욕 시장", "텍사스 주지사")."""
+    m = re.match(r" ([\uac00-\ud7a3]+)", text[end:])
+    if m is None:
+        return False
+    word = m.group(1)
+    for cut in range(len(word), 1, -1):
+        r = lex.roles.get(word[:cut])
+        if r is not None and _is_particle(word[cut:]):
+            return bool(r.place)
+    return False
 
 
 def _place_chain(b: _Builder, gaz, by_first, text: str, s: int, e: int, off: int) -> None:

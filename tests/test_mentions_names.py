@@ -158,3 +158,14 @@ def test_a_kind_of_government_is_no_organisation(text):
 def test_an_embassy_is_a_government_body(text, label):
     e = _by_label(text).get(label)
     assert e is not None and (e.type, e.cls) == ("ORG", "GovernmentOrganization"), sorted(_by_label(text))
+
+
+def test_a_two_syllable_foreign_city_before_a_title_held_in_it_is_the_place():
+    labels = _by_label('마크 리버스 덴버 시장은 "교류를 넓히겠다"고 말했다.')
+    assert labels.get("마크 리버스") is not None and labels["마크 리버스"].type == "PERSON", sorted(labels)
+    assert "마크 리버스 덴버" not in labels
+
+
+def test_a_prefecture_council_is_a_government_body():
+    e = _by_label("나라현의회 대표단이 한빛시를 찾았다.").get("나라현의회")
+    assert e is not None and (e.type, e.cls) == ("ORG", "GovernmentOrganization")
