@@ -70,7 +70,7 @@ from newskg.extract.mention_base import (  # noqa: F401  (re-exported: other hel
 )
 from newskg.extract.plain_names import _bare_names, _descriptors
 from newskg.extract.role_link import _BODY_END, _PLACE_OFFICE, _body_before, _persons, _title_of  # noqa: F401
-from newskg.extract.short_forms import _anaphoric_bodies, _councils, _short_forms
+from newskg.extract.short_forms import _anaphoric_bodies, _councils, _named_delegations, _short_forms
 from newskg.extract.syntax import Sentence
 
 __all__ = [
@@ -155,6 +155,7 @@ def find_mentions(
     news_patterns.foreign_titled(b, lex, words, text, off)
     news_patterns.title_then_name(b, lex, words)
     _anaphoric_bodies(b, words)
+    _named_delegations(b, words)
     _councils(b, lex, words, title_words)
     _persons(b, lex, words, title_words, text, off, known)
     # 8. descriptor + unknown name

@@ -64,6 +64,31 @@ def _councils(b: _Builder, lex: Lexicon, words: list[Word], title_words: dict) -
             title_words[k] = (role, m)
 
 
+def _named_delegations(b: _Builder, words: list[Word], qualified_only: bool = True) -> None:
+    """ "OO군 우호대표단", "OO시의회 국제교류단": a delegation named by its place or body and a word for
+    the group that says what it is (more than the bare "대표단"), one organisation of both words."""
+    for k in range(1, len(words)):
+        w, pw = words[k], words[k - 1]
+        core = w.core
+        end = next((d for d in _KO.delegation_ends if core.endswith(d)), None)
+        if end is None or w.kind != "N" or pw.particle or not _HANGUL.match(core):
+            continue
+        if qualified_only and len(core) == len(end):
+            continue
+        pm = b.at(pw.start, pw.end)
+        if pm is None or pm.type not in ("LOC", "ORG") or (pm.start, pm.end) != (pw.start, pw.end):
+            continue
+        if pm.cls in ("Country", "NewsMediaOrganization") or w.start != pw.end + 1:
+            continue
+        if not b.free(w.start, w.start + len(core)):
+            continue
+        b.items.remove(pm)
+        label = f"{pm.text} {core}"
+        mm = Mention(pw.start, w.start + len(core), label, label, "ORG", "Organization", "delegation_name")
+        mm.extra["org_part"] = pm
+        b.add(mm)
+
+
 def _short_forms(
     b: _Builder,
     lex: Lexicon,

@@ -169,3 +169,15 @@ def test_a_two_syllable_foreign_city_before_a_title_held_in_it_is_the_place():
 def test_a_prefecture_council_is_a_government_body():
     e = _by_label("나라현의회 대표단이 한빛시를 찾았다.").get("나라현의회")
     assert e is not None and (e.type, e.cls) == ("ORG", "GovernmentOrganization")
+
+
+def test_a_delegation_named_by_its_county_and_purpose_is_one_organisation():
+    labels = _by_label("한빛군 우호대표단은 11월 12일 새봄시를 방문했다.")
+    e = labels.get("한빛군 우호대표단")
+    assert e is not None and e.type == "ORG", sorted(labels)
+    assert labels.get("한빛군") is not None and labels["한빛군"].type == "LOC"
+
+
+def test_a_bare_delegation_of_a_city_is_no_named_organisation():
+    labels = _by_label("한빛시 대표단은 11월 12일 새봄시를 방문했다.")
+    assert "한빛시 대표단" not in labels
