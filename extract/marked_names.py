@@ -22,6 +22,7 @@ from newskg.extract.mention_base import (
     _is_particle,
     _mk_gaz,
     _strip_company,
+    is_person_name,
 )
 from newskg.extract.syntax import Sentence, Word, case_of
 
@@ -36,6 +37,12 @@ _BYLINE = re.compile(
 _BYLINE_OPEN = re.compile(
     r"\((?P<place>[\uac00-\ud7a3]{2,6})=(?P<outlet>[\uac00-\ud7a3A-Za-z0-9]{2,12})\)\s*"
     r"(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<role>" + "|".join(_KO.titles_for("short")) + ")"
+)
+
+# "[새봄펜=박서준 기자]", "[새봄팩트|박서준 기자]": one word before the reporter, an outlet or a place
+_BYLINE_BARE = re.compile(
+    r"[\[【]\s*(?P<outlet>[^\]=|)】\s\n]{2,20})\s*[=|]\s*"
+    r"(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<role>" + "|".join(_KO.titles_for("byline")) + r")\s*[\])】]"
 )
 
 _COMPANY = re.compile(
@@ -101,6 +108,26 @@ def bylines(b: _Builder, lex: Lexicon, gaz, by_first, text: str, off: int) -> No
                 person.role_target = om
             if m.group(place_g):
                 _place_chain(b, gaz, by_first, text, m.start(place_g), m.end(place_g), off)
+    for m in _BYLINE_BARE.finditer(text):
+        word = m.group("outlet")
+        if any(g.type == "LOC" for g in gaz.lookup(word)) or "@" in word or "." in word:
+            continue  # "[평택=박서준 기자]": a dateline; the reporter rule of news_patterns reads it
+        if not re.match(r"^[\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z0-9]+$", word):
+            continue
+        if not is_person_name(m.group("name"), lex):
+            continue  # "[새봄펜=온라인팀 기자]": a desk, no reporter
+        os_, oe = m.start("outlet") + off, m.end("outlet") + off
+        es = [g for g in gaz.lookup(word) if g.type == "ORG"]
+        om = b.add(
+            _mk_gaz(es[0], os_, oe, word, "byline")
+            if es
+            else Mention(os_, oe, word, word, "ORG", "NewsMediaOrganization", "byline")
+        )
+        ns, ne = m.start("name") + off, m.end("name") + off
+        person = b.add(Mention(ns, ne, m.group("name"), m.group("name"), "PERSON", "Person", "byline"))
+        if person is not None:
+            person.role = lex.roles.get("기자")
+            person.role_target = om
 
 
 def companies(b: _Builder, lex: Lexicon, gaz, text: str, off: int) -> None:

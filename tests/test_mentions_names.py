@@ -181,3 +181,17 @@ def test_a_delegation_named_by_its_county_and_purpose_is_one_organisation():
 def test_a_bare_delegation_of_a_city_is_no_named_organisation():
     labels = _by_label("한빛시 대표단은 11월 12일 새봄시를 방문했다.")
     assert "한빛시 대표단" not in labels
+
+
+@pytest.mark.parametrize("byline", ["[새봄펜=박하늘 기자]", "[새봄팩트|박하늘 기자] "])
+def test_the_one_word_before_the_reporter_of_a_bracketed_byline_is_the_outlet(byline):
+    out = get_extractor().extract(Article("t", byline + "오 시장이 25일 말했다."))
+    by_label = {e.label: e for e in out.entities}
+    outlet = next(iter(e for e in out.entities if e.type == "ORG"), None)
+    assert outlet is not None and outlet.cls == "NewsMediaOrganization", sorted(by_label)
+    assert any(t.predicate == "worksFor" and t.object == outlet.id for t in out.triples)
+
+
+def test_a_city_before_the_reporter_of_a_bracketed_byline_is_the_dateline():
+    labels = _by_label("[김제=박하늘 기자] 오 시장이 25일 말했다.")
+    assert labels["김제시"].type == "LOC" and not [e for e in labels.values() if e.type == "ORG"]
