@@ -69,6 +69,11 @@ class Ent:
             said = Counter(m.text for m in self.mentions if not m.ref and _HANGUL_NAME.match(m.text))
             if said and label not in said:
                 label = said.most_common(1)[0][0]
+        elif g is not None:
+            # a renamed province keeps the former name where the text uses it ("강원도", "전라북도")
+            said = Counter(m.text for m in self.mentions if not m.ref and m.text in _KO.former_names)
+            if said and label not in {m.text for m in self.mentions}:
+                label = said.most_common(1)[0][0]
         aliases = []
         for a in (*self.aliases, self.label):
             if a and a != label and a not in aliases and a not in ("시", "도", "회사"):

@@ -65,6 +65,7 @@ class Korean:
     sub_unit_areas: tuple[str, ...] = ()  # "일원", "일대" after a place
     generic_body_ends: tuple[str, ...] = ()  # "…정부": a kind of body, not one
     delegation_ends: tuple[str, ...] = ()  # "…대표단", "…교류단"
+    former_names: tuple[str, ...] = ()  # a renamed province's former official name (강원도)
 
     def marks_for(self, use: str) -> tuple[str, ...]:
         """The company marks with this use, in file order."""
@@ -141,6 +142,7 @@ def korean_from_rows(rows: list[list[str]]) -> Korean:
         sub_unit_areas=words("sub_unit_area"),
         generic_body_ends=words("generic_body_end"),
         delegation_ends=words("delegation_end"),
+        former_names=words("former_name"),
     )
 
 

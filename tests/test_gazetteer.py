@@ -237,3 +237,20 @@ def test_a_hand_written_region_is_never_left_out_as_an_ordinary_word():
     region = GazEntry("region:x", "예산", "Budget Region", "LOC", "Place", ())
     assert "예산" in ambiguous_surfaces([county], common)
     assert "예산" not in ambiguous_surfaces([region], common)
+
+
+def test_a_renamed_province_keeps_the_name_the_text_uses():
+    from newskg.extract.pipeline import get_extractor
+    from newskg.extract.records import Article
+
+    out = get_extractor().extract(Article("t", "전라북도는 12일 새봄정밀과 투자협약을 맺었다고 밝혔다."))
+    [prov] = [e for e in out.entities if e.key == "iso:KR-45"]
+    assert prov.label == "전라북도" and "전북특별자치도" in prov.aliases
+
+
+def test_a_province_written_short_with_its_suffix_is_the_province():
+    from newskg.extract.pipeline import get_extractor
+    from newskg.extract.records import Article
+
+    out = get_extractor().extract(Article("t", "경남도에서는 도지사가 참석했다."))
+    assert [(e.key, e.type) for e in out.entities if e.type == "LOC"] == [("iso:KR-48", "LOC")]
