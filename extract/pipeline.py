@@ -270,7 +270,7 @@ def _add_ner(
             break
 
 
-_PREDICATE = ("VV", "VA", "VX", "XSV", "XSA", "E", "VCP", "J")
+_PREDICATE = ("VV", "VA", "VX", "XSV", "XSA", "E", "VCP")
 
 
 def _trim_person(span, s: int, e: int, lex) -> tuple[int, int]:
