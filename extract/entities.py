@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from newskg.extract.korean import load_korean
 from newskg.extract.mentions import Mention, is_person_name, norm_label
 from newskg.extract.namesakes import relink_namesakes
 from newskg.extract.records import Entity
@@ -67,6 +68,11 @@ class Ent:
             # a foreign place is labelled as the text spells it ("멜번", not the gazetteer's "멜버른")
             said = Counter(m.text for m in self.mentions if not m.ref and _HANGUL_NAME.match(m.text))
             if said and label not in said:
+                label = said.most_common(1)[0][0]
+        elif g is not None:
+            # a renamed province keeps the former name where the text uses it ("강원도", "전라북도")
+            said = Counter(m.text for m in self.mentions if not m.ref and m.text in _KO.former_names)
+            if said and label not in {m.text for m in self.mentions}:
                 label = said.most_common(1)[0][0]
         aliases = []
         for a in (*self.aliases, self.label):
@@ -240,6 +246,58 @@ def _merge_abbreviations(table: _Table) -> None:
                 e.in_place = long
 
 
+_KO = load_korean()
+
+
+def _merge_site_abbreviations(table: _Table) -> None:
+    """A site named "OO산단" is the article's "OO산업단지" ("OO일반산업단지", "OO국가산업단지")."""
+    sites = [e for e in table.order if e.type == "LOC" and e.cls == "Facility" and not e.key]
+    for short in sites:
+        sl = norm_label(short.label)
+        if not sl.endswith("산단") or not short.mentions:
+            continue
+        fulls = {sl[:-2] + mid + "산업단지" for mid in _KO.site_infixes}
+        longs = [e for e in sites if e is not short and e.mentions and norm_label(e.label) in fulls]
+        if len(longs) != 1:
+            continue
+        long = longs[0]
+        for m in short.mentions:
+            m.entity = long
+            long.mentions.append(m)
+        for a in (short.label, *short.aliases):
+            if a not in long.aliases:
+                long.aliases.append(a)
+        long.mentions.sort(key=lambda m: m.start)
+        short.mentions = []
+
+
+def _resolve_councils(sents: list[Sentence], table: _Table) -> None:
+    """ "군의회" written bare: the council of the place with that suffix the sentence named last before
+    it, else of the article's most salient such place (a Korean one first), named after it
+    ("OO군" → "OO군의회") and located in it; with no such place, no council."""
+    for s in sents:
+        for m in s.mentions:
+            if m.ref != "council":
+                continue
+            suffix = m.label[: -len("의회")]
+
+            def fits(e: Ent | None, x: str = suffix) -> bool:
+                return e is not None and e.type == "LOC" and e.label.endswith(x) and e.cls != "Country"
+
+            here = [x.entity for x in s.mentions if x.end <= m.start and not x.ref and fits(x.entity)]
+            places = [e for _sc, e in _salience(sents, fits)]
+            place = (
+                here[-1] if here else next((e for e in places if _is_kr(e)), places[0] if places else None)
+            )
+            if place is None:
+                continue
+            label = place.label + "의회"
+            e = table.get(Mention(m.start, m.end, label, label, "ORG", "GovernmentOrganization", "council"))
+            e.in_place = e.in_place or place
+            m.ref, m.label = None, label
+            table.attach(m, e)
+
+
 def resolve_entities(sents: list[Sentence]) -> list[Ent]:
     """Attach an entity to every mention of the article (short forms included, unresolved ones dropped)."""
     table = _Table()
@@ -261,6 +319,8 @@ def resolve_entities(sents: list[Sentence]) -> list[Ent]:
                     m.in_place.entity = pe
                 e.in_place = pe
     _merge_abbreviations(table)
+    _merge_site_abbreviations(table)
+    _resolve_councils(sents, table)
     # people's titles
     for s in sents:
         for m in s.mentions:

@@ -396,14 +396,16 @@ def ambiguous_surfaces(entries: Iterable[GazEntry], common: _CommonWords) -> lis
     """Hangul names and aliases of places that are also ordinary Korean words (예산, 양산, 수단), and
     short organisation aliases that are (토스, 예보). Not the names of big cities (샤먼, 암만) unless
     the word is an everyday one (주장 'claim' over 九江, 지난 'last' over 济南), nor an
-    organisation's own name, which Kiwi may know as a common noun (국회, 교육부) without ambiguity.
-    The gazetteer leaves them out of `surfaces()`."""
+    organisation's own name, which Kiwi may know as a common noun (국회, 교육부) without ambiguity,
+    nor a hand-written region (수도권). The gazetteer leaves them out of `surfaces()`."""
     entries = list(entries)
     big = {
         s for e in entries if e.cls == "City" and e.population >= _BIG_CITY for s in (e.name, *e.aliases[:1])
     }
     out: set[str] = set()
     for e in entries:
+        if e.key.startswith("region:"):
+            continue  # a region written by hand is a name even where Kiwi knows the word (수도권)
         if e.type == "LOC":
             cands = e.surfaces()
         else:

@@ -8,7 +8,17 @@ from functools import lru_cache
 from typing import Any
 
 from newskg.extract.lexicon import Lexicon
-from newskg.extract.mention_base import _HANGUL, _HANJA, _KO, Mention, _Builder, _is_particle, _mk_gaz, _pick
+from newskg.extract.mention_base import (
+    _HANGUL,
+    _HANJA,
+    _KO,
+    Mention,
+    _Builder,
+    _is_particle,
+    _mk_gaz,
+    _pick,
+    is_person_name,
+)
 from newskg.extract.syntax import Word
 
 __all__ = ["gazetteer_index"]
@@ -104,6 +114,7 @@ def _gaz_word(
                 and foreign
                 and prev is None
                 and text[end : end + 1] not in ("(", "·", ",", ")")
+                and not _before_place_title(lex, text, end)
             ):
                 continue
             e = _pick(es, prev)
@@ -123,6 +134,19 @@ def _gaz_word(
                 nxt += 1
             i = nxt
     return found
+
+
+def _before_place_title(lex: Lexicon, text: str, end: int) -> bool:
+    """Whether the next word is a title held in a place ("뉴욕 시장", "텍사스 주지사")."""
+    m = re.match(r" ([\uac00-\ud7a3]+)", text[end:])
+    if m is None:
+        return False
+    word = m.group(1)
+    for cut in range(len(word), 1, -1):
+        r = lex.roles.get(word[:cut])
+        if r is not None and _is_particle(word[cut:]):
+            return bool(r.place)
+    return False
 
 
 def _place_chain(b: _Builder, gaz, by_first, text: str, s: int, e: int, off: int) -> None:
@@ -155,3 +179,81 @@ def _districts(b: _Builder, gaz, words: list[Word]) -> None:
         else:
             cls = "City" if core.endswith("시") else "AdministrativeArea"
             b.add(Mention(w.start, w.start + len(core), core, core, "LOC", cls, "district"))
+
+
+def _bare_places(b: _Builder, lex: Lexicon, gaz, words: list[Word]) -> None:
+    """Unknown cities, counties and districts standing alone ("한빛시는", "누리군과").
+
+    Kiwi must read the word's start as a proper noun (common nouns such as "관광도시" or "장군" are
+    no place) and the gazetteer must not know it (a name it knows was linked before). Given names
+    rarely end in 시 or 군 but often in 구: a …구 that reads as a personal name ("박성구") is left
+    to the person rules, and so is a word right before a bare proper noun (a Japanese family name
+    such as "오이시" before the given name).
+    """
+    for k, w in enumerate(words):
+        core = w.core
+        cls = _KO.bare_place_suffixes.get(core[-1:])
+        if (
+            cls is None
+            or w.kind != "N"
+            or not 3 <= len(core) <= 6
+            or not _HANGUL.match(core)
+            or w.tags[:1] != ("NNP",)
+            or not all(t.startswith(("NNP", "NNG", "NNB", "J")) for t in w.tags)
+            or core.endswith(_KO.bare_place_not_ends)
+            or core in lex.words.get("not_name", ())
+            or not b.free(w.start, w.start + len(core))
+            or gaz.lookup(core)
+        ):
+            continue
+        if core.endswith("구") and is_person_name(core, lex):
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if (
+            not w.particle
+            and nxt is not None
+            and nxt.tags == ("NNP",)
+            and not gaz.lookup(nxt.text)
+            and nxt.text[-1:] not in _KO.bare_place_suffixes
+        ):
+            continue  # "다케이시 도시히코": a foreign family name before the given name
+        b.add(Mention(w.start, w.start + len(core), core, core, "LOC", cls, "bare_place"))
+
+
+def _sub_unit_word(w: Word, lex: Lexicon, min_stem: int = 2) -> bool:
+    core = w.core
+    return (
+        w.kind == "N"
+        and core[-1:] in _KO.sub_unit_suffixes
+        and min_stem + 1 <= len(core) <= 5
+        and _HANGUL.match(core) is not None
+        and not core.endswith(_KO.sub_unit_not_ends)
+        and core not in lex.roles
+        and core not in lex.words.get("not_name", ())
+    )
+
+
+def _sub_units(b: _Builder, lex: Lexicon, words: list[Word]) -> None:
+    """Towns, townships, neighbourhoods and villages (…읍, …면, …동, …리) no gazetteer lists, read as
+    places only beside another place: after one ("OO군 OO면"), before a place or site ("OO면 OO리",
+    "OO면 OO산단"), or before "일원/일대" ("OO동 일원에"). Alone such a word is too often a common
+    noun ("측면", "활동")."""
+    for k, w in enumerate(words):
+        core = w.core
+        if not b.free(w.start, w.start + len(core)):
+            continue
+        prev = b.at(words[k - 1].start, words[k - 1].end) if k > 0 and not words[k - 1].particle else None
+        after_place = prev is not None and prev.type == "LOC" and prev.cls != "Country"
+        if not _sub_unit_word(w, lex, 1 if after_place else 2):
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) and not w.particle else None
+        before_place = False
+        if nxt is not None:
+            nm = b.at(nxt.start, nxt.end)
+            before_place = (
+                (nm is not None and nm.type == "LOC")
+                or _sub_unit_word(nxt, lex)
+                or nxt.core.startswith(_KO.sub_unit_areas)
+            )
+        if after_place or before_place:
+            b.add(Mention(w.start, w.start + len(core), core, core, "LOC", "AdministrativeArea", "district"))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newskg.extract.lexicon import _rows
@@ -56,6 +56,16 @@ class Korean:
     unit_ends: tuple[str, ...]  # endings of a unit inside a body (…팀, …캠퍼스, …학과)
     particle_re: re.Pattern[str]  # a particle, optionally followed by a second, or a particle word
     strip_re: re.Pattern[str]  # the marks the name normaliser drops
+    bare_place_suffixes: dict[str, str] = field(default_factory=dict)  # 시 -> City (an unknown place)
+    bare_place_not_ends: tuple[str, ...] = ()  # common nouns ending like such a place (…도시)
+    bare_councils: tuple[str, ...] = ()  # a council written without its place ("군의회")
+    site_infixes: tuple[str, ...] = ()  # what "OO산단" leaves out of "OO(일반|국가)산업단지"
+    sub_unit_suffixes: tuple[str, ...] = ()  # 읍, 면, 동, 리
+    sub_unit_not_ends: tuple[str, ...] = ()  # common nouns ending like one ("활동", "측면")
+    sub_unit_areas: tuple[str, ...] = ()  # "일원", "일대" after a place
+    generic_body_ends: tuple[str, ...] = ()  # "…정부": a kind of body, not one
+    delegation_ends: tuple[str, ...] = ()  # "…대표단", "…교류단"
+    former_names: tuple[str, ...] = ()  # a renamed province's former official name (강원도)
 
     def marks_for(self, use: str) -> tuple[str, ...]:
         """The company marks with this use, in file order."""
@@ -123,6 +133,16 @@ def korean_from_rows(rows: list[list[str]]) -> Korean:
         title_bodies={f[1]: tuple(f[2].split(",")) for f in by_kind.get("title_body", ()) if len(f) > 2},
         particle_re=re.compile(f"^(?:{alternation(particles)}{alternation(tails)}?|{alternation(alone)})$"),
         strip_re=re.compile("|".join(strip)),
+        bare_place_suffixes={f[1]: f[2] for f in by_kind.get("bare_place_suffix", ()) if len(f) > 2},
+        bare_place_not_ends=words("bare_place_not_end"),
+        bare_councils=words("bare_council"),
+        site_infixes=tuple(w.strip('"') for w in words("site_infix")),
+        sub_unit_suffixes=words("sub_unit_suffix"),
+        sub_unit_not_ends=words("sub_unit_not_end"),
+        sub_unit_areas=words("sub_unit_area"),
+        generic_body_ends=words("generic_body_end"),
+        delegation_ends=words("delegation_end"),
+        former_names=words("former_name"),
     )
 
 

@@ -22,6 +22,7 @@ from newskg.extract.mention_base import (
     _is_particle,
     _mk_gaz,
     _strip_company,
+    is_person_name,
 )
 from newskg.extract.syntax import Sentence, Word, case_of
 
@@ -36,6 +37,12 @@ _BYLINE = re.compile(
 _BYLINE_OPEN = re.compile(
     r"\((?P<place>[\uac00-\ud7a3]{2,6})=(?P<outlet>[\uac00-\ud7a3A-Za-z0-9]{2,12})\)\s*"
     r"(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<role>" + "|".join(_KO.titles_for("short")) + ")"
+)
+
+# "[새봄펜=박서준 기자]", "[새봄팩트|박서준 기자]": one word before the reporter, an outlet or a place
+_BYLINE_BARE = re.compile(
+    r"[\[【]\s*(?P<outlet>[^\]=|)】\s\n]{2,20})\s*[=|]\s*"
+    r"(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<role>" + "|".join(_KO.titles_for("byline")) + r")\s*[\])】]"
 )
 
 _COMPANY = re.compile(
@@ -101,6 +108,26 @@ def bylines(b: _Builder, lex: Lexicon, gaz, by_first, text: str, off: int) -> No
                 person.role_target = om
             if m.group(place_g):
                 _place_chain(b, gaz, by_first, text, m.start(place_g), m.end(place_g), off)
+    for m in _BYLINE_BARE.finditer(text):
+        word = m.group("outlet")
+        if any(g.type == "LOC" for g in gaz.lookup(word)) or "@" in word or "." in word:
+            continue  # "[평택=박서준 기자]": a dateline; the reporter rule of news_patterns reads it
+        if not re.match(r"^[\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z0-9]+$", word):
+            continue
+        if not is_person_name(m.group("name"), lex):
+            continue  # "[새봄펜=온라인팀 기자]": a desk, no reporter
+        os_, oe = m.start("outlet") + off, m.end("outlet") + off
+        es = [g for g in gaz.lookup(word) if g.type == "ORG"]
+        om = b.add(
+            _mk_gaz(es[0], os_, oe, word, "byline")
+            if es
+            else Mention(os_, oe, word, word, "ORG", "NewsMediaOrganization", "byline")
+        )
+        ns, ne = m.start("name") + off, m.end("name") + off
+        person = b.add(Mention(ns, ne, m.group("name"), m.group("name"), "PERSON", "Person", "byline"))
+        if person is not None:
+            person.role = lex.roles.get("기자")
+            person.role_target = om
 
 
 def companies(b: _Builder, lex: Lexicon, gaz, text: str, off: int) -> None:
@@ -424,8 +451,13 @@ def _suffix_org(
         return
     if lex.ends_with(core, "descriptor"):
         return  # "벤처캐피털 윈드밀벤처스": a descriptor, the name follows
+    if core.endswith(_KO.generic_body_ends):
+        return  # "지방정부", "중앙정부": a kind of body; a city's own government is the city
     if k + 1 < len(words) and not w.particle and lex.ends_with(words[k + 1].core, "descriptor"):
         return  # "신재생에너지 기업 해솔에너지": what the company does, not a name
+    if any(s.suffix == core and s.type == "LOC" and not s.needs_place for s in lex.suffixes_for(core)):
+        _named_site(b, gaz, words, k, w, core, off, text)
+        return
     for s in lex.suffixes_for(core):
         if not core.endswith(s.suffix) or len(core) - len(s.suffix) < s.min_stem:
             continue
@@ -496,3 +528,39 @@ def _suffix_org(
             mm.aliases = (core[:-2],)
         b.add(mm)
         return
+
+
+def _named_site(b: _Builder, gaz, words: list[Word], k: int, w: Word, core: str, off: int, text: str) -> None:
+    """A site type written as a word of its own after its name ("율곡 일반산업단지", "한빛 국가산단"):
+    one site named by both words; a known city or county as the name is the place the site lies
+    in. A type word with no name before it ("일반산업단지 조성"), or after a common noun only
+    ("인근 산단"), is no name."""
+    if k == 0 or words[k - 1].particle or words[k - 1].kind != "N":
+        return
+    pw = words[k - 1]
+    if text[pw.end - off : w.start - off] != " ":
+        return
+    end = w.start + len(core)
+    prev = b.at(pw.start, pw.end)
+    if prev is not None:
+        if prev.type != "LOC" or (prev.start, prev.end) != (pw.start, pw.end):
+            return
+        if prev.cls != "City" and prev.label[-1:] not in ("시", "군", "구"):
+            return  # "OO성 산업단지": a province's or country's complexes, not one named site
+        label = f"{prev.text} {core}"
+        b.items.remove(prev)  # the place lives on as the site's in_place (its entity is kept)
+        mm = Mention(pw.start, end, text[pw.start - off : end - off], label, "LOC", "Facility", "suffix")
+        mm.in_place = prev
+        b.add(mm)
+        return
+    if not _HANGUL.match(pw.text) or len(pw.text) < 2 or not b.free(pw.start, end):
+        return
+    if pw.tags == ("NNG",) or pw.tags[:1] == ("XPN",):
+        return  # one common noun ("인근 산업단지", "기존 국가산단", "대규모 산단") is no name
+    mm = Mention(
+        pw.start, end, text[pw.start - off : end - off], f"{pw.text} {core}", "LOC", "Facility", "suffix"
+    )
+    places = [g for g in gaz.lookup(pw.text) if g.type == "LOC"]
+    if places:
+        mm.in_place = _mk_gaz(places[0], pw.start, pw.end, pw.text, "in-name")
+    b.add(mm)

@@ -19,7 +19,14 @@ before the split is still importable from here.
 from __future__ import annotations
 
 from newskg.extract import news_patterns
-from newskg.extract.gazetteer_link import _districts, _gaz_word, _place_chain, gazetteer_index  # noqa: F401
+from newskg.extract.gazetteer_link import (  # noqa: F401
+    _bare_places,
+    _districts,
+    _gaz_word,
+    _place_chain,
+    _sub_units,
+    gazetteer_index,
+)
 from newskg.extract.known_names import _found_again, _known_names, find_known  # noqa: F401
 from newskg.extract.korean import norm_label
 from newskg.extract.lexicon import Lexicon, Role, load_lexicon
@@ -63,7 +70,7 @@ from newskg.extract.mention_base import (  # noqa: F401  (re-exported: other hel
 )
 from newskg.extract.plain_names import _bare_names, _descriptors
 from newskg.extract.role_link import _BODY_END, _PLACE_OFFICE, _body_before, _persons, _title_of  # noqa: F401
-from newskg.extract.short_forms import _anaphoric_bodies, _short_forms
+from newskg.extract.short_forms import _anaphoric_bodies, _councils, _named_delegations, _short_forms
 from newskg.extract.syntax import Sentence
 
 __all__ = [
@@ -141,10 +148,15 @@ def find_mentions(
     if known:
         _known_names(b, known, text, off, lex, title_words, words)
 
+    # 6b. unknown cities and counties standing alone, before a title could make them a person
+    _bare_places(b, lex, gaz, words)
+
     # 7. person + title (foreign names of several words first)
     news_patterns.foreign_titled(b, lex, words, text, off)
     news_patterns.title_then_name(b, lex, words)
     _anaphoric_bodies(b, words)
+    _named_delegations(b, words)
+    _councils(b, lex, words, title_words)
     _persons(b, lex, words, title_words, text, off, known)
     # 8. descriptor + unknown name
     _descriptors(b, lex, words, off, text)
@@ -152,5 +164,6 @@ def find_mentions(
     _bare_names(b, lex, words, gaz, text, off)
     # 9. districts after their city, 10. short forms
     _districts(b, gaz, words)
+    _sub_units(b, lex, words)
     _short_forms(b, lex, words, title_words, text, off, known)
     return sorted(b.items, key=lambda m: m.start)

@@ -228,7 +228,11 @@ def _add_ner(
         kind = sp.label_
         if kind not in types or score < thresholds.get(kind, min_score):
             continue
+        if kind == "PERSON":
+            s, e = _trim_person(sp, s, e, lex)
         name = text[s:e]
+        if kind == "PERSON" and name in lex.roles:
+            continue  # "부군수": a title, not a name
         glued_role = lex if kind == "PERSON" else None
         if len(name) < 2 or name != name.strip() or not _whole_word(doc, sp, glued_role):
             continue
@@ -266,6 +270,30 @@ def _add_ner(
             break
 
 
+_PREDICATE = ("VV", "VA", "VX", "XSV", "XSA", "E", "VCP")
+
+
+def _trim_person(span, s: int, e: int, lex) -> tuple[int, int]:
+    """A NER person of several words without a verb form before it ("방문하여 천즈앙") or, from three
+    words, a trailing common noun ("… 명예도민"): the character bounds of the name left."""
+    words: list[list] = [[]]
+    for t in span:
+        if t.is_space:
+            continue
+        words[-1].append(t)
+        if t.whitespace_:
+            words.append([])
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return s, e
+    while len(words) > 1 and any(t.tag_.startswith(_PREDICATE) for t in words[0]):
+        words.pop(0)
+    if len(words) >= 3 and all(t.tag_ == "NNG" for t in words[-1]) and words[-1][0].text not in lex.roles:
+        words.pop()
+    first, last = words[0][0], words[-1][-1]
+    return max(s, first.idx), min(e, last.idx + len(last.text))
+
+
 def _org_loc_name(name: str, tags: list[str], lex) -> bool:
     """Whether an ORG/LOC span of the NER looks like a name rather than common words.
 
@@ -277,6 +305,8 @@ def _org_loc_name(name: str, tags: list[str], lex) -> bool:
     heads = [t.split("+", 1)[0] for t in tags]
     if heads and all(t == "NNG" for t in heads) and len(heads) <= 2:
         return False
+    if name.rsplit(" ", 1)[-1].endswith(load_korean().generic_body_ends):
+        return False  # "한일 지방정부": a kind of body, not a name
     if name.count(" ") >= 2:
         return False
     known_end = any(name.endswith(x.suffix) and len(name) > len(x.suffix) for x in lex.suffixes_for(name))

@@ -460,6 +460,8 @@ _PHOTO = re.compile(
     r"^(기사|음성으로)\s*듣기$|^(번역|본문\s*듣기|글자\s*크기\s*변경)$"
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# a reporter's byline with the address ("광주=박서준 기자 psj@…"): the story's last line, not furniture
+_REPORTER_EMAIL = re.compile(r"[가-힣]{2,4}\s?(?:기자|특파원|통신원)\s*[(<\[]?[\w.+-]+@[\w-]+\.")
 _NAV = re.compile(
     r"바로가기|메뉴|로그인|로그아웃|회원가입|구독|검색|글자\s*크기|글씨|인쇄|스크랩|공유|"
     r"페이스북|트위터|카카오|밴드|URL\s*복사|링크\s*복사|기사\s*제보|광고\s*문의|제휴\s*문의|"
@@ -483,7 +485,7 @@ def _segments(s: str) -> list[str]:
 
 def _junk_line(s: str) -> bool:
     """A line that is page furniture whatever surrounds it."""
-    if _COUNTER.match(s) or _EMAIL.search(s) and len(s) < 100:
+    if _COUNTER.match(s) or (_EMAIL.search(s) and len(s) < 100 and not _REPORTER_EMAIL.search(s)):
         return True
     if _LINK.match(s) or (_BULLET.match(s) and not _prose(s)) or _PHOTO.match(s):
         return True

@@ -406,8 +406,9 @@ def org_name_en(name: str) -> str:
 def _is_province(name: str) -> bool:
     from newskg.extract.gazetteer import load_gazetteer
 
+    # the province's own name ("충청남도"), not a short form of it ("충남도")
     return any(
-        e.country == "KR" and e.cls == "AdministrativeArea" and e.parent == "iso:KR"
+        e.country == "KR" and e.cls == "AdministrativeArea" and e.parent == "iso:KR" and e.name == name
         for e in load_gazetteer().lookup(name)
     )
 

@@ -4,7 +4,7 @@ that the entity step resolves to the article's entities."""
 from __future__ import annotations
 
 from newskg.extract.lexicon import Lexicon
-from newskg.extract.mention_base import _HANGUL, Mention, _Builder, surnames
+from newskg.extract.mention_base import _HANGUL, _KO, Mention, _Builder, surnames
 from newskg.extract.role_link import _title_of
 from newskg.extract.syntax import Word
 
@@ -35,6 +35,58 @@ def _anaphoric_bodies(b: _Builder, words: list[Word]) -> None:
             continue
         ref, cls = _ANAPHORS[w.core]
         b.add(_short(prv.start, w.start + len(w.core), prv.text + " " + w.core, w.core, "ORG", cls, ref))
+
+
+def _councils(b: _Builder, lex: Lexicon, words: list[Word], title_words: dict) -> None:
+    """ "군의회 의장", "군의회의장": the council of the article's city, county or province written bare
+    before a title. Made before role linking, so that "박서준 군의회 의장" is a person heading it; the
+    entity step names it after the place ("OO군" → "OO군의회"). A bare council without a title
+    ("시의회 의견") is left alone: it is often some other town's, and rarely a name."""
+    for k, w in enumerate(words):
+        core = w.core
+        word = next((c for c in _KO.bare_councils if core.startswith(c)), None)
+        if word is None or w.kind != "N" or not b.free(w.start, w.start + len(word)):
+            continue
+        if core == word:
+            nxt = words[k + 1] if k + 1 < len(words) and not w.particle else None
+            role = lex.roles.get(nxt.core) if nxt is not None else None
+        else:
+            role = lex.roles.get(core[len(word) :])
+        if role is None or role.relation not in ("headOf", "worksFor"):
+            continue
+        before = b.at(words[k - 1].start, words[k - 1].end) if k > 0 and not words[k - 1].particle else None
+        if before is not None and before.type == "LOC":
+            continue  # "평택 시의회 의장": the place is named
+        m = b.add(
+            _short(w.start, w.start + len(word), word, word, "ORG", "GovernmentOrganization", "council")
+        )
+        if m is not None and core != word:
+            title_words[k] = (role, m)
+
+
+def _named_delegations(b: _Builder, words: list[Word], qualified_only: bool = True) -> None:
+    """ "OO군 우호대표단", "OO시의회 국제교류단": a delegation named by its place or body and a word for
+    the group that says what it is (more than the bare "대표단"), one organisation of both words."""
+    for k in range(1, len(words)):
+        w, pw = words[k], words[k - 1]
+        core = w.core
+        end = next((d for d in _KO.delegation_ends if core.endswith(d)), None)
+        if end is None or w.kind != "N" or pw.particle or not _HANGUL.match(core):
+            continue
+        if qualified_only and len(core) == len(end):
+            continue
+        pm = b.at(pw.start, pw.end)
+        if pm is None or pm.type not in ("LOC", "ORG") or (pm.start, pm.end) != (pw.start, pw.end):
+            continue
+        if pm.cls in ("Country", "NewsMediaOrganization") or w.start != pw.end + 1:
+            continue
+        if not b.free(w.start, w.start + len(core)):
+            continue
+        b.items.remove(pm)
+        label = f"{pm.text} {core}"
+        mm = Mention(pw.start, w.start + len(core), label, label, "ORG", "Organization", "delegation_name")
+        mm.extra["org_part"] = pm
+        b.add(mm)
 
 
 def _short_forms(

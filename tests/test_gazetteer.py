@@ -226,3 +226,31 @@ def test_a_word_kiwi_reads_as_one_common_noun_hides_no_place_before_a_particle()
     assert [e.label for e in pet.entities if e.type == "LOC"] == []
     city = ex.extract(Article("b", "시흥시는 고양에서 열린 행사에 참석했다."))
     assert "Goyang" in {e.label_en for e in city.entities if e.type == "LOC"}
+
+
+def test_a_hand_written_region_is_never_left_out_as_an_ordinary_word():
+    from newskg.extract.gazetteer_build import _CommonWords, ambiguous_surfaces
+
+    common = _CommonWords()
+    # "예산" reads as the common word 'budget' to Kiwi: a county of that name is ambiguous, a region is not
+    county = GazEntry("kr:x-gun", "예산군", "Yesan", "LOC", "AdministrativeArea", ("예산",))
+    region = GazEntry("region:x", "예산", "Budget Region", "LOC", "Place", ())
+    assert "예산" in ambiguous_surfaces([county], common)
+    assert "예산" not in ambiguous_surfaces([region], common)
+
+
+def test_a_renamed_province_keeps_the_name_the_text_uses():
+    from newskg.extract.pipeline import get_extractor
+    from newskg.extract.records import Article
+
+    out = get_extractor().extract(Article("t", "전라북도는 12일 새봄정밀과 투자협약을 맺었다고 밝혔다."))
+    [prov] = [e for e in out.entities if e.key == "iso:KR-45"]
+    assert prov.label == "전라북도" and "전북특별자치도" in prov.aliases
+
+
+def test_a_province_written_short_with_its_suffix_is_the_province():
+    from newskg.extract.pipeline import get_extractor
+    from newskg.extract.records import Article
+
+    out = get_extractor().extract(Article("t", "경남도에서는 도지사가 참석했다."))
+    assert [(e.key, e.type) for e in out.entities if e.type == "LOC"] == [("iso:KR-48", "LOC")]

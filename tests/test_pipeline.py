@@ -101,3 +101,30 @@ def test_extractor_version_names_the_rules_it_runs(ex: Extractor) -> None:
     base, _, fingerprint = ex.version.partition("+")
     assert base == EXTRACTOR_VERSION
     assert len(fingerprint) == 12 and int(fingerprint, 16) >= 0
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("방문하여 저우밍", "저우밍"),
+        ("하라다 겐이치 명예도민", "하라다 겐이치"),
+        ("하라다 겐이치", "하라다 겐이치"),
+    ],
+)
+def test_a_ner_person_loses_a_verb_form_before_it_and_a_common_noun_after_it(text, name):
+    from newskg.extract.lexicon import load_lexicon
+    from newskg.extract.pipeline import _trim_person, get_extractor
+
+    doc = get_extractor().nlp.tokenizer.make_doc(text)
+    s, e = _trim_person(doc[:], 0, len(text), load_lexicon())
+    assert text[s:e] == name
+
+
+def test_a_ner_person_whose_first_word_kiwi_splits_at_a_seeming_particle_is_kept_whole():
+    from newskg.extract.lexicon import load_lexicon
+    from newskg.extract.pipeline import _trim_person, get_extractor
+
+    text = "카롤리나 페냐"  # Kiwi reads 카롤리 + 나 (a particle) in the first word
+    doc = get_extractor().nlp.tokenizer.make_doc(text)
+    s, e = _trim_person(doc[:], 0, len(text), load_lexicon())
+    assert text[s:e] == text

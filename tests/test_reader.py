@@ -149,12 +149,12 @@ def test_html_of_a_typical_news_cms_keeps_headline_and_story_only(data_dir: Path
     body = _body_text(a)
     assert body.startswith("목포시, 가오슝과 해양관광 협력")
     assert "[목포=남도해양일보 박소연 기자] 전남 목포시는" in body and "협력 방안을 논의했다." in body
+    assert "박소연 기자 syp@example.kr" in body  # the reporter's closing line belongs to the story
     for dropped in (
         "본문 바로가기",
         "입력 2024",
         "페이스북",
         "악수하고 있다",
-        "syp@",
         "무단전재",
         "많이 본 뉴스",
         "완도 앞바다",
@@ -260,6 +260,7 @@ def test_body_of_a_news_dump_keeps_the_story_and_drops_the_furniture() -> None:
         "[경기 시흥=데일리임팩트 이상묵 기자]",
         "논의했다고 13일 밝혔다.",
         "투자 유치 방안을 협의했다.",
+        "홍길동 기자 hong@example.co.kr",  # the reporter's closing line belongs to the story
     ):
         assert kept in body
     for dropped in (
@@ -271,7 +272,6 @@ def test_body_of_a_news_dump_keeps_the_story_and_drops_the_furniture() -> None:
         "/사진=",
         "▲",
         "[사진=",
-        "hong@example",
         "무단 전재",
         "댓글0",
         "300",
