@@ -216,7 +216,7 @@ def _bare_places(b: _Builder, lex: Lexicon, gaz, words: list[Word]) -> None:
             and not gaz.lookup(nxt.text)
             and nxt.text[-1:] not in _KO.bare_place_suffixes
         ):
-            continue  # "다케이시 도시히코": a foreign family name before the given name
+            continue  # "<family> <given>" (e.g. "오카무라 겐지"): a foreign family name before the given name
         b.add(Mention(w.start, w.start + len(core), core, core, "LOC", cls, "bare_place"))
 
 

@@ -531,7 +531,7 @@ def _suffix_org(
 
 
 def _named_site(b: _Builder, gaz, words: list[Word], k: int, w: Word, core: str, off: int, text: str) -> None:
-    """A site type written as a word of its own after its name ("율곡 일반산업단지", "한빛 국가산단"):
+    """A site type written as a word of its own after its name ("새길 일반산업단지", "한빛 국가산단"):
     one site named by both words; a known city or county as the name is the place the site lies
     in. A type word with no name before it ("일반산업단지 조성"), or after a common noun only
     ("인근 산단"), is no name."""

@@ -274,7 +274,7 @@ _PREDICATE = ("VV", "VA", "VX", "XSV", "XSA", "E", "VCP")
 
 
 def _trim_person(span, s: int, e: int, lex) -> tuple[int, int]:
-    """A NER person of several words without a verb form before it ("방문하여 천즈앙") or, from three
+    """A NER person of several words without a verb form before it ("방문하여 왕즈펑") or, from three
     words, a trailing common noun ("… 명예도민"): the character bounds of the name left."""
     words: list[list] = [[]]
     for t in span:
