@@ -507,7 +507,10 @@ def test_a_partner_met_before_hamkke_goes_along_to_the_place_visited():
 
 def test_viewing_a_museum_together_while_talking_is_a_visit_and_a_meeting():
     found = _triples("권혜원 여사는 엘리아나 부스토스 여사와 국립중앙박물관을 함께 관람하며 환담을 나눴다.")
-    assert {("권혜원", "visits", "국립중앙박물관"), ("엘리아나 부스토스", "visits", "국립중앙박물관")} <= found
+    assert {
+        ("권혜원", "visits", "국립중앙박물관"),
+        ("엘리아나 부스토스", "visits", "국립중앙박물관"),
+    } <= found
     assert ("권혜원", "meets", "엘리아나 부스토스") in found
 
 
