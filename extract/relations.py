@@ -14,6 +14,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from newskg.extract.entities import Ent
 from newskg.extract.korean import alternation, load_korean
@@ -1192,7 +1193,7 @@ def _roles(sent: Sentence, col: _Collector) -> None:
                 m.entity.role_targets.append((m.role, tgt))
         if tgt is None:
             continue
-        if m.role.relation == "headOf" and not m.role.name.startswith("부"):
+        if m.role.relation == "headOf" and not m.role.name.startswith("부") and _heads_target(sent, m, tgt):
             col.by_rule(
                 m.entity,
                 "headOf",
@@ -1208,6 +1209,35 @@ def _roles(sent: Sentence, col: _Collector) -> None:
                 sent,
                 "title_post" if m.role_target is not None else "title_post/implicit",
             )
+
+
+_TITLE_BREAK = re.compile(r"[\s,.·()\[\]<>「」『』“”\"']")
+
+
+def _heads_target(sent: Sentence, m: Any, tgt: Ent) -> bool:
+    """Whether a person's head title really heads the body or place it was linked to.
+
+    Not when the title word has a prefix of its own ("새길공사 노조위원장", "벨로니아 부총리", "한빛대
+    산학협력단장", "새길 서해시장": a union, a deputy, a sub-unit, another place), when a
+    council chair's title is read off a place ("새길시의장" heads the council, not the city), or
+    when the body stands before an earlier name of a list ("박하늘 새길시장, 김바다 대표이사")."""
+    t = m.role_target
+    if t is None:
+        return True
+    if tgt.type == "LOC" and m.role.name in load_lexicon().words.get("council_head", frozenset()):
+        return False
+    if t.end <= m.start and "," in sent.span_text(t.end, m.start) and any(
+        x.type == "PERSON" and x is not m and t.start - 12 <= x.start < t.start for x in sent.mentions
+    ):
+        return False
+    lo = max(t.end, m.end) - sent.start
+    i = sent.text.find(m.role.name, max(t.start, m.end) - sent.start)
+    if i < lo or i - lo > 15:  # not found, or the place ends inside the title ("천안시장")
+        return True
+    j = i
+    while j > lo and not _TITLE_BREAK.match(sent.text[j - 1]):
+        j -= 1
+    return j == i or sent.text[j:i] in load_lexicon().words.get("head_prefix", frozenset())
 
 
 def _within_province(sents: list[Sentence], ents: list[Ent], col: _Collector) -> None:
