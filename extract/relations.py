@@ -459,6 +459,18 @@ def _agent_clause(sent: Sentence, ci: int) -> int | None:
     return None
 
 
+def _unnamed_holder(p: Phrase, lex: Lexicon) -> bool:
+    """A body's phrase that ends in a title with no name ("한빛대학교 총장과 면담"): the partner is
+    a person the text does not name, not the body."""
+    h = p.head
+    if h is None or h.type != "ORG":
+        return False
+    rest = p.text[h.end - p.start :]
+    if p.particle and rest.endswith(p.particle):
+        rest = rest[: -len(p.particle)]
+    return rest.strip() in lex.roles
+
+
 def _agent_ok(p: Phrase) -> bool:
     """A phrase that names its agent: a person, or a name that ends the phrase ("원주시는", "대표단 15명이",
     not "이번 캐나다 출장 일정이")."""
@@ -713,7 +725,12 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                 hosts = {id(q) for p in c.phrases if p.case == "subj" for q in _list_before(sent, p)}
                 for p in c.phrases:
                     h = _head(p)
-                    if not h or h[0].type not in ("PERSON", "ORG") or id(p) in hosts:
+                    if (
+                        not h
+                        or h[0].type not in ("PERSON", "ORG")
+                        or id(p) in hosts
+                        or _unnamed_holder(p, lex)
+                    ):
                         continue
                     if (
                         p.case == "comp"
@@ -1226,8 +1243,12 @@ def _heads_target(sent: Sentence, m: Any, tgt: Ent) -> bool:
         return True
     if tgt.type == "LOC" and m.role.name in load_lexicon().words.get("council_head", frozenset()):
         return False
-    if t.end <= m.start and "," in sent.span_text(t.end, m.start) and any(
-        x.type == "PERSON" and x is not m and t.start - 12 <= x.start < t.start for x in sent.mentions
+    if (
+        t.end <= m.start
+        and "," in sent.span_text(t.end, m.start)
+        and any(
+            x.type == "PERSON" and x is not m and t.start - 12 <= x.start < t.start for x in sent.mentions
+        )
     ):
         return False
     lo = max(t.end, m.end) - sent.start

@@ -395,3 +395,10 @@ def test_a_plain_head_title_still_heads_its_body_and_place():
     found = _triples("이날 행사에는 정오름 화천군수, 남궁별 한빛전력공사 사장 등 200여명이 참석했다.")
     assert ("정오름", "headOf", "화천군") in found
     assert ("남궁별", "headOf", "한빛전력공사") in found
+
+
+def test_meeting_a_bodys_unnamed_head_is_no_meeting_of_the_body():
+    found = _triples("채하람 양구군수는 14일 한빛대학교 총장과 면담을 가졌다.")
+    assert ("채하람", "meets", "한빛대학교") not in found
+    named = _triples("채하람 양구군수는 14일 남궁별 한빛대학교 총장과 면담을 가졌다.")
+    assert ("채하람", "meets", "남궁별") in named
