@@ -459,6 +459,20 @@ def _agent_clause(sent: Sentence, ci: int) -> int | None:
     return None
 
 
+def _modifier_only(p: Phrase) -> bool:
+    """A phrase whose names only qualify an unnamed body it ends in ("새길 통상사무소를 찾아": the
+    office, not the country, is visited)."""
+    h = p.head
+    if h is None or h.type != "LOC":
+        return False
+    rest = re.sub(r"\([^)]*\)", "", p.text[h.end - p.start :])
+    if p.particle and rest.endswith(p.particle):
+        rest = rest[: -len(p.particle)]
+    offices = load_lexicon().words.get("office_end", frozenset())
+    word = rest.strip()
+    return bool(rest.startswith(" ") and re.fullmatch(r"[가-힣]{4,}", word) and word.endswith(tuple(offices)))
+
+
 def _unnamed_holder(p: Phrase, lex: Lexicon) -> bool:
     """A body's phrase that ends in a title with no name ("한빛대학교 총장과 면담"): the partner is
     a person the text does not name, not the body."""
@@ -658,6 +672,8 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                             gen = sent.phrases[k - 1]
                             targets.extend(e for e in _ents(gen, ("LOC",)) if e not in targets)
                         for q in group:
+                            if _modifier_only(q):
+                                continue
                             targets.extend(
                                 e
                                 for e in _ents(q, ("LOC", "ORG"))

@@ -402,3 +402,9 @@ def test_meeting_a_bodys_unnamed_head_is_no_meeting_of_the_body():
     assert ("채하람", "meets", "한빛대학교") not in found
     named = _triples("채하람 양구군수는 14일 남궁별 한빛대학교 총장과 면담을 가졌다.")
     assert ("채하람", "meets", "남궁별") in named
+
+
+def test_a_place_naming_an_unnamed_office_is_not_the_visited_place():
+    found = _triples("채하람 양구군수는 14일 에콰도르 통상사무소를 찾아 성과를 점검했다.")
+    assert ("채하람", "visits", "에콰도르") not in found
+    assert ("채하람", "visits", "에콰도르") in _triples("채하람 양구군수는 14일 에콰도르를 찾았다.")
