@@ -14,6 +14,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from newskg.extract.entities import Ent
 from newskg.extract.korean import alternation, load_korean
@@ -458,6 +459,32 @@ def _agent_clause(sent: Sentence, ci: int) -> int | None:
     return None
 
 
+def _modifier_only(p: Phrase) -> bool:
+    """A phrase whose names only qualify an unnamed body it ends in ("새길 통상사무소를 찾아": the
+    office, not the country, is visited)."""
+    h = p.head
+    if h is None or h.type != "LOC":
+        return False
+    rest = re.sub(r"\([^)]*\)", "", p.text[h.end - p.start :])
+    if p.particle and rest.endswith(p.particle):
+        rest = rest[: -len(p.particle)]
+    offices = load_lexicon().words.get("office_end", frozenset())
+    word = rest.strip()
+    return bool(rest.startswith(" ") and re.fullmatch(r"[가-힣]{4,}", word) and word.endswith(tuple(offices)))
+
+
+def _unnamed_holder(p: Phrase, lex: Lexicon) -> bool:
+    """A body's phrase that ends in a title with no name ("한빛대학교 총장과 면담"): the partner is
+    a person the text does not name, not the body."""
+    h = p.head
+    if h is None or h.type != "ORG":
+        return False
+    rest = p.text[h.end - p.start :]
+    if p.particle and rest.endswith(p.particle):
+        rest = rest[: -len(p.particle)]
+    return rest.strip() in lex.roles
+
+
 def _agent_ok(p: Phrase) -> bool:
     """A phrase that names its agent: a person, or a name that ends the phrase ("원주시는", "대표단 15명이",
     not "이번 캐나다 출장 일정이")."""
@@ -645,6 +672,8 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                             gen = sent.phrases[k - 1]
                             targets.extend(e for e in _ents(gen, ("LOC",)) if e not in targets)
                         for q in group:
+                            if _modifier_only(q):
+                                continue
                             targets.extend(
                                 e
                                 for e in _ents(q, ("LOC", "ORG"))
@@ -712,7 +741,12 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                 hosts = {id(q) for p in c.phrases if p.case == "subj" for q in _list_before(sent, p)}
                 for p in c.phrases:
                     h = _head(p)
-                    if not h or h[0].type not in ("PERSON", "ORG") or id(p) in hosts:
+                    if (
+                        not h
+                        or h[0].type not in ("PERSON", "ORG")
+                        or id(p) in hosts
+                        or _unnamed_holder(p, lex)
+                    ):
                         continue
                     if (
                         p.case == "comp"
@@ -1192,7 +1226,7 @@ def _roles(sent: Sentence, col: _Collector) -> None:
                 m.entity.role_targets.append((m.role, tgt))
         if tgt is None:
             continue
-        if m.role.relation == "headOf" and not m.role.name.startswith("부"):
+        if m.role.relation == "headOf" and not m.role.name.startswith("부") and _heads_target(sent, m, tgt):
             col.by_rule(
                 m.entity,
                 "headOf",
@@ -1208,6 +1242,39 @@ def _roles(sent: Sentence, col: _Collector) -> None:
                 sent,
                 "title_post" if m.role_target is not None else "title_post/implicit",
             )
+
+
+_TITLE_BREAK = re.compile(r"[\s,.·()\[\]<>「」『』“”\"']")
+
+
+def _heads_target(sent: Sentence, m: Any, tgt: Ent) -> bool:
+    """Whether a person's head title really heads the body or place it was linked to.
+
+    Not when the title word has a prefix of its own ("새길공사 노조위원장", "벨로니아 부총리", "한빛대
+    산학협력단장", "새길 서해시장": a union, a deputy, a sub-unit, another place), when a
+    council chair's title is read off a place ("새길시의장" heads the council, not the city), or
+    when the body stands before an earlier name of a list ("박하늘 새길시장, 김바다 대표이사")."""
+    t = m.role_target
+    if t is None:
+        return True
+    if tgt.type == "LOC" and m.role.name in load_lexicon().words.get("council_head", frozenset()):
+        return False
+    if (
+        t.end <= m.start
+        and "," in sent.span_text(t.end, m.start)
+        and any(
+            x.type == "PERSON" and x is not m and t.start - 12 <= x.start < t.start for x in sent.mentions
+        )
+    ):
+        return False
+    lo = max(t.end, m.end) - sent.start
+    i = sent.text.find(m.role.name, max(t.start, m.end) - sent.start)
+    if i < lo or i - lo > 15:  # not found, or the place ends inside the title ("천안시장")
+        return True
+    j = i
+    while j > lo and not _TITLE_BREAK.match(sent.text[j - 1]):
+        j -= 1
+    return j == i or sent.text[j:i] in load_lexicon().words.get("head_prefix", frozenset())
 
 
 def _within_province(sents: list[Sentence], ents: list[Ent], col: _Collector) -> None:

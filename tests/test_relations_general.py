@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from newskg.extract.pipeline import get_extractor
 from newskg.extract.records import Article
 
@@ -370,3 +371,40 @@ def test_the_body_leading_a_market_mission_visits_its_later_stops():
     found = _triples(text)
     assert ("한빛지방중소기업청", "visits", "쿠알라룸푸르") in found
     assert ("박정우", "visits", "쿠알라룸푸르") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        # a prefix of the title word names a sub-body, a deputy or a union of the body
+        ("이날 간담회에는 탁서율 한빛전력공사 노조위원장과 남궁별 한빛전력공사 사장이 참석했다.", "탁서율"),
+        ("이날 행사에는 정오름 한빛대학교 산학협력단장과 남궁별 한빛대학교 총장이 참석했다.", "정오름"),
+        ("채하람 에콰도르 부총리는 12일 서울에서 기업인들과 만났다.", "채하람"),
+        # a council chair read off a place heads the council, not the county
+        ("정오름 화천군의장은 군민들에게 감사를 전했다.", "정오름"),
+        # a bare title after a list's comma does not take the place of the name before it
+        ("이날 행사에는 정오름 화천군수, 모시율 대표이사 등 200여명이 참석했다.", "모시율"),
+    ],
+)
+def test_a_head_title_heads_only_the_body_it_is_written_with(text: str, holder: str):
+    found = _triples(text)
+    assert not any(s == holder and p == "headOf" for s, p, _o in found)
+
+
+def test_a_plain_head_title_still_heads_its_body_and_place():
+    found = _triples("이날 행사에는 정오름 화천군수, 남궁별 한빛전력공사 사장 등 200여명이 참석했다.")
+    assert ("정오름", "headOf", "화천군") in found
+    assert ("남궁별", "headOf", "한빛전력공사") in found
+
+
+def test_meeting_a_bodys_unnamed_head_is_no_meeting_of_the_body():
+    found = _triples("채하람 양구군수는 14일 한빛대학교 총장과 면담을 가졌다.")
+    assert ("채하람", "meets", "한빛대학교") not in found
+    named = _triples("채하람 양구군수는 14일 남궁별 한빛대학교 총장과 면담을 가졌다.")
+    assert ("채하람", "meets", "남궁별") in named
+
+
+def test_a_place_naming_an_unnamed_office_is_not_the_visited_place():
+    found = _triples("채하람 양구군수는 14일 에콰도르 통상사무소를 찾아 성과를 점검했다.")
+    assert ("채하람", "visits", "에콰도르") not in found
+    assert ("채하람", "visits", "에콰도르") in _triples("채하람 양구군수는 14일 에콰도르를 찾았다.")
