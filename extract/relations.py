@@ -232,9 +232,15 @@ def body_of(e: Ent) -> Ent | None:
 
 
 def party_of(e: Ent) -> Ent | None:
-    """The party an entity stands for in agreements and investment: a person's body, else itself."""
+    """The party an entity stands for in agreements and investment: a person's body, a place's named
+    travelling party ("B군 우호대표단") its place, else itself."""
     if e.type == "PERSON":
         return body_of(e)
+    if e.type == "ORG":
+        for m in e.mentions:
+            part = m.extra.get("org_part") if m.rule == "delegation_name" else None
+            if part is not None and part.entity is not None and part.entity.type == "LOC":
+                return part.entity
     return e
 
 

@@ -25,13 +25,13 @@ def _triples(text: str, status: str = "done") -> set[tuple[str, str, str]]:
 
 def test_every_company_of_a_counted_list_that_a_place_attracted_is_courted():
     found = _triples("강원도는 올해 한빛바이오와 청솔제약 등 기업 12곳을 유치했다.")
-    assert ("강원특별자치도", "seeksInvestmentFrom", "한빛바이오") in found
-    assert ("강원특별자치도", "seeksInvestmentFrom", "청솔제약") in found
+    assert ("강원도", "seeksInvestmentFrom", "한빛바이오") in found
+    assert ("강원도", "seeksInvestmentFrom", "청솔제약") in found
 
 
 def test_the_company_heading_a_counted_list_is_courted():
     found = _triples("강원도는 한빛바이오 등 기업 5곳을 유치했다.")
-    assert ("강원특별자치도", "seeksInvestmentFrom", "한빛바이오") in found
+    assert ("강원도", "seeksInvestmentFrom", "한빛바이오") in found
 
 
 def test_an_event_attracted_is_no_investment_courting():
@@ -337,7 +337,7 @@ def test_a_joint_event_still_to_come_or_a_person_along_is_no_cooperation():
 
 def test_the_bodies_forming_a_party_and_its_head_visit_its_stops_not_the_host():
     text = (
-        "일본 아오모리시 민간교류단 25명이 15일 보령시를 방문했다.\n"
+        "일본 아오모리시 교류단 25명이 15일 보령시를 방문했다.\n"  # a bare party word (a named one is an ORG)
         "방문단은 한빛민단 아오모리지부와 아오모리한일친선협회 관계자들로 구성됐다.\n"
         "간담회에는 김동후 보령시장, 이신우 아오모리지부 이사(단장) 등이 참석했다.\n"
         "김동후 보령시장은 이날 방문단에게 감사패를 전달했다.\n"
