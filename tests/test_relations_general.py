@@ -152,8 +152,8 @@ def test_a_generic_body_word_as_subject_still_carries_the_article_actor():
 
 
 def test_holding_an_agreement_is_signing_it():
-    assert ("청솔대학교", "signsAgreementWith", "한빛공사") in _triples(
-        "청솔대학교와 한빛공사가 4일 업무협약을 가졌다."
+    assert ("청솔대학교", "signsAgreementWith", "한빛도시공사") in _triples(
+        "청솔대학교와 한빛도시공사가 4일 업무협약을 가졌다."
     )
     found = _triples("수원시는 봉화군과 우호도시 협약을 했다고 1일 밝혔다.")
     assert ("수원시", "signsAgreementWith", "봉화군") in found
