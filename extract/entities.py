@@ -231,19 +231,23 @@ def _merge_abbreviations(table: _Table) -> None:
         longs = [e for e in orgs if e is not short and e.mentions and _abbreviates(sl, norm_label(e.label))]
         if len(longs) != 1:
             continue
-        long = longs[0]
-        for m in short.mentions:
-            m.entity = long
-            m.type, m.cls = long.type, long.cls
-            long.mentions.append(m)
-        for a in (short.label, *short.aliases):
-            if a not in long.aliases:
-                long.aliases.append(a)
-        long.mentions.sort(key=lambda m: m.start)
-        short.mentions = []
-        for e in table.order:
-            if e.in_place is short:
-                e.in_place = long
+        _fold_into(short, longs[0], table)
+
+
+def _fold_into(short: Ent, long: Ent, table: _Table) -> None:
+    """Make every mention of `short` one of `long` (its label an alias), leaving `short` empty."""
+    for m in short.mentions:
+        m.entity = long
+        m.type, m.cls = long.type, long.cls
+        long.mentions.append(m)
+    for a in (short.label, *short.aliases):
+        if a not in long.aliases:
+            long.aliases.append(a)
+    long.mentions.sort(key=lambda m: m.start)
+    short.mentions = []
+    for e in table.order:
+        if e.in_place is short:
+            e.in_place = long
 
 
 _KO = load_korean()
@@ -260,15 +264,7 @@ def _merge_site_abbreviations(table: _Table) -> None:
         longs = [e for e in sites if e is not short and e.mentions and norm_label(e.label) in fulls]
         if len(longs) != 1:
             continue
-        long = longs[0]
-        for m in short.mentions:
-            m.entity = long
-            long.mentions.append(m)
-        for a in (short.label, *short.aliases):
-            if a not in long.aliases:
-                long.aliases.append(a)
-        long.mentions.sort(key=lambda m: m.start)
-        short.mentions = []
+        _fold_into(short, longs[0], table)
 
 
 def _resolve_councils(sents: list[Sentence], table: _Table) -> None:

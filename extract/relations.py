@@ -1798,14 +1798,13 @@ def _sister_named(sent: Sentence, masked: str, col: _Collector, agent: list[Ent]
         for i, x in enumerate(ms):
             if x.type != "LOC" or x.entity.cls in ("Country", "Facility") or x.entity is home:
                 continue
-            nxt = ms[i + 1] if i + 1 < len(ms) else None
-            if nxt is not None and nxt.type == "LOC" and not sent.span_text(x.end, nxt.start).strip(" ()"):
-                continue  # the province of "<province> <city>시" abroad
+            if _chain_head(sent, ms, i):
+                continue
             if _ok_pair(col, home, x.entity):
                 col.by_rule(home, "sisterCityOf", x.entity, sent, "sister_named")
     if not _ANNIVERSARY.search(masked) or not any(c in masked for c in (*_NOUN_CUES, "찾", "방문")):
         return
-    home = _subject_party(sent) or next((q for q in (party_of(e) for e in agent) if q is not None), None)
+    home = _home_party(sent, agent)
     if home is None or home.type != "LOC" or home.cls == "Country":
         return
     for p in sent.phrases:
@@ -1824,13 +1823,24 @@ _SISTER_COUNT = re.compile(
 )
 
 
+def _chain_head(sent: Sentence, ms: list, i: int) -> bool:
+    """Whether mention i is the province of a chain "<province> <city>시" (a place right after it)."""
+    nxt = ms[i + 1] if i + 1 < len(ms) else None
+    return nxt is not None and nxt.type == "LOC" and not sent.span_text(ms[i].end, nxt.start).strip(" ()")
+
+
+def _home_party(sent: Sentence, agent: list[Ent]) -> Ent | None:
+    """The party the sentence's subject stands for: its named place or body, else the agent's party."""
+    return _subject_party(sent) or next((q for q in (party_of(e) for e in agent) if q is not None), None)
+
+
 def _sister_list(sent: Sentence, masked: str, col: _Collector, agent: list[Ent]) -> None:
     """ "A군은 B·C·D 등 3개 자매도시를 두고 있다": each place of the list before the count is a sister
     of the subject's place (of a chain "<country> <province> <city>" only the last place)."""
     m = _SISTER_COUNT.search(masked)
     if not m:
         return
-    home = _subject_party(sent) or next((p for p in (party_of(e) for e in agent) if p is not None), None)
+    home = _home_party(sent, agent)
     if home is None or home.type != "LOC" or home.cls == "Country":
         return
     end = sent.start + m.start()
@@ -1839,9 +1849,8 @@ def _sister_list(sent: Sentence, masked: str, col: _Collector, agent: list[Ent])
     for i, x in enumerate(ms):
         if x.start < start or x.type != "LOC" or x.entity.cls in ("Country", "Facility") or x.entity is home:
             continue
-        nxt = ms[i + 1] if i + 1 < len(ms) else None
-        if nxt is not None and nxt.type == "LOC" and not sent.span_text(x.end, nxt.start).strip(" ()"):
-            continue  # the province of "<province> <city>시" abroad
+        if _chain_head(sent, ms, i):
+            continue
         if _ok_pair(col, home, x.entity):
             col.by_rule(home, "sisterCityOf", x.entity, sent, "sister_list")
 
