@@ -1823,6 +1823,13 @@ _SISTER_COUNT = re.compile(
 )
 
 
+@lru_cache(maxsize=4)
+def _purpose(coop_cues: tuple[str, ...]) -> re.Pattern:
+    """Cooperation named as a purpose ("협력방안 논의를 위해", "교류 협력을 위한"), not stated as an
+    activity; built once per cue list, not per sentence."""
+    return re.compile(rf"(?:{alternation(coop_cues)})[^,.·]{{0,14}}?(?:위해|위한|위하여)")
+
+
 def _chain_head(sent: Sentence, ms: list, i: int) -> bool:
     """Whether mention i is the province of a chain "<province> <city>시" (a place right after it)."""
     nxt = ms[i + 1] if i + 1 < len(ms) else None
@@ -2087,9 +2094,7 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
             if sign:
                 col.by_rule(a, "signsAgreementWith", b, sent, "sign_parties")
     coop_cues = [*lex.cues["cooperatesWith"], "손을 잡", "손잡"]
-    # "협력방안 논의를 위해", "교류 협력을 위한": a purpose, not cooperation stated as an activity
-    aim = re.compile(rf"(?:{alternation(tuple(coop_cues))})[^,.·]{{0,14}}?(?:위해|위한|위하여)")
-    coop_masked = aim.sub(_blank, masked)
+    coop_masked = _purpose(tuple(coop_cues)).sub(_blank, masked)
     for ci, c in enumerate(sent.clauses):
         _joint_activity(sent, ci, masked, col, lex, agent)
         if not _clause_cue(c, sent, coop_masked, coop_cues, lex) or _ends_planned(
