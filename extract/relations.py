@@ -934,6 +934,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
     _couple_visits(sents, col)
     _within_province(sents, ents, col)
     _title_bodies(sents, ents, col)
+    _home_heads(sents, ents, col, lex)
     _byline_outlet(sents, col)
     _national_heads(sents, ents, col, lex)
     # cooperation only where nothing more specific holds for the pair
@@ -1335,6 +1336,55 @@ def _title_bodies(sents: list[Sentence], ents: list[Ent], col: _Collector) -> No
                 continue
             col.by_rule(m.entity, "headOf", body, sent, "title_head/article")
             heads.add((m.entity.id, body.id))
+
+
+def _home_heads(sents: list[Sentence], ents: list[Ent], col: _Collector, lex: Lexicon) -> None:
+    """A bare head title no sentence ties to a body ("이날 협약식은 도해준 군수, 박은호 대표 등이
+    참석했다", "도해준 시장은 …"): a mayor or county head heads the article's own city or county (the
+    one Korean place of the title's level the article names, or of several the one its first such
+    sentence is about), a company head the article's one company."""
+    heads = {(f.subject.id, f.object.id) for f in col.found.values() if f.predicate == "headOf"}
+    company_titles = lex.words.get("company_head", frozenset())
+    companies = [e for e in ents if e.type == "ORG" and e.cls == "Company"]
+    for sent in sents:
+        for m in sent.mentions:
+            e, role = m.entity, m.role
+            if (
+                m.type != "PERSON"
+                or e is None
+                or role is None
+                or role.relation != "headOf"
+                or m.role_target is not None
+                or any(s == e.id for s, _o in heads)
+                or any(t is not None for _r, t in e.role_targets)
+            ):
+                continue
+            if role.place in ("시", "군", "구"):
+                body = _home_place(sents, ents, role.place)
+            elif role.name in company_titles and len(companies) == 1:
+                body = companies[0]
+            else:
+                continue
+            if body is None or any(o == body.id for _s, o in heads):
+                continue
+            col.by_rule(e, "headOf", body, sent, "title_head/home")
+            heads.add((e.id, body.id))
+
+
+def _home_place(sents: list[Sentence], ents: list[Ent], level: str) -> Ent | None:
+    """The article's own Korean (or unknown) city, county or district (`level` 시, 군 or 구): the only one it
+    names, or the first one a sentence opens with as its subject."""
+    places = [e for e in ents if e.type == "LOC" and (_is_kr(e) or e.gaz is None) and e.label.endswith(level)]
+    if len(places) == 1:
+        return places[0]
+    for sent in sents:
+        first = sent.phrases[0] if sent.phrases else None
+        if first is None or first.case != "subj":
+            continue
+        h = _head(first)
+        if h and any(h[0] is p for p in places):
+            return h[0]
+    return None
 
 
 def _within(short: str, long: str) -> bool:

@@ -408,3 +408,21 @@ def test_a_place_naming_an_unnamed_office_is_not_the_visited_place():
     found = _triples("채하람 양구군수는 14일 에콰도르 통상사무소를 찾아 성과를 점검했다.")
     assert ("채하람", "visits", "에콰도르") not in found
     assert ("채하람", "visits", "에콰도르") in _triples("채하람 양구군수는 14일 에콰도르를 찾았다.")
+
+
+def test_bare_titles_of_a_ceremonys_attendee_list_head_the_articles_county_and_company():
+    found = _triples(
+        "솔내군은 15일 ㈜가람기계 솔내공장 준공식을 열었다. 이날 준공식은 김민준 군수, 박은호 대표이사, "
+        "이서연 솔내경찰서장 등 250여명이 참석한 가운데 열렸다."
+    )
+    assert ("김민준", "headOf", "솔내군") in found
+    assert ("박은호", "headOf", "㈜가람기계") in found
+
+
+def test_a_bare_company_head_title_heads_no_firm_when_the_article_names_several():
+    found = _triples(
+        "솔내군은 15일 ㈜가람기계, ㈜누리전자와 투자협약을 체결했다. "
+        "이날 협약식은 김민준 군수, 박은호 대표이사 등 40여명이 참석한 가운데 열렸다."
+    )
+    assert ("김민준", "headOf", "솔내군") in found
+    assert not any(s == "박은호" and p == "headOf" for s, p, _o in found)
