@@ -1241,6 +1241,9 @@ def _roles(sent: Sentence, col: _Collector) -> None:
                 sent,
                 "title_head" if m.role_target is not None else "title_head/implicit",
             )
+        elif m.role.relation == "headOf" and tgt.type == "ORG" and _sub_unit_title(sent, m):
+            # "가람대 산학협력단장", "가람공사 노조위원장": the head of a unit works for the body
+            col.by_rule(m.entity, "worksFor", tgt, sent, "title_post/sub_unit")
         elif m.role.relation == "worksFor" and tgt.type == "ORG":
             col.by_rule(
                 m.entity,
@@ -1249,6 +1252,85 @@ def _roles(sent: Sentence, col: _Collector) -> None:
                 sent,
                 "title_post" if m.role_target is not None else "title_post/implicit",
             )
+    _list_posts(sent, col)
+
+
+def _title_prefix(sent: Sentence, m: Any) -> str | None:
+    """The word glued before a person's title ("노조" of "노조위원장"; "" for a bare title), None
+    when the title is not written within a few characters after the name and its body."""
+    t = m.role_target
+    lo = max(t.end, m.end) if t is not None else m.end
+    lo -= sent.start
+    i = sent.text.find(m.role.name, lo)
+    if i < lo or i - lo > 15:
+        return None
+    j = i
+    while j > lo and not _TITLE_BREAK.match(sent.text[j - 1]):
+        j -= 1
+    return sent.text[j:i]
+
+
+def _sub_unit_title(sent: Sentence, m: Any) -> bool:
+    """Whether a head title names the head of a unit of the body, not of the body: the title as
+    written ends in a unit head of the cue list ("산학협력단장", "노조위원장", "기획처장"); a title
+    glued to another name ("가람문화협의회장") heads that other body."""
+    pre = _title_prefix(sent, m)
+    if not pre:
+        return False
+    written = pre + m.role.name
+    return any(written.endswith(u) for u in load_lexicon().words.get("unit_head", frozenset()))
+
+
+_LIST_GAP = re.compile(r"\s?[,·ㆍ]\s?")
+
+
+def _list_posts(sent: Sentence, col: _Collector) -> None:
+    """ "가람협회의 A 회장, B 부회장, C 사무국장과 …", "A 가람대 총장, B 기획처장": in a list of
+    people, a staff or unit title with no body of its own is a post at the body of the member
+    before it (the body carries on until a member names another one or the list breaks)."""
+    people = sorted(
+        (m for m in sent.mentions if m.type == "PERSON" and m.entity is not None and m.role is not None),
+        key=lambda m: m.start,
+    )
+    body: Ent | None = None
+    prev: Any = None
+    for m in people:
+        own = m.role_target.entity if m.role_target is not None else None
+        if own is None:
+            own = next(
+                (
+                    f.object
+                    for f in col.found.values()
+                    if f.subject is m.entity and f.sentence is sent and f.predicate in ("headOf", "worksFor")
+                ),
+                None,
+            )
+        if own is not None:
+            body = own if own.type == "ORG" else None
+        elif body is not None and prev is not None and _listed_after(sent, prev, m):
+            staff = m.role.relation == "worksFor" or _sub_unit_title(sent, m)
+            if staff and not any(
+                f.subject is m.entity and f.predicate in ("headOf", "worksFor") for f in col.found.values()
+            ):
+                col.by_rule(m.entity, "worksFor", body, sent, "list_post")
+        else:
+            body = None
+        prev = m
+
+
+def _listed_after(sent: Sentence, prev: Any, m: Any) -> bool:
+    """Whether `m` is the next member of a comma list after `prev` ("A 가람대 총장, B 처장"): between
+    them only prev's title (and its body) and one comma, no other name."""
+    if m.start - prev.end > 30:
+        return False
+    gap = sent.span_text(prev.end, m.start)
+    parts = _LIST_GAP.split(gap)
+    if len(parts) != 2 or parts[1].strip() or re.search(r"\s(?:등|및)\s|[와과]\s", gap):
+        return False
+    t = prev.role_target
+    return not any(
+        x is not prev and x is not m and x is not t and prev.end <= x.start < m.start for x in sent.mentions
+    )
 
 
 _TITLE_BREAK = re.compile(r"[\s,.·()\[\]<>「」『』“”\"']")

@@ -426,3 +426,23 @@ def test_a_bare_company_head_title_heads_no_firm_when_the_article_names_several(
     )
     assert ("김민준", "headOf", "솔내군") in found
     assert not any(s == "박은호" and p == "headOf" for s, p, _o in found)
+
+
+def test_staff_listed_after_a_member_with_a_body_hold_posts_at_that_body():
+    found = _triples(
+        "한편 이날 협약식에는 (사)가람상생협회의 김민준 회장, 이서연 부회장, 박은호 사무국장과 "
+        "누리대학교 한서윤 총장, 정하늘 산학협력단장 등이 참석했다."
+    )
+    assert ("이서연", "worksFor", "(사)가람상생협회") in found
+    assert ("박은호", "worksFor", "(사)가람상생협회") in found
+    assert ("정하늘", "worksFor", "누리대학교") in found
+    assert ("정하늘", "worksFor", "(사)가람상생협회") not in found
+
+
+def test_the_head_of_a_unit_works_for_the_body_and_heads_nothing():
+    found = _triples(
+        "김 사장은 이날 이서연 가람개발공사 노조위원장, 박은호 경영혁신팀장과 함께 요양원을 방문했다."
+    )
+    assert ("이서연", "worksFor", "가람개발공사") in found
+    assert ("박은호", "worksFor", "가람개발공사") in found
+    assert not any(s == "이서연" and p == "headOf" for s, p, _o in found)
