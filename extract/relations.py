@@ -2227,10 +2227,15 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
                 col.by_rule(a, "signsAgreementWith", b, sent, "sign_parties")
     coop_cues = [*lex.cues["cooperatesWith"], "손을 잡", "손잡"]
     coop_masked = _purpose(tuple(coop_cues)).sub(_blank, masked)
+    # "이번 협약을 통해 A와 B는 … 협력을 추진한다": cooperation told as the terms of an agreement
+    # they signed is that signing, not a cooperation of its own
+    terms = _AGREEMENT_TERMS.search(masked) is not None
+    # … when the sentence names both ("양 기관은" stands for parties read off other sentences)
+    named = {m.entity.id for m in sent.mentions if m.entity is not None and not m.extra.get("pair")}
     for ci, c in enumerate(sent.clauses):
         _joint_activity(sent, ci, masked, col, lex, agent)
-        if not _clause_cue(c, sent, coop_masked, coop_cues, lex) or _ends_planned(
-            masked, c.start - sent.start, lex
+        if not _clause_cue(c, sent, coop_masked, coop_cues, lex) or (
+            not terms and _ends_planned(masked, c.start - sent.start, lex)
         ):
             continue
         ka = _agent_clause(sent, ci)
@@ -2241,8 +2246,17 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
         if members and not any(p.case == "subj" for p in c.phrases):
             subj = [e for e in members if e not in obj]
         for a, b in _pairs(subj, obj, three):
-            if _ok_pair(col, a, b):
+            if not _ok_pair(col, a, b):
+                continue
+            if terms and {a.id, b.id} <= named:
+                col.by_rule(a, "signsAgreementWith", b, sent, "agreement_terms")
+            elif terms:
+                continue
+            else:
                 col.by_rule(a, "cooperatesWith", b, sent, "cooperation_parties")
+
+
+_AGREEMENT_TERMS = re.compile(r"(?:협약|협정|양해각서|MOU|의향서)(?:을|를)?\s?(?:통해|통하여|에\s?따라)")
 
 
 def _modified_list(sent: Sentence, ci: int) -> list[Ent]:

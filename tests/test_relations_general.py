@@ -446,3 +446,18 @@ def test_the_head_of_a_unit_works_for_the_body_and_heads_nothing():
     assert ("이서연", "worksFor", "가람개발공사") in found
     assert ("박은호", "worksFor", "가람개발공사") in found
     assert not any(s == "이서연" and p == "headOf" for s, p, _o in found)
+
+
+def test_cooperation_told_as_the_terms_of_an_agreement_is_the_signing():
+    found = _triples(
+        "이번 협약을 통해 솔내군과 가람시는 경제·문화·관광 등 다양한 분야에서 "
+        "교류와 협력을 추진해 나갈 계획이다."
+    )
+    assert ("솔내군", "signsAgreementWith", "가람시") in found
+    assert ("솔내군", "cooperatesWith", "가람시") not in found
+
+
+def test_cooperation_with_no_agreement_named_stays_cooperation():
+    found = _triples("솔내군과 가람시는 경제·문화·관광 등 다양한 분야에서 교류와 협력을 확대했다.")
+    assert ("솔내군", "cooperatesWith", "가람시") in found
+    assert ("솔내군", "signsAgreementWith", "가람시") not in found
