@@ -366,11 +366,33 @@ def _agent(sent: Sentence, ci: int, carry: list[Ent], coordinated: bool = True) 
     if k is not None:
         subj = [p for p in sent.clauses[k].phrases if p.case == "subj" and _head(p) and _agent_ok(p)]
         return _coordinated(sent, subj[-1]) if coordinated else _head(subj[-1])
+    led = _led_group(sent, ci)
+    if led:
+        return led
     if any(
         _unnamed_subject(p) or _unknown_name_subject(p) for cl in sent.clauses[: ci + 1] for p in cl.phrases
     ):
         return []  # "일본 A사는 …" with A unknown: someone the article has not named acts, not the last agent
     return carry
+
+
+def _led_group(sent: Sentence, ci: int) -> list[Ent]:
+    """ "A 의장과 B 위원장을 비롯한 의원 4명은 …": a subject with no name of its own, led by the people
+    a "비롯한/포함한" clause right before it names, is those people."""
+    for k in range(min(ci, len(sent.clauses) - 1), 0, -1):
+        c, before = sent.clauses[k], sent.clauses[k - 1]
+        subj = next((p for p in c.phrases if p.case == "subj"), None)
+        if subj is None:
+            continue
+        leading = tuple(load_lexicon().words.get("leading", ()))
+        if _head(subj) or not before.relative or not leading or not before.text.endswith(leading):
+            return []
+        out: list[Ent] = []
+        for q in before.phrases:
+            if q.case in ("obj", "comp") or q.particle == ",":
+                out.extend(e for e in _head(q) if e.type == "PERSON" and e not in out)
+        return out
+    return []
 
 
 # subjects of one word that stand for who the article follows: pronouns, pairs, generic bodies

@@ -461,3 +461,16 @@ def test_cooperation_with_no_agreement_named_stays_cooperation():
     found = _triples("솔내군과 가람시는 경제·문화·관광 등 다양한 분야에서 교류와 협력을 확대했다.")
     assert ("솔내군", "cooperatesWith", "가람시") in found
     assert ("솔내군", "signsAgreementWith", "가람시") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김민준 의장과 이서연 위원장을 비롯한 의원 4명은 지난 8일 일본 교토시를 방문했다.",
+        "김민준 의장과 이서연 위원장을 포함한 대표단 5명은 지난 8일 일본 교토시를 방문했다.",
+    ],
+)
+def test_the_people_leading_an_unnamed_party_are_its_subject(text: str):
+    found = _triples(text)
+    assert ("김민준", "visits", "교토시") in found
+    assert ("이서연", "visits", "교토시") in found
