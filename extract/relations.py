@@ -148,14 +148,18 @@ def _rank(e: Ent) -> int:
     if e.cls == "AdministrativeArea":
         if e.label.endswith(("구", "군")) and not e.label.endswith("특별자치도"):
             return 3
+        # "가람면", "누리동", and the villages (리) within them: the parts of a city or county
+        # ("솔내군 가람면 누리리")
+        if e.gaz is None and re.search(r"[가-힣][읍면동리]$", e.label):
+            return 5 if e.label.endswith("리") else 4
         return 1 if e.label.endswith(_RANK_AREA) else 2
     if e.cls == "City":
         return 2
     if e.cls == "Facility":
-        return 4
+        return 6
     if e.type == "LOC" and e.cls not in ("AdministrativeArea", "City") and e.gaz is not None:
         return -1  # continents and world regions ("중남미", "아시아"): no chains
-    return 5 if e.type == "ORG" else 3
+    return 7 if e.type == "ORG" else 3
 
 
 class _Collector:

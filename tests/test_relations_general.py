@@ -474,3 +474,10 @@ def test_the_people_leading_an_unnamed_party_are_its_subject(text: str):
     found = _triples(text)
     assert ("김민준", "visits", "교토시") in found
     assert ("이서연", "visits", "교토시") in found
+
+
+def test_a_township_lies_in_the_county_before_it_and_a_village_in_the_township():
+    found = _triples("㈜가람테크는 2024년까지 솔내군 가람면 누리리 일원에 공장을 짓는다.")
+    assert ("가람면", "locatedIn", "솔내군") in found
+    assert ("누리리", "locatedIn", "가람면") in found
+    assert ("솔내군", "locatedIn", "가람면") not in found
