@@ -481,3 +481,8 @@ def test_a_township_lies_in_the_county_before_it_and_a_village_in_the_township()
     assert ("가람면", "locatedIn", "솔내군") in found
     assert ("누리리", "locatedIn", "가람면") in found
     assert ("솔내군", "locatedIn", "가람면") not in found
+
+
+def test_an_estate_built_in_a_village_lies_in_it():
+    found = _triples("가람면 누리리 일원에 조성된 솔내농공단지는 분양이 완료됐다.")
+    assert ("솔내농공단지", "locatedIn", "누리리") in found
