@@ -1572,7 +1572,12 @@ def _post_holders(sent: Sentence, ents: list[Ent], col: _Collector, lex: Lexicon
         if role is None or role.relation != "headOf":
             continue
         nxt = sent.phrases[k + 1]
-        people = [e for e in _head(nxt) if e.type == "PERSON"]
+        # "A 가람공사 신임 사장이 B 시장으로부터 임명장을 받았다": the person the title follows holds
+        # it, not the one who hands it over
+        own = [
+            m.entity for m in p.mentions if m.entity is not None and m.type == "PERSON" and m.start == p.start
+        ]
+        people = own or [e for e in _head(nxt) if e.type == "PERSON" and not _GIVER.search(nxt.text)]
         if not people:
             continue
         body = next((m.entity for m in p.mentions if m.entity is not None and m.entity.type == "ORG"), None)
@@ -1583,6 +1588,9 @@ def _post_holders(sent: Sentence, ents: list[Ent], col: _Collector, lex: Lexicon
             )
         if body is not None:
             col.by_rule(people[0], "headOf", body, sent, "post_holder")
+
+
+_GIVER = re.compile(r"(?:으로부터|로부터|에게서|에게|께서)$")
 
 
 def _implicit_target(sent: Sentence, m) -> Ent | None:

@@ -486,3 +486,11 @@ def test_a_township_lies_in_the_county_before_it_and_a_village_in_the_township()
 def test_an_estate_built_in_a_village_lies_in_it():
     found = _triples("가람면 누리리 일원에 조성된 솔내농공단지는 분양이 완료됐다.")
     assert ("솔내농공단지", "locatedIn", "누리리") in found
+
+
+def test_the_new_head_holds_the_post_not_the_mayor_handing_over_the_appointment():
+    found = _triples(
+        "김민준 가람도시공사 신임 사장이 이서연 가람시장으로부터 임명장을 받고 기념사진을 찍고 있다."
+    )
+    assert ("김민준", "headOf", "가람도시공사") in found
+    assert ("이서연", "headOf", "가람도시공사") not in found
