@@ -1253,6 +1253,10 @@ def _roles(sent: Sentence, col: _Collector) -> None:
         if m.type != "PERSON" or m.role is None or m.entity is None:
             continue
         tgt = m.role_target.entity if m.role_target is not None else None
+        if tgt is not None and _earlier_names_body(sent, m):
+            # the body is another member's: no later bare title of this person may fall back on it
+            m.entity.role_targets[:] = [(r, x) for r, x in m.entity.role_targets if x is not tgt]
+            continue
         if tgt is None:
             tgt = _implicit_target(sent, m)
             if tgt is not None and (m.role, tgt) not in m.entity.role_targets:
@@ -1362,6 +1366,20 @@ def _listed_after(sent: Sentence, prev: Any, m: Any) -> bool:
 _TITLE_BREAK = re.compile(r"[\s,.·()\[\]<>「」『』“”\"']")
 
 
+def _earlier_names_body(sent: Sentence, m: Any) -> bool:
+    """Whether the body linked to a person's title stands with an earlier name of a list ("박하늘
+    새길시장, 김바다 대표이사": 새길시 is 박하늘's, not 김바다's)."""
+    t = m.role_target
+    return (
+        t is not None
+        and t.end <= m.start
+        and "," in sent.span_text(t.end, m.start)
+        and any(
+            x.type == "PERSON" and x is not m and t.start - 12 <= x.start < t.start for x in sent.mentions
+        )
+    )
+
+
 def _heads_target(sent: Sentence, m: Any, tgt: Ent) -> bool:
     """Whether a person's head title really heads the body or place it was linked to.
 
@@ -1374,13 +1392,7 @@ def _heads_target(sent: Sentence, m: Any, tgt: Ent) -> bool:
         return True
     if tgt.type == "LOC" and m.role.name in load_lexicon().words.get("council_head", frozenset()):
         return False
-    if (
-        t.end <= m.start
-        and "," in sent.span_text(t.end, m.start)
-        and any(
-            x.type == "PERSON" and x is not m and t.start - 12 <= x.start < t.start for x in sent.mentions
-        )
-    ):
+    if _earlier_names_body(sent, m):
         return False
     lo = max(t.end, m.end) - sent.start
     i = sent.text.find(m.role.name, max(t.start, m.end) - sent.start)
