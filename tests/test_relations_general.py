@@ -498,8 +498,9 @@ def test_the_new_head_holds_the_post_not_the_mayor_handing_over_the_appointment(
 
 def test_a_later_bare_title_does_not_fall_back_on_an_earlier_members_place():
     found = _triples(
-        "가람기계는 15일 ㈜가람기계 동두천공장 준공식을 열었다. 이날 준공식은 김민준 동두천시장, 박은호 대표이사, "
-        "이서연 경찰서장 등 250여명이 참석한 가운데 열렸다. "
+        "가람기계는 15일 ㈜가람기계 동두천공장 준공식을 열었다. "
+        "이날 준공식은 김민준 동두천시장, 박은호 대표이사, 이서연 경찰서장 등 "
+        "250여명이 참석한 가운데 열렸다. "
         "박은호 대표이사는 “회사와 동두천시가 함께 성장하길 바란다”라고 말했다."
     )
     assert ("김민준", "headOf", "동두천시") in found
