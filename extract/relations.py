@@ -801,6 +801,21 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         for e in _head(p)
                         if e.type == "PERSON"
                     ]
+                if not others and _TWO_SIDED.search(masked[c.start - sent.start : c.end - sent.start]):
+                    # "A 대통령과 B 총리는 정상회담을 가졌다": the people listed as one subject meet
+                    together = [
+                        e
+                        for p in c.phrases
+                        if p.case == "subj"
+                        for q in _list_before(sent, p)
+                        if q.case == "comp" and not (q.after is not None and q.after.text.startswith("함께"))
+                        for e in _head(q)
+                        if e.type == "PERSON"
+                    ]
+                    for a in agent:
+                        for o in together:
+                            if a.type == "PERSON" and o is not a:
+                                col.by_rule(a, "meets", o, sent, "meet_together")
                 for a in agent:
                     if a.type not in ("PERSON", "ORG"):
                         continue
@@ -981,6 +996,9 @@ _MEETING_BEFORE = re.compile(
 def _blank(m: re.Match) -> str:
     return "□" * len(m.group())
 
+
+# meeting words of two sides face to face (not 간담회: a gathering where the listed merely attend)
+_TWO_SIDED = re.compile(r"회담|면담|환담|회동|만나|만났")
 
 _MEETING_NOUN = re.compile(r"\s(?:접견|면담|예방|회담|회동|환담)(?:에|을|를|과|와|에서|도)?$")
 

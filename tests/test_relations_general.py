@@ -506,3 +506,13 @@ def test_a_later_bare_title_does_not_fall_back_on_an_earlier_members_place():
     assert ("김민준", "headOf", "동두천시") in found
     assert ("박은호", "headOf", "동두천시") not in found
     assert ("박은호", "headOf", "㈜가람기계") in found
+
+
+def test_two_people_listed_as_the_subject_of_a_summit_meet():
+    found = _triples("김민준 대통령과 이서연 일본 총리는 7일 서울에서 정상회담을 가졌다.")
+    assert ("김민준", "meets", "이서연") in found
+
+
+def test_two_people_listed_at_a_gathering_do_not_meet_each_other():
+    found = _triples("김민준 시장과 이서연 의장은 7일 시청에서 열린 기업인 간담회에 참석했다.")
+    assert ("김민준", "meets", "이서연") not in found
