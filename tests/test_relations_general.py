@@ -516,3 +516,16 @@ def test_two_people_listed_as_the_subject_of_a_summit_meet():
 def test_two_people_listed_at_a_gathering_do_not_meet_each_other():
     found = _triples("김민준 시장과 이서연 의장은 7일 시청에서 열린 기업인 간담회에 참석했다.")
     assert ("김민준", "meets", "이서연") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "솔내군이 지난 20일 필리핀 가람시와 친선결연 협약을 체결했다.",
+        "솔내군은 지난 20일 가람시와 우호 협정을 맺었다.",
+    ],
+)
+def test_a_friendship_tie_or_friendship_agreement_is_a_sister_tie(text: str):
+    found = _triples(text)
+    assert ("솔내군", "sisterCityOf", "가람시") in found
+    assert ("솔내군", "signsAgreementWith", "가람시") in found
