@@ -2289,6 +2289,22 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
                 )
             if sign:
                 col.by_rule(a, "signsAgreementWith", b, sent, "sign_parties")
+        # "A도와 B청, C시는 D사와 투자협약을 체결했다": the subjects listed by name sign one agreement
+        # with D, so they are its parties with each other too (CONTRACT: all pairs of a many-party
+        # signing); the firms of the other side are not ("D사, E사와" are separate deals)
+        if sign and obj and "각각" not in masked:
+            first = next((p for p in sent.phrases if p.case == "subj" and _party_ok(p)), None)
+            heads = [
+                h
+                for q in ([*_list_before(sent, first), first] if first is not None else [])
+                for h in q.mentions[-1:]
+                if h.entity is not None and h.type in ("ORG", "LOC") and not h.extra.get("pair")
+            ]
+            listed_subj = [e for e in subj if any(h.entity is e for h in heads)]
+            for i, a in enumerate(listed_subj):
+                for b in listed_subj[i + 1 :]:
+                    if not _is_role_target_pair(a, b):
+                        col.by_rule(a, "signsAgreementWith", b, sent, "co_signers")
     coop_cues = [*lex.cues["cooperatesWith"], "손을 잡", "손잡"]
     coop_masked = _purpose(tuple(coop_cues)).sub(_blank, masked)
     # "이번 협약을 통해 A와 B는 … 협력을 추진한다": cooperation told as the terms of an agreement

@@ -529,3 +529,14 @@ def test_a_friendship_tie_or_friendship_agreement_is_a_sister_tie(text: str):
     found = _triples(text)
     assert ("솔내군", "sisterCityOf", "가람시") in found
     assert ("솔내군", "signsAgreementWith", "가람시") in found
+
+
+def test_bodies_listed_as_the_subject_of_a_signing_are_parties_with_each_other():
+    found = _triples(
+        "솔내군과 가람개발청, 한빛농어촌공사 등 3개 기관은 28일 ㈜다온테크, ㈜누리소재 등 "
+        "중소기업 2곳과 투자협약을 체결했다."
+    )
+    assert ("솔내군", "signsAgreementWith", "가람개발청") in found
+    assert ("가람개발청", "signsAgreementWith", "한빛농어촌공사") in found
+    assert ("솔내군", "signsAgreementWith", "㈜다온테크") in found
+    assert ("㈜다온테크", "signsAgreementWith", "㈜누리소재") not in found
