@@ -380,16 +380,30 @@ def _agent(sent: Sentence, ci: int, carry: list[Ent], coordinated: bool = True) 
     return carry
 
 
+def _place_party(p: Phrase) -> bool:
+    """Whether the phrase is a place's travelling party ("솔내군 방문단이"): a place and a delegation word."""
+    h = p.head
+    if h is None or h.type != "LOC":
+        return False
+    rest = p.text[h.end - p.start :]
+    if p.particle and rest.endswith(p.particle):
+        rest = rest[: -len(p.particle)]
+    return rest.strip() in load_lexicon().words.get("delegation", frozenset())
+
+
 def _led_group(sent: Sentence, ci: int) -> list[Ent]:
-    """ "A 의장과 B 위원장을 비롯한 의원 4명은 …": a subject with no name of its own, led by the people
-    a "비롯한/포함한" clause right before it names, is those people."""
+    """ "A 의장과 B 위원장을 비롯한 의원 4명은 …", "A 시장을 필두로 한 X시 방문단이 …": a subject with no
+    name of its own (or a place's party), led by the people a "비롯한/필두로 한" clause right before it
+    names, is those people."""
     for k in range(min(ci, len(sent.clauses) - 1), 0, -1):
         c, before = sent.clauses[k], sent.clauses[k - 1]
         subj = next((p for p in c.phrases if p.case == "subj"), None)
         if subj is None:
             continue
         leading = tuple(load_lexicon().words.get("leading", ()))
-        if _head(subj) or not before.relative or not leading or not before.text.endswith(leading):
+        if (_head(subj) and not _place_party(subj)) or not before.relative or not leading:
+            return []
+        if not before.text.endswith(leading):
             return []
         out: list[Ent] = []
         for q in before.phrases:

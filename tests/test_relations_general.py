@@ -540,3 +540,12 @@ def test_bodies_listed_as_the_subject_of_a_signing_are_parties_with_each_other()
     assert ("가람개발청", "signsAgreementWith", "한빛농어촌공사") in found
     assert ("솔내군", "signsAgreementWith", "㈜다온테크") in found
     assert ("㈜다온테크", "signsAgreementWith", "㈜누리소재") not in found
+
+
+def test_the_people_heading_a_places_party_go_where_the_party_goes():
+    found = _triples(
+        "김민준 솔내군수와 이서연 군의회 의장을 필두로 한 솔내군 방문단이 지난 31일 "
+        "일본 가람현 방문길에 올랐다."
+    )
+    assert ("이서연", "visits", "가람현") in found
+    assert ("김민준 솔내군수", "accompanies", "이서연") in found
