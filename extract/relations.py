@@ -1343,7 +1343,8 @@ def _sub_unit_title(sent: Sentence, m: Any) -> bool:
     return any(written.endswith(u) for u in load_lexicon().words.get("unit_head", frozenset()))
 
 
-_LIST_GAP = re.compile(r"\s?[,·ㆍ]\s?")
+# the joint between two members of a list of people: a comma, "과/와", "을/를 비롯해"
+_LIST_GAP = re.compile(r"\s?[,·ㆍ]\s?|(?<=[가-힣])(?:과|와|을\s비롯해|를\s비롯해)\s")
 
 
 def _list_posts(sent: Sentence, col: _Collector) -> None:
@@ -1381,13 +1382,14 @@ def _list_posts(sent: Sentence, col: _Collector) -> None:
 
 
 def _listed_after(sent: Sentence, prev: Any, m: Any) -> bool:
-    """Whether `m` is the next member of a comma list after `prev` ("A 가람대 총장, B 처장"): between
-    them only prev's title (and its body) and one comma, no other name."""
+    """Whether `m` is the next member of a list after `prev` ("A 가람대 총장, B 처장", "A 가람일보 회장과
+    B 상무", "A 가람대 총장을 비롯해 B 센터장"): between them only prev's title (and its body) and one
+    joint, no other name."""
     if m.start - prev.end > 30:
         return False
     gap = sent.span_text(prev.end, m.start)
     parts = _LIST_GAP.split(gap)
-    if len(parts) != 2 or parts[1].strip() or re.search(r"\s(?:등|및)\s|[와과]\s", gap):
+    if len(parts) != 2 or parts[1].strip() or re.search(r"\s(?:등|및)\s", gap):
         return False
     t = prev.role_target
     return not any(

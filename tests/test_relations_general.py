@@ -549,3 +549,15 @@ def test_the_people_heading_a_places_party_go_where_the_party_goes():
     )
     assert ("이서연", "visits", "가람현") in found
     assert ("김민준 솔내군수", "accompanies", "이서연") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "행사에는 김민준 가람일보 회장과 이서연 상무이사 등 임직원 200여명이 참석했다.",
+        "이날 방문에는 김민준 가람일보 회장을 비롯해 이서연 상무이사 등이 동행했다.",
+    ],
+)
+def test_a_staff_member_joined_to_a_head_by_and_or_including_works_for_his_body(text: str):
+    found = _triples(text)
+    assert ("이서연", "worksFor", "가람일보") in found
