@@ -2126,6 +2126,50 @@ def _three_way(masked: str) -> bool:
     return False
 
 
+_QUOTED = re.compile(r"[‘'“\"]([^’'”\"]{4,80})[’'”\"]")
+_TITLE_JOINT = re.compile(r"\s?[-·‧ㆍ]\s?")
+
+
+def _agreement_title(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
+    """ "‘가람시-누리시 우호교류 협력 양해각서’를 체결했다": the two sides an agreement's quoted title
+    joins with a hyphen or a middle dot sign it; a tie word in the title (우호교류, 자매결연) makes
+    two places sister cities too."""
+    nouns = tuple(lex.words.get("agreement", ()))
+    ties = tuple(lex.cues.get("sisterCityOf", ()))
+    for q in _QUOTED.finditer(sent.text):
+        title = q.group(1)
+        if not nouns or not any(n in title for n in nouns):
+            continue
+        lo, hi = sent.start + q.start(1), sent.start + q.end(1)
+        inside = [
+            m
+            for m in sent.mentions
+            if m.entity is not None and m.type in ("ORG", "LOC") and lo <= m.start and m.end <= hi
+        ]
+        for k, a in enumerate(inside[:-1]):
+            joint = _TITLE_JOINT.fullmatch(sent.span_text(a.end, inside[k + 1].start))
+            if joint is None:
+                continue
+            # the other side: the last name of the run right after the joint ("베트남 동나이성")
+            run = [inside[k + 1]]
+            for b in inside[k + 2 :]:
+                if sent.span_text(run[-1].end, b.start).strip():
+                    break
+                run.append(b)
+            x, y = a.entity, run[-1].entity
+            if x is y:
+                break
+            col.by_rule(x, "signsAgreementWith", y, sent, "agreement_title")
+            if (
+                ties
+                and any(t in title for t in ties)
+                and x.type == y.type == "LOC"
+                and "Country" not in (x.cls, y.cls)
+            ):
+                col.by_rule(x, "sisterCityOf", y, sent, "agreement_title_tie")
+            break
+
+
 def _signed(masked: str, lex: Lexicon) -> bool:
     """An agreement noun right before a signing verb ("업무협약(MOU)을 체결", "의향서'에 서명"), or the
     signatories between them ("협약서에는 A 시장과 B 대표가 서명했다")."""
@@ -2245,6 +2289,8 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
     )
     weak = any(not _tie_planned(masked, m.end(), lex) for m in _WEAK_SISTER.finditer(masked))
     three = _three_way(masked)
+    if sign:
+        _agreement_title(sent, col, lex)
     if sign or strong or weak:
         # "A는 B와 협력해 C와 협약을 체결했다": B is a partner of the cooperation clause, not a signer
         aside = {

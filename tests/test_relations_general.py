@@ -561,3 +561,18 @@ def test_the_people_heading_a_places_party_go_where_the_party_goes():
 def test_a_staff_member_joined_to_a_head_by_and_or_including_works_for_his_body(text: str):
     found = _triples(text)
     assert ("이서연", "worksFor", "가람일보") in found
+
+
+def test_the_two_places_an_agreements_quoted_title_joins_sign_it_and_are_sister_cities():
+    found = _triples(
+        "솔내군은 5일 회의실에서 가람시 관계자 11명이 참석한 가운데 "
+        "‘솔내군-가람시 우호교류 협력 양해각서’를 체결했다."
+    )
+    assert ("솔내군", "signsAgreementWith", "가람시") in found
+    assert ("솔내군", "sisterCityOf", "가람시") in found
+
+
+def test_a_quoted_agreement_title_without_a_tie_word_gives_no_sister_cities():
+    found = _triples("솔내군은 5일 ‘솔내군-가람시 관광 활성화 업무협약’을 체결했다.")
+    assert ("솔내군", "signsAgreementWith", "가람시") in found
+    assert ("솔내군", "sisterCityOf", "가람시") not in found
