@@ -2150,7 +2150,7 @@ def _agreement_title(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
             joint = _TITLE_JOINT.fullmatch(sent.span_text(a.end, inside[k + 1].start))
             if joint is None:
                 continue
-            # the other side: the last name of the run right after the joint ("베트남 동나이성")
+            # the other side: the last name of the run right after the joint ("가람국 누리성")
             run = [inside[k + 1]]
             for b in inside[k + 2 :]:
                 if sent.span_text(run[-1].end, b.start).strip():

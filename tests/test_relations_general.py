@@ -431,12 +431,12 @@ def test_a_bare_company_head_title_heads_no_firm_when_the_article_names_several(
 def test_staff_listed_after_a_member_with_a_body_hold_posts_at_that_body():
     found = _triples(
         "한편 이날 협약식에는 (사)가람상생협회의 김민준 회장, 이서연 부회장, 박은호 사무국장과 "
-        "누리대학교 한서윤 총장, 정하늘 산학협력단장 등이 참석했다."
+        "누리대학교 한서윤 총장, 윤채원 산학협력단장 등이 참석했다."
     )
     assert ("이서연", "worksFor", "(사)가람상생협회") in found
     assert ("박은호", "worksFor", "(사)가람상생협회") in found
-    assert ("정하늘", "worksFor", "누리대학교") in found
-    assert ("정하늘", "worksFor", "(사)가람상생협회") not in found
+    assert ("윤채원", "worksFor", "누리대학교") in found
+    assert ("윤채원", "worksFor", "(사)가람상생협회") not in found
 
 
 def test_the_head_of_a_unit_works_for_the_body_and_heads_nothing():
@@ -533,11 +533,11 @@ def test_a_friendship_tie_or_friendship_agreement_is_a_sister_tie(text: str):
 
 def test_bodies_listed_as_the_subject_of_a_signing_are_parties_with_each_other():
     found = _triples(
-        "솔내군과 가람개발청, 한빛농어촌공사 등 3개 기관은 28일 ㈜다온테크, ㈜누리소재 등 "
+        "솔내군과 가람개발청, 솔내도시공사 등 3개 기관은 28일 ㈜다온테크, ㈜누리소재 등 "
         "중소기업 2곳과 투자협약을 체결했다."
     )
     assert ("솔내군", "signsAgreementWith", "가람개발청") in found
-    assert ("가람개발청", "signsAgreementWith", "한빛농어촌공사") in found
+    assert ("가람개발청", "signsAgreementWith", "솔내도시공사") in found
     assert ("솔내군", "signsAgreementWith", "㈜다온테크") in found
     assert ("㈜다온테크", "signsAgreementWith", "㈜누리소재") not in found
 
