@@ -466,14 +466,14 @@ def test_cooperation_with_no_agreement_named_stays_cooperation():
 @pytest.mark.parametrize(
     "text",
     [
-        "김민준 의장과 이서연 위원장을 비롯한 의원 4명은 지난 8일 일본 교토시를 방문했다.",
-        "김민준 의장과 이서연 위원장을 포함한 대표단 5명은 지난 8일 일본 교토시를 방문했다.",
+        "김민준 의장과 이서연 위원장을 비롯한 의원 4명은 지난 8일 일본 누리시를 방문했다.",
+        "김민준 의장과 이서연 위원장을 포함한 대표단 5명은 지난 8일 일본 누리시를 방문했다.",
     ],
 )
 def test_the_people_leading_an_unnamed_party_are_its_subject(text: str):
     found = _triples(text)
-    assert ("김민준", "visits", "교토시") in found
-    assert ("이서연", "visits", "교토시") in found
+    assert ("김민준", "visits", "누리시") in found
+    assert ("이서연", "visits", "누리시") in found
 
 
 def test_a_township_lies_in_the_county_before_it_and_a_village_in_the_township():
