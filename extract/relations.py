@@ -929,6 +929,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         _sister_named(sent, masked, col, sent_agent)
         _sister_relative(sent, masked, col, lex, sent_agent)
         _located_main(sent, masked, col)
+        _belongs_to(sent, masked, col)
         _seeks(sent, masked, col, lex, sent_agent, focus)
         _meeting_attendees(sent, masked, col, before)
         _invest_agreement(sent, masked, col, lex, sent_agent, deals)
@@ -1928,6 +1929,31 @@ def _located_main(sent: Sentence, masked: str, col: _Collector) -> None:
             for e in _ents(p, ("ORG",)):
                 if e.cls != "NewsMediaOrganization" and not col.has(e, "locatedIn", place):
                     col.by_rule(e, "locatedIn", place, sent, "located_main")
+
+
+_BELONGS = re.compile(r"에\s?속(?:한|해\s?있는|하는|해\s?있다|한다)")
+
+
+def _belongs_to(sent: Sentence, masked: str, col: _Collector) -> None:
+    """ "누리시는 가람국 솔내주에 속한 인구 30만 명의 도시로": the place the sentence is about lies in the
+    place it is said to belong to (the last place of the 에-phrase, a larger one)."""
+    m = _BELONGS.search(masked)
+    if m is None:
+        return
+    cue = sent.start + m.start() + 1
+    holder = next((p for p in sent.phrases if p.end == cue and p.particle == "에" and _head(p)), None)
+    subj = next((p for p in sent.phrases if p.case == "subj" and p.end <= cue and _head(p)), None)
+    if holder is None or subj is None:
+        return
+    # the place must end the phrase: in "필리핀 누리섬 솔내주에" with the province unknown, the country
+    # is no neighbour of the city
+    h = holder.head
+    if h is None or h.entity is None or h.type != "LOC" or not _name_ends(holder):
+        return
+    big, small = h.entity, _head(subj)[0]
+    if big.cls == "Facility" or small.type != "LOC" or not 0 <= _rank(big) < _rank(small):
+        return
+    col.by_rule(small, "locatedIn", big, sent, "belongs_to")
 
 
 def _name_ends(p: Phrase) -> bool:

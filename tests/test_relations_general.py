@@ -576,3 +576,15 @@ def test_a_quoted_agreement_title_without_a_tie_word_gives_no_sister_cities():
     found = _triples("솔내군은 5일 ‘솔내군-가람시 관광 활성화 업무협약’을 체결했다.")
     assert ("솔내군", "signsAgreementWith", "가람시") in found
     assert ("솔내군", "sisterCityOf", "가람시") not in found
+
+
+def test_a_city_said_to_belong_to_a_province_lies_in_it():
+    found = _triples(
+        "가람시(시장 김민준)는 미국 솔내주에 속해 있는 도시로 2017년 솔내군과 자매도시 결연을 맺었다."
+    )
+    assert ("가람시", "locatedIn", "솔내주") in found
+
+
+def test_a_city_belonging_to_an_unknown_province_does_not_skip_to_the_country():
+    found = _triples("가람시는 필리핀 누리섬 솔내주에 속한 인구 30만 명의 도시로, 농업이 주요 산업이다.")
+    assert ("가람시", "locatedIn", "필리핀") not in found
