@@ -930,6 +930,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         _sister_relative(sent, masked, col, lex, sent_agent)
         _located_main(sent, masked, col)
         _belongs_to(sent, masked, col)
+        _located_subject(sent, masked, col)
         _seeks(sent, masked, col, lex, sent_agent, focus)
         _meeting_attendees(sent, masked, col, before)
         _invest_agreement(sent, masked, col, lex, sent_agent, deals)
@@ -1932,6 +1933,30 @@ def _located_main(sent: Sentence, masked: str, col: _Collector) -> None:
 
 
 _BELONGS = re.compile(r"에\s?속(?:한|해\s?있는|하는|해\s?있다|한다)")
+
+
+# "A사는 X단지 내에 위치한 반도체 업체로": the subject described as a firm sitting in a place
+_SITS_DESCRIBED = re.compile(
+    r"(?:내에|안에|에)\s?(?:위치한|있는|소재한|자리한|입주한)\s(?:[^\s,.]+\s){0,3}?[^\s,.]*(?:업체|기업|회사|법인)(?:로|으로|이다|다)"
+)
+
+
+def _located_subject(sent: Sentence, masked: str, col: _Collector) -> None:
+    """ "㈜가람테크는 솔내산업단지 내에 위치한 반도체 업체로 …": the company the sentence is about lies
+    in the place its description puts it in."""
+    m = _SITS_DESCRIBED.search(masked)
+    if m is None:
+        return
+    cue = sent.start + m.start()
+    holder = next((p for p in sent.phrases if p.start < cue + 2 <= p.end and _head(p)), None)
+    if holder is None:
+        holder = next((p for p in reversed(sent.phrases) if p.end <= cue + 2 and _head(p)), None)
+    subj = next((p for p in sent.phrases if p.case == "subj" and p.end <= cue and _head(p)), None)
+    if holder is None or subj is None or holder is subj:
+        return
+    place, firm = _head(holder)[-1], _head(subj)[0]
+    if place.type == "LOC" and firm.type == "ORG" and firm.cls != "NewsMediaOrganization":
+        col.by_rule(firm, "locatedIn", place, sent, "located_subject")
 
 
 def _belongs_to(sent: Sentence, masked: str, col: _Collector) -> None:

@@ -588,3 +588,11 @@ def test_a_city_said_to_belong_to_a_province_lies_in_it():
 def test_a_city_belonging_to_an_unknown_province_does_not_skip_to_the_country():
     found = _triples("가람시는 필리핀 누리섬 솔내주에 속한 인구 30만 명의 도시로, 농업이 주요 산업이다.")
     assert ("가람시", "locatedIn", "필리핀") not in found
+
+
+def test_a_company_described_as_a_firm_sitting_in_an_estate_lies_in_it():
+    found = _triples(
+        "㈜가람테크는 솔내디지털산업단지 내에 위치한 반도체 관련 업체로 2019년 베트남에 진출했다."
+    )
+    assert ("㈜가람테크", "locatedIn", "솔내디지털산업단지") in found
+    assert ("㈜가람테크", "locatedIn", "베트남") not in found
