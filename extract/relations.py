@@ -737,7 +737,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                                         targets.extend(
                                             e for e in _ents(q, ("LOC", "ORG")) if e not in targets
                                         )
-                # "A는 몽골에 이어 카자흐스탄을 방문했다": the stop named before "에 이어" is visited too
+                # "A는 에콰도르에 이어 볼리비아를 방문했다": the stop named before "에 이어" is visited too
                 if targets and ci > 0 and re.search(r"에\s?이어$", sent.clauses[ci - 1].text.strip()):
                     for q in sent.clauses[ci - 1].phrases:
                         if q.particle == "에" and _head(q) and _head(q)[0].type == "LOC":
