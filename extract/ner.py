@@ -472,23 +472,11 @@ def doc_sentences(doc: Any) -> Iterable[tuple[int, int, list[tuple[int, int, str
         yield _chunk(chunk)
 
 
-_TEXT_KEY = "newskg_text"
-
-
 def doc_text(doc: Any) -> str:
-    """``doc.text``, built once per Doc from its arrays and kept in ``doc.user_data``.
+    """``doc.text`` from the Doc's arrays, built once (see ``tokenizer.doc_text``)."""
+    from newskg.extract.tokenizer import doc_text as text_of
 
-    spaCy's ``Doc.text`` makes a Python Token object per word each time it is read (about 10 ms
-    for a 2,000-character article); the NER and the mention merge both need the text.
-    """
-    got = doc.user_data.get(_TEXT_KEY)
-    if got is None:
-        from spacy.attrs import ORTH, SPACY
-
-        strings = doc.vocab.strings
-        parts = [strings[o] + " " if sp else strings[o] for o, sp in doc.to_array([ORTH, SPACY]).tolist()]
-        got = doc.user_data[_TEXT_KEY] = "".join(parts)
-    return got
+    return text_of(doc)
 
 
 def _chunk(toks: list[tuple[int, int, str]]) -> tuple[int, int, list[tuple[int, int, str]]]:

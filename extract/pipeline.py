@@ -42,7 +42,7 @@ from newskg.extract.qualify import qualify_triples
 from newskg.extract.records import Article, Entity, Evidence, Extraction, Triple
 from newskg.extract.relations import find_relations
 from newskg.extract.syntax import analyse_sentence, reshape
-from newskg.extract.tokenizer import SKIP_TAG, SPACE_TAG
+from newskg.extract.tokenizer import SKIP_TAG, SPACE_TAG, span_text, token_table
 from newskg.extract.unrealised import add_unrealised
 from newskg.ontology.errors import PipelineError
 from spacy.language import Language
@@ -145,8 +145,12 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         sents = []
+        table = token_table(doc)
         for span in doc.sents:
-            if all(t.tag_ in (SKIP_TAG, SPACE_TAG) or t.is_space for t in span):
+            if all(
+                table.tags[k] in (SKIP_TAG, SPACE_TAG) or table.texts[k].isspace()
+                for k in range(span.start, span.end)
+            ):
                 continue
             for part in _split_byline(span):
                 sents.append(analyse_sentence(part, len(sents)))
@@ -375,14 +379,16 @@ def _needs_second_pass(sent, known) -> bool:
 def _split_byline(span):
     """A byline glued to the first sentence ("[경기 평택=새길일보 정민호 기자]평택시는 …") is
     a sentence of its own."""
-    m = _BYLINE_HEAD.match(span.text)
-    if not m or m.end() >= len(span.text.rstrip()):
+    text = span_text(span)
+    m = _BYLINE_HEAD.match(text)
+    if not m or m.end() >= len(text.rstrip()):
         return [span]
-    for t in span:
-        if t.idx >= span.start_char + m.end():
-            if t.i == span.start:
+    starts = token_table(span.doc).starts
+    for i in range(span.start, span.end):
+        if starts[i] >= span.start_char + m.end():
+            if i == span.start:
                 return [span]
-            return [span.doc[span.start : t.i], span.doc[t.i : span.end]]
+            return [span.doc[span.start : i], span.doc[i : span.end]]
     return [span]
 
 
