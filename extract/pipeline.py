@@ -165,8 +165,9 @@ class MentionFinder:
         if self.second_pass:
             known = find_known([m for s in sents for m in s.mentions])
             if known:
+                firsts = _first_words(known)
                 for s in sents:
-                    if _needs_second_pass(s, known):
+                    if _needs_second_pass(s, known, firsts):
                         s.mentions = find_mentions(s, self.lex, known)
         if ner:
             self._ner(doc, sents, tuple(t for t in self.ner_types if t != "PERSON"))
@@ -351,10 +352,8 @@ def _after_role(doc: Doc, span, lex) -> bool:
     return bool(prev.whitespace_) and prev.text in lex.roles
 
 
-def _needs_second_pass(sent, known) -> bool:
-    """Whether a name of the article occurs in the sentence outside the mentions found so far."""
-    covered = [(m.start - sent.start, m.end - sent.start) for m in sent.mentions]
-    text = sent.text
+def _first_words(known) -> set[str]:
+    """The words of the article's foreign persons that may stand alone before a title."""
     firsts = {
         w
         for s, m in known.items()
@@ -365,6 +364,16 @@ def _needs_second_pass(sent, known) -> bool:
     firsts |= {
         s[:1] + " " for s, m in known.items() if m.type == "PERSON" and " " not in s and not is_person_name(s)
     }
+    return firsts
+
+
+def _needs_second_pass(sent, known, firsts: set[str] | None = None) -> bool:
+    """Whether a name of the article occurs in the sentence outside the mentions found so far
+    (`firsts`: ``_first_words(known)``, made once per article)."""
+    covered = [(m.start - sent.start, m.end - sent.start) for m in sent.mentions]
+    text = sent.text
+    if firsts is None:
+        firsts = _first_words(known)
     if any(f in text for f in firsts):
         return True  # "나카무라 시장": the first name of a foreign person met before
     for surf in known:
