@@ -42,6 +42,7 @@ __all__ = [
 SKIP_TAG = "_SKIP"  # a stretch of text outside the article body (menus, rankings, footers)
 SPACE_TAG = "_SP"  # whitespace beyond a token's single trailing space
 _WS = re.compile(r"\s+")
+_RUNS = re.compile(r"\s+|\S+")
 _KIWI: dict[bool, Any] = {}
 _LOCK = threading.Lock()
 
@@ -196,7 +197,8 @@ class KiwiTokenizer:
             first = True
             merged: list[list[Any]] = []
             for tok in sent:
-                s, e = tok.start, tok.start + tok.len
+                s = tok.start
+                e = s + tok.len
                 if e <= s:  # a morpheme without characters of its own (restored ending)
                     if merged:
                         merged[-1][2] = f"{merged[-1][2]}+{tok.tag}"
@@ -218,6 +220,8 @@ class KiwiTokenizer:
         tags: list[str] = []
         lemmas: list[str] = []
         starts: list[bool] = []
+        offsets: list[int] = []
+        skipped: list[int] = []  # indices of the _SKIP tokens
         pos = 0
 
         def gap(upto: int, sent_start: bool) -> None:
@@ -230,7 +234,8 @@ class KiwiTokenizer:
                 spaces[-1] = True
                 pos = upto
                 return
-            for m in re.finditer(r"\s+|\S+", g):
+            for m in _RUNS.finditer(g):
+                offsets.append(pos + m.start())
                 words.append(m.group())
                 spaces.append(False)
                 is_ws = m.group().isspace()
@@ -245,6 +250,9 @@ class KiwiTokenizer:
                 if s >= e:
                     continue
             gap(s, False)
+            if tag == SKIP_TAG:
+                skipped.append(len(words))
+            offsets.append(s)
             words.append(text[s:e])
             spaces.append(False)
             tags.append(tag)
@@ -253,21 +261,16 @@ class KiwiTokenizer:
             pos = e
         gap(len(text), False)
         # a token right after a skipped stretch starts a sentence
-        for i in range(1, len(tags)):
-            if tags[i - 1] == SKIP_TAG and tags[i] != SPACE_TAG:
-                starts[i] = True
+        for i in skipped:
+            if i + 1 < len(tags) and tags[i + 1] != SPACE_TAG:
+                starts[i + 1] = True
         if starts:
             starts[0] = True
         doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, lemmas=lemmas, sent_starts=starts)
         # the columns the later steps read, known here for free (see token_table)
-        offsets, parts, at = [], [], 0
-        for w, sp, tag in zip(words, spaces, tags, strict=True):
-            offsets.append(at)
-            at += len(w) + sp
-            got = _TAG_PARTS.get(tag)
-            if got is None:
-                got = _TAG_PARTS[tag] = tuple(tag.split("+"))
-            parts.append(got)
+        for tag in set(tags).difference(_TAG_PARTS):
+            _TAG_PARTS[tag] = tuple(tag.split("+"))
+        parts = list(map(_TAG_PARTS.__getitem__, tags))
         doc.user_data[_TABLE_KEY] = TokenTable(offsets, words, tags, spaces, parts)
         doc.user_data[_TEXT_KEY] = text
         return doc
