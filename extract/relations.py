@@ -1526,7 +1526,8 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
         ):
             col.by_rule(b.entity, "locatedIn", a.entity, sent, "juxtaposed_body")
         # "울산 북구·울주군": each member of a ·-list after the place lies in it
-        nxt = ms[ms.index(b) + 1] if ms.index(b) + 1 < len(ms) else None
+        after_b = ms.index(b) + 1
+        nxt = ms[after_b] if after_b < len(ms) else None
         if (
             nxt is not None
             and a.type == b.type == nxt.type == "LOC"

@@ -67,8 +67,11 @@ class Phrase:
     @property
     def head(self):
         """The phrase's main mention: a person if there is one, else the last mention."""
+        ms = self.mentions
+        if len(ms) < 2:  # the rule below gives a single mention (the most common case) itself
+            return ms[0] if ms else None
         # a name in an aside ("한빛정밀(대표 박서준)은") is not what the phrase is about
-        main = [m for m in self.mentions if not m.extra.get("aside")] or self.mentions
+        main = [m for m in ms if not m.extra.get("aside")] or ms
         for m in main:
             if m.type == "PERSON":
                 return m
