@@ -31,6 +31,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from importlib import resources
+from operator import add
 
 from newskg.extract import ner as _ner  # noqa: F401  (registers newskg_ner)
 from newskg.extract import tokenizer as _tokenizer  # noqa: F401  (registers newskg.KiwiTokenizer.v1)
@@ -405,11 +406,9 @@ class _Offsets:
     """Token start and end characters of a Doc, to map character offsets to tokens by bisection."""
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import IDX, LENGTH
-
-        arr = doc.to_array([IDX, LENGTH]).tolist()
-        self.starts = [a for a, _n in arr]
-        self.ends = [a + n for a, n in arr]
+        table = token_table(doc)  # the tokenizer's columns: no array to convert
+        self.starts = table.starts
+        self.ends = list(map(add, table.starts, map(len, table.texts)))
 
     def tokens(self, start: int, end: int) -> tuple[int, int]:
         """The tokens covering the characters [start, end) (spaCy's alignment_mode="expand")."""
