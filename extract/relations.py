@@ -2284,6 +2284,17 @@ def _other_attraction(masked: str, m: re.Match) -> bool:
     return bool(re.search(r"[을를]\s?(적극\s)?$", before)) and not _ATTRACTED.search(before)
 
 
+_SEEK_ASK: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _seek_ask_pattern(asks: tuple[str, ...]) -> re.Pattern[str]:
+    """The words asking for investment as one regex, longest first (compiled once, not per sentence)."""
+    got = _SEEK_ASK.get(asks)
+    if got is None:
+        got = _SEEK_ASK[asks] = re.compile(alternation(tuple(sorted(asks, key=len, reverse=True))))
+    return got
+
+
 def _seeks(
     sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent], focus: Ent | None = None
 ) -> None:
@@ -2291,7 +2302,7 @@ def _seeks(
     asks = tuple(lex.words.get("seek_ask", ()))
     ask = None
     if not m and asks:
-        ask = re.search(alternation(tuple(sorted(asks, key=len, reverse=True))), masked)
+        ask = _seek_ask_pattern(asks).search(masked)
         m = ask
     if not m or _modal_after(masked, m.end(), lex):
         return
