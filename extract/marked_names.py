@@ -441,13 +441,16 @@ def _sounds_like(hangul: str, latin: str) -> bool:
     return first in _INITIALS.get(initial, "")
 
 
+_NAME_WORD = re.compile(r"^[\uac00-\ud7a3A-Za-z0-9]+$")
+
+
 def _suffix_org(
     b: _Builder, lex: Lexicon, gaz, words: list[Word], k: int, w: Word, off: int, text: str
 ) -> None:
     core = _strip_company(w.core) if w.kind in ("N", "M") else _strip_company(w.text)
     if not core or not b.free(w.start, w.start + len(core)):
         return
-    if not re.match(r"^[\uac00-\ud7a3A-Za-z0-9]+$", core):
+    if not _NAME_WORD.match(core):
         return
     if lex.ends_with(core, "descriptor"):
         return  # "벤처캐피털 윈드밀벤처스": a descriptor, the name follows

@@ -126,7 +126,11 @@ class _Builder:
         self.items: list[Mention] = []
 
     def free(self, start: int, end: int) -> bool:
-        return all(not (start < m.end and m.start < end) for m in self.items)
+        # a plain loop, not all() over a generator: this runs for every word and candidate of a sentence
+        for m in self.items:  # noqa: SIM110
+            if start < m.end and m.start < end:
+                return False
+        return True
 
     def add(self, m: Mention) -> Mention | None:
         if m.end <= m.start or not self.free(m.start, m.end):

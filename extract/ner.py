@@ -440,25 +440,23 @@ def doc_sentences(doc: Any) -> Iterable[tuple[int, int, list[tuple[int, int, str
     A line break also ends a sequence (headlines, captions and bylines stand on lines of their
     own, and a name never spans two lines). Skipped stretches and whitespace are left out; token
     offsets are relative to the sequence start. Reads the Doc's attribute arrays, not Token
-    objects (building a Python Token per word cost the component a quarter of its time).
+    objects (building a Python Token per word cost the component a quarter of its time), and the
+    token columns the tokenizer keeps (``tokenizer.token_table``).
     """
-    from spacy.attrs import IDX, LENGTH, SENT_START, TAG
+    from newskg.extract.tokenizer import token_table
+    from spacy.attrs import SENT_START
 
     if not len(doc):
         return
     text = doc_text(doc)
-    strings = doc.vocab.strings
-    names: dict[int, str] = {}
+    table = token_table(doc)
     chunk: list[tuple[int, int, str]] = []
-    for idx, length, tag_id, start in doc.to_array([IDX, LENGTH, TAG, SENT_START]).tolist():
+    rows = zip(table.starts, table.texts, table.tags, doc.to_array(SENT_START).tolist(), strict=True)
+    for idx, word, tag, start in rows:
         if start == 1 and chunk:
             yield _chunk(chunk)
             chunk = []
-        tag = names.get(tag_id)
-        if tag is None:
-            tag = names[tag_id] = strings[tag_id]
-        end = idx + length
-        word = text[idx:end]
+        end = idx + len(word)
         if tag == _SKIP or not word.strip():
             if chunk and "\n" in word:
                 yield _chunk(chunk)
@@ -472,23 +470,11 @@ def doc_sentences(doc: Any) -> Iterable[tuple[int, int, list[tuple[int, int, str
         yield _chunk(chunk)
 
 
-_TEXT_KEY = "newskg_text"
-
-
 def doc_text(doc: Any) -> str:
-    """``doc.text``, built once per Doc from its arrays and kept in ``doc.user_data``.
+    """``doc.text`` from the Doc's arrays, built once (see ``tokenizer.doc_text``)."""
+    from newskg.extract.tokenizer import doc_text as text_of
 
-    spaCy's ``Doc.text`` makes a Python Token object per word each time it is read (about 10 ms
-    for a 2,000-character article); the NER and the mention merge both need the text.
-    """
-    got = doc.user_data.get(_TEXT_KEY)
-    if got is None:
-        from spacy.attrs import ORTH, SPACY
-
-        strings = doc.vocab.strings
-        parts = [strings[o] + " " if sp else strings[o] for o, sp in doc.to_array([ORTH, SPACY]).tolist()]
-        got = doc.user_data[_TEXT_KEY] = "".join(parts)
-    return got
+    return text_of(doc)
 
 
 def _chunk(toks: list[tuple[int, int, str]]) -> tuple[int, int, list[tuple[int, int, str]]]:

@@ -31,6 +31,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from importlib import resources
+from operator import add
 
 from newskg.extract import ner as _ner  # noqa: F401  (registers newskg_ner)
 from newskg.extract import tokenizer as _tokenizer  # noqa: F401  (registers newskg.KiwiTokenizer.v1)
@@ -42,7 +43,7 @@ from newskg.extract.qualify import qualify_triples
 from newskg.extract.records import Article, Entity, Evidence, Extraction, Triple
 from newskg.extract.relations import find_relations
 from newskg.extract.syntax import analyse_sentence, reshape
-from newskg.extract.tokenizer import SKIP_TAG, SPACE_TAG
+from newskg.extract.tokenizer import SKIP_TAG, SPACE_TAG, span_text, token_table
 from newskg.extract.unrealised import add_unrealised
 from newskg.ontology.errors import PipelineError
 from spacy.language import Language
@@ -145,8 +146,12 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         sents = []
+        table = token_table(doc)
         for span in doc.sents:
-            if all(t.tag_ in (SKIP_TAG, SPACE_TAG) or t.is_space for t in span):
+            if all(
+                table.tags[k] in (SKIP_TAG, SPACE_TAG) or table.texts[k].isspace()
+                for k in range(span.start, span.end)
+            ):
                 continue
             for part in _split_byline(span):
                 sents.append(analyse_sentence(part, len(sents)))
@@ -161,8 +166,9 @@ class MentionFinder:
         if self.second_pass:
             known = find_known([m for s in sents for m in s.mentions])
             if known:
+                firsts = _first_words(known)
                 for s in sents:
-                    if _needs_second_pass(s, known):
+                    if _needs_second_pass(s, known, firsts):
                         s.mentions = find_mentions(s, self.lex, known)
         if ner:
             self._ner(doc, sents, tuple(t for t in self.ner_types if t != "PERSON"))
@@ -347,10 +353,8 @@ def _after_role(doc: Doc, span, lex) -> bool:
     return bool(prev.whitespace_) and prev.text in lex.roles
 
 
-def _needs_second_pass(sent, known) -> bool:
-    """Whether a name of the article occurs in the sentence outside the mentions found so far."""
-    covered = [(m.start - sent.start, m.end - sent.start) for m in sent.mentions]
-    text = sent.text
+def _first_words(known) -> set[str]:
+    """The words of the article's foreign persons that may stand alone before a title."""
     firsts = {
         w
         for s, m in known.items()
@@ -361,6 +365,16 @@ def _needs_second_pass(sent, known) -> bool:
     firsts |= {
         s[:1] + " " for s, m in known.items() if m.type == "PERSON" and " " not in s and not is_person_name(s)
     }
+    return firsts
+
+
+def _needs_second_pass(sent, known, firsts: set[str] | None = None) -> bool:
+    """Whether a name of the article occurs in the sentence outside the mentions found so far
+    (`firsts`: ``_first_words(known)``, made once per article)."""
+    covered = [(m.start - sent.start, m.end - sent.start) for m in sent.mentions]
+    text = sent.text
+    if firsts is None:
+        firsts = _first_words(known)
     if any(f in text for f in firsts):
         return True  # "나카무라 시장": the first name of a foreign person met before
     for surf in known:
@@ -375,14 +389,16 @@ def _needs_second_pass(sent, known) -> bool:
 def _split_byline(span):
     """A byline glued to the first sentence ("[경기 평택=새길일보 정민호 기자]평택시는 …") is
     a sentence of its own."""
-    m = _BYLINE_HEAD.match(span.text)
-    if not m or m.end() >= len(span.text.rstrip()):
+    text = span_text(span)
+    m = _BYLINE_HEAD.match(text)
+    if not m or m.end() >= len(text.rstrip()):
         return [span]
-    for t in span:
-        if t.idx >= span.start_char + m.end():
-            if t.i == span.start:
+    starts = token_table(span.doc).starts
+    for i in range(span.start, span.end):
+        if starts[i] >= span.start_char + m.end():
+            if i == span.start:
                 return [span]
-            return [span.doc[span.start : t.i], span.doc[t.i : span.end]]
+            return [span.doc[span.start : i], span.doc[i : span.end]]
     return [span]
 
 
@@ -390,11 +406,9 @@ class _Offsets:
     """Token start and end characters of a Doc, to map character offsets to tokens by bisection."""
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import IDX, LENGTH
-
-        arr = doc.to_array([IDX, LENGTH]).tolist()
-        self.starts = [a for a, _n in arr]
-        self.ends = [a + n for a, n in arr]
+        table = token_table(doc)  # the tokenizer's columns: no array to convert
+        self.starts = table.starts
+        self.ends = list(map(add, table.starts, map(len, table.texts)))
 
     def tokens(self, start: int, end: int) -> tuple[int, int]:
         """The tokens covering the characters [start, end) (spaCy's alignment_mode="expand")."""

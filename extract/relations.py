@@ -316,6 +316,8 @@ def _plan_ahead(masked: str, pos: int) -> bool:
 
 def _clause_cue(c: Clause, sent: Sentence, masked: str, cues, lex: Lexicon) -> bool:
     seg = masked[c.start - sent.start : c.end - sent.start]
+    if _cue_pattern(cues).search(seg) is None:
+        return False  # most clauses hold no cue: one C-level search instead of a find per cue
     for cue in cues:
         i = seg.find(cue)
         while i >= 0:
@@ -329,6 +331,18 @@ def _clause_cue(c: Clause, sent: Sentence, masked: str, cues, lex: Lexicon) -> b
                 return True
             i = seg.find(cue, i + 1)
     return False
+
+
+_CUE_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _cue_pattern(cues) -> re.Pattern[str]:
+    """One alternation of the cue words: it matches a text exactly when some cue occurs in it."""
+    key = tuple(cues)
+    got = _CUE_PATTERNS.get(key)
+    if got is None:
+        got = _CUE_PATTERNS[key] = re.compile("|".join(map(re.escape, key)) or "(?!)")
+    return got
 
 
 def _negated(masked: str, lex: Lexicon) -> bool:
@@ -531,6 +545,11 @@ def _unnamed_holder(p: Phrase, lex: Lexicon) -> bool:
     return rest.strip() in lex.roles
 
 
+_PARENS = re.compile(r"\([^)]*\)")
+_AND_OTHERS = re.compile(r"\s등(\s.*)?$")
+_HEADCOUNT = re.compile(r"\s+\d+\s*(명|개사|곳|개|인)$")
+
+
 def _agent_ok(p: Phrase) -> bool:
     """A phrase that names its agent: a person, or a name that ends the phrase ("원주시는", "대표단 15명이",
     not "이번 캐나다 출장 일정이")."""
@@ -541,11 +560,11 @@ def _agent_ok(p: Phrase) -> bool:
         return True
     if h.entity.cls == "NewsMediaOrganization":
         return False
-    rest = re.sub(r"\([^)]*\)", "", p.text[h.end - p.start :])
+    rest = _PARENS.sub("", p.text[h.end - p.start :])
     if p.particle and rest.endswith(p.particle):
         rest = rest[: -len(p.particle)]
-    rest = re.sub(r"\s등(\s.*)?$", "", rest)
-    rest = re.sub(r"\s+\d+\s*(명|개사|곳|개|인)$", "", rest)
+    rest = _AND_OTHERS.sub("", rest)
+    rest = _HEADCOUNT.sub("", rest)
     rest = rest.strip(" '\"‘’“”,")
     # "오리건주 정부와": a place's government is the place itself
     # "윤 의장 일행은": the party travelling with a person is led by that person
@@ -1726,7 +1745,8 @@ def _located(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
         ):
             col.by_rule(b.entity, "locatedIn", a.entity, sent, "juxtaposed_body")
         # "울산 북구·울주군": each member of a ·-list after the place lies in it
-        nxt = ms[ms.index(b) + 1] if ms.index(b) + 1 < len(ms) else None
+        after_b = ms.index(b) + 1
+        nxt = ms[after_b] if after_b < len(ms) else None
         if (
             nxt is not None
             and a.type == b.type == nxt.type == "LOC"
@@ -2341,6 +2361,7 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
     strong = any(
         not _tie_planned(masked, m.end(), lex)
         for w in _strong_sister()
+        if w in masked  # most sentences hold none: no pattern is compiled and run for them
         for m in re.finditer(re.escape(w), masked)
     )
     weak = any(not _tie_planned(masked, m.end(), lex) for m in _WEAK_SISTER.finditer(masked))
@@ -2607,6 +2628,17 @@ def _other_attraction(masked: str, m: re.Match) -> bool:
     return bool(re.search(r"[을를]\s?(적극\s)?$", before)) and not _ATTRACTED.search(before)
 
 
+_SEEK_ASK: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _seek_ask_pattern(asks: tuple[str, ...]) -> re.Pattern[str]:
+    """The words asking for investment as one regex, longest first (compiled once, not per sentence)."""
+    got = _SEEK_ASK.get(asks)
+    if got is None:
+        got = _SEEK_ASK[asks] = re.compile(alternation(tuple(sorted(asks, key=len, reverse=True))))
+    return got
+
+
 def _seeks(
     sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent], focus: Ent | None = None
 ) -> None:
@@ -2614,7 +2646,7 @@ def _seeks(
     asks = tuple(lex.words.get("seek_ask", ()))
     ask = None
     if not m and asks:
-        ask = re.search(alternation(tuple(sorted(asks, key=len, reverse=True))), masked)
+        ask = _seek_ask_pattern(asks).search(masked)
         m = ask
     if not m or _modal_after(masked, m.end(), lex):
         return

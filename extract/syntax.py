@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newskg.extract.korean import load_korean
-from newskg.extract.tokenizer import SKIP_TAG, SPACE_TAG
+from newskg.extract.tokenizer import SKIP_TAG, SPACE_TAG, span_text, token_table
 
 __all__ = ["Word", "Phrase", "Clause", "Sentence", "analyse_sentence", "case_of", "reshape"]
 
@@ -67,8 +67,11 @@ class Phrase:
     @property
     def head(self):
         """The phrase's main mention: a person if there is one, else the last mention."""
+        ms = self.mentions
+        if len(ms) < 2:  # the rule below gives a single mention (the most common case) itself
+            return ms[0] if ms else None
         # a name in an aside ("한빛정밀(대표 박서준)은") is not what the phrase is about
-        main = [m for m in self.mentions if not m.extra.get("aside")] or self.mentions
+        main = [m for m in ms if not m.extra.get("aside")] or ms
         for m in main:
             if m.type == "PERSON":
                 return m
@@ -135,17 +138,18 @@ def _words(span) -> list[Word]:
         cur.clear()
 
     prev_end = None
-    for t in span:
-        tag = t.tag_
-        if tag in (SPACE_TAG, SKIP_TAG) or t.is_space:
+    table = token_table(span.doc)  # the Doc's arrays: no Python Token object per token
+    for k in range(span.start, span.end):
+        tag, text = table.tags[k], table.texts[k]
+        if tag in (SPACE_TAG, SKIP_TAG) or text.isspace():
             flush()
             prev_end = None
             continue
-        idx, text = t.idx, t.text
+        idx = table.starts[k]
         punct = tag in _PUNCT
         if cur and (prev_end != idx or punct or cur[-1][2] in _PUNCT):
             flush()
-        cur.append((idx, text, tag, tuple(tag.split("+")), bool(t.whitespace_)))
+        cur.append((idx, text, tag, table.tag_parts[k], table.spaces[k]))
         prev_end = idx + len(text)
         if cur[-1][4]:
             flush()
@@ -250,7 +254,7 @@ def analyse_sentence(span, index: int = 0) -> Sentence:
     """Words, phrases and clauses of a spaCy span (a sentence)."""
     start = span.start_char
     end = span.end_char
-    text = span.text
+    text = span_text(span)
     words = _words(span)
     phrases = _phrases(words, text, start)
     clauses = _clauses(words, phrases, text, start)

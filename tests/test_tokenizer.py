@@ -8,7 +8,7 @@ import newskg.extract.tokenizer  # noqa: F401  (registers newskg.KiwiTokenizer.v
 import pytest
 import spacy
 from newskg.extract.evaluate import read_klue
-from newskg.extract.tokenizer import SKIP_TAG, KiwiTokenizer
+from newskg.extract.tokenizer import SKIP_TAG, KiwiTokenizer, doc_text, span_text, token_table
 
 KLUE_NER = "klue/ner-dev.tsv"
 KLUE_DP = "klue/dp-dev-300.tsv"
@@ -97,3 +97,26 @@ def test_tokenizer_pickles(nlp):
     tok = pickle.loads(pickle.dumps(nlp.tokenizer))
     assert isinstance(tok, KiwiTokenizer)
     assert tok("시장이 왔다.").text == "시장이 왔다."
+
+
+def test_token_table_matches_the_token_objects(nlp):
+    text = "메뉴\n가람전자는  솔내시를\xa0방문했다.\n\n도해준 대표가 왔다.\n랭킹"
+    doc = nlp.tokenizer.make_doc(text, [(text.index("가람"), text.index("\n랭킹"))])
+    table = token_table(doc)
+    assert table.starts == [t.idx for t in doc]
+    assert table.texts == [t.text for t in doc]
+    assert table.tags == [t.tag_ for t in doc]
+    assert table.spaces == [bool(t.whitespace_) for t in doc]
+    assert table.tag_parts == [tuple(t.tag_.split("+")) for t in doc]
+    assert [table.texts[i].isspace() for i in range(len(doc))] == [t.is_space for t in doc]
+    assert SKIP_TAG in table.tags and any(t.is_space for t in doc)
+
+
+def test_cached_texts_equal_spacy_texts(nlp):
+    text = "가람전자는 솔내시를 방문했다. 도해준 대표가  왔다. "
+    doc = nlp(text)
+    assert doc_text(doc) == doc.text
+    for sent in doc.sents:
+        assert span_text(sent) == sent.text
+    assert span_text(doc[2:5]) == doc[2:5].text
+    assert span_text(doc[3:3]) == ""

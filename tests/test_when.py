@@ -134,3 +134,22 @@ def test_the_fast_date_scanner_finds_the_same_tokens_as_the_library(text):
     fast = _parser()._scanner
     assert type(fast) is not Scanner  # the fast one is in use
     assert fast.scan(text) == Scanner(fast.rules).scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "가나시는 지난 3일부터 5일까지 대표단을 보냈고, 다음 달 말 협약을 맺을 예정이다.",
+        "오는 15일(현지시간) 오후 3시께, 이듬해 설날 무렵과 크리스마스 이브에 PM 7:30 만난다.",
+        "  \n13일 오전 아침 일찍 이번 주말 재작년 3개월 동안 스물다섯 번째 2024.03.08",
+    ],
+)
+def test_rules_are_tried_only_where_their_first_character_stands_and_found_everywhere(text):
+    from newskg.extract.when import _parser
+
+    fast = _parser()._scanner
+    # nearly every rule has a class of first characters (a rule without one keeps the full scan)
+    assert sum(f is not None for f in fast._first) >= len(fast.rules) - 2
+    brute = [{p for p in range(len(text) + 1) if r.pattern.match(text, p)} for r in fast.rules]
+    assert fast._starts(text) == brute
+    assert any(brute)
