@@ -18,6 +18,7 @@ from newskg.extract.mention_base import (
     _mk_gaz,
     _pick,
     is_person_name,
+    sounds_foreign,
 )
 from newskg.extract.syntax import Word
 
@@ -217,6 +218,18 @@ def _bare_places(b: _Builder, lex: Lexicon, gaz, words: list[Word]) -> None:
             and nxt.text[-1:] not in _KO.bare_place_suffixes
         ):
             continue  # "<family> <given>" (e.g. "오카무라 겐지"): a foreign family name before the given name
+        prv = words[k - 1] if k > 0 else None
+        if (
+            prv is not None
+            and nxt is not None
+            and not prv.particle
+            and prv.tags == ("NNP",)
+            and sounds_foreign(prv.text + core)
+            and b.free(prv.start, prv.end)
+            and not gaz.lookup(prv.text)
+            and (lex.roles.get(nxt.core) or lex.role_suffix(nxt.core))
+        ):
+            continue  # "<family> <given> 대표" (e.g. "고바야시 다카시 대표"): a given name ending in 시
         b.add(Mention(w.start, w.start + len(core), core, core, "LOC", cls, "bare_place"))
 
 

@@ -66,6 +66,8 @@ class Korean:
     generic_body_ends: tuple[str, ...] = ()  # "…정부": a kind of body, not one
     delegation_ends: tuple[str, ...] = ()  # "…대표단", "…교류단"
     former_names: tuple[str, ...] = ()  # a renamed province's former official name (강원도)
+    foreign_syllables: frozenset[str] = frozenset()  # syllables of transcribed foreign names (키, 에)
+    title_formers: tuple[str, ...] = ()  # "전" of "… 전 총리": between a name and its title
 
     def marks_for(self, use: str) -> tuple[str, ...]:
         """The company marks with this use, in file order."""
@@ -143,6 +145,8 @@ def korean_from_rows(rows: list[list[str]]) -> Korean:
         generic_body_ends=words("generic_body_end"),
         delegation_ends=words("delegation_end"),
         former_names=words("former_name"),
+        foreign_syllables=frozenset(words("foreign_syllable")),
+        title_formers=words("title_former"),
     )
 
 
