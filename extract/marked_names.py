@@ -45,6 +45,22 @@ _BYLINE_BARE = re.compile(
     r"(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<role>" + "|".join(_KO.titles_for("byline")) + r")\s*[\])】]"
 )
 
+# "새길경제 박서준 기자 = …": the outlet and its reporter opening a line, before "="
+_BYLINE_LEAD = re.compile(
+    r"(?:^|(?<=\n))\s*(?P<outlet>[A-Za-z\uac00-\ud7a3][A-Za-z0-9\uac00-\ud7a3]{1,15}"
+    r"(?: [A-Za-z0-9\uac00-\ud7a3]{2,10})?)"
+    r"\s+(?P<name>[\uac00-\ud7a3]{2,4})\s?(?P<role>" + "|".join(_KO.titles_for("short")) + r")\s*="
+)
+
+# the outlet of a copyright or credit line: "저작권자 © 새길일보 무단전재", "[ⓒ 새길일보. 무단…]",
+# "Copyright ⓒ 새길신문 무단 전재", "© 새길일보(www.…)"; the name ends at the first of these stops
+_COPYRIGHT = re.compile(r"(?P<mark>저작권자|[Cc]opyright)?\s*[ⓒ©]\s*(?P<body>[^\n.,()\[\]<>|/]{2,60})")
+_COPYRIGHT_STOP = re.compile(r"\s*(?:무단|All rights|$)")
+# "새길일보(www.saegil.co.kr), 무단전재": an outlet before its web address
+_OUTLET_WEB = re.compile(
+    r"(?P<o>[A-Za-z\uac00-\ud7a3][A-Za-z0-9\uac00-\ud7a3]{1,15})\s?\((?:www\.|https?://)"
+)
+
 _COMPANY = re.compile(
     r"(?P<mark>"
     + "|".join(re.escape(m) for m in _KO.marks_for("before"))
@@ -108,6 +124,8 @@ def bylines(b: _Builder, lex: Lexicon, gaz, by_first, text: str, off: int) -> No
                 person.role_target = om
             if m.group(place_g):
                 _place_chain(b, gaz, by_first, text, m.start(place_g), m.end(place_g), off)
+    _lead_bylines(b, lex, gaz, text, off)
+    _copyright_outlets(b, lex, gaz, text, off)
     for m in _BYLINE_BARE.finditer(text):
         word = m.group("outlet")
         if any(g.type == "LOC" for g in gaz.lookup(word)) or "@" in word or "." in word:
@@ -128,6 +146,71 @@ def bylines(b: _Builder, lex: Lexicon, gaz, by_first, text: str, off: int) -> No
         if person is not None:
             person.role = lex.roles.get("기자")
             person.role_target = om
+
+
+def _outlet_mention(gaz, start: int, end: int, name: str) -> Mention:
+    es = [e for e in gaz.lookup(name) if e.type == "ORG"]
+    if es:
+        return _mk_gaz(es[0], start, end, name, "byline")
+    return Mention(start, end, name, name, "ORG", "NewsMediaOrganization", "byline")
+
+
+def _lead_bylines(b: _Builder, lex: Lexicon, gaz, text: str, off: int) -> None:
+    """ "새길경제 박서준 기자 = …": an outlet name, its reporter and "=" opening a line."""
+    for m in _BYLINE_LEAD.finditer(text):
+        name, outlet = m.group("name"), m.group("outlet")
+        if not is_person_name(name, lex):
+            continue
+        ns, ne = m.start("name") + off, m.end("name") + off
+        person = b.add(Mention(ns, ne, name, name, "PERSON", "Person", "byline", role=lex.roles.get("기자")))
+        if any(g.type == "LOC" for g in gaz.lookup(outlet)) or not (
+            news_patterns.is_outlet(outlet.replace(" ", ""), lex, gaz) or re.search(r"[A-Za-z]", outlet)
+        ):
+            continue  # "새길 박서준 기자 =": a dateline, or a word that names no outlet
+        om = b.add(_outlet_mention(gaz, m.start("outlet") + off, m.end("outlet") + off, outlet))
+        if person is not None and om is not None:
+            person.role_target = om
+
+
+def _copyright_outlets(b: _Builder, lex: Lexicon, gaz, text: str, off: int) -> None:
+    """The outlet of a copyright line ("저작권자 © 새길일보 무단전재 …"): the last word before the stop
+    (a slogan may come first), joined to a bare outlet ending before it ("KBN 뉴스"); a credit "ⓒ X"
+    without the words of a copyright only names an outlet when X looks like one (…일보, …뉴스)."""
+    found: list[tuple[int, str]] = []
+    for m in _COPYRIGHT.finditer(text):
+        body = m.group("body")
+        stop = _COPYRIGHT_STOP.search(body)
+        body = body[: stop.start()] if stop else body
+        parts = body.split()
+        if not parts:
+            continue
+        last = parts[-1]
+        if len(parts) >= 2 and lex.ends_with(last, "outlet_end") and len(last) <= 3:
+            last = parts[-2] + " " + last  # "KBN 뉴스"
+        pos = m.start("body") + body.rindex(last)
+        copyright_ = bool(m.group("mark")) or bool(
+            re.match(r"\s*[.,]?\s*(?:무단|All rights)", text[pos + len(last) :])
+        )
+        found.append(
+            (pos, last)
+            if copyright_ or news_patterns.is_outlet(last.replace(" ", ""), lex, gaz)
+            else (-1, "")
+        )
+    for m in _OUTLET_WEB.finditer(text):
+        if "무단" in text[m.end() :] or news_patterns.is_outlet(m.group("o"), lex, gaz):
+            found.append((m.start("o"), m.group("o")))
+    for pos, name in found:
+        if pos < 0 or not re.match(r"^[A-Za-z\uac00-\ud7a3][A-Za-z0-9\uac00-\ud7a3 ]{1,19}$", name):
+            continue
+        if name.endswith("사") and news_patterns.is_outlet(name[:-1], lex, gaz):
+            name = name[:-1]  # "새길일보사": the company of the paper
+        if any(
+            g.type == "LOC" or (g.type == "ORG" and g.cls != "NewsMediaOrganization")
+            for g in gaz.lookup(name)
+        ):
+            continue  # "ⓒ 새길시", "ⓒ 새길대학교병원": a photo credit of the body, no outlet
+        if b.free(pos + off, pos + off + len(name)):
+            b.add(_outlet_mention(gaz, pos + off, pos + off + len(name), name))
 
 
 def companies(b: _Builder, lex: Lexicon, gaz, text: str, off: int) -> None:
