@@ -68,6 +68,7 @@ class Korean:
     former_names: tuple[str, ...] = ()  # a renamed province's former official name (강원도)
     foreign_syllables: frozenset[str] = frozenset()  # syllables of transcribed foreign names (키, 에)
     title_formers: tuple[str, ...] = ()  # "전" of "… 전 총리": between a name and its title
+    body_unit_ends: tuple[str, ...] = ()  # "…지역본부", "…외무국": a unit named with its body
 
     def marks_for(self, use: str) -> tuple[str, ...]:
         """The company marks with this use, in file order."""
@@ -147,6 +148,7 @@ def korean_from_rows(rows: list[list[str]]) -> Korean:
         former_names=words("former_name"),
         foreign_syllables=frozenset(words("foreign_syllable")),
         title_formers=words("title_former"),
+        body_unit_ends=words("body_unit_end"),
     )
 
 

@@ -1,0 +1,46 @@
+"""Units and offices named with the body or place they belong to, on invented sentences: one
+organisation of both words ("솔내시 외무국", "가람대학교 문화기술대학원"), never a whole body after a
+place ("솔내 가람대학교")."""
+
+from __future__ import annotations
+
+import pytest
+from newskg.extract.korean import load_korean
+from newskg.extract.pipeline import get_extractor
+from newskg.extract.records import Article
+
+
+def _labels(text: str) -> set[tuple[str, str]]:
+    return {(e.label, e.type) for e in get_extractor().extract(Article("t", text)).entities}
+
+
+def test_unit_endings_are_read_from_the_data_file():
+    assert "외무국" in load_korean().body_unit_ends
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("한서윤 솔내시 외무국 부국장이 가람시를 찾았다.", "솔내시 외무국"),
+        ("가람대학교 문화기술대학원은 솔내시와 협약을 맺었다.", "가람대학교 문화기술대학원"),
+    ],
+)
+def test_a_unit_after_its_body_or_place_is_one_organisation(text, unit):
+    labels = _labels(text)
+    assert (unit, "ORG") in labels, sorted(labels)
+    assert (unit.split(" ")[1], "ORG") not in labels, sorted(labels)
+
+
+def test_a_person_of_the_unit_works_for_the_whole_unit():
+    out = get_extractor().extract(Article("t", "한서윤 솔내시 외무국 부국장이 가람시를 찾았다."))
+    works = {
+        (out.entity(t.subject).label, out.entity(t.object).label)
+        for t in out.triples
+        if t.predicate == "worksFor"
+    }
+    assert ("한서윤", "솔내시 외무국") in works, sorted(works)
+
+
+def test_a_university_after_a_place_stays_the_university():
+    labels = _labels("솔내 가람대학교는 협약을 맺었다.")
+    assert ("가람대학교", "ORG") in labels, sorted(labels)
