@@ -1,0 +1,33 @@
+"""Common nouns after a descriptor are no company, on invented sentences: "기업 지원방안", "기업 상생협력"
+and a quality word ("…적", "…력") stay words, while an unknown company after its descriptor stays one."""
+
+from __future__ import annotations
+
+import pytest
+from newskg.extract.korean import load_korean
+from newskg.extract.pipeline import get_extractor
+from newskg.extract.records import Article
+
+
+def _orgs(text: str) -> set[str]:
+    return {e.label for e in get_extractor().extract(Article("t", text)).entities if e.type == "ORG"}
+
+
+def test_endings_of_common_nouns_are_read_from_the_data_file():
+    assert "지원" in load_korean().common_noun_ends
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("솔내시는 12일 입주 기업 지원방안을 내놨다.", "지원방안"),
+        ("가람시는 중소기업 상생협력을 위해 예산을 늘렸다.", "상생협력"),
+        ("가람시는 기업 친화적 제도를 만들었다.", "친화적"),
+    ],
+)
+def test_common_nouns_after_a_descriptor_are_no_company(text, word):
+    assert word not in _orgs(text)
+
+
+def test_an_unknown_company_after_its_descriptor_is_still_a_company():
+    assert "새길음료" in _orgs("가람시는 음료기업 새길음료와 투자협약을 맺었다.")
