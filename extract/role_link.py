@@ -116,6 +116,9 @@ def _persons(
             and nw.kind == "N"
             and is_person_name(nw.text, lex)
             and (len(nw.text) > 2 or "NNP" in nw.tags or between or _body_before(b, flat, j))
+            and (
+                len(nw.text) > 2 or "NNP" in nw.tags
+            )  # "동안", "이하": two syllables Kiwi reads as common nouns
         ):
             if any(
                 " " in kk

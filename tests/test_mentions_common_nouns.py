@@ -31,3 +31,12 @@ def test_common_nouns_after_a_descriptor_are_no_company(text, word):
 
 def test_an_unknown_company_after_its_descriptor_is_still_a_company():
     assert "새길음료" in _orgs("가람시는 음료기업 새길음료와 투자협약을 맺었다.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["그는 입사 후 30년 동안 토목사업본부 상무를 지냈다.", "그는 5년 동안 해외영업본부 본부장을 맡았다."],
+)
+def test_a_two_syllable_common_noun_before_a_body_and_title_is_no_person(text):
+    people = {e.label for e in get_extractor().extract(Article("t", text)).entities if e.type == "PERSON"}
+    assert "동안" not in people, sorted(people)
