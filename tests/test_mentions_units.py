@@ -44,3 +44,16 @@ def test_a_person_of_the_unit_works_for_the_whole_unit():
 def test_a_university_after_a_place_stays_the_university():
     labels = _labels("솔내 가람대학교는 협약을 맺었다.")
     assert ("가람대학교", "ORG") in labels, sorted(labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("도해준 시장은 가람온천과 솔내해수욕장을 둘러봤다.", "가람온천"),
+        ("도해준 시장은 가람온천과 솔내해수욕장을 둘러봤다.", "솔내해수욕장"),
+        ("대표단은 다음날 가온섬을 찾았다.", "가온섬"),
+        ("시민들이 새길호수 둘레길을 걸었다.", "새길호수"),
+    ],
+)
+def test_a_name_ending_in_a_site_word_is_a_place(text, site):
+    assert (site, "LOC") in _labels(text)
