@@ -70,6 +70,7 @@ class Korean:
     title_formers: tuple[str, ...] = ()  # "전" of "… 전 총리": between a name and its title
     body_unit_ends: tuple[str, ...] = ()  # "…지역본부", "…외무국": a unit named with its body
     common_noun_ends: tuple[str, ...] = ()  # "…지원", "…협력": common nouns, no name after a descriptor
+    group_ends: tuple[str, ...] = ()  # "…그룹": a firm's name and this name its group
 
     def marks_for(self, use: str) -> tuple[str, ...]:
         """The company marks with this use, in file order."""
@@ -151,6 +152,7 @@ def korean_from_rows(rows: list[list[str]]) -> Korean:
         title_formers=words("title_former"),
         body_unit_ends=words("body_unit_end"),
         common_noun_ends=words("common_noun_end"),
+        group_ends=words("group_end"),
     )
 
 

@@ -524,6 +524,14 @@ def _sounds_like(hangul: str, latin: str) -> bool:
     return first in _INITIALS.get(initial, "")
 
 
+def _company_stem(lex: Lexicon, stem: str) -> bool:
+    """Whether a word ends as a company name does ("가람제약", "새길전자")."""
+    return any(
+        stem.endswith(x.suffix) and len(stem) > len(x.suffix) and x.type == "ORG"
+        for x in lex.suffixes_for(stem)
+    )
+
+
 def _suffix_org(
     b: _Builder, lex: Lexicon, gaz, words: list[Word], k: int, w: Word, off: int, text: str
 ) -> None:
@@ -531,6 +539,11 @@ def _suffix_org(
     if not core or not b.free(w.start, w.start + len(core)):
         return
     if not re.match(r"^[\uac00-\ud7a3A-Za-z0-9]+$", core):
+        return
+    group = next((g for g in _KO.group_ends if core.endswith(g) and len(core) >= len(g) + 2), None)
+    if group is not None and (w.tags[:1] in (("SL",), ("NNP",)) or _company_stem(lex, core[: -len(group)])):
+        # "가람제약그룹", "KDT그룹": a firm's name and 그룹 name the group, unlike "중견그룹"
+        b.add(Mention(w.start, w.start + len(core), core, core, "ORG", "Company", "suffix"))
         return
     if lex.ends_with(core, "descriptor"):
         return  # "벤처캐피털 윈드밀벤처스": a descriptor, the name follows

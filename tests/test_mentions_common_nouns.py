@@ -40,3 +40,8 @@ def test_an_unknown_company_after_its_descriptor_is_still_a_company():
 def test_a_two_syllable_common_noun_before_a_body_and_title_is_no_person(text):
     people = {e.label for e in get_extractor().extract(Article("t", text)).entities if e.type == "PERSON"}
     assert "동안" not in people, sorted(people)
+
+
+def test_a_firm_name_glued_to_group_is_the_group_and_a_common_noun_is_not():
+    orgs = _orgs("가람제약그룹과 KDT그룹, 중견그룹이 참석했다.")
+    assert {"가람제약그룹", "KDT그룹"} <= orgs and "중견그룹" not in orgs, sorted(orgs)
