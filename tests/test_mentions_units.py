@@ -57,3 +57,15 @@ def test_a_university_after_a_place_stays_the_university():
 )
 def test_a_name_ending_in_a_site_word_is_a_place(text, site):
     assert (site, "LOC") in _labels(text)
+
+
+def test_a_police_or_fire_station_glued_to_its_head_title_is_the_station():
+    out = get_extractor().extract(
+        Article("t", "이날 행사에는 한도윤 가람경찰서장과 한서윤 솔내소방서장이 참석했다.")
+    )
+    heads = {
+        (out.entity(t.subject).label, out.entity(t.object).label)
+        for t in out.triples
+        if t.predicate == "headOf"
+    }
+    assert {("한도윤", "가람경찰서"), ("한서윤", "솔내소방서")} <= heads, sorted(heads)
