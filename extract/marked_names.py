@@ -263,6 +263,15 @@ def quoted_bodies(b: _Builder, text: str, off: int) -> None:
             b.add(Mention(s, s + len(inner), inner, inner, "ORG", "Organization", "quoted"))
 
 
+def _common_word(sent: Sentence, start: int, name: str) -> bool:
+    """Whether Kiwi reads the word at `start` as common nouns only (with a particle at most)."""
+    for w in sent.words:
+        if w.start == start and w.core == name:
+            heads = [t for t in w.tags if not t.startswith("J")]
+            return bool(heads) and all(t.startswith("NNG") for t in heads)
+    return False
+
+
 def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off: int) -> None:
     text = sent.text
     inner = m.group("inner").strip()
@@ -397,6 +406,8 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
         mm.aliases = (*mm.aliases, inner)
         b.add(mm)
         return
+    if hanja and len(name) == 2 and _common_word(sent, start, name):
+        return  # "답방(答訪)", "예방(禮訪)": a two-syllable common word glossed with its Hanja, no name
     # person or organisation? a title after it makes a person; an org ending or descriptor an ORG
     following = re.match(r"\s*(\S+)", text[m.end() :])
     next_word = following.group(1) if following else ""

@@ -45,3 +45,9 @@ def test_a_two_syllable_common_noun_before_a_body_and_title_is_no_person(text):
 def test_a_firm_name_glued_to_group_is_the_group_and_a_common_noun_is_not():
     orgs = _orgs("가람제약그룹과 KDT그룹, 중견그룹이 참석했다.")
     assert {"가람제약그룹", "KDT그룹"} <= orgs and "중견그룹" not in orgs, sorted(orgs)
+
+
+def test_a_common_word_glossed_with_hanja_is_no_person_but_a_name_is():
+    text = "이번 방문은 가람시의 초청에 의한 답방(答訪) 성격으로, 일행은 의회를 예방(禮訪)했다. 천즈앙(陳志昻) 시장이 맞았다."
+    people = {e.label for e in get_extractor().extract(Article("t", text)).entities if e.type == "PERSON"}
+    assert "천즈앙" in people and not {"답방", "예방"} & people, sorted(people)
