@@ -558,6 +558,8 @@ def _suffix_org(
         return
     if lex.ends_with(core, "descriptor"):
         return  # "벤처캐피털 윈드밀벤처스": a descriptor, the name follows
+    if core.endswith(_KO.not_org_ends):
+        return  # "대통령부부", "호남취재본부": a couple, an outlet's regional desk
     if core.endswith(_KO.generic_body_ends):
         return  # "지방정부", "중앙정부": a kind of body; a city's own government is the city
     if k + 1 < len(words) and not w.particle and lex.ends_with(words[k + 1].core, "descriptor"):
@@ -601,6 +603,8 @@ def _suffix_org(
             continue
         if s.suffix in ("부",) and stem in ("정", "본", "일", "내", "외", "전", "간"):
             continue
+        if s.suffix in ("부",) and stem in _KO.directions:
+            continue  # "동남부", "서북부": a part of a country or region, no ministry
         start = w.start
         label = core
         # "한양대학교 에리카캠퍼스": a site of the body named just before

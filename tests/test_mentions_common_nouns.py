@@ -48,6 +48,22 @@ def test_a_firm_name_glued_to_group_is_the_group_and_a_common_noun_is_not():
 
 
 def test_a_common_word_glossed_with_hanja_is_no_person_but_a_name_is():
-    text = "이번 방문은 가람시의 초청에 의한 답방(答訪) 성격으로, 일행은 의회를 예방(禮訪)했다. 천즈앙(陳志昻) 시장이 맞았다."
+    text = (
+        "이번 방문은 가람시의 초청에 의한 답방(答訪) 성격으로, 일행은 의회를 예방(禮訪)했다. "
+        "천즈앙(陳志昻) 시장이 맞았다."
+    )
     people = {e.label for e in get_extractor().extract(Article("t", text)).entities if e.type == "PERSON"}
     assert "천즈앙" in people and not {"답방", "예방"} & people, sorted(people)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("가람시는 솔내국 동남부에 있다.", "동남부"),
+        ("도해준 대통령부부가 솔내시에 도착했다.", "도해준 대통령부부"),
+        ("[가람=새길일보 호남취재본부 한서윤 기자] 솔내시가 공장을 지었다.", "호남취재본부"),
+    ],
+)
+def test_words_that_end_like_a_body_but_name_none_are_no_organisation(text, word):
+    orgs = _orgs(text)
+    assert not {o for o in orgs if word.endswith(o) or o.endswith(word.split(" ")[-1])}, sorted(orgs)
