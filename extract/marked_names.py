@@ -229,7 +229,8 @@ def companies(b: _Builder, lex: Lexicon, gaz, text: str, off: int) -> None:
         if m.start() > 0 and re.match(_NAMECH, text[m.start() - 1]):
             continue  # the mark closes the name before it
         raw = m.group("name")
-        name = _strip_company(raw)
+        # "㈜가온케이, ㈜…": before a comma of a list the last syllable is the name's, no particle
+        name = raw if text[m.end("name") : m.end("name") + 1] in (",", "·", "，") else _strip_company(raw)
         mark = m.group("mark")
         uses = _KO.marks[mark]
         label = (mark if "label" in uses else "(주)") + name

@@ -69,3 +69,10 @@ def test_a_police_or_fire_station_glued_to_its_head_title_is_the_station():
         if t.predicate == "headOf"
     }
     assert {("한도윤", "가람경찰서"), ("한서윤", "솔내소방서")} <= heads, sorted(heads)
+
+
+def test_a_company_in_a_list_keeps_its_last_syllable_that_looks_like_a_particle():
+    labels = _labels(
+        "가람시는 ㈜솔내케이, ㈜새길이엔아이, ㈜한빛정밀 등 3개 기업과 협약을 맺었다. ㈜가온이 공장을 짓는다."
+    )
+    assert {("㈜솔내케이", "ORG"), ("㈜새길이엔아이", "ORG"), ("㈜가온", "ORG")} <= labels, sorted(labels)
