@@ -67,3 +67,8 @@ def test_a_common_word_glossed_with_hanja_is_no_person_but_a_name_is():
 def test_words_that_end_like_a_body_but_name_none_are_no_organisation(text, word):
     orgs = _orgs(text)
     assert not {o for o in orgs if word.endswith(o) or o.endswith(word.split(" ")[-1])}, sorted(orgs)
+
+
+def test_a_town_ending_in_eup_before_a_title_is_no_person():
+    out = get_extractor().extract(Article("t", "한편 서하읍 이장이 인사했다."))
+    assert "서하읍" not in {e.label for e in out.entities if e.type == "PERSON"}
