@@ -71,7 +71,7 @@ class Korean:
     body_unit_ends: tuple[str, ...] = ()  # "…지역본부", "…외무국": a unit named with its body
     common_noun_ends: tuple[str, ...] = ()  # "…지원", "…협력": common nouns, no name after a descriptor
     group_ends: tuple[str, ...] = ()  # "…그룹": a firm's name and this name its group
-    directions: tuple[str, ...] = ()  # 동, 서남 …: "동남부" is a region, no ministry
+    directions: tuple[str, ...] = ()  # 동, 서남 …: "서남부" is a region, no ministry
     not_org_ends: tuple[str, ...] = ()  # "…부부", "…취재본부": ends like a body, names none
 
     def marks_for(self, use: str) -> tuple[str, ...]:

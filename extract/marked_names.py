@@ -605,7 +605,7 @@ def _suffix_org(
         if s.suffix in ("부",) and stem in ("정", "본", "일", "내", "외", "전", "간"):
             continue
         if s.suffix in ("부",) and stem in _KO.directions:
-            continue  # "동남부", "서북부": a part of a country or region, no ministry
+            continue  # "서남부", "북서부": a part of a country or region, no ministry
         start = w.start
         label = core
         # "한양대학교 에리카캠퍼스": a site of the body named just before

@@ -25,8 +25,8 @@ def test_syllables_korean_given_names_never_use_are_read_from_the_data_file():
     [
         # the family name starts with a Korean surname (이, 오) but has 에/키
         ("도해준 시장은 솔내시의회 이리코 하나에 의장을 접견했다.", "이리코 하나에"),
-        # the former office between the country and the title
-        ("도해준 지사는 루트비히 베르크만 오스트리아 전 총리를 만났다.", "루트비히 베르크만"),
+        # the former office between the name and the title
+        ("도해준 지사는 루트비히 베르크만 전 총리를 만났다.", "루트비히 베르크만"),
     ],
 )
 def test_a_foreign_name_of_two_words_before_a_title_is_one_person(text, name):
