@@ -24,6 +24,7 @@ from typing import Any
 
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon
+from newskg.extract.romanize import ends_like_company
 
 __all__ = ["paren_heads", "bylines", "foreign_titled", "title_then_name", "is_outlet"]
 
@@ -217,6 +218,9 @@ def foreign_titled(b: Any, lex: Lexicon, words: list, text: str, off: int) -> No
             j -= 1
         while len(run) >= 2 and not _name_start(run[0], starts):
             run.pop(0)
+        firm = None
+        if len(run) >= 3 and run[-1] is words[k - 1] and ends_like_company(run[-1].text):
+            firm = run.pop()  # "모리 겐타 가온링크 대표": a company's name before the title
         # "싱무카 주한 X대사": one word before an envoy's title, if it is no Korean name
         alone = len(run) == 1 and envoy_seen and len(run[0].text) >= 3 and _name_start(run[0], starts)
         if not (len(run) >= 2 or alone) or any(_korean_name(x.text, run, lex) for x in run):
@@ -239,6 +243,8 @@ def foreign_titled(b: Any, lex: Lexicon, words: list, text: str, off: int) -> No
             b.items.remove(m)
         name = text[s - off : e - off]
         b.add(Mention(s, e, name, name, "PERSON", "Person", "foreign_title"))
+        if firm is not None and b.free(firm.start, firm.end):
+            b.add(Mention(firm.start, firm.end, firm.text, firm.text, "ORG", "Company", "foreign_title"))
 
 
 def _body_at(b: Any, w: Any) -> bool:

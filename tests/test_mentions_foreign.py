@@ -54,3 +54,8 @@ def test_a_korean_name_is_not_run_on_into_the_company_after_it():
 def test_a_korean_name_and_an_unknown_company_make_no_foreign_person():
     people = _people("손하람 가온테크 대표는 공장을 둘러봤다.")
     assert "손하람 가온테크" not in people, sorted(people)
+
+
+def test_a_company_between_a_foreign_name_and_the_title_is_no_part_of_the_name():
+    people = _people("행사에는 모리 겐타 가온링크 대표가 참석했다.")
+    assert "모리 겐타" in people and "모리 겐타 가온링크" not in people, sorted(people)
