@@ -18,6 +18,7 @@ from newskg.extract.mention_base import (
     _mk_gaz,
     _pick,
     is_person_name,
+    sounds_foreign,
 )
 from newskg.extract.syntax import Word
 
@@ -217,6 +218,18 @@ def _bare_places(b: _Builder, lex: Lexicon, gaz, words: list[Word]) -> None:
             and nxt.text[-1:] not in _KO.bare_place_suffixes
         ):
             continue  # "<family> <given>" (e.g. "오카무라 겐지"): a foreign family name before the given name
+        prv = words[k - 1] if k > 0 else None
+        if (
+            prv is not None
+            and nxt is not None
+            and not prv.particle
+            and prv.tags == ("NNP",)
+            and sounds_foreign(prv.text + core)
+            and b.free(prv.start, prv.end)
+            and not gaz.lookup(prv.text)
+            and (lex.roles.get(nxt.core) or lex.role_suffix(nxt.core))
+        ):
+            continue  # "<family> <given> 대표" (e.g. "고바야시 다카시 대표"): a given name ending in 시
         b.add(Mention(w.start, w.start + len(core), core, core, "LOC", cls, "bare_place"))
 
 
@@ -231,6 +244,36 @@ def _sub_unit_word(w: Word, lex: Lexicon, min_stem: int = 2) -> bool:
         and core not in lex.roles
         and core not in lex.words.get("not_name", ())
     )
+
+
+def _units_of_bodies(b: _Builder, words: list[Word]) -> None:
+    """A unit or office named after the place or body it belongs to, one organisation of both words:
+    "가람전력 충북지역본부", "솔내시 외무국", "가람도 베트남사무소", "새길대 문화기술대학원". The unit
+    must be a name the suffix rules made (no gazetteer name of its own) standing right after the
+    other mention, with no particle between."""
+    for k in range(1, len(words)):
+        w, pw = words[k], words[k - 1]
+        if pw.particle or w.start != pw.end + 1:
+            continue
+        m = b.at(w.start, w.start + len(w.core))
+        pm = b.at(pw.start, pw.end)
+        if m is None or pm is None or m.type != "ORG" or m.rule != "suffix" or m.gaz is not None:
+            continue
+        if not m.text.endswith(_KO.body_unit_ends):
+            continue
+        if pm.type not in ("LOC", "ORG") or (pm.start, pm.end) != (pw.start, pw.end) or m.start != w.start:
+            continue
+        if pm.cls == "NewsMediaOrganization" or pm.type == "LOC" and pm.cls == "Country":
+            continue
+        b.items.remove(m)
+        b.items.remove(pm)
+        label = f"{pm.text} {m.text}"
+        mm = Mention(pm.start, m.end, label, label, "ORG", m.cls, "unit_of_body")
+        if pm.type == "LOC":
+            mm.in_place = pm
+        else:
+            mm.extra["org_part"] = pm
+        b.add(mm)
 
 
 def _sub_units(b: _Builder, lex: Lexicon, words: list[Word]) -> None:

@@ -66,6 +66,13 @@ class Korean:
     generic_body_ends: tuple[str, ...] = ()  # "…정부": a kind of body, not one
     delegation_ends: tuple[str, ...] = ()  # "…대표단", "…교류단"
     former_names: tuple[str, ...] = ()  # a renamed province's former official name (강원도)
+    foreign_syllables: frozenset[str] = frozenset()  # syllables of transcribed foreign names (키, 에)
+    title_formers: tuple[str, ...] = ()  # "전" of "… 전 총리": between a name and its title
+    body_unit_ends: tuple[str, ...] = ()  # "…지역본부", "…외무국": a unit named with its body
+    common_noun_ends: tuple[str, ...] = ()  # "…지원", "…협력": common nouns, no name after a descriptor
+    group_ends: tuple[str, ...] = ()  # "…그룹": a firm's name and this name its group
+    directions: tuple[str, ...] = ()  # 동, 서남 …: "서남부" is a region, no ministry
+    not_org_ends: tuple[str, ...] = ()  # "…부부", "…취재본부": ends like a body, names none
 
     def marks_for(self, use: str) -> tuple[str, ...]:
         """The company marks with this use, in file order."""
@@ -143,6 +150,13 @@ def korean_from_rows(rows: list[list[str]]) -> Korean:
         generic_body_ends=words("generic_body_end"),
         delegation_ends=words("delegation_end"),
         former_names=words("former_name"),
+        foreign_syllables=frozenset(words("foreign_syllable")),
+        title_formers=words("title_former"),
+        body_unit_ends=words("body_unit_end"),
+        common_noun_ends=words("common_noun_end"),
+        group_ends=words("group_end"),
+        directions=words("direction"),
+        not_org_ends=words("not_org_end"),
     )
 
 

@@ -45,6 +45,22 @@ _BYLINE_BARE = re.compile(
     r"(?P<name>[\uac00-\ud7a3]{2,4})\s*(?P<role>" + "|".join(_KO.titles_for("byline")) + r")\s*[\])】]"
 )
 
+# "새길경제 박서준 기자 = …": the outlet and its reporter opening a line, before "="
+_BYLINE_LEAD = re.compile(
+    r"(?:^|(?<=\n))\s*(?P<outlet>[A-Za-z\uac00-\ud7a3][A-Za-z0-9\uac00-\ud7a3]{1,15}"
+    r"(?: [A-Za-z0-9\uac00-\ud7a3]{2,10})?)"
+    r"\s+(?P<name>[\uac00-\ud7a3]{2,4})\s?(?P<role>" + "|".join(_KO.titles_for("short")) + r")\s*="
+)
+
+# the outlet of a copyright or credit line: "저작권자 © 새길일보 무단전재", "[ⓒ 새길일보. 무단…]",
+# "Copyright ⓒ 새길신문 무단 전재", "© 새길일보(www.…)"; the name ends at the first of these stops
+_COPYRIGHT = re.compile(r"(?P<mark>저작권자|[Cc]opyright)?\s*[ⓒ©]\s*(?P<body>[^\n.,()\[\]<>|/]{2,60})")
+_COPYRIGHT_STOP = re.compile(r"\s*(?:무단|All rights|$)")
+# "새길일보(www.saegil.co.kr), 무단전재": an outlet before its web address
+_OUTLET_WEB = re.compile(
+    r"(?P<o>[A-Za-z\uac00-\ud7a3][A-Za-z0-9\uac00-\ud7a3]{1,15})\s?\((?:www\.|https?://)"
+)
+
 _COMPANY = re.compile(
     r"(?P<mark>"
     + "|".join(re.escape(m) for m in _KO.marks_for("before"))
@@ -108,6 +124,8 @@ def bylines(b: _Builder, lex: Lexicon, gaz, by_first, text: str, off: int) -> No
                 person.role_target = om
             if m.group(place_g):
                 _place_chain(b, gaz, by_first, text, m.start(place_g), m.end(place_g), off)
+    _lead_bylines(b, lex, gaz, text, off)
+    _copyright_outlets(b, lex, gaz, text, off)
     for m in _BYLINE_BARE.finditer(text):
         word = m.group("outlet")
         if any(g.type == "LOC" for g in gaz.lookup(word)) or "@" in word or "." in word:
@@ -130,6 +148,71 @@ def bylines(b: _Builder, lex: Lexicon, gaz, by_first, text: str, off: int) -> No
             person.role_target = om
 
 
+def _outlet_mention(gaz, start: int, end: int, name: str) -> Mention:
+    es = [e for e in gaz.lookup(name) if e.type == "ORG"]
+    if es:
+        return _mk_gaz(es[0], start, end, name, "byline")
+    return Mention(start, end, name, name, "ORG", "NewsMediaOrganization", "byline")
+
+
+def _lead_bylines(b: _Builder, lex: Lexicon, gaz, text: str, off: int) -> None:
+    """ "새길경제 박서준 기자 = …": an outlet name, its reporter and "=" opening a line."""
+    for m in _BYLINE_LEAD.finditer(text):
+        name, outlet = m.group("name"), m.group("outlet")
+        if not is_person_name(name, lex):
+            continue
+        ns, ne = m.start("name") + off, m.end("name") + off
+        person = b.add(Mention(ns, ne, name, name, "PERSON", "Person", "byline", role=lex.roles.get("기자")))
+        if any(g.type == "LOC" for g in gaz.lookup(outlet)) or not (
+            news_patterns.is_outlet(outlet.replace(" ", ""), lex, gaz) or re.search(r"[A-Za-z]", outlet)
+        ):
+            continue  # "새길 박서준 기자 =": a dateline, or a word that names no outlet
+        om = b.add(_outlet_mention(gaz, m.start("outlet") + off, m.end("outlet") + off, outlet))
+        if person is not None and om is not None:
+            person.role_target = om
+
+
+def _copyright_outlets(b: _Builder, lex: Lexicon, gaz, text: str, off: int) -> None:
+    """The outlet of a copyright line ("저작권자 © 새길일보 무단전재 …"): the last word before the stop
+    (a slogan may come first), joined to a bare outlet ending before it ("KBN 뉴스"); a credit "ⓒ X"
+    without the words of a copyright only names an outlet when X looks like one (…일보, …뉴스)."""
+    found: list[tuple[int, str]] = []
+    for m in _COPYRIGHT.finditer(text):
+        body = m.group("body")
+        stop = _COPYRIGHT_STOP.search(body)
+        body = body[: stop.start()] if stop else body
+        parts = body.split()
+        if not parts:
+            continue
+        last = parts[-1]
+        if len(parts) >= 2 and lex.ends_with(last, "outlet_end") and len(last) <= 3:
+            last = parts[-2] + " " + last  # "KBN 뉴스"
+        pos = m.start("body") + body.rindex(last)
+        copyright_ = bool(m.group("mark")) or bool(
+            re.match(r"\s*[.,]?\s*(?:무단|All rights)", text[pos + len(last) :])
+        )
+        found.append(
+            (pos, last)
+            if copyright_ or news_patterns.is_outlet(last.replace(" ", ""), lex, gaz)
+            else (-1, "")
+        )
+    for m in _OUTLET_WEB.finditer(text):
+        if "무단" in text[m.end() :] or news_patterns.is_outlet(m.group("o"), lex, gaz):
+            found.append((m.start("o"), m.group("o")))
+    for pos, name in found:
+        if pos < 0 or not re.match(r"^[A-Za-z\uac00-\ud7a3][A-Za-z0-9\uac00-\ud7a3 ]{1,19}$", name):
+            continue
+        if name.endswith("사") and news_patterns.is_outlet(name[:-1], lex, gaz):
+            name = name[:-1]  # "새길일보사": the company of the paper
+        if any(
+            g.type == "LOC" or (g.type == "ORG" and g.cls != "NewsMediaOrganization")
+            for g in gaz.lookup(name)
+        ):
+            continue  # "ⓒ 새길시", "ⓒ 새길대학교병원": a photo credit of the body, no outlet
+        if b.free(pos + off, pos + off + len(name)):
+            b.add(_outlet_mention(gaz, pos + off, pos + off + len(name), name))
+
+
 def companies(b: _Builder, lex: Lexicon, gaz, text: str, off: int) -> None:
     """Names with a company mark before or after them ("㈜새길정밀", "새길정밀㈜", "(재)새길재단")."""
     for m in _COMPANY_AFTER.finditer(text):
@@ -146,7 +229,8 @@ def companies(b: _Builder, lex: Lexicon, gaz, text: str, off: int) -> None:
         if m.start() > 0 and re.match(_NAMECH, text[m.start() - 1]):
             continue  # the mark closes the name before it
         raw = m.group("name")
-        name = _strip_company(raw)
+        # "㈜가온케이, ㈜…": before a comma of a list the last syllable is the name's, no particle
+        name = raw if text[m.end("name") : m.end("name") + 1] in (",", "·", "，") else _strip_company(raw)
         mark = m.group("mark")
         uses = _KO.marks[mark]
         label = (mark if "label" in uses else "(주)") + name
@@ -178,6 +262,15 @@ def quoted_bodies(b: _Builder, text: str, off: int) -> None:
         if " " in inner and inner.endswith(_QUOTED_ORG_END) and len(inner.split()) <= 6:
             s = m.start("inner") + off + (len(m.group("inner")) - len(m.group("inner").lstrip()))
             b.add(Mention(s, s + len(inner), inner, inner, "ORG", "Organization", "quoted"))
+
+
+def _common_word(sent: Sentence, start: int, name: str) -> bool:
+    """Whether Kiwi reads the word at `start` as common nouns only (with a particle at most)."""
+    for w in sent.words:
+        if w.start == start and w.core == name:
+            heads = [t for t in w.tags if not t.startswith("J")]
+            return bool(heads) and all(t.startswith("NNG") for t in heads)
+    return False
 
 
 def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off: int) -> None:
@@ -314,6 +407,8 @@ def _paren_name(b: _Builder, lex: Lexicon, gaz, sent: Sentence, m: re.Match, off
         mm.aliases = (*mm.aliases, inner)
         b.add(mm)
         return
+    if hanja and len(name) == 2 and _common_word(sent, start, name):
+        return  # "답방(答訪)", "예방(禮訪)": a two-syllable common word glossed with its Hanja, no name
     # person or organisation? a title after it makes a person; an org ending or descriptor an ORG
     following = re.match(r"\s*(\S+)", text[m.end() :])
     next_word = following.group(1) if following else ""
@@ -444,6 +539,14 @@ def _sounds_like(hangul: str, latin: str) -> bool:
 _NAME_WORD = re.compile(r"^[\uac00-\ud7a3A-Za-z0-9]+$")
 
 
+def _company_stem(lex: Lexicon, stem: str) -> bool:
+    """Whether a word ends as a company name does ("가람제약", "새길전자")."""
+    return any(
+        stem.endswith(x.suffix) and len(stem) > len(x.suffix) and x.type == "ORG"
+        for x in lex.suffixes_for(stem)
+    )
+
+
 def _suffix_org(
     b: _Builder, lex: Lexicon, gaz, words: list[Word], k: int, w: Word, off: int, text: str
 ) -> None:
@@ -452,8 +555,15 @@ def _suffix_org(
         return
     if not _NAME_WORD.match(core):
         return
+    group = next((g for g in _KO.group_ends if core.endswith(g) and len(core) >= len(g) + 2), None)
+    if group is not None and (w.tags[:1] in (("SL",), ("NNP",)) or _company_stem(lex, core[: -len(group)])):
+        # "가람제약그룹", "KDT그룹": a firm's name and 그룹 name the group, unlike "중견그룹"
+        b.add(Mention(w.start, w.start + len(core), core, core, "ORG", "Company", "suffix"))
+        return
     if lex.ends_with(core, "descriptor"):
         return  # "벤처캐피털 윈드밀벤처스": a descriptor, the name follows
+    if core.endswith(_KO.not_org_ends):
+        return  # "대통령부부", "호남취재본부": a couple, an outlet's regional desk
     if core.endswith(_KO.generic_body_ends):
         return  # "지방정부", "중앙정부": a kind of body; a city's own government is the city
     if k + 1 < len(words) and not w.particle and lex.ends_with(words[k + 1].core, "descriptor"):
@@ -497,6 +607,8 @@ def _suffix_org(
             continue
         if s.suffix in ("부",) and stem in ("정", "본", "일", "내", "외", "전", "간"):
             continue
+        if s.suffix in ("부",) and stem in _KO.directions:
+            continue  # "서남부", "북서부": a part of a country or region, no ministry
         start = w.start
         label = core
         # "한양대학교 에리카캠퍼스": a site of the body named just before

@@ -12,7 +12,7 @@ from newskg.extract.korean import load_korean
 from newskg.extract.lexicon import Lexicon, Role, load_lexicon
 from newskg.extract.syntax import Sentence
 
-__all__ = ["Mention", "surnames", "is_person_name", "is_particle"]
+__all__ = ["Mention", "surnames", "is_person_name", "is_particle", "sounds_foreign"]
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 
@@ -87,6 +87,15 @@ def is_person_name(word: str, lex: Lexicon | None = None) -> bool:
         if any(g.type == "LOC" for g in load_gazetteer().lookup(word[:-1])):
             return False  # "새길대": the short name of a place's university
     return not word.endswith(_KO.not_name_ends)
+
+
+def sounds_foreign(word: str) -> bool:
+    """Whether a word has a syllable Korean given names practically never use (카, 키, 에 …).
+
+    >>> sounds_foreign("오카키"), sounds_foreign("박서진")
+    (True, False)
+    """
+    return any(ch in _KO.foreign_syllables for ch in word)
 
 
 def _word_end(text: str, j: int) -> int:

@@ -25,6 +25,7 @@ from newskg.extract.gazetteer_link import (  # noqa: F401
     _gaz_word,
     _place_chain,
     _sub_units,
+    _units_of_bodies,
     gazetteer_index,
 )
 from newskg.extract.known_names import _found_again, _known_names, find_known  # noqa: F401
@@ -150,6 +151,7 @@ def find_mentions(
 
     # 6b. unknown cities and counties standing alone, before a title could make them a person
     _bare_places(b, lex, gaz, words)
+    _units_of_bodies(b, words)
 
     # 7. person + title (foreign names of several words first)
     news_patterns.foreign_titled(b, lex, words, text, off)

@@ -24,6 +24,7 @@ from typing import Any
 
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon
+from newskg.extract.romanize import ends_like_company
 
 __all__ = ["paren_heads", "bylines", "foreign_titled", "title_then_name", "is_outlet"]
 
@@ -167,8 +168,6 @@ def bylines(b: Any, lex: Lexicon, gaz: Any, text: str, off: int) -> None:
 def foreign_titled(b: Any, lex: Lexicon, words: list, text: str, off: int) -> None:
     """A foreign name of two to four words before a title, the body or country possibly between:
     "도미야마 겐타 사장", "알렉산드르 코발 우크라이나 대사", "응우옌 반 탄 인민위원장"."""
-    from newskg.extract.mentions import is_person_name
-
     Mention = _mention_cls()
     starts = lex.words.get("foreign_name_start", frozenset())
     for k, w in enumerate(words):
@@ -178,13 +177,18 @@ def foreign_titled(b: Any, lex: Lexicon, words: list, text: str, off: int) -> No
             continue
         j = k - 1
         envoy = lex.words.get("envoy_prefix", frozenset())
+        envoy_seen = False
         while j >= 0:
             pm = b.at(words[j].start, words[j].end)
             if pm is not None and pm.type in ("ORG", "LOC") and not words[j].particle:
                 j -= 1
                 continue
             if words[j].text in envoy:  # "… 주한 몽골 대사"
+                envoy_seen = True
                 j -= 1
+                continue
+            if words[j].text in _KO.title_formers:
+                j -= 1  # "… 독일 전 총리"
                 continue
             break
         run: list = []
@@ -208,17 +212,29 @@ def foreign_titled(b: Any, lex: Lexicon, words: list, text: str, off: int) -> No
             and pm.gaz is not None
             and pm.gaz.cls == "City"
             and (pm.start, pm.end) == (words[j].start, words[j].end)
+            and not words[j].text.endswith(_KO.place_suffixes)  # "솔내시 응우옌 반 탄 …": the city
         ):
             run.insert(0, words[j])
             j -= 1
         while len(run) >= 2 and not _name_start(run[0], starts):
             run.pop(0)
-        if len(run) < 2 or any(len(x.text) <= 3 and is_person_name(x.text, lex) for x in run):
+        firm = None
+        if len(run) >= 3 and run[-1] is words[k - 1] and ends_like_company(run[-1].text):
+            firm = run.pop()  # "모리 겐타 가온링크 대표": a company's name before the title
+        # "싱무카 주한 X대사": one word before an envoy's title, if it is no Korean name
+        alone = len(run) == 1 and envoy_seen and len(run[0].text) >= 3 and _name_start(run[0], starts)
+        if not (len(run) >= 2 or alone) or any(_korean_name(x.text, run, lex) for x in run):
             continue
         if j >= 0:
             prev = words[j]
             if not (
-                prev.particle or prev.kind in ("P", "S", "A") or "SN" in prev.tags or prev.core in lex.roles
+                prev.particle
+                or prev.kind in ("P", "S", "A")
+                or "SN" in prev.tags
+                or prev.core in lex.roles
+                or _body_at(b, prev)  # "가람정밀 모리 겐타 대표"
+                or lex.ends_with(prev.core, "descriptor")  # "가람그룹 모리 겐타 대표"
+                or re.search(r"[,·()\[\]]", text[prev.end - off : run[0].start - off])  # the list's comma
             ):
                 continue  # the run may go on to the left: not sure where the name starts
         s, e = run[0].start, run[-1].end
@@ -227,14 +243,33 @@ def foreign_titled(b: Any, lex: Lexicon, words: list, text: str, off: int) -> No
             b.items.remove(m)
         name = text[s - off : e - off]
         b.add(Mention(s, e, name, name, "PERSON", "Person", "foreign_title"))
+        if firm is not None and b.free(firm.start, firm.end):
+            b.add(Mention(firm.start, firm.end, firm.text, firm.text, "ORG", "Company", "foreign_title"))
+
+
+def _body_at(b: Any, w: Any) -> bool:
+    """Whether the word is the mention of a body or place."""
+    m = b.at(w.start, w.end)
+    return m is not None and m.type in ("ORG", "LOC")
+
+
+def _korean_name(word: str, run: list, lex: Lexicon) -> bool:
+    """Whether a word of a run looks like a Korean full name, so the run is no foreign name:
+    "손하람 가온테크 대표" is a Korean and a company, "오카키 마사루 대표" one Japanese person (a
+    syllable Korean names never use; a two-syllable word counts only in a run without one)."""
+    from newskg.extract.mention_base import is_person_name, sounds_foreign
+
+    if len(word) > 3 or not is_person_name(word, lex) or sounds_foreign(word):
+        return False
+    return len(word) == 3 or not any(sounds_foreign(x.text) for x in run)
 
 
 def _run_word(w: Any, lex: Lexicon, starts: frozenset[str]) -> bool:
     """A word that may be part of a foreign name: one proper noun, or one syllable ("반", "티")."""
     if w.kind not in ("N", "M") or w.particle or not _HANGUL_WORD.match(w.text):
         return False
-    if w.text in lex.roles or len(w.tags) != 1:
-        return False
+    if w.text in lex.roles or len(w.tags) != 1 or lex.ends_with(w.text, "descriptor"):
+        return False  # "가람그룹 모리 겐타 대표": the company is no part of the name
     return w.tags == ("NNP",) or len(w.text) == 1 or w.text in starts
 
 

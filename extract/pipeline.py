@@ -38,6 +38,7 @@ from newskg.extract import tokenizer as _tokenizer  # noqa: F401  (registers new
 from newskg.extract.entities import resolve_entities
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import load_lexicon
+from newskg.extract.mention_base import sounds_foreign
 from newskg.extract.mentions import Mention, find_known, find_mentions, is_particle, is_person_name
 from newskg.extract.qualify import qualify_triples
 from newskg.extract.records import Article, Entity, Evidence, Extraction, Triple
@@ -255,6 +256,9 @@ def _add_ner(
             entries = gaz.lookup(name)
             if entries and (gaz.is_ambiguous(name) or entries[0].type != kind):
                 continue
+        if kind == "PERSON" and " " in name and _korean_then_body(name, lex):
+            e = s + name.index(" ")  # "손하람 새길정밀 (대표)": a Korean name has no space
+            name = text[s:e]
         if kind == "PERSON":
             korean = is_person_name(name) and (len(name) <= 3 or name[:2] in surnames())
             one = _one_word(name) and (score >= foreign_score or _after_role(doc, sp, lex))
@@ -319,6 +323,13 @@ def _org_loc_name(name: str, tags: list[str], lex) -> bool:
     if " " in name and heads[-1:] == ["NNG"] and not known_end:
         return False
     return lex.role_suffix(name) is None and not lex.ends_with(name, "descriptor")
+
+
+def _korean_then_body(name: str, lex) -> bool:
+    """Whether a spaced NER person starts with a Korean full name and goes on with words that do not
+    sound foreign ("손하람 새길정밀", not "사이토 겐지로")."""
+    first = name.split(" ", 1)[0]
+    return len(first) == 3 and is_person_name(first, lex) and not sounds_foreign(name)
 
 
 def _one_word(name: str) -> bool:

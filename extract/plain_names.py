@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 
 from newskg.extract.lexicon import Lexicon
-from newskg.extract.mention_base import Mention, _Builder, _strip_company, is_person_name
+from newskg.extract.mention_base import _KO, Mention, _Builder, _strip_company, is_person_name
 from newskg.extract.syntax import Word
 
 __all__: list[str] = []
+
+_HANGUL_ONLY = re.compile(r"^[\uac00-\ud7a3]+$")
 
 
 def _bare_names(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, off: int) -> None:
@@ -28,6 +30,15 @@ def _bare_names(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, of
             and b.free(w.start, w.start + 3)
         ):
             b.add(Mention(w.start, w.start + 3, core, core, "PERSON", "Person", "name"))
+
+
+def _common_noun(name: str, tags: tuple[str, ...]) -> bool:
+    """Whether Kiwi reads the word as common nouns only and it ends as words of action or quality do
+    (…지원, …협력, …방안, …력, a suffix such as …적 or …별): no company name, unlike "새길음료"."""
+    heads = [t for t in tags if not t.startswith("J")]
+    if not heads or not all(t.startswith(("NNG", "XSN")) for t in heads) or not _HANGUL_ONLY.match(name):
+        return False
+    return heads[-1].startswith("XSN") or name.endswith(_KO.common_noun_ends)
 
 
 def _descriptors(b: _Builder, lex: Lexicon, words: list[Word], off: int, text: str) -> None:
@@ -54,5 +65,7 @@ def _descriptors(b: _Builder, lex: Lexicon, words: list[Word], off: int, text: s
             continue
         if name.endswith(("회", "식", "전", "제", "장", "들")):
             continue  # 상담회, 협약식, 박람회: events and places, not names
+        if nw.kind == "N" and _common_noun(name, nw.tags):
+            continue  # "기업 지원방안", "협력 가운데": common nouns, no name
         cls = "GovernmentOrganization" if core.endswith("당국") else "Company"
         b.add(Mention(nw.start, nw.start + len(name), name, name, "ORG", cls, "descriptor"))

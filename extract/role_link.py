@@ -116,6 +116,8 @@ def _persons(
             and nw.kind == "N"
             and is_person_name(nw.text, lex)
             and (len(nw.text) > 2 or "NNP" in nw.tags or between or _body_before(b, flat, j))
+            # "20년 동안 …본부 상무": two syllables Kiwi reads as a common noun, no body before them
+            and (len(nw.text) > 2 or "NNP" in nw.tags or (not between and _body_before(b, flat, j)))
         ):
             if any(
                 " " in kk

@@ -28,6 +28,7 @@ __all__ = [
     "split_person_name",
     "org_suffix",
     "is_hangul",
+    "ends_like_company",
 ]
 
 _INITIALS = (
@@ -333,6 +334,20 @@ def _pieces() -> dict[str, str]:
             out.setdefault(e.name, e.name_en)
     out.update({row[0]: row[1] for row in _rows("loanwords.tsv") if len(row[0]) >= 2})
     return out
+
+
+@lru_cache(maxsize=1)
+def _loanwords() -> tuple[str, ...]:
+    return tuple(row[0] for row in _rows("loanwords.tsv") if len(row[0]) >= 2)
+
+
+def ends_like_company(word: str) -> bool:
+    """Whether a word ends in an English word as company names write it ("누리링크", "가온테크").
+
+    >>> ends_like_company("누리링크"), ends_like_company("레몰로")
+    (True, False)
+    """
+    return any(word.endswith(x) and len(word) > len(x) for x in _loanwords())
 
 
 def compound_en(name: str) -> str | None:
