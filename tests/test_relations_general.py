@@ -548,7 +548,8 @@ def test_the_people_heading_a_places_party_go_where_the_party_goes():
         "일본 가람현 방문길에 올랐다."
     )
     assert ("이서연", "visits", "가람현") in found
-    assert ("김민준 솔내군수", "accompanies", "이서연") in found
+    assert ("김민준", "visits", "가람현") in found
+    assert ("김민준", "accompanies", "이서연") in found
 
 
 @pytest.mark.parametrize(
