@@ -2639,6 +2639,24 @@ def _seek_ask_pattern(asks: tuple[str, ...]) -> re.Pattern[str]:
     return got
 
 
+_SEEK_SITE: dict[tuple[str, ...], re.Pattern[str]] = {}
+# the words right before a company named by a relative clause of an attraction agreement
+_DEAL_MEMBER = re.compile(
+    r"투자\s?(유치\s?)?(협약|MOU|양해각서)(을|를)\s(맺은|체결한)\s(기업|업체|회사)(인|으로|은)?\s?$"
+)
+
+
+def _seek_site_pattern(sites: tuple[str, ...]) -> re.Pattern[str]:
+    """The tail of a company whose site is sought ("의 4000억 원 규모 생산센터 유치"), compiled once."""
+    got = _SEEK_SITE.get(sites)
+    if got is None:
+        got = _SEEK_SITE[sites] = re.compile(
+            r"의\s([\d,.]+\s?(조|억|만|천)*\s?(원|달러|유로|엔|위안)\s?(규모의?|상당의)\s)?"
+            r"([가-힣A-Za-z]+\s){0,2}?[가-힣A-Za-z]*" + alternation(sites) + r"\s?유치"
+        )
+    return got
+
+
 def _seeks(
     sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent], focus: Ent | None = None
 ) -> None:
@@ -2718,6 +2736,26 @@ def _seeks(
                     or (q is p and o is not None and o.type == "ORG" and o not in sources)
                 ):
                     sources.append(o)
+    rules: dict[str, str] = {}  # source id → the rule that found it, when not seek_source
+    sites = tuple(lex.words.get("seek_site", ()))
+    if sites:
+        # "솔내시는 가람켐사의 4000억 원 규모 생산센터 유치를 추진 중": the owner of the site sought
+        site_tail = _seek_site_pattern(sites)
+        for mm in sent.mentions:
+            e = mm.entity
+            if e is None or e.type != "ORG" or e.cls != "Company" or e in seekers or e in sources:
+                continue
+            if site_tail.match(sent.span_text(mm.end, mm.end + 60)):
+                sources.append(e)
+                rules[e.id] = "seek_site_owner"
+    for mm in sent.mentions:
+        # "군과 투자유치 협약을 맺은 기업인 ㈜가람정밀이": the firm the relative clause names
+        e = mm.entity
+        if e is None or e.type != "ORG" or e.cls != "Company" or e in seekers or e in sources:
+            continue
+        if _DEAL_MEMBER.search(sent.span_text(max(sent.start, mm.start - 40), mm.start)):
+            sources.append(e)
+            rules[e.id] = "seek_deal_member"
     if not sources or ask is not None:
         # "한빛전자 투자 유치를 위해", "청솔전자 유치에 나서", "청솔전자 본사를 찾아 투자를 요청": the
         # company named before the investment word, or the company visited to ask for it
@@ -2772,7 +2810,7 @@ def _seeks(
     for s in seekers:
         for o in sources:
             if o is not s:
-                col.by_rule(s, "seeksInvestmentFrom", o, sent, rule)
+                col.by_rule(s, "seeksInvestmentFrom", o, sent, rules.get(o.id, rule))
                 # "A시는 B사로부터 투자를 유치했다": the money came, so B invests in A too
                 done = re.search(r"유치(했|한|해\s?왔)|이끌어(냈|낸)", masked) is not None
                 if ("로부터" in sent.text or "에서" in sent.text) and (s.type == "ORG" or done):
