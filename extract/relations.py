@@ -959,6 +959,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         _meeting_attendees(sent, masked, col, before)
         _invest_agreement(sent, masked, col, lex, sent_agent, deals)
         _invest_sites(sent, masked, col, lex, sent_agent)
+        _plant_opening(sent, col, lex)
         _round_investors(sent, masked, col)
         for m in sent.mentions:
             if m.entity is not None and m.entity.type == "ORG" and m.entity.cls == "Company":
@@ -2987,6 +2988,46 @@ def _invest_sites(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, ag
         for a in investors if own is None else own:
             for t in places:
                 col.by_rule(a, "investsIn", t, sent, "invest_site")
+
+
+def _plant_opening(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
+    """ "솔내산단에서 열린 가람정밀 한별 제2공장 준공식": the company whose plant opens invests in the
+    site the ceremony is held at and in the place that names the plant."""
+    sites = tuple(lex.words.get("seek_site", ()))
+    if not sites:
+        return
+    opening = re.compile(
+        r"^(\(주\)|㈜)?(의\s)?\s?(?P<place>[가-힣]+\s)?(제\d\s?)?[가-힣]{0,6}?"
+        + alternation(sites)
+        + r"\s?(준공식|준공|개소식|기공식)"
+    )
+    for mm in sent.mentions:
+        co = mm.entity
+        if co is None or co.type != "ORG" or co.cls != "Company":
+            continue
+        hit = opening.match(sent.span_text(mm.end, mm.end + 40))
+        if hit is None:
+            continue
+        targets: list[Ent] = []
+        if hit.group("place"):
+            # "가람정밀 한별 제2공장": the place the plant is named after
+            at = mm.end + hit.start("place")
+            targets += [
+                x.entity
+                for x in sent.mentions
+                if x.entity is not None and x.type == "LOC" and at <= x.start < at + len(hit.group("place"))
+            ]
+        for p in sent.phrases:
+            # "솔내산단에서 열린 …", "솔내산단 입주기업인 가람정밀": the site of the plant
+            if p.end > mm.start:
+                break
+            tail = sent.span_text(p.end, mm.start)
+            if (p.particle.startswith("에서") and re.match(r"\s?열린\s", tail)) or re.search(
+                r"입주\s?(기업|업체)(인|인\s)?\s?$", sent.span_text(p.start, mm.start)
+            ):
+                targets += [e for e in _site_ents(sent, p, lex) if e is not co]
+        for t in targets:
+            col.by_rule(co, "investsIn", t, sent, "plant_opening")
 
 
 _MEETING_AT = re.compile(r"(간담회|면담|회동|오찬|만찬|회의|환담)(에는|에도)")

@@ -850,3 +850,17 @@ def test_a_visit_told_without_the_couple_is_the_visitors_alone() -> None:
 )
 def test_attraction_source_named_by_site_owner_or_agreement_clause(text, status, triple):
     assert triple in _triples(text, status)
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "한별군수는 17일 한별군 솔내농공단지에서 열린 ㈜가람정밀 한별 제2공장 준공식에 참석했다.",
+            "솔내농공단지",
+        ),
+        ("솔내농공단지 입주기업인 ㈜가람정밀의 한별공장 준공식이 지난 15일 열렸다.", "솔내농공단지"),
+    ],
+)
+def test_company_whose_plant_opens_invests_in_the_site_of_the_ceremony(text, site):
+    assert ("㈜가람정밀", "investsIn", site) in _triples(text)
