@@ -959,6 +959,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         _meeting_attendees(sent, masked, col, before)
         _invest_agreement(sent, masked, col, lex, sent_agent, deals)
         _invest_sites(sent, masked, col, lex, sent_agent)
+        _plant_opening(sent, col, lex)
         _round_investors(sent, masked, col)
         for m in sent.mentions:
             if m.entity is not None and m.entity.type == "ORG" and m.entity.cls == "Company":
@@ -2639,6 +2640,24 @@ def _seek_ask_pattern(asks: tuple[str, ...]) -> re.Pattern[str]:
     return got
 
 
+_SEEK_SITE: dict[tuple[str, ...], re.Pattern[str]] = {}
+# the words right before a company named by a relative clause of an attraction agreement
+_DEAL_MEMBER = re.compile(
+    r"투자\s?(유치\s?)?(협약|MOU|양해각서)(을|를)\s(맺은|체결한)\s(기업|업체|회사)(인|으로|은)?\s?$"
+)
+
+
+def _seek_site_pattern(sites: tuple[str, ...]) -> re.Pattern[str]:
+    """The tail of a company whose site is sought ("의 4000억 원 규모 생산센터 유치"), compiled once."""
+    got = _SEEK_SITE.get(sites)
+    if got is None:
+        got = _SEEK_SITE[sites] = re.compile(
+            r"의\s([\d,.]+\s?(조|억|만|천)*\s?(원|달러|유로|엔|위안)\s?(규모의?|상당의)\s)?"
+            r"([가-힣A-Za-z]+\s){0,2}?[가-힣A-Za-z]*" + alternation(sites) + r"\s?유치"
+        )
+    return got
+
+
 def _seeks(
     sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent], focus: Ent | None = None
 ) -> None:
@@ -2718,6 +2737,26 @@ def _seeks(
                     or (q is p and o is not None and o.type == "ORG" and o not in sources)
                 ):
                     sources.append(o)
+    rules: dict[str, str] = {}  # source id → the rule that found it, when not seek_source
+    sites = tuple(lex.words.get("seek_site", ()))
+    if sites:
+        # "솔내시는 가람켐사의 4000억 원 규모 생산센터 유치를 추진 중": the owner of the site sought
+        site_tail = _seek_site_pattern(sites)
+        for mm in sent.mentions:
+            e = mm.entity
+            if e is None or e.type != "ORG" or e.cls != "Company" or e in seekers or e in sources:
+                continue
+            if site_tail.match(sent.span_text(mm.end, mm.end + 60)):
+                sources.append(e)
+                rules[e.id] = "seek_site_owner"
+    for mm in sent.mentions:
+        # "군과 투자유치 협약을 맺은 기업인 ㈜가람정밀이": the firm the relative clause names
+        e = mm.entity
+        if e is None or e.type != "ORG" or e.cls != "Company" or e in seekers or e in sources:
+            continue
+        if _DEAL_MEMBER.search(sent.span_text(max(sent.start, mm.start - 40), mm.start)):
+            sources.append(e)
+            rules[e.id] = "seek_deal_member"
     if not sources or ask is not None:
         # "한빛전자 투자 유치를 위해", "청솔전자 유치에 나서", "청솔전자 본사를 찾아 투자를 요청": the
         # company named before the investment word, or the company visited to ask for it
@@ -2772,7 +2811,7 @@ def _seeks(
     for s in seekers:
         for o in sources:
             if o is not s:
-                col.by_rule(s, "seeksInvestmentFrom", o, sent, rule)
+                col.by_rule(s, "seeksInvestmentFrom", o, sent, rules.get(o.id, rule))
                 # "A시는 B사로부터 투자를 유치했다": the money came, so B invests in A too
                 done = re.search(r"유치(했|한|해\s?왔)|이끌어(냈|낸)", masked) is not None
                 if ("로부터" in sent.text or "에서" in sent.text) and (s.type == "ORG" or done):
@@ -2949,6 +2988,46 @@ def _invest_sites(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, ag
         for a in investors if own is None else own:
             for t in places:
                 col.by_rule(a, "investsIn", t, sent, "invest_site")
+
+
+def _plant_opening(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
+    """ "솔내산단에서 열린 가람정밀 한별 제2공장 준공식": the company whose plant opens invests in the
+    site the ceremony is held at and in the place that names the plant."""
+    sites = tuple(lex.words.get("seek_site", ()))
+    if not sites:
+        return
+    opening = re.compile(
+        r"^(\(주\)|㈜)?(의\s)?\s?(?P<place>[가-힣]+\s)?(제\d\s?)?[가-힣]{0,6}?"
+        + alternation(sites)
+        + r"\s?(준공식|준공|개소식|기공식)"
+    )
+    for mm in sent.mentions:
+        co = mm.entity
+        if co is None or co.type != "ORG" or co.cls != "Company":
+            continue
+        hit = opening.match(sent.span_text(mm.end, mm.end + 40))
+        if hit is None:
+            continue
+        targets: list[Ent] = []
+        if hit.group("place"):
+            # "가람정밀 한별 제2공장": the place the plant is named after
+            at = mm.end + hit.start("place")
+            targets += [
+                x.entity
+                for x in sent.mentions
+                if x.entity is not None and x.type == "LOC" and at <= x.start < at + len(hit.group("place"))
+            ]
+        for p in sent.phrases:
+            # "솔내산단에서 열린 …", "솔내산단 입주기업인 가람정밀": the site of the plant
+            if p.end > mm.start:
+                break
+            tail = sent.span_text(p.end, mm.start)
+            if (p.particle.startswith("에서") and re.match(r"\s?열린\s", tail)) or re.search(
+                r"입주\s?(기업|업체)(인|인\s)?\s?$", sent.span_text(p.start, mm.start)
+            ):
+                targets += [e for e in _site_ents(sent, p, lex) if e is not co]
+        for t in targets:
+            col.by_rule(co, "investsIn", t, sent, "plant_opening")
 
 
 _MEETING_AT = re.compile(r"(간담회|면담|회동|오찬|만찬|회의|환담)(에는|에도)")

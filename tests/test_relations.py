@@ -829,3 +829,38 @@ def test_a_visit_told_without_the_couple_is_the_visitors_alone() -> None:
     found = _triples(text)
     assert ("김민재", "visits", "뮌헨") in found
     assert ("이수진", "visits", "뮌헨") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "triple"),
+    [
+        # the company in the genitive before the plant sought is the source of the investment
+        (
+            "한별군은 현재 가람산단 내 독일 ㈜누리켐의 4000억 원 규모 배터리 생산센터 유치를 추진 중이다.",
+            "planned",
+            ("한별군", "seeksInvestmentFrom", "㈜누리켐"),
+        ),
+        # the firm a relative clause calls party to the attraction agreement
+        (
+            "한별군은 2019년 군과 투자유치 협약을 맺은 기업인 ㈜가람정밀이 공장을 준공했다고 밝혔다.",
+            "done",
+            ("한별군", "seeksInvestmentFrom", "㈜가람정밀"),
+        ),
+    ],
+)
+def test_attraction_source_named_by_site_owner_or_agreement_clause(text, status, triple):
+    assert triple in _triples(text, status)
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "한별군수는 17일 한별군 솔내농공단지에서 열린 ㈜가람정밀 한별 제2공장 준공식에 참석했다.",
+            "솔내농공단지",
+        ),
+        ("솔내농공단지 입주기업인 ㈜가람정밀의 한별공장 준공식이 지난 15일 열렸다.", "솔내농공단지"),
+    ],
+)
+def test_company_whose_plant_opens_invests_in_the_site_of_the_ceremony(text, site):
+    assert ("㈜가람정밀", "investsIn", site) in _triples(text)
