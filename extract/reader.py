@@ -452,6 +452,9 @@ _CAPTION = re.compile(
     r"^\s*[▲△▷◁▼]|[/\[(<]\s*(사진|그래픽|영상|자료|제공)\s*[=:]|사진\s*제공\s*[=:]|"
     r"사진\s*=|ⓒ|©|[^\s/]\s+/\s?[\w가-힣]{2,12}(\s*제공)?$"
 )  # "… 악수하고 있다. /평택시"
+# a clause that ends a Korean sentence ("… 체결하고 있다.", "… 말했다."): a caption or credit line
+# that has one states a fact the story may not repeat, so it stays in the body
+_STATEMENT = re.compile(r"[가-힣]다[.。](?![\w.])")
 _BULLET = re.compile(r"^\s*[•·▶☞▷►◦‣∙ㆍ\-–]\s*\S")
 _LINK = re.compile(r"^\s*[•▶☞►]")  # link and promo markers: never story text
 _PHOTO = re.compile(
@@ -489,7 +492,7 @@ def _junk_line(s: str) -> bool:
         return True
     if _LINK.match(s) or (_BULLET.match(s) and not _prose(s)) or _PHOTO.match(s):
         return True
-    if _CAPTION.search(s) and len(s) < 150:
+    if _CAPTION.search(s) and len(s) < 150 and not _STATEMENT.search(s):
         return True
     if _COPYRIGHT.search(s):
         return True
@@ -539,7 +542,7 @@ def find_body(
             in_list = False
         keep[n] = not _junk_line(line)
         kept_any = kept_any or keep[n]
-    # the story starts at the headline: the last kept non-prose line before the first prose line,
+    # the story starts at the headline: the last kept non-prose, non-caption line before the first prose line,
     # or up to two lines above it when they are headline-long and nothing was dropped between (a deck)
     first_prose = next(
         (n for n, k in enumerate(keep) if k and _prose(text[lines[n][0] : lines[n][1]].strip())), None
@@ -552,6 +555,7 @@ def find_body(
                 if keep[n]
                 and len(text[lines[n][0] : lines[n][1]].strip()) >= 8
                 and not _BYLINE.search(text[lines[n][0] : lines[n][1]])
+                and not _CAPTION.search(text[lines[n][0] : lines[n][1]])  # a kept photo caption
             ),
             first_prose,
         )
