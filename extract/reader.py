@@ -532,6 +532,7 @@ def find_body(
         if junk and _covered(s + (len(raw) - len(raw.lstrip())), s + len(raw.rstrip()), junk):
             continue
         if _COPYRIGHT.search(line) and kept_any:
+            keep[n] = True  # the notice names the publisher ("저작권자 © 가람일보 …"); the story ends here
             break
         if len(line) <= 40 and not _END.search(line) and _HEADING.search(re.sub(r"\s+", "", line)):
             in_list = True

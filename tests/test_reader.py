@@ -272,7 +272,6 @@ def test_body_of_a_news_dump_keeps_the_story_and_drops_the_furniture() -> None:
         "조회수",
         "/사진=",
         "[사진=",
-        "무단 전재",
         "댓글0",
         "300",
         "랭킹 뉴스",
@@ -316,7 +315,6 @@ def test_body_of_an_agency_dump_drops_promos_and_photo_credits() -> None:
         "제보",
         "여기를 누르세요",
         "sjyoon",
-        "무단 전재",
         "좋아요",
     ):
         assert dropped not in body, dropped

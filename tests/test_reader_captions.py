@@ -38,3 +38,15 @@ def test_a_kept_caption_under_the_byline_does_not_push_out_the_headline() -> Non
     body = _body_text(CAPTIONED)
     assert body.startswith("솔내시, 가람전자와 배터리 공장 투자협약")
     assert "기자명" not in body
+
+
+def test_the_copyright_notice_naming_the_publisher_is_the_last_body_line() -> None:
+    text = (
+        "가람전자, 솔내시에 연구소 건립\n\n"
+        "[솔내=솔내일보 도해준 기자] 가람전자는 솔내시에 연구소를 짓는다고 3일 밝혔다.\n\n"
+        "저작권자 © 솔내일보 무단전재 및 재배포 금지\n\n"
+        "많이 본 뉴스\n나래온 새 단지 분양 시작\n"
+    )
+    body = _body_text(text)
+    assert body.endswith("저작권자 © 솔내일보 무단전재 및 재배포 금지")
+    assert "나래온" not in body
