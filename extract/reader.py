@@ -465,6 +465,12 @@ _PHOTO = re.compile(
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # a reporter's byline with the address ("광주=박서준 기자 psj@…"): the story's last line, not furniture
 _REPORTER_EMAIL = re.compile(r"[가-힣]{2,4}\s?(?:기자|특파원|통신원)\s*[(<\[]?[\w.+-]+@[\w-]+\.")
+# a reporter's sign-off line on its own ("• 도해준 기자", "doh@… 도해준 기자", "도해준 doh@…"): it names the
+# reporter, whom the gold annotates, so the link-marker and address rules do not drop it
+_SIGN_OFF = re.compile(
+    r"^[•·]?\s*(?:[\w.+-]+@[\w-]+\.[\w.-]+\s+)?[가-힣]{2,4}\s?(?:기자|특파원|통신원)(?:\s+[\w.+-]+@[\w-]+\.[\w.-]+)?$|"
+    r"^[•·]?\s*[가-힣]{2,4}\s+[\w.+-]+@[\w-]+\.[\w.-]+$"
+)
 _NAV = re.compile(
     r"바로가기|메뉴|로그인|로그아웃|회원가입|구독|검색|글자\s*크기|글씨|인쇄|스크랩|공유|"
     r"페이스북|트위터|카카오|밴드|URL\s*복사|링크\s*복사|기사\s*제보|광고\s*문의|제휴\s*문의|"
@@ -488,6 +494,8 @@ def _segments(s: str) -> list[str]:
 
 def _junk_line(s: str) -> bool:
     """A line that is page furniture whatever surrounds it."""
+    if _SIGN_OFF.match(s):
+        return False
     if _COUNTER.match(s) or (_EMAIL.search(s) and len(s) < 100 and not _REPORTER_EMAIL.search(s)):
         return True
     if _LINK.match(s) or (_BULLET.match(s) and not _prose(s)) or _PHOTO.match(s):

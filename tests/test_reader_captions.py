@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from newskg.extract.reader import read_text
 
 
@@ -50,3 +51,19 @@ def test_the_copyright_notice_naming_the_publisher_is_the_last_body_line() -> No
     body = _body_text(text)
     assert body.endswith("저작권자 © 솔내일보 무단전재 및 재배포 금지")
     assert "나래온" not in body
+
+
+@pytest.mark.parametrize(
+    "sign_off",
+    ["• 도해준 기자", "doh@solnae.example.kr 도해준 기자", "도해준 doh@solnae.example.kr"],
+)
+def test_a_reporter_sign_off_line_stays_in_the_body(sign_off: str) -> None:
+    text = (
+        "가람전자, 솔내시에 연구소 건립\n\n"
+        "가람전자는 솔내시 산업단지에 연구소를 짓는다고 3일 밝혔다.\n\n"
+        f"{sign_off}\n\n"
+        "ad@solnae.example.kr\n"
+    )
+    body = _body_text(text)
+    assert body.endswith(sign_off)
+    assert "ad@" not in body
