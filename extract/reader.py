@@ -455,6 +455,11 @@ _CAPTION = re.compile(
 # a clause that ends a Korean sentence ("… 체결하고 있다.", "… 말했다."): a caption or credit line
 # that has one states a fact the story may not repeat, so it stays in the body
 _STATEMENT = re.compile(r"[가-힣]다[.。](?![\w.])")
+# a caption that names who is in the photo ("왼쪽부터 …", "(좌측부터) …") or dates the event shown
+# ("▲ 24일, … 협약 체결"): it states who met whom, so it stays in the body like a sentence
+_NAMING_CAPTION = re.compile(
+    r"(?:왼쪽|좌측|오른쪽|우측)\s*(?:부터|에서부터|두\s*번째)|^\S{0,8}\s*▲\s*\d{1,2}일\s*,"
+)
 _BULLET = re.compile(r"^\s*[•·▶☞▷►◦‣∙ㆍ\-–]\s*\S")
 _LINK = re.compile(r"^\s*[•▶☞►]")  # link and promo markers: never story text
 _PHOTO = re.compile(
@@ -500,7 +505,7 @@ def _junk_line(s: str) -> bool:
         return True
     if _LINK.match(s) or (_BULLET.match(s) and not _prose(s)) or _PHOTO.match(s):
         return True
-    if _CAPTION.search(s) and len(s) < 150 and not _STATEMENT.search(s):
+    if _CAPTION.search(s) and len(s) < 150 and not (_STATEMENT.search(s) or _NAMING_CAPTION.search(s)):
         return True
     if _COPYRIGHT.search(s):
         return True

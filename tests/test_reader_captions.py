@@ -67,3 +67,21 @@ def test_a_reporter_sign_off_line_stays_in_the_body(sign_off: str) -> None:
     body = _body_text(text)
     assert body.endswith(sign_off)
     assert "ad@" not in body
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "왼쪽부터 도윤희 솔내시장, 나래온 가람전자 대표./ 사진=솔내시",
+        "▲ (좌측부터)도윤희 솔내시장, 나래온 가람전자 대표.ⓒ솔내시",
+        "큰사진보기 ▲ 2일, 솔내시와 가람전자 투자협약 체결 ⓒ 솔내시",
+    ],
+)
+def test_a_caption_naming_who_met_whom_stays_in_the_body(caption: str) -> None:
+    text = (
+        "솔내시, 가람전자와 배터리 공장 투자협약\n\n"
+        "[솔내=솔내일보 도해준 기자] 솔내시는 가람전자가 공장을 짓기로 했다고 2일 밝혔다.\n\n"
+        f"{caption}\n\n"
+        "협약식에는 시 관계자와 기업 임원 등 20여 명이 참석해 협약서에 서명했다.\n"
+    )
+    assert caption in _body_text(text)
