@@ -85,3 +85,16 @@ def test_a_caption_naming_who_met_whom_stays_in_the_body(caption: str) -> None:
         "협약식에는 시 관계자와 기업 임원 등 20여 명이 참석해 협약서에 서명했다.\n"
     )
     assert caption in _body_text(text)
+
+
+def test_an_unmarked_caption_above_the_lead_is_not_taken_for_the_headline() -> None:
+    text = (
+        "솔내일보>\n\n도해준 기자\n\n등록 : 2024.05.02 10:00\n\n"
+        "솔내시, 가람전자와 배터리 공장 투자협약\n\n"
+        "등록 : 2024.05.02 10:00\n\n"
+        "도윤희(오른쪽) 솔내시장이 나래온 가람전자 대표와 협약서를 들어 보이고 있다. 솔내시 제공\n\n"
+        "솔내시는 2일 시청 회의실에서 가람전자와 배터리 공장 건립 투자협약을 체결했다고 밝혔다.\n"
+    )
+    body = _body_text(text)
+    assert body.startswith("솔내시, 가람전자와 배터리 공장 투자협약")
+    assert "들어 보이고 있다." in body and "등록" not in body
