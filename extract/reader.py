@@ -569,6 +569,7 @@ def find_body(
                 if keep[n]
                 and len(text[lines[n][0] : lines[n][1]].strip()) >= 8
                 and not _BYLINE.search(text[lines[n][0] : lines[n][1]])
+                and not _SIGN_OFF.match(text[lines[n][0] : lines[n][1]].strip())  # a kept byline
                 and not _CAPTION.search(text[lines[n][0] : lines[n][1]])  # a kept photo caption
                 and not _STATEMENT.search(text[lines[n][0] : lines[n][1]])  # a sentence, not a headline
             ),

@@ -98,3 +98,17 @@ def test_an_unmarked_caption_above_the_lead_is_not_taken_for_the_headline() -> N
     body = _body_text(text)
     assert body.startswith("솔내시, 가람전자와 배터리 공장 투자협약")
     assert "들어 보이고 있다." in body and "등록" not in body
+
+
+def test_a_kept_sign_off_above_the_lead_is_not_taken_for_the_headline() -> None:
+    text = (
+        "솔내시\n\n"
+        "솔내시-가람전자, 배터리 협력 초석 마련\n\n"
+        "연구개발·인력양성 등 협력 강화\n\n"
+        "  • 입력 : 2024. 05.02(목) 10:00\n"
+        "  • 도해준 기자 doh@solnae.example.kr\n"
+        "솔내시는 2일 시청에서 가람전자와 배터리 분야 협력 의향서를 교환했다고 밝혔다.\n"
+    )
+    body = _body_text(text)
+    assert body.startswith("솔내시-가람전자, 배터리 협력 초석 마련")
+    assert "• 도해준 기자 doh@solnae.example.kr" in body and "입력 :" not in body
