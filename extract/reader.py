@@ -473,7 +473,8 @@ _REPORTER_EMAIL = re.compile(r"[가-힣]{2,4}\s?(?:기자|특파원|통신원)\s
 # a reporter's sign-off line on its own ("• 도해준 기자", "doh@… 도해준 기자", "도해준 doh@…"): it names the
 # reporter, whom the gold annotates, so the link-marker and address rules do not drop it
 _SIGN_OFF = re.compile(
-    r"^[•·]?\s*(?:[\w.+-]+@[\w-]+\.[\w.-]+\s+)?[가-힣]{2,4}\s?(?:기자|특파원|통신원)(?:\s+[\w.+-]+@[\w-]+\.[\w.-]+)?$|"
+    r"^[•·]?\s*(?:[\w.+-]+@[\w-]+\.[\w.-]+\s+)?[가-힣]{2,4}\s?(?:기자|특파원|통신원)"
+    r"(?:\s+[\w.+-]+@[\w-]+\.[\w.-]+|\s*다른\s*기사\s*보기)?$|"
     r"^[•·]?\s*[가-힣]{2,4}\s+[\w.+-]+@[\w-]+\.[\w.-]+$"
 )
 _NAV = re.compile(
@@ -546,6 +547,11 @@ def find_body(
             continue
         if _COPYRIGHT.search(line) and kept_any:
             keep[n] = True  # the notice names the publisher ("저작권자 © 가람일보 …"); the story ends here
+            after = next(
+                (m for m in range(n + 1, len(lines)) if text[lines[m][0] : lines[m][1]].strip()), None
+            )
+            if after is not None and _SIGN_OFF.match(text[lines[after][0] : lines[after][1]].strip()):
+                keep[after] = True  # … but for the reporter's sign-off that some pages print under it
             break
         if len(line) <= 40 and not _END.search(line) and _HEADING.search(re.sub(r"\s+", "", line)):
             in_list = True

@@ -112,3 +112,16 @@ def test_a_kept_sign_off_above_the_lead_is_not_taken_for_the_headline() -> None:
     body = _body_text(text)
     assert body.startswith("솔내시-가람전자, 배터리 협력 초석 마련")
     assert "• 도해준 기자 doh@solnae.example.kr" in body and "입력 :" not in body
+
+
+def test_a_sign_off_printed_under_the_copyright_notice_stays_in_the_body() -> None:
+    text = (
+        "가람전자, 솔내시에 연구소 건립\n\n"
+        "가람전자는 솔내시 산업단지에 연구소를 짓는다고 3일 밝혔다.\n"
+        "<저작권자 ⓒ 솔내일보, 무단 전재 및 재배포 금지>\n"
+        "도해준 기자 다른기사보기\n"
+        "많이 본 뉴스\n나래온 새 단지 분양 시작\n"
+    )
+    body = _body_text(text)
+    assert body.endswith("도해준 기자 다른기사보기")
+    assert "나래온" not in body
