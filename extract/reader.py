@@ -452,6 +452,14 @@ _CAPTION = re.compile(
     r"^\s*[▲△▷◁▼]|[/\[(<]\s*(사진|그래픽|영상|자료|제공)\s*[=:]|사진\s*제공\s*[=:]|"
     r"사진\s*=|ⓒ|©|[^\s/]\s+/\s?[\w가-힣]{2,12}(\s*제공)?$"
 )  # "… 악수하고 있다. /평택시"
+# a clause that ends a Korean sentence ("… 체결하고 있다.", "… 말했다."): a caption or credit line
+# that has one states a fact the story may not repeat, so it stays in the body
+_STATEMENT = re.compile(r"[가-힣]다[.。](?![\w.])")
+# a caption that names who is in the photo ("왼쪽부터 …", "(좌측부터) …") or dates the event shown
+# ("▲ 24일, … 협약 체결"): it states who met whom, so it stays in the body like a sentence
+_NAMING_CAPTION = re.compile(
+    r"(?:왼쪽|좌측|오른쪽|우측)\s*(?:부터|에서부터|두\s*번째)|^\S{0,8}\s*▲\s*\d{1,2}일\s*,"
+)
 _BULLET = re.compile(r"^\s*[•·▶☞▷►◦‣∙ㆍ\-–]\s*\S")
 _LINK = re.compile(r"^\s*[•▶☞►]")  # link and promo markers: never story text
 _PHOTO = re.compile(
@@ -462,6 +470,13 @@ _PHOTO = re.compile(
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # a reporter's byline with the address ("광주=박서준 기자 psj@…"): the story's last line, not furniture
 _REPORTER_EMAIL = re.compile(r"[가-힣]{2,4}\s?(?:기자|특파원|통신원)\s*[(<\[]?[\w.+-]+@[\w-]+\.")
+# a reporter's sign-off line on its own ("• 도해준 기자", "doh@… 도해준 기자", "도해준 doh@…"): it names the
+# reporter, whom the gold annotates, so the link-marker and address rules do not drop it
+_SIGN_OFF = re.compile(
+    r"^[•·]?\s*(?:[\w.+-]+@[\w-]+\.[\w.-]+\s+)?[가-힣]{2,4}\s?(?:기자|특파원|통신원)"
+    r"(?:\s+[\w.+-]+@[\w-]+\.[\w.-]+|\s*다른\s*기사\s*보기)?$|"
+    r"^[•·]?\s*[가-힣]{2,4}\s+[\w.+-]+@[\w-]+\.[\w.-]+$"
+)
 _NAV = re.compile(
     r"바로가기|메뉴|로그인|로그아웃|회원가입|구독|검색|글자\s*크기|글씨|인쇄|스크랩|공유|"
     r"페이스북|트위터|카카오|밴드|URL\s*복사|링크\s*복사|기사\s*제보|광고\s*문의|제휴\s*문의|"
@@ -485,11 +500,13 @@ def _segments(s: str) -> list[str]:
 
 def _junk_line(s: str) -> bool:
     """A line that is page furniture whatever surrounds it."""
+    if _SIGN_OFF.match(s):
+        return False
     if _COUNTER.match(s) or (_EMAIL.search(s) and len(s) < 100 and not _REPORTER_EMAIL.search(s)):
         return True
     if _LINK.match(s) or (_BULLET.match(s) and not _prose(s)) or _PHOTO.match(s):
         return True
-    if _CAPTION.search(s) and len(s) < 150:
+    if _CAPTION.search(s) and len(s) < 150 and not (_STATEMENT.search(s) or _NAMING_CAPTION.search(s)):
         return True
     if _COPYRIGHT.search(s):
         return True
@@ -529,6 +546,12 @@ def find_body(
         if junk and _covered(s + (len(raw) - len(raw.lstrip())), s + len(raw.rstrip()), junk):
             continue
         if _COPYRIGHT.search(line) and kept_any:
+            keep[n] = True  # the notice names the publisher ("저작권자 © 가람일보 …"); the story ends here
+            after = next(
+                (m for m in range(n + 1, len(lines)) if text[lines[m][0] : lines[m][1]].strip()), None
+            )
+            if after is not None and _SIGN_OFF.match(text[lines[after][0] : lines[after][1]].strip()):
+                keep[after] = True  # … but for the reporter's sign-off that some pages print under it
             break
         if len(line) <= 40 and not _END.search(line) and _HEADING.search(re.sub(r"\s+", "", line)):
             in_list = True
@@ -539,7 +562,7 @@ def find_body(
             in_list = False
         keep[n] = not _junk_line(line)
         kept_any = kept_any or keep[n]
-    # the story starts at the headline: the last kept non-prose line before the first prose line,
+    # the story starts at the headline: the last kept non-prose, non-caption line before the first prose line,
     # or up to two lines above it when they are headline-long and nothing was dropped between (a deck)
     first_prose = next(
         (n for n, k in enumerate(keep) if k and _prose(text[lines[n][0] : lines[n][1]].strip())), None
@@ -552,6 +575,9 @@ def find_body(
                 if keep[n]
                 and len(text[lines[n][0] : lines[n][1]].strip()) >= 8
                 and not _BYLINE.search(text[lines[n][0] : lines[n][1]])
+                and not _SIGN_OFF.match(text[lines[n][0] : lines[n][1]].strip())  # a kept byline
+                and not _CAPTION.search(text[lines[n][0] : lines[n][1]])  # a kept photo caption
+                and not _STATEMENT.search(text[lines[n][0] : lines[n][1]])  # a sentence, not a headline
             ),
             first_prose,
         )
