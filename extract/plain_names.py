@@ -7,6 +7,7 @@ import re
 
 from newskg.extract.lexicon import Lexicon
 from newskg.extract.mention_base import _KO, Mention, _Builder, _strip_company, is_person_name
+from newskg.extract.romanize import ends_like_company
 from newskg.extract.syntax import Word
 
 __all__: list[str] = []
@@ -69,3 +70,31 @@ def _descriptors(b: _Builder, lex: Lexicon, words: list[Word], off: int, text: s
             continue  # "기업 지원방안", "협력 가운데": common nouns, no name
         cls = "GovernmentOrganization" if core.endswith("당국") else "Company"
         b.add(Mention(nw.start, nw.start + len(name), name, name, "ORG", cls, "descriptor"))
+
+
+_FIRM_NAME = re.compile(r"^(?:[\uac00-\ud7a3]{3,}|[A-Z][A-Za-z0-9&]+[\uac00-\ud7a3]*)$")
+
+
+def _facility_owners(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, off: int) -> None:
+    """An unknown proper noun right before a word of a firm's site or branch is a company
+    ("누리웨이퍼스 본사에서", "가람바이오 한국법인"); Kiwi's common nouns ("반도체 공장"), known names
+    and places ("솔내시 공장") stay as they are."""
+    facilities = _KO.company_facilities
+    not_name = lex.words.get("not_name", frozenset())
+    for k in range(len(words) - 1):
+        w, nw = words[k], words[k + 1]
+        if w.kind != "N" or w.particle or nw.kind != "N" or nw.core not in facilities:
+            continue
+        if "any" not in facilities[nw.core] and not ends_like_company(w.core):
+            continue  # "콜드체인 물류센터": a product before a plant; "가온테크 공장": a firm
+        if text[w.end - off : nw.start - off].strip():
+            continue  # "누리텍(대표 …) 공장": something between the two words
+        name = w.core
+        if not _FIRM_NAME.match(name) or w.tags[0] not in ("NNP", "SL") or name in not_name:
+            continue
+        if gaz.lookup(name) or name.endswith(_KO.place_suffixes) or lex.role_suffix(name) is not None:
+            continue
+        if is_person_name(name, lex) and len(name) == 3:
+            continue  # "도해준 공장장": a person's name before a title-like word
+        if b.free(w.start, w.start + len(name)):
+            b.add(Mention(w.start, w.start + len(name), name, name, "ORG", "Company", "facility"))
