@@ -98,3 +98,39 @@ def _facility_owners(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: st
             continue  # "도해준 공장장": a person's name before a title-like word
         if b.free(w.start, w.start + len(name)):
             b.add(Mention(w.start, w.start + len(name), name, name, "ORG", "Company", "facility"))
+
+
+_LIST_SEPARATORS = ("·", ",", "、", "ㆍ")
+
+
+def _listed_firms(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, off: int) -> None:
+    """Unmarked members of a list closed by "등 … 기업" are companies as its marked ones are
+    ("㈜가온전자·누리텍·다솜 등 3개 기업", "가람테크, 솔빛 등 우량기업"); industries and places in
+    such a list ("식품·화학 등", "솔내시·가람군 등") stay as they are."""
+    desc = tuple(lex.words.get("descriptor", ()))
+    not_name = lex.words.get("not_name", frozenset())
+    for k, w in enumerate(words):
+        if w.core != "등" or w.kind != "N" or k < 2:
+            continue
+        if not any(x.core.endswith(desc) for x in words[k + 1 : k + 4] if x.kind == "N"):
+            continue
+        members = [words[k - 1]]
+        j = k - 1
+        while j > 0 and text[words[j - 1].end - off : words[j].start - off].strip() in _LIST_SEPARATORS:
+            j -= 1
+            members.insert(0, words[j])
+        if len(members) < 2 or any(m.particle or m.kind != "N" for m in members):
+            continue
+        # a member with a company mark vouches for the others Kiwi reads as one common noun ("누리텍")
+        marked = any((x := b.at(m.start, m.end)) is not None and x.cls == "Company" for m in members)
+        for m in members:
+            name = m.core
+            if not re.match(r"^(?:[\uac00-\ud7a3]{2,}|[A-Z][A-Za-z0-9&]*[\uac00-\ud7a3]*)$", name):
+                continue
+            plain = m.tags == ("NNG",) and (marked or ends_like_company(name))
+            if not (m.tags[0] in ("NNP", "SL") or plain) or name in not_name or _common_noun(name, m.tags):
+                continue
+            if gaz.lookup(name) or name.endswith(_KO.place_suffixes) or lex.role_suffix(name) is not None:
+                continue
+            if b.free(m.start, m.start + len(name)):
+                b.add(Mention(m.start, m.start + len(name), name, name, "ORG", "Company", "listed_firm"))
