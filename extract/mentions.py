@@ -69,7 +69,13 @@ from newskg.extract.mention_base import (  # noqa: F401  (re-exported: other hel
     is_person_name,
     surnames,
 )
-from newskg.extract.plain_names import _bare_names, _descriptors, _facility_owners, _listed_firms
+from newskg.extract.plain_names import (
+    _bare_names,
+    _descriptors,
+    _facility_owners,
+    _firms_of_heads,
+    _listed_firms,
+)
 from newskg.extract.role_link import _BODY_END, _PLACE_OFFICE, _body_before, _persons, _title_of  # noqa: F401
 from newskg.extract.short_forms import _anaphoric_bodies, _councils, _named_delegations, _short_forms
 from newskg.extract.syntax import Sentence
@@ -166,6 +172,8 @@ def find_mentions(
     _facility_owners(b, lex, words, gaz, text, off)
     # 8b. unmarked members of a list of firms ("㈜가온전자·누리텍·다솜 등 3개 기업")
     _listed_firms(b, lex, words, gaz, text, off)
+    # 8c. an unknown proper noun before "NAME 대표" ("누리텍 도해준 대표")
+    _firms_of_heads(b, lex, words, gaz, text, off)
     # 8b. a bare Korean name Kiwi knows as a proper noun ("유희열이 … 눈물을 흘렸다")
     _bare_names(b, lex, words, gaz, text, off)
     # 9. districts after their city, 10. short forms

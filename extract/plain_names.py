@@ -134,3 +134,28 @@ def _listed_firms(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, 
                 continue
             if b.free(m.start, m.start + len(name)):
                 b.add(Mention(m.start, m.start + len(name), name, name, "ORG", "Company", "listed_firm"))
+
+
+def _firms_of_heads(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, off: int) -> None:
+    """An unknown proper noun right before a person and a firm head's title is the person's company
+    ("누리텍 도해준 대표는", "가온메디칼 한서윤 대표이사와"); known names and places stay as they are."""
+    titles = _KO.firm_head_titles
+    not_name = lex.words.get("not_name", frozenset())
+    for k in range(len(words) - 2):
+        w, p, t = words[k], words[k + 1], words[k + 2]
+        if w.kind != "N" or w.particle or t.core not in titles:
+            continue
+        person = b.at(p.start, p.end)
+        if person is None or person.type != "PERSON" or text[w.end - off : p.start - off].strip():
+            continue
+        name = w.core
+        if not _FIRM_NAME.match(name) or name in not_name:
+            continue
+        if not (w.tags[0] in ("NNP", "SL") or (w.tags == ("NNG",) and ends_like_company(name))):
+            continue
+        if gaz.lookup(name) or name.endswith(_KO.place_suffixes) or lex.role_suffix(name) is not None:
+            continue
+        if is_person_name(name, lex) and len(name) == 3:
+            continue  # "도해준 한서윤 대표": two people, no company
+        if b.free(w.start, w.start + len(name)):
+            b.add(Mention(w.start, w.start + len(name), name, name, "ORG", "Company", "head_firm"))
