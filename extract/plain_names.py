@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newskg.extract.lexicon import Lexicon
-from newskg.extract.mention_base import _KO, Mention, _Builder, _strip_company, is_person_name
+from newskg.extract.mention_base import _KO, Mention, _Builder, _strip_company, is_person_name, sounds_foreign
 from newskg.extract.romanize import ends_like_company
 from newskg.extract.syntax import Word
 
@@ -159,3 +159,31 @@ def _firms_of_heads(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str
             continue  # "도해준 한서윤 대표": two people, no company
         if b.free(w.start, w.start + len(name)):
             b.add(Mention(w.start, w.start + len(name), name, name, "ORG", "Company", "head_firm"))
+
+
+def _foreign_firms(b: _Builder, words: list[Word], gaz) -> None:
+    """A foreign-sounding name ending in 사 right after its country is a company ("독일 케르텐사의",
+    "미국 로덴社와"); kinds of firms ("미국 통신사") do not sound foreign and stay words."""
+    for k in range(1, len(words)):
+        prev, w = words[k - 1], words[k]
+        country = b.at(prev.start, prev.end)
+        if country is None or country.cls != "Country" or prev.particle or w.kind != "N":
+            continue
+        name = w.core
+        end = next((e for e in _KO.foreign_firm_ends if name.endswith(e)), None)
+        stem = name[: -len(end)] if end else ""
+        if len(stem) < 2 or not _HANGUL_ONLY.match(stem) or not sounds_foreign(stem) or gaz.lookup(stem):
+            continue
+        if b.free(w.start, w.start + len(name)):
+            b.add(
+                Mention(
+                    w.start,
+                    w.start + len(name),
+                    name,
+                    name,
+                    "ORG",
+                    "Company",
+                    "foreign_firm",
+                    aliases=(stem,),
+                )
+            )
