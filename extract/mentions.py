@@ -75,6 +75,7 @@ from newskg.extract.plain_names import (
     _facility_owners,
     _firms_of_heads,
     _foreign_firms,
+    _investors,
     _listed_firms,
 )
 from newskg.extract.role_link import _BODY_END, _PLACE_OFFICE, _body_before, _persons, _title_of  # noqa: F401
@@ -177,6 +178,8 @@ def find_mentions(
     _firms_of_heads(b, lex, words, gaz, text, off)
     # 8d. a foreign firm after its country ("독일 케르텐사")
     _foreign_firms(b, words, gaz)
+    # 8e. the leading unknown name of a sentence spending a sum ("누리텍은 … 80억원을 투자")
+    _investors(b, lex, words, gaz, text, off)
     # 8b. a bare Korean name Kiwi knows as a proper noun ("유희열이 … 눈물을 흘렸다")
     _bare_names(b, lex, words, gaz, text, off)
     # 9. districts after their city, 10. short forms

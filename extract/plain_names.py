@@ -187,3 +187,32 @@ def _foreign_firms(b: _Builder, words: list[Word], gaz) -> None:
                     aliases=(stem,),
                 )
             )
+
+
+_SUM = r"[\d,.]+\s?(조|억|만|천)[\d,.]*\s?(조|억|만|천)?\s?(원|달러|유로|엔)(을|를)\s"
+
+
+def _investors(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, off: int) -> None:
+    """The unknown proper noun leading a sentence or a clause after a comma that spends a sum is a
+    company ("누리텍은 솔내시에 80억원을 투자한다", "…, 가온바이오는 가람군에 73억 원을 투자");
+    known names, places and people stay as they are."""
+    verbs = "|".join(re.escape(v) for v in _KO.investor_verbs)
+    not_name = lex.words.get("not_name", frozenset())
+    for k, w in enumerate(words):
+        if k and not text[: w.start - off].rstrip().endswith(","):
+            continue
+        if w.kind != "N" or not w.particle or _KO.case_of(w.particle) != "subj":
+            continue
+        if re.search(_SUM + f"(?:{verbs})", text[w.end - off :]) is None:
+            continue
+        name = w.core
+        if not _FIRM_NAME.match(name) or name in not_name:
+            continue
+        if not (w.tags[0] in ("NNP", "SL") or (w.tags[:1] == ("NNG",) and ends_like_company(name))):
+            continue
+        if gaz.lookup(name) or name.endswith(_KO.place_suffixes) or lex.role_suffix(name) is not None:
+            continue
+        if is_person_name(name, lex) and len(name) == 3:
+            continue
+        if b.free(w.start, w.start + len(name)):
+            b.add(Mention(w.start, w.start + len(name), name, name, "ORG", "Company", "investor"))
