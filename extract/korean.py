@@ -73,6 +73,10 @@ class Korean:
     group_ends: tuple[str, ...] = ()  # "…그룹": a firm's name and this name its group
     directions: tuple[str, ...] = ()  # 동, 서남 …: "서남부" is a region, no ministry
     not_org_ends: tuple[str, ...] = ()  # "…부부", "…취재본부": ends like a body, names none
+    investor_verbs: tuple[str, ...] = ()  # 투자, 들여: "누리텍은 … 80억원을 투자"
+    foreign_firm_ends: tuple[str, ...] = ()  # 사: "독일 케르텐사"
+    firm_head_titles: frozenset[str] = frozenset()  # 대표, 사장: "누리텍 도해준 대표"
+    company_facilities: dict[str, frozenset[str]] = field(default_factory=dict)  # 본사 -> any, 공장 -> named
 
     def marks_for(self, use: str) -> tuple[str, ...]:
         """The company marks with this use, in file order."""
@@ -157,6 +161,10 @@ def korean_from_rows(rows: list[list[str]]) -> Korean:
         group_ends=words("group_end"),
         directions=words("direction"),
         not_org_ends=words("not_org_end"),
+        company_facilities=uses("company_facility"),
+        firm_head_titles=frozenset(words("firm_head_title")),
+        foreign_firm_ends=words("foreign_firm_end"),
+        investor_verbs=words("investor_verb"),
     )
 
 

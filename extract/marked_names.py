@@ -66,7 +66,7 @@ _COMPANY = re.compile(
     + "|".join(re.escape(m) for m in _KO.marks_for("before"))
     + r")\s?(?P<name>"
     + _NAMECH
-    + r"[\uac00-\ud7a3A-Za-z0-9&·]*)"
+    + r"[\uac00-\ud7a3A-Za-z0-9&]*)"
 )
 
 _COMPANY_AFTER = re.compile(

@@ -69,7 +69,15 @@ from newskg.extract.mention_base import (  # noqa: F401  (re-exported: other hel
     is_person_name,
     surnames,
 )
-from newskg.extract.plain_names import _bare_names, _descriptors
+from newskg.extract.plain_names import (
+    _bare_names,
+    _descriptors,
+    _facility_owners,
+    _firms_of_heads,
+    _foreign_firms,
+    _investors,
+    _listed_firms,
+)
 from newskg.extract.role_link import _BODY_END, _PLACE_OFFICE, _body_before, _persons, _title_of  # noqa: F401
 from newskg.extract.short_forms import _anaphoric_bodies, _councils, _named_delegations, _short_forms
 from newskg.extract.syntax import Sentence
@@ -162,6 +170,16 @@ def find_mentions(
     _persons(b, lex, words, title_words, text, off, known)
     # 8. descriptor + unknown name
     _descriptors(b, lex, words, off, text)
+    # 8a. an unknown proper noun before a firm's site ("누리웨이퍼스 본사")
+    _facility_owners(b, lex, words, gaz, text, off)
+    # 8b. unmarked members of a list of firms ("㈜가온전자·누리텍·다솜 등 3개 기업")
+    _listed_firms(b, lex, words, gaz, text, off)
+    # 8c. an unknown proper noun before "NAME 대표" ("누리텍 도해준 대표")
+    _firms_of_heads(b, lex, words, gaz, text, off)
+    # 8d. a foreign firm after its country ("독일 케르텐사")
+    _foreign_firms(b, words, gaz)
+    # 8e. the leading unknown name of a sentence spending a sum ("누리텍은 … 80억원을 투자")
+    _investors(b, lex, words, gaz, text, off)
     # 8b. a bare Korean name Kiwi knows as a proper noun ("유희열이 … 눈물을 흘렸다")
     _bare_names(b, lex, words, gaz, text, off)
     # 9. districts after their city, 10. short forms
