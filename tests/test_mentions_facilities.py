@@ -22,7 +22,7 @@ def test_facility_words_are_read_from_the_data_file():
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("솔빛시 관계자는 대만 타이페이 누리웨이퍼스 본사에서 협약을 맺었다.", "누리웨이퍼스"),
+        ("솔빛시 관계자는 미국 덴버 누리웨이퍼스 본사를 찾았다.", "누리웨이퍼스"),
         ("가람바이오 한국법인은 솔내시에 50억원을 투자한다.", "가람바이오"),
     ],
 )
