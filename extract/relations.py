@@ -399,10 +399,15 @@ def _place_party(p: Phrase) -> bool:
     h = p.head
     if h is None or h.type != "LOC":
         return False
+    return _after_head(p, h) in load_lexicon().words.get("delegation", frozenset())
+
+
+def _after_head(p: Phrase, h: Any) -> str:
+    """What the phrase says after its head mention, without its particle ("방문단" of "솔내군 방문단이")."""
     rest = p.text[h.end - p.start :]
     if p.particle and rest.endswith(p.particle):
         rest = rest[: -len(p.particle)]
-    return rest.strip() in load_lexicon().words.get("delegation", frozenset())
+    return rest.strip()
 
 
 def _led_group(sent: Sentence, ci: int) -> list[Ent]:
@@ -539,10 +544,7 @@ def _unnamed_holder(p: Phrase, lex: Lexicon) -> bool:
     h = p.head
     if h is None or h.type != "ORG":
         return False
-    rest = p.text[h.end - p.start :]
-    if p.particle and rest.endswith(p.particle):
-        rest = rest[: -len(p.particle)]
-    return rest.strip() in lex.roles
+    return _after_head(p, h) in lex.roles
 
 
 _PARENS = re.compile(r"\([^)]*\)")
