@@ -4,6 +4,7 @@ Korean name Kiwi reads as a proper noun."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newskg.extract.lexicon import Lexicon
 from newskg.extract.mention_base import _KO, Mention, _Builder, _strip_company, is_person_name, sounds_foreign
@@ -192,18 +193,24 @@ def _foreign_firms(b: _Builder, words: list[Word], gaz) -> None:
 _SUM = r"[\d,.]+\s?(조|억|만|천)[\d,.]*\s?(조|억|만|천)?\s?(원|달러|유로|엔)(을|를)\s"
 
 
+@lru_cache(maxsize=2)
+def _spends_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """A sum followed by a verb of investing (compiled once, not per sentence)."""
+    return re.compile(_SUM + "(?:" + "|".join(re.escape(v) for v in verbs) + ")")
+
+
 def _investors(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, off: int) -> None:
     """The unknown proper noun leading a sentence or a clause after a comma that spends a sum is a
     company ("누리텍은 솔내시에 80억원을 투자한다", "…, 가온바이오는 가람군에 73억 원을 투자");
     known names, places and people stay as they are."""
-    verbs = "|".join(re.escape(v) for v in _KO.investor_verbs)
+    spends = _spends_pattern(_KO.investor_verbs)
     not_name = lex.words.get("not_name", frozenset())
     for k, w in enumerate(words):
         if k and not text[: w.start - off].rstrip().endswith(","):
             continue
         if w.kind != "N" or not w.particle or _KO.case_of(w.particle) != "subj":
             continue
-        if re.search(_SUM + f"(?:{verbs})", text[w.end - off :]) is None:
+        if spends.search(text[w.end - off :]) is None:
             continue
         name = w.core
         if not _FIRM_NAME.match(name) or name in not_name:

@@ -2992,17 +2992,23 @@ def _invest_sites(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, ag
                 col.by_rule(a, "investsIn", t, sent, "invest_site")
 
 
+@lru_cache(maxsize=4)
+def _opening_pattern(sites: tuple[str, ...]) -> re.Pattern[str]:
+    """The plant-opening pattern of the site words (compiled once, not per sentence)."""
+    return re.compile(
+        r"^(\(주\)|㈜)?(의\s)?\s?(?P<place>[가-힣]+\s)?(제\d\s?)?[가-힣]{0,6}?"
+        + alternation(sites)
+        + r"\s?(준공식|준공|개소식|기공식)"
+    )
+
+
 def _plant_opening(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
     """ "솔내산단에서 열린 가람정밀 한별 제2공장 준공식": the company whose plant opens invests in the
     site the ceremony is held at and in the place that names the plant."""
     sites = tuple(lex.words.get("seek_site", ()))
     if not sites:
         return
-    opening = re.compile(
-        r"^(\(주\)|㈜)?(의\s)?\s?(?P<place>[가-힣]+\s)?(제\d\s?)?[가-힣]{0,6}?"
-        + alternation(sites)
-        + r"\s?(준공식|준공|개소식|기공식)"
-    )
+    opening = _opening_pattern(sites)
     for mm in sent.mentions:
         co = mm.entity
         if co is None or co.type != "ORG" or co.cls != "Company":
