@@ -127,13 +127,7 @@ class Lexicon:
         """The lexicon written by :meth:`write`; with `clusters`, also that cluster file."""
         names: dict[str, str] = {}
         lists: dict[str, list[str]] = {"SURNAME": [], "ROLE": [], "SUFFIX": []}
-        try:
-            lines = Path(path).read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise PipelineError(f"{path}: cannot read the NER lexicon ({exc}); run `make train`") from exc
-        for line in lines:
-            if not line or line.startswith("#"):
-                continue
+        for line in _data_lines(path, "lexicon"):
             surface, _, kind = line.partition("\t")
             if kind in lists:
                 lists[kind].append(surface)
@@ -205,16 +199,19 @@ class Lexicon:
         return list(got)
 
 
-def read_clusters(path: str | Path) -> dict[str, tuple[int, ...]]:
-    """The word-cluster file of a model: ``token text<TAB>id id id`` per line (coarse to fine)."""
-    table: dict[str, tuple[int, ...]] = {}
+def _data_lines(path: str | Path, what: str) -> list[str]:
+    """The lines of a model's data file, without blank and comment lines."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise PipelineError(f"{path}: cannot read the NER word clusters ({exc}); run `make train`") from exc
-    for line in lines:
-        if not line or line.startswith("#"):
-            continue
+        raise PipelineError(f"{path}: cannot read the NER {what} ({exc}); run `make train`") from exc
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def read_clusters(path: str | Path) -> dict[str, tuple[int, ...]]:
+    """The word-cluster file of a model: ``token text<TAB>id id id`` per line (coarse to fine)."""
+    table: dict[str, tuple[int, ...]] = {}
+    for line in _data_lines(path, "word clusters"):
         word, _, ids = line.partition("\t")
         try:
             table[word] = tuple(int(x) for x in ids.split())
