@@ -69,6 +69,7 @@ from newskg.extract.mention_base import (  # noqa: F401  (re-exported: other hel
     is_person_name,
     surnames,
 )
+from newskg.extract.place_bodies import bodies_of_places
 from newskg.extract.plain_names import (
     _bare_names,
     _descriptors,
@@ -160,6 +161,7 @@ def find_mentions(
     # 6b. unknown cities and counties standing alone, before a title could make them a person
     _bare_places(b, lex, gaz, words)
     _units_of_bodies(b, words)
+    bodies_of_places(b, words)
 
     # 7. person + title (foreign names of several words first)
     news_patterns.foreign_titled(b, lex, words, text, off)

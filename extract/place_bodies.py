@@ -1,0 +1,63 @@
+"""Bodies whose own name is generic, named with the place before them: one mention of both words.
+"베트남 외교부" is the foreign ministry of Vietnam, not Korea's; "가람시 공공기관협의회" and "솔내
+자유대학교" are named only by their place. A name of its own after a place stays itself ("솔내
+가람대학교" is 가람대학교). Sites are left alone: news names most complexes without their city
+("솔내시 동점산업단지" is 동점산업단지)."""
+
+from __future__ import annotations
+
+from newskg.extract.mention_base import Mention, _Builder
+from newskg.extract.syntax import Word
+
+__all__ = ["bodies_of_places"]
+
+# Kiwi tags of a word made of common nouns only: a type of body ("투자산업통상부"), no name of its own
+_COMMON_TAGS = ("NNG", "XPN", "XSN", "SN", "NNB")
+_PUNCT_TAGS = ("SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW")
+
+
+def _generic(w: Word) -> bool:
+    """Common nouns only: no proper name glued to a type word ("가람 + 대학교")."""
+    heads = [t for t in w.tags if not t.startswith("J") and t not in _PUNCT_TAGS]
+    return bool(heads) and all(t.startswith(_COMMON_TAGS) for t in heads)
+
+
+def _foreign_copy(m: Mention, pm: Mention) -> bool:
+    """A Korean national body of the gazetteer after a foreign country ("솔내아 외교부")."""
+    g = m.gaz
+    return (
+        g is not None
+        and m.type == "ORG"
+        and getattr(g, "country", None) == "KR"
+        and g.cls == "GovernmentOrganization"
+        and pm.cls == "Country"
+        and getattr(pm.gaz, "country", None) not in (None, "KR")
+    )
+
+
+def bodies_of_places(b: _Builder, words: list[Word]) -> None:
+    """Join a place and the generic body right after it (a space between, no particle)."""
+    for k in range(1, len(words)):
+        w, pw = words[k], words[k - 1]
+        if pw.particle or w.start != pw.end + 1 or w.kind != "N":
+            continue
+        pm = b.at(pw.start, pw.end)
+        m = b.at(w.start, w.start + len(w.core))
+        if pm is None or m is None or pm.type != "LOC" or m.type != "ORG":
+            continue
+        if (pm.start, pm.end) != (pw.start, pw.end) or (m.start, m.end) != (w.start, w.start + len(w.core)):
+            continue
+        if m.ref or pm.ref:
+            continue
+        if m.rule == "suffix" and m.gaz is None and _generic(w):
+            pass
+        elif not _foreign_copy(m, pm):
+            continue
+        if m.cls == "NewsMediaOrganization":
+            continue  # "솔내 가람일보": an outlet of its own name
+        b.items.remove(m)
+        b.items.remove(pm)
+        label = f"{pm.text} {m.text}"
+        mm = Mention(pm.start, m.end, label, label, "ORG", m.cls, "place_body")
+        mm.extra["org_part"] = pm  # a body only named with its place: no locatedIn (CONTRACT)
+        b.add(mm)
