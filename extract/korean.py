@@ -73,6 +73,7 @@ class Korean:
     group_ends: tuple[str, ...] = ()  # "…그룹": a firm's name and this name its group
     directions: tuple[str, ...] = ()  # 동, 서남 …: "서남부" is a region, no ministry
     not_org_ends: tuple[str, ...] = ()  # "…부부", "…취재본부": ends like a body, names none
+    hall_ends: tuple[str, ...] = ()  # 시청, 군청, 구청: a venue, also of a city the gazetteer lacks
     investor_verbs: tuple[str, ...] = ()  # 투자, 들여: "누리텍은 … 80억원을 투자"
     foreign_firm_ends: tuple[str, ...] = ()  # 사: "독일 케르텐사"
     firm_head_titles: frozenset[str] = frozenset()  # 대표, 사장: "누리텍 도해준 대표"
@@ -161,6 +162,7 @@ def korean_from_rows(rows: list[list[str]]) -> Korean:
         group_ends=words("group_end"),
         directions=words("direction"),
         not_org_ends=words("not_org_end"),
+        hall_ends=words("hall_end"),
         company_facilities=uses("company_facility"),
         firm_head_titles=frozenset(words("firm_head_title")),
         foreign_firm_ends=words("foreign_firm_end"),

@@ -601,7 +601,7 @@ def _suffix_org(
                     break
         if places:
             place = places[0]
-        if s.needs_place and place is None:
+        if s.needs_place and place is None and not _unknown_hall(s, stem):
             continue
         if s.suffix in ("부", "청", "처", "원", "공사", "공단") and gaz.lookup(core):
             continue
@@ -643,6 +643,11 @@ def _suffix_org(
             mm.aliases = (core[:-2],)
         b.add(mm)
         return
+
+
+def _unknown_hall(s, stem: str) -> bool:
+    """A city hall of a city the gazetteer lacks ("솔내시청" abroad) is still a venue, not a body."""
+    return s.suffix in _KO.hall_ends and s.type == "LOC" and len(stem) >= 2 and bool(_HANGUL.fullmatch(stem))
 
 
 def _named_site(b: _Builder, gaz, words: list[Word], k: int, w: Word, core: str, off: int, text: str) -> None:
