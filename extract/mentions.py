@@ -69,7 +69,7 @@ from newskg.extract.mention_base import (  # noqa: F401  (re-exported: other hel
     is_person_name,
     surnames,
 )
-from newskg.extract.place_bodies import bodies_of_places
+from newskg.extract.place_bodies import bodies_of_places, envoy_missions
 from newskg.extract.plain_names import (
     _bare_names,
     _descriptors,
@@ -162,6 +162,7 @@ def find_mentions(
     _bare_places(b, lex, gaz, words)
     _units_of_bodies(b, words)
     bodies_of_places(b, words)
+    envoy_missions(b, lex, gaz, words)
 
     # 7. person + title (foreign names of several words first)
     news_patterns.foreign_titled(b, lex, words, text, off)

@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
-from newskg.extract.mention_base import Mention, _Builder
+from newskg.extract.lexicon import Lexicon
+from newskg.extract.mention_base import _KO, Mention, _Builder
 from newskg.extract.syntax import Word
 
-__all__ = ["bodies_of_places"]
+__all__ = ["bodies_of_places", "envoy_missions"]
 
 # Kiwi tags of a word made of common nouns only: a type of body ("투자산업통상부"), no name of its own
 _COMMON_TAGS = ("NNG", "XPN", "XSN", "SN", "NNB")
@@ -61,3 +62,29 @@ def bodies_of_places(b: _Builder, words: list[Word]) -> None:
         mm = Mention(pm.start, m.end, label, label, "ORG", m.cls, "place_body")
         mm.extra["org_part"] = pm  # a body only named with its place: no locatedIn (CONTRACT)
         b.add(mm)
+
+
+def _envoy_word(w: Word, lex: Lexicon, gaz) -> bool:
+    """ "주한", or 주 (駐) glued to a country of the gazetteer ("주솔내아")."""
+    if w.particle or w.kind != "N":
+        return False
+    if w.text in lex.words.get("envoy_prefix", frozenset()):
+        return True
+    return w.text[:1] == "주" and any(g.cls == "Country" for g in gaz.lookup(w.text[1:]))
+
+
+def envoy_missions(b: _Builder, lex: Lexicon, gaz, words: list[Word]) -> None:
+    """ "주한 솔내아대사관", "주솔내아 한국대사관": the 駐 word names the mission's host, one body of both
+    words (a bare "한국대사관" would be any of Korea's embassies)."""
+    for k in range(1, len(words)):
+        w, pw = words[k], words[k - 1]
+        if w.start != pw.end + 1 or not b.free(pw.start, pw.end) or not _envoy_word(pw, lex, gaz):
+            continue
+        m = b.at(w.start, w.start + len(w.core))
+        if m is None or m.type != "ORG" or (m.start, m.end) != (w.start, w.start + len(w.core)):
+            continue
+        if m.ref or not m.text.endswith(_KO.mission_ends):
+            continue
+        b.items.remove(m)
+        label = f"{pw.text} {m.text}"
+        b.add(Mention(pw.start, m.end, label, label, "ORG", m.cls, "envoy_mission"))

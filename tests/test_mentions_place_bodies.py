@@ -5,6 +5,7 @@ name of its own after a place stays itself ("솔내 가람대학교")."""
 from __future__ import annotations
 
 import pytest
+from newskg.extract.korean import load_korean
 from newskg.extract.pipeline import get_extractor
 from newskg.extract.records import Article
 
@@ -48,3 +49,25 @@ def test_a_named_body_after_a_place_keeps_its_own_name():
 def test_an_outlet_after_a_place_keeps_its_own_name():
     labels = _labels("[솔내=가람일보] 도해준 시장은 기자회견을 열었다. 솔내 가람일보는 이를 보도했다.")
     assert ("솔내 가람일보", "ORG") not in labels, sorted(labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "mission", "bare"),
+    [
+        ("주한 솔내아대사관 관계자가 가람시를 찾았다.", "주한 솔내아대사관", "솔내아대사관"),
+        ("주베트남 한국대사관에서 가람시 설명회가 열렸다.", "주베트남 한국대사관", "한국대사관"),
+    ],
+)
+def test_a_mission_after_its_envoy_word_is_one_body(text, mission, bare):
+    labels = _labels(text)
+    assert (mission, "ORG") in labels, sorted(labels)
+    assert (bare, "ORG") not in labels, sorted(labels)
+
+
+def test_the_mission_endings_are_read_from_the_data_file():
+    assert "대사관" in load_korean().mission_ends
+
+
+def test_an_envoy_word_before_a_country_and_a_title_makes_no_mission():
+    labels = _labels("도해준 시장은 주한 일본 대사를 만났다.")
+    assert not any(label.startswith("주한") for label, _ in labels), sorted(labels)
