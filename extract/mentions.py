@@ -82,6 +82,7 @@ from newskg.extract.plain_names import (
 from newskg.extract.role_link import _BODY_END, _PLACE_OFFICE, _body_before, _persons, _title_of  # noqa: F401
 from newskg.extract.short_forms import _anaphoric_bodies, _councils, _named_delegations, _short_forms
 from newskg.extract.syntax import Sentence
+from newskg.extract.university_names import short_universities
 
 __all__ = [
     "Mention",
@@ -164,6 +165,7 @@ def find_mentions(
     bodies_of_places(b, words)
     envoy_missions(b, lex, gaz, words)
 
+    short_universities(b, lex, words)  # "NAME 가람대 총장": the short university, before its title
     # 7. person + title (foreign names of several words first)
     news_patterns.foreign_titled(b, lex, words, text, off)
     news_patterns.title_then_name(b, lex, words)
