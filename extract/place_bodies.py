@@ -10,14 +10,14 @@ from newskg.extract.lexicon import Lexicon
 from newskg.extract.mention_base import _KO, Mention, _Builder
 from newskg.extract.syntax import Word
 
-__all__ = ["bodies_of_places", "envoy_missions"]
+__all__ = ["bodies_of_places", "common_nouns_only", "envoy_missions"]
 
 # Kiwi tags of a word made of common nouns only: a type of body ("투자산업통상부"), no name of its own
 _COMMON_TAGS = ("NNG", "XPN", "XSN", "SN", "NNB")
 _PUNCT_TAGS = ("SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW")
 
 
-def _generic(w: Word) -> bool:
+def common_nouns_only(w: Word) -> bool:
     """Common nouns only: no proper name glued to a type word ("가람 + 대학교")."""
     heads = [t for t in w.tags if not t.startswith("J") and t not in _PUNCT_TAGS]
     return bool(heads) and all(t.startswith(_COMMON_TAGS) for t in heads)
@@ -50,7 +50,7 @@ def bodies_of_places(b: _Builder, words: list[Word]) -> None:
             continue
         if m.ref or pm.ref:
             continue
-        if m.rule == "suffix" and m.gaz is None and _generic(w):
+        if m.rule == "suffix" and m.gaz is None and common_nouns_only(w):
             pass
         elif not _foreign_copy(m, pm):
             continue
