@@ -218,6 +218,11 @@ def phrase_head(p: Phrase | None) -> list[Ent]:
     if p is None or not p.mentions:
         return []
     h = p.head
+    if h.rule == "byline":
+        # "[…=A 기자] B시는 …": the reporter of a byline the phrase runs into is not what it names
+        rest = [m for m in p.mentions if m.rule != "byline" and not m.extra.get("aside")]
+        if rest:
+            h = next((m for m in rest if m.type == "PERSON"), rest[-1])
     pair = h.extra.get("pair")
     if pair:
         return list(pair)

@@ -1,0 +1,30 @@
+"""Visits, meetings and companions as Korean news tells them (invented sentences only)."""
+
+from __future__ import annotations
+
+from newskg.extract.pipeline import get_extractor
+from newskg.extract.records import Article
+
+
+def _triples(text: str, status: str = "done") -> set[tuple[str, str, str]]:
+    """(subject label, predicate, object label) of the text's triples with that status, both ways
+    for symmetric predicates."""
+    out = get_extractor().extract(Article("t", text))
+    symmetric = ("meets", "accompanies", "signsAgreementWith", "sisterCityOf", "cooperatesWith")
+    found = set()
+    for t in out.triples:
+        if t.status != status:
+            continue
+        s, o = out.entity(t.subject).label, out.entity(t.object).label
+        found.add((s, t.predicate, o))
+        if t.predicate in symmetric:
+            found.add((o, t.predicate, s))
+    return found
+
+
+def test_the_reporter_of_a_byline_run_into_the_subject_visits_nothing():
+    found = _triples(
+        "[가람일보(솔내)=도해준 기자] 솔내시의회는 지난 6일 카자흐스탄 알마티를 공식 방문했다고 7일 밝혔다."
+    )
+    assert ("솔내시의회", "visits", "알마티") in found
+    assert not any(s == "도해준" and p == "visits" for s, p, _o in found)
