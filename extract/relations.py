@@ -20,6 +20,7 @@ from newskg.extract.entities import Ent
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
 from newskg.extract.syntax import Clause, Phrase, Sentence
+from newskg.extract.trips import bare_visit_object
 from newskg.extract.when import background
 from newskg.ontology.errors import PipelineError
 from newskg.ontology.vocab import predicates
@@ -734,7 +735,11 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             ):
                 targets = []
                 for p in c.phrases:
-                    if p.case in ("obj", "loc") and not p.particle.startswith(("에서", "에게")) and _head(p):
+                    if (
+                        p.case in ("obj", "loc")
+                        and not p.particle.startswith(("에서", "에게"))
+                        or bare_visit_object(sent, p, lex)
+                    ) and _head(p):
                         h = _head(p)
                         if h[0].type == "PERSON":
                             continue

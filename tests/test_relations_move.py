@@ -28,3 +28,18 @@ def test_the_reporter_of_a_byline_run_into_the_subject_visits_nothing():
     )
     assert ("솔내시의회", "visits", "알마티") in found
     assert not any(s == "도해준" and p == "visits" for s, p, _o in found)
+
+
+def test_a_place_written_bare_before_the_visit_word_is_visited():
+    found = _triples("한지석 대통령은 베트남 국빈 방문해 정상회담을 가졌다.")
+    assert ("한지석", "visits", "베트남") in found
+
+
+def test_a_body_whose_visit_word_closes_the_phrase_is_visited():
+    found = _triples("한지석 시장은 19일 솔내구의회 방문, 만찬의 시간도 가졌다.")
+    assert ("한지석", "visits", "솔내구의회") in found
+
+
+def test_a_bare_place_before_a_visit_still_to_come_is_no_visit_yet():
+    assert ("한지석", "visits", "베트남") not in _triples("한지석 시장은 베트남 방문할 예정이다.")
+    assert ("한지석", "visits", "베트남") in _triples("한지석 시장은 베트남 방문할 예정이다.", "planned")
