@@ -19,6 +19,7 @@ from typing import Any
 from newskg.extract.entities import Ent
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
+from newskg.extract.meetings import party_heads, received_callers
 from newskg.extract.syntax import Clause, Phrase, Sentence
 from newskg.extract.trips import bare_visit_object
 from newskg.extract.when import background
@@ -841,6 +842,10 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         # "A 회장, B 회장 등 경제단체장을 만나": the people listed before the object
                         for q in _list_before(sent, p):
                             others.extend(e for e in _head(q) if e.type == "PERSON" and e not in others)
+                # "B 대사의 예방을 받고", "B 의장을 비롯한 대표단을 맞이했다"
+                for e in received_callers(sent, c, lex, _list_before) + party_heads(sent, ci, lex):
+                    if e not in others:
+                        others.append(e)
                 if not others and ci > 0:
                     # "A는 B와 X를 함께 관람하며 환담을 나눴다": the partner named in the clause before
                     prev = sent.clauses[ci - 1]

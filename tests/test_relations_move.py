@@ -43,3 +43,23 @@ def test_a_body_whose_visit_word_closes_the_phrase_is_visited():
 def test_a_bare_place_before_a_visit_still_to_come_is_no_visit_yet():
     assert ("한지석", "visits", "베트남") not in _triples("한지석 시장은 베트남 방문할 예정이다.")
     assert ("한지석", "visits", "베트남") in _triples("한지석 시장은 베트남 방문할 예정이다.", "planned")
+
+
+def test_the_host_of_a_received_call_meets_the_caller_in_the_genitive():
+    found = _triples("한지석 시장은 28일 시청 접견실에서 이나래 대사의 예방을 받고 협력 방안을 논의했다.")
+    assert ("한지석", "meets", "이나래") in found
+
+
+def test_being_welcomed_by_people_at_the_airport_is_meeting_them():
+    found = _triples("한지석 시장은 공항에서 이나래 장관 등의 영접을 받았다.")
+    assert ("한지석", "meets", "이나래") in found
+
+
+def test_the_host_meets_the_head_named_for_the_party_received():
+    found = _triples("한지석 시장은 9일 시청을 찾은 이나래 의장을 비롯한 대표단 6명을 맞이했다.")
+    assert ("한지석", "meets", "이나래") in found
+
+
+def test_a_genitive_person_before_an_object_that_is_no_call_is_no_partner():
+    found = _triples("한지석 시장은 이나래 대사의 축사를 듣고 협력 방안을 논의했다.")
+    assert ("한지석", "meets", "이나래") not in found
