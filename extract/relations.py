@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from newskg.extract.delegations import roster
 from newskg.extract.entities import Ent
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
@@ -1028,6 +1029,11 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         col.by_rule(e, "accompanies", main, sent, "trip_companion")
                         for t in stops:
                             col.by_rule(e, "visits", t, sent, "trip_companion_visits")
+    # "방문단은 A 군수, B 회장 등 11명으로": the members travel with the one who leads the party
+    for sent in sents:
+        people = roster(sent, _delegation_words(lex))
+        for e in people[1:]:
+            col.by_rule(e, "accompanies", people[0], sent, "roster_companion")
     deals.finish(col, sents)
     _seek_invested(sents, col)
     _couple_visits(sents, col)
@@ -1147,6 +1153,9 @@ def _delegation_members(sents: list[Sentence], lex: Lexicon) -> list[Ent]:
             # "A를 단장으로 한", "A가 이끄는": a person, or a body leading a mission
             if h and _LED.match(sent.span_text(p.end - len(p.particle), p.end + 8)):
                 add(h[0])
+        # "방문단은 A 군수, B 회장 등 11명으로 …": a roster without a verb of joining
+        for e in roster(sent, words):
+            add(e)
         if not _MEMBERS_JOIN.search(sent.text):
             continue
         group = next(

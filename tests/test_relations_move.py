@@ -63,3 +63,32 @@ def test_the_host_meets_the_head_named_for_the_party_received():
 def test_a_genitive_person_before_an_object_that_is_no_call_is_no_partner():
     found = _triples("한지석 시장은 이나래 대사의 축사를 듣고 협력 방안을 논의했다.")
     assert ("한지석", "meets", "이나래") not in found
+
+
+_ROSTER = (
+    "솔내시 대표단이 15일 몽골 다르항시를 방문했다.\n"
+    "방문단은 김하람 시장, 이나래 의장, 도해준 국장 등 11명으로 다르항시의 50주년을 축하했다.\n"
+    "대표단은 이어 다르항시청을 방문했다."
+)
+
+
+def test_the_people_of_a_partys_roster_visit_what_the_party_visits():
+    found = _triples(_ROSTER)
+    for member in ("김하람", "이나래", "도해준"):
+        assert (member, "visits", "다르항시청") in found
+
+
+def test_the_members_of_a_roster_accompany_the_first_named():
+    found = _triples(_ROSTER)
+    assert ("이나래", "accompanies", "김하람") in found
+    assert ("도해준", "accompanies", "김하람") in found
+
+
+def test_the_hosts_a_party_is_welcomed_by_are_not_its_members():
+    found = _triples(
+        "솔내시 대표단이 15일 몽골 다르항시를 방문했다.\n"
+        "방문단은 김하람 시장을 예방하고 이나래 의장 등으로부터 환영을 받았다.\n"
+        "대표단은 이어 다르항시청을 방문했다."
+    )
+    assert ("이나래", "visits", "다르항시청") not in found
+    assert ("이나래", "accompanies", "김하람") not in found
