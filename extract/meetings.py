@@ -13,7 +13,7 @@ import re
 from newskg.extract.lexicon import Lexicon
 from newskg.extract.syntax import Clause, Phrase, Sentence
 
-__all__ = ["received_callers", "party_heads"]
+__all__ = ["gathering_joined", "local_host", "party_heads", "received_callers"]
 
 _RECEIVED = re.compile(r"^\s?받")
 
@@ -60,3 +60,31 @@ def party_heads(sent: Sentence, ci: int, lex: Lexicon) -> list:
         if p.case == "obj" or p.particle == ",":
             out.extend(e for e in _people(p) if e not in out)
     return out
+
+
+# "A와 B, C 등 40여 명이 참석한 가운데 개최한 이번 간담회": the gathering told after its attendees
+_GATHERING = re.compile(
+    r"참석한\s?가운데\s?(?:개최한|개최된|열린|진행된|가진)\s?(?:이번\s|이날\s)?(?:간담회|면담|회동|환담)"
+)
+
+
+def gathering_joined(masked: str) -> bool:
+    """Whether the sentence names a meeting by who attended it ("… 참석한 가운데 열린 간담회")."""
+    return _GATHERING.search(masked) is not None
+
+
+def local_host(sent: Sentence) -> list:
+    """The host of a gathering whose attendees the sentence lists, when the article has followed no
+    one into it: the first person listed, if a title makes them the head of a place (the mayor or
+    governor who receives the others)."""
+    for p in sent.phrases:
+        if p.case in ("subj", "comp") or p.particle == ",":
+            h = p.head
+            if h is None or h.entity is None or h.type != "PERSON":
+                continue
+            heads_place = any(
+                role.relation == "headOf" and tgt is not None and tgt.type == "LOC"
+                for role, tgt in h.entity.role_targets
+            )
+            return [h.entity] if heads_place else []
+    return []

@@ -20,7 +20,7 @@ from newskg.extract.delegations import roster
 from newskg.extract.entities import Ent
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
-from newskg.extract.meetings import party_heads, received_callers
+from newskg.extract.meetings import gathering_joined, local_host, party_heads, received_callers
 from newskg.extract.syntax import Clause, Phrase, Sentence
 from newskg.extract.trips import bare_visit_object
 from newskg.extract.when import background
@@ -3069,9 +3069,12 @@ _JOINED = re.compile(r"참석(했|하였|한|해)|자리(를)?\s?함께|함께�
 def _meeting_attendees(sent: Sentence, masked: str, col: _Collector, carry: list[Ent]) -> None:
     """ "이날 간담회에는 A 회장과 B 회장 등이 참석했다": the host of the meeting (the person the article
     followed into it) meets each named participant; sitting in (배석) is no meeting."""
-    if not _MEETING_AT.search(masked) or not _JOINED.search(masked) or "배석" in masked:
+    if (
+        not (_MEETING_AT.search(masked) and _JOINED.search(masked) or gathering_joined(masked))
+        or "배석" in masked
+    ):
         return
-    hosts = [e for e in carry if e.type == "PERSON"][:1]
+    hosts = [e for e in carry if e.type == "PERSON"][:1] or local_host(sent)
     if not hosts:
         return
     for p in sent.phrases:

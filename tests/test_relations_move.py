@@ -24,9 +24,9 @@ def _triples(text: str, status: str = "done") -> set[tuple[str, str, str]]:
 
 def test_the_reporter_of_a_byline_run_into_the_subject_visits_nothing():
     found = _triples(
-        "[가람일보(솔내)=도해준 기자] 솔내시의회는 지난 6일 카자흐스탄 알마티를 공식 방문했다고 7일 밝혔다."
+        "[가람일보(솔내)=도해준 기자] 솔내시의회는 지난 6일 몽골 다르항시를 공식 방문했다고 7일 밝혔다."
     )
-    assert ("솔내시의회", "visits", "알마티") in found
+    assert ("솔내시의회", "visits", "다르항시") in found
     assert not any(s == "도해준" and p == "visits" for s, p, _o in found)
 
 
@@ -67,28 +67,49 @@ def test_a_genitive_person_before_an_object_that_is_no_call_is_no_partner():
 
 _ROSTER = (
     "솔내시 대표단이 15일 몽골 다르항시를 방문했다.\n"
-    "방문단은 김하람 시장, 이나래 의장, 도해준 국장 등 11명으로 다르항시의 50주년을 축하했다.\n"
+    "방문단은 윤가온 시장, 이나래 의장, 도해준 국장 등 11명으로 다르항시의 50주년을 축하했다.\n"
     "대표단은 이어 다르항시청을 방문했다."
 )
 
 
 def test_the_people_of_a_partys_roster_visit_what_the_party_visits():
     found = _triples(_ROSTER)
-    for member in ("김하람", "이나래", "도해준"):
+    for member in ("윤가온", "이나래", "도해준"):
         assert (member, "visits", "다르항시청") in found
 
 
 def test_the_members_of_a_roster_accompany_the_first_named():
     found = _triples(_ROSTER)
-    assert ("이나래", "accompanies", "김하람") in found
-    assert ("도해준", "accompanies", "김하람") in found
+    assert ("이나래", "accompanies", "윤가온") in found
+    assert ("도해준", "accompanies", "윤가온") in found
 
 
 def test_the_hosts_a_party_is_welcomed_by_are_not_its_members():
     found = _triples(
         "솔내시 대표단이 15일 몽골 다르항시를 방문했다.\n"
-        "방문단은 김하람 시장을 예방하고 이나래 의장 등으로부터 환영을 받았다.\n"
+        "방문단은 윤가온 시장을 예방하고 이나래 의장 등으로부터 환영을 받았다.\n"
         "대표단은 이어 다르항시청을 방문했다."
     )
     assert ("이나래", "visits", "다르항시청") not in found
-    assert ("이나래", "accompanies", "김하람") not in found
+    assert ("이나래", "accompanies", "윤가온") not in found
+
+
+def test_the_local_head_listed_first_at_a_gathering_meets_the_other_attendees():
+    found = _triples(
+        "간담회에는 윤가온 화순군수, 이나래 솔내협회 이사, 도해준 가람친선협회 회장 등이 참석했다."
+    )
+    assert ("윤가온", "meets", "이나래") in found
+    assert ("윤가온", "meets", "도해준") in found
+
+
+def test_a_gathering_told_after_its_attendees_is_a_meeting_of_its_host():
+    found = _triples(
+        "윤가온 화순군수와 이나래 솔내상공회의소 회장, 도해준 가람상공회의소 회장 등 40여 명이 "
+        "참석한 가운데 개최한 이번 간담회는 건의사항을 듣는 자리였다."
+    )
+    assert ("윤가온", "meets", "도해준") in found
+
+
+def test_attendees_with_no_local_head_among_them_meet_no_one():
+    found = _triples("간담회에는 이나래 솔내협회 이사, 도해준 가람친선협회 회장 등이 참석했다.")
+    assert not any(p == "meets" for _s, p, _o in found)
