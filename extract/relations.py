@@ -22,7 +22,7 @@ from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
 from newskg.extract.meetings import gathering_joined, local_host, party_heads, received_callers
 from newskg.extract.syntax import Clause, Phrase, Sentence
-from newskg.extract.trips import bare_visit_object
+from newskg.extract.trips import bare_visit_object, event_site_visits
 from newskg.extract.when import background
 from newskg.ontology.errors import PipelineError
 from newskg.ontology.vocab import predicates
@@ -964,6 +964,9 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         if sent_agent:
             carry = [e for e in sent_head if e.type in ("PERSON", "ORG")] or carry
         _trip_noun_visits(sent, masked, col, visits_by)
+        for who, site in event_site_visits(sent, lex, _is_kr, body_of, col.has):
+            col.by_rule(who, "visits", site, sent, "event_site_visits")
+            visits_by.setdefault(who.id, []).append((site, sent))
         _meeting_nouns(sent, col, sent_agent)
         _parties(sent, masked, col, lex, sent_agent)
         _sister_apposition(sent, masked, col, sent_agent)

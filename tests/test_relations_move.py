@@ -113,3 +113,24 @@ def test_a_gathering_told_after_its_attendees_is_a_meeting_of_its_host():
 def test_attendees_with_no_local_head_among_them_meet_no_one():
     found = _triples("간담회에는 이나래 솔내협회 이사, 도해준 가람친선협회 회장 등이 참석했다.")
     assert not any(p == "meets" for _s, p, _o in found)
+
+
+def test_taking_part_in_an_event_held_away_from_home_visits_its_site():
+    found = _triples("윤가온 화순군수는 지난 28일 정선군청에서 열린 협약식에서 협약서에 서명했다.")
+    assert ("윤가온", "visits", "정선군청") in found
+
+
+def test_an_event_held_at_home_is_no_visit():
+    found = _triples("윤가온 화순군수는 화순군청에서 열린 협약식에서 협약서에 서명했다.")
+    assert not any(s == "윤가온" and p == "visits" for s, p, _o in found)
+
+
+def test_only_the_attendees_from_elsewhere_visit_the_site_of_an_event():
+    found = _triples("정선군청에서 열린 협약식에는 윤가온 화순군수와 이나래 정선군수 등이 참석했다.")
+    assert ("윤가온", "visits", "정선군청") in found
+    assert ("이나래", "visits", "정선군청") not in found
+
+
+def test_an_event_still_to_be_attended_is_no_visit_yet():
+    found = _triples("윤가온 화순군수는 정선군청에서 열린 협약식에 참석할 예정이다.")
+    assert ("윤가온", "visits", "정선군청") not in found
