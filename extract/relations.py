@@ -22,7 +22,7 @@ from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
 from newskg.extract.meetings import gathering_joined, local_host, party_heads, received_callers
 from newskg.extract.syntax import Clause, Phrase, Sentence
-from newskg.extract.trips import bare_visit_object, event_site_visits
+from newskg.extract.trips import bare_visit_object, event_site_visits, own_ground
 from newskg.extract.when import background
 from newskg.ontology.errors import PipelineError
 from newskg.ontology.vocab import predicates
@@ -800,7 +800,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         col.by_rule(a, "accompanies", b, sent, "visit_together")
                 for a in agent:
                     for t in targets:
-                        if not _is_role_target(a, t):
+                        if not _is_role_target(a, t) and not own_ground(a, t, col.has, party_of):
                             col.by_rule(a, "visits", t, sent, "visit_target")
                             visits_by.setdefault(a.id, []).append((t, sent))
                     for comp in companions:

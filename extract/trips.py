@@ -116,3 +116,14 @@ def event_site_visits(
                 continue
             out.extend((person, s) for s in sites if _away(s, home, is_kr, has) and (person, s) not in out)
     return out
+
+
+def own_ground(a: Ent, t: Ent, has: Callable[..., bool], party_of: Callable[[Ent], Ent | None]) -> bool:
+    """Whether `t` is where the visitor `a` already is: a venue or landmark ("무령왕릉 등이 있는 X로")
+    goes nowhere, and a place or body does not visit the place it lies in or travels for ("X군
+    우호대표단" in X군)."""
+    if a.type == "LOC" and a.cls == "Facility":
+        return True
+    if a.type == "PERSON":
+        return False
+    return has(a, "locatedIn", t) or party_of(a) is t

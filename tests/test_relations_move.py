@@ -134,3 +134,15 @@ def test_only_the_attendees_from_elsewhere_visit_the_site_of_an_event():
 def test_an_event_still_to_be_attended_is_no_visit_yet():
     found = _triples("윤가온 화순군수는 정선군청에서 열린 협약식에 참석할 예정이다.")
     assert ("윤가온", "visits", "정선군청") not in found
+
+
+def test_a_party_does_not_visit_the_place_it_travels_for():
+    found = _triples("화순군 우호대표단은 12일 화순군과 린이시를 차례로 방문했다.")
+    assert ("화순군 우호대표단", "visits", "린이시") in found
+    assert ("화순군 우호대표단", "visits", "화순군") not in found
+
+
+def test_a_body_does_not_visit_the_place_it_lies_in():
+    found = _triples("정선군의회는 12일 정선군과 화순군을 차례로 방문했다.")
+    assert ("정선군의회", "visits", "화순군") in found
+    assert ("정선군의회", "visits", "정선군") not in found
