@@ -16,10 +16,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from newskg.extract.delegations import roster
 from newskg.extract.entities import Ent
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
+from newskg.extract.meetings import gathering_joined, local_host, party_heads, received_callers
 from newskg.extract.syntax import Clause, Phrase, Sentence
+from newskg.extract.trips import bare_visit_object, event_site_visits, own_ground
 from newskg.extract.when import background
 from newskg.ontology.errors import PipelineError
 from newskg.ontology.vocab import predicates
@@ -218,6 +221,11 @@ def phrase_head(p: Phrase | None) -> list[Ent]:
     if p is None or not p.mentions:
         return []
     h = p.head
+    if h.rule == "byline":
+        # "[…=A 기자] B시는 …": the reporter of a byline the phrase runs into is not what it names
+        rest = [m for m in p.mentions if m.rule != "byline" and not m.extra.get("aside")]
+        if rest:
+            h = next((m for m in rest if m.type == "PERSON"), rest[-1])
     pair = h.extra.get("pair")
     if pair:
         return list(pair)
@@ -729,7 +737,11 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             ):
                 targets = []
                 for p in c.phrases:
-                    if p.case in ("obj", "loc") and not p.particle.startswith(("에서", "에게")) and _head(p):
+                    if (
+                        p.case in ("obj", "loc")
+                        and not p.particle.startswith(("에서", "에게"))
+                        or bare_visit_object(sent, p, lex)
+                    ) and _head(p):
                         h = _head(p)
                         if h[0].type == "PERSON":
                             continue
@@ -788,7 +800,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         col.by_rule(a, "accompanies", b, sent, "visit_together")
                 for a in agent:
                     for t in targets:
-                        if not _is_role_target(a, t):
+                        if not _is_role_target(a, t) and not own_ground(a, t, col.has, party_of):
                             col.by_rule(a, "visits", t, sent, "visit_target")
                             visits_by.setdefault(a.id, []).append((t, sent))
                     for comp in companions:
@@ -831,6 +843,10 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         # "A 회장, B 회장 등 경제단체장을 만나": the people listed before the object
                         for q in _list_before(sent, p):
                             others.extend(e for e in _head(q) if e.type == "PERSON" and e not in others)
+                # "B 대사의 예방을 받고", "B 의장을 비롯한 대표단을 맞이했다"
+                for e in received_callers(sent, c, lex, _list_before) + party_heads(sent, ci, lex):
+                    if e not in others:
+                        others.append(e)
                 if not others and ci > 0:
                     # "A는 B와 X를 함께 관람하며 환담을 나눴다": the partner named in the clause before
                     prev = sent.clauses[ci - 1]
@@ -948,6 +964,9 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         if sent_agent:
             carry = [e for e in sent_head if e.type in ("PERSON", "ORG")] or carry
         _trip_noun_visits(sent, masked, col, visits_by)
+        for who, site in event_site_visits(sent, lex, _is_kr, body_of, col.has):
+            col.by_rule(who, "visits", site, sent, "event_site_visits")
+            visits_by.setdefault(who.id, []).append((site, sent))
         _meeting_nouns(sent, col, sent_agent)
         _parties(sent, masked, col, lex, sent_agent)
         _sister_apposition(sent, masked, col, sent_agent)
@@ -1013,6 +1032,11 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         col.by_rule(e, "accompanies", main, sent, "trip_companion")
                         for t in stops:
                             col.by_rule(e, "visits", t, sent, "trip_companion_visits")
+    # "방문단은 A 군수, B 회장 등 11명으로": the members travel with the one who leads the party
+    for sent in sents:
+        people = roster(sent, _delegation_words(lex))
+        for e in people[1:]:
+            col.by_rule(e, "accompanies", people[0], sent, "roster_companion")
     deals.finish(col, sents)
     _seek_invested(sents, col)
     _couple_visits(sents, col)
@@ -1132,6 +1156,9 @@ def _delegation_members(sents: list[Sentence], lex: Lexicon) -> list[Ent]:
             # "A를 단장으로 한", "A가 이끄는": a person, or a body leading a mission
             if h and _LED.match(sent.span_text(p.end - len(p.particle), p.end + 8)):
                 add(h[0])
+        # "방문단은 A 군수, B 회장 등 11명으로 …": a roster without a verb of joining
+        for e in roster(sent, words):
+            add(e)
         if not _MEMBERS_JOIN.search(sent.text):
             continue
         group = next(
@@ -3045,9 +3072,12 @@ _JOINED = re.compile(r"참석(했|하였|한|해)|자리(를)?\s?함께|함께�
 def _meeting_attendees(sent: Sentence, masked: str, col: _Collector, carry: list[Ent]) -> None:
     """ "이날 간담회에는 A 회장과 B 회장 등이 참석했다": the host of the meeting (the person the article
     followed into it) meets each named participant; sitting in (배석) is no meeting."""
-    if not _MEETING_AT.search(masked) or not _JOINED.search(masked) or "배석" in masked:
+    if (
+        not (_MEETING_AT.search(masked) and _JOINED.search(masked) or gathering_joined(masked))
+        or "배석" in masked
+    ):
         return
-    hosts = [e for e in carry if e.type == "PERSON"][:1]
+    hosts = [e for e in carry if e.type == "PERSON"][:1] or local_host(sent)
     if not hosts:
         return
     for p in sent.phrases:
