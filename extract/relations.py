@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from newskg.extract.cooperation import AGREEMENT_TERMS, non_activity_blanked
 from newskg.extract.entities import Ent
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
@@ -2448,10 +2449,10 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
                     if not _is_role_target_pair(a, b):
                         col.by_rule(a, "signsAgreementWith", b, sent, "co_signers")
     coop_cues = [*lex.cues["cooperatesWith"], "손을 잡", "손잡"]
-    coop_masked = _purpose(tuple(coop_cues)).sub(_blank, masked)
+    coop_masked = non_activity_blanked(_purpose(tuple(coop_cues)).sub(_blank, masked), tuple(coop_cues), lex)
     # "이번 협약을 통해 A와 B는 … 협력을 추진한다": cooperation told as the terms of an agreement
     # they signed is that signing, not a cooperation of its own
-    terms = _AGREEMENT_TERMS.search(masked) is not None
+    terms = AGREEMENT_TERMS.search(masked) is not None
     # … when the sentence names both ("양 기관은" stands for parties read off other sentences)
     named = {m.entity.id for m in sent.mentions if m.entity is not None and not m.extra.get("pair")}
     for ci, c in enumerate(sent.clauses):
@@ -2476,9 +2477,6 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
                 continue
             else:
                 col.by_rule(a, "cooperatesWith", b, sent, "cooperation_parties")
-
-
-_AGREEMENT_TERMS = re.compile(r"(?:협약|협정|양해각서|MOU|의향서)(?:을|를)?\s?(?:통해|통하여|에\s?따라)")
 
 
 def _modified_list(sent: Sentence, ci: int) -> list[Ent]:
