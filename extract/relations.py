@@ -20,6 +20,9 @@ from newskg.extract.cooperation import AGREEMENT_TERMS, non_activity_blanked
 from newskg.extract.entities import Ent
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
+from newskg.extract.staff import TITLE_BREAK as _TITLE_BREAK
+from newskg.extract.staff import host_body, unit_prefixed
+from newskg.extract.staff import title_prefix as _title_prefix
 from newskg.extract.syntax import Clause, Phrase, Sentence
 from newskg.extract.when import background
 from newskg.ontology.errors import PipelineError
@@ -1347,21 +1350,6 @@ def _roles(sent: Sentence, col: _Collector) -> None:
     _list_posts(sent, col)
 
 
-def _title_prefix(sent: Sentence, m: Any) -> str | None:
-    """The word glued before a person's title ("노조" of "노조위원장"; "" for a bare title), None
-    when the title is not written within a few characters after the name and its body."""
-    t = m.role_target
-    lo = max(t.end, m.end) if t is not None else m.end
-    lo -= sent.start
-    i = sent.text.find(m.role.name, lo)
-    if i < lo or i - lo > 15:
-        return None
-    j = i
-    while j > lo and not _TITLE_BREAK.match(sent.text[j - 1]):
-        j -= 1
-    return sent.text[j:i]
-
-
 def _sub_unit_title(sent: Sentence, m: Any) -> bool:
     """Whether a head title names the head of a unit of the body, not of the body: the title as
     written ends in a unit head of the cue list ("산학협력단장", "노조위원장", "기획처장"); a title
@@ -1387,6 +1375,7 @@ def _list_posts(sent: Sentence, col: _Collector) -> None:
     )
     body: Ent | None = None
     prev: Any = None
+    hosted = False  # the list opened with the side it belongs to ("가람대 측에서는 A 단장, …")
     for m in people:
         own = m.role_target.entity if m.role_target is not None else None
         if own is None:
@@ -1398,10 +1387,24 @@ def _list_posts(sent: Sentence, col: _Collector) -> None:
                 ),
                 None,
             )
+        listed = body is not None and prev is not None and _listed_after(sent, prev, m)
+        if not listed:
+            host = host_body(sent, m)
+            hosted = host is not None
+            if own is None and host is not None and m.role.relation == "worksFor":
+                # "가람협회에서는 A 부회장, B 본부장 …": a post at the side the list belongs to
+                col.by_rule(m.entity, "worksFor", host, sent, "host_staff")
+                own = host
         if own is not None:
             body = own if own.type == "ORG" else None
-        elif body is not None and prev is not None and _listed_after(sent, prev, m):
-            staff = m.role.relation == "worksFor" or _sub_unit_title(sent, m)
+        elif listed:
+            # a head title with a unit's name glued before it is a post in a list of one side only
+            # ("… 안성시의회 의장, C 새길교류협의회장" may head a body of its own)
+            staff = (
+                m.role.relation == "worksFor"
+                or _sub_unit_title(sent, m)
+                or (hosted and unit_prefixed(sent, m, load_lexicon()))
+            )
             if staff and not any(
                 f.subject is m.entity and f.predicate in ("headOf", "worksFor") for f in col.found.values()
             ):
@@ -1427,9 +1430,6 @@ def _listed_after(sent: Sentence, prev: Any, m: Any) -> bool:
     )
 
 
-_TITLE_BREAK = re.compile(r"[\s,.·()\[\]<>「」『』“”\"']")
-
-
 def _earlier_names_body(sent: Sentence, m: Any) -> bool:
     """Whether the body linked to a person's title stands with an earlier name of a list ("박하늘
     새길시장, 김바다 대표이사": 새길시 is 박하늘's, not 김바다's)."""
@@ -1453,7 +1453,8 @@ def _heads_target(sent: Sentence, m: Any, tgt: Ent) -> bool:
     when the body stands before an earlier name of a list ("박하늘 새길시장, 김바다 대표이사")."""
     t = m.role_target
     if t is None:
-        return True
+        # "가람대 측에서는 A 테크노센터장": a bare title with a unit's name glued before it
+        return not unit_prefixed(sent, m, load_lexicon())
     if tgt.type == "LOC" and m.role.name in load_lexicon().words.get("council_head", frozenset()):
         return False
     if _earlier_names_body(sent, m):
