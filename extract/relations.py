@@ -18,6 +18,7 @@ from typing import Any
 
 from newskg.extract.cooperation import AGREEMENT_TERMS, non_activity_blanked
 from newskg.extract.entities import Ent
+from newskg.extract.heads import state_head_of_org
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
 from newskg.extract.staff import TITLE_BREAK as _TITLE_BREAK
@@ -1324,9 +1325,11 @@ def _roles(sent: Sentence, col: _Collector) -> None:
             continue
         if tgt is None:
             tgt = _implicit_target(sent, m)
+            if tgt is not None and state_head_of_org(sent, m, tgt, load_lexicon()):
+                tgt = None  # "X궁을 찾은 A 대통령": the venue, not what he heads
             if tgt is not None and (m.role, tgt) not in m.entity.role_targets:
                 m.entity.role_targets.append((m.role, tgt))
-        if tgt is None:
+        if tgt is None or state_head_of_org(sent, m, tgt, load_lexicon()):
             continue
         if m.role.relation == "headOf" and not m.role.name.startswith("부") and _heads_target(sent, m, tgt):
             col.by_rule(
