@@ -16,11 +16,16 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from newskg.extract.cooperation import AGREEMENT_TERMS, non_activity_blanked
 from newskg.extract.delegations import roster
 from newskg.extract.entities import Ent
+from newskg.extract.heads import state_head_of_org
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
 from newskg.extract.meetings import gathering_joined, local_host, party_heads, received_callers
+from newskg.extract.staff import TITLE_BREAK as _TITLE_BREAK
+from newskg.extract.staff import host_body, unit_prefixed
+from newskg.extract.staff import title_prefix as _title_prefix
 from newskg.extract.syntax import Clause, Phrase, Sentence
 from newskg.extract.trips import bare_visit_object, event_site_visits, own_ground
 from newskg.extract.when import background
@@ -1347,9 +1352,11 @@ def _roles(sent: Sentence, col: _Collector) -> None:
             continue
         if tgt is None:
             tgt = _implicit_target(sent, m)
+            if tgt is not None and state_head_of_org(sent, m, tgt, load_lexicon()):
+                tgt = None  # "X궁을 찾은 A 대통령": the venue, not what he heads
             if tgt is not None and (m.role, tgt) not in m.entity.role_targets:
                 m.entity.role_targets.append((m.role, tgt))
-        if tgt is None:
+        if tgt is None or state_head_of_org(sent, m, tgt, load_lexicon()):
             continue
         if m.role.relation == "headOf" and not m.role.name.startswith("부") and _heads_target(sent, m, tgt):
             col.by_rule(
@@ -1371,21 +1378,6 @@ def _roles(sent: Sentence, col: _Collector) -> None:
                 "title_post" if m.role_target is not None else "title_post/implicit",
             )
     _list_posts(sent, col)
-
-
-def _title_prefix(sent: Sentence, m: Any) -> str | None:
-    """The word glued before a person's title ("노조" of "노조위원장"; "" for a bare title), None
-    when the title is not written within a few characters after the name and its body."""
-    t = m.role_target
-    lo = max(t.end, m.end) if t is not None else m.end
-    lo -= sent.start
-    i = sent.text.find(m.role.name, lo)
-    if i < lo or i - lo > 15:
-        return None
-    j = i
-    while j > lo and not _TITLE_BREAK.match(sent.text[j - 1]):
-        j -= 1
-    return sent.text[j:i]
 
 
 def _sub_unit_title(sent: Sentence, m: Any) -> bool:
@@ -1413,6 +1405,7 @@ def _list_posts(sent: Sentence, col: _Collector) -> None:
     )
     body: Ent | None = None
     prev: Any = None
+    hosted = False  # the list opened with the side it belongs to ("가람대 측에서는 A 단장, …")
     for m in people:
         own = m.role_target.entity if m.role_target is not None else None
         if own is None:
@@ -1424,10 +1417,24 @@ def _list_posts(sent: Sentence, col: _Collector) -> None:
                 ),
                 None,
             )
+        listed = body is not None and prev is not None and _listed_after(sent, prev, m)
+        if not listed:
+            host = host_body(sent, m)
+            hosted = host is not None
+            if own is None and host is not None and m.role.relation == "worksFor":
+                # "가람협회에서는 A 부회장, B 본부장 …": a post at the side the list belongs to
+                col.by_rule(m.entity, "worksFor", host, sent, "host_staff")
+                own = host
         if own is not None:
             body = own if own.type == "ORG" else None
-        elif body is not None and prev is not None and _listed_after(sent, prev, m):
-            staff = m.role.relation == "worksFor" or _sub_unit_title(sent, m)
+        elif listed:
+            # a head title with a unit's name glued before it is a post in a list of one side only
+            # ("… 안성시의회 의장, C 새길교류협의회장" may head a body of its own)
+            staff = (
+                m.role.relation == "worksFor"
+                or _sub_unit_title(sent, m)
+                or (hosted and unit_prefixed(sent, m, load_lexicon()))
+            )
             if staff and not any(
                 f.subject is m.entity and f.predicate in ("headOf", "worksFor") for f in col.found.values()
             ):
@@ -1453,9 +1460,6 @@ def _listed_after(sent: Sentence, prev: Any, m: Any) -> bool:
     )
 
 
-_TITLE_BREAK = re.compile(r"[\s,.·()\[\]<>「」『』“”\"']")
-
-
 def _earlier_names_body(sent: Sentence, m: Any) -> bool:
     """Whether the body linked to a person's title stands with an earlier name of a list ("박하늘
     새길시장, 김바다 대표이사": 새길시 is 박하늘's, not 김바다's)."""
@@ -1479,7 +1483,8 @@ def _heads_target(sent: Sentence, m: Any, tgt: Ent) -> bool:
     when the body stands before an earlier name of a list ("박하늘 새길시장, 김바다 대표이사")."""
     t = m.role_target
     if t is None:
-        return True
+        # "가람대 측에서는 A 테크노센터장": a bare title with a unit's name glued before it
+        return not unit_prefixed(sent, m, load_lexicon())
     if tgt.type == "LOC" and m.role.name in load_lexicon().words.get("council_head", frozenset()):
         return False
     if _earlier_names_body(sent, m):
@@ -2475,10 +2480,10 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
                     if not _is_role_target_pair(a, b):
                         col.by_rule(a, "signsAgreementWith", b, sent, "co_signers")
     coop_cues = [*lex.cues["cooperatesWith"], "손을 잡", "손잡"]
-    coop_masked = _purpose(tuple(coop_cues)).sub(_blank, masked)
+    coop_masked = non_activity_blanked(_purpose(tuple(coop_cues)).sub(_blank, masked), tuple(coop_cues), lex)
     # "이번 협약을 통해 A와 B는 … 협력을 추진한다": cooperation told as the terms of an agreement
     # they signed is that signing, not a cooperation of its own
-    terms = _AGREEMENT_TERMS.search(masked) is not None
+    terms = AGREEMENT_TERMS.search(masked) is not None
     # … when the sentence names both ("양 기관은" stands for parties read off other sentences)
     named = {m.entity.id for m in sent.mentions if m.entity is not None and not m.extra.get("pair")}
     for ci, c in enumerate(sent.clauses):
@@ -2503,9 +2508,6 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
                 continue
             else:
                 col.by_rule(a, "cooperatesWith", b, sent, "cooperation_parties")
-
-
-_AGREEMENT_TERMS = re.compile(r"(?:협약|협정|양해각서|MOU|의향서)(?:을|를)?\s?(?:통해|통하여|에\s?따라)")
 
 
 def _modified_list(sent: Sentence, ci: int) -> list[Ent]:
