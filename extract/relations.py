@@ -139,6 +139,23 @@ _NOUN_CUES = ("방문", "순방", "견학", "시찰")
 _MODE: ContextVar[str] = ContextVar("newskg_relation_mode", default="done")
 
 
+class _Memo:
+    """What the three passes of one `find_relations` call share: the results of helpers that read
+    only the sentence (not the pass's mode, not the facts found so far), computed once per article."""
+
+    __slots__ = ("agent", "agent_clause", "masked", "members", "calls")
+
+    def __init__(self) -> None:
+        self.agent: dict[tuple[int, int, bool], list[Ent] | None] = {}
+        self.agent_clause: dict[tuple[int, int], int | None] = {}
+        self.masked: dict[int, str] = {}
+        self.members: list[Ent] | None = None
+        self.calls: dict[tuple[Any, int], list[tuple[str, tuple]]] = {}
+
+
+_MEMO: ContextVar[_Memo | None] = ContextVar("newskg_relation_memo", default=None)
+
+
 @dataclass
 class Found:
     subject: Ent
@@ -211,6 +228,45 @@ class _Collector:
         return (a, p, b) in self.found or (b, p, a) in self.found
 
 
+class _Recorder:
+    """A collector that only keeps the additions a rule makes (see `_once`); it has no `has` or
+    `found`, so a rule that reads the facts found so far fails here instead of being repeated wrongly."""
+
+    __slots__ = ("calls",)
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple]] = []
+
+    def by_rule(self, s: Ent | None, p: str, o: Ent | None, sent: Sentence, key: str) -> None:
+        self.calls.append(("by_rule", (s, p, o, sent, key)))
+
+    def add(
+        self, s: Ent | None, p: str, o: Ent | None, conf: float, sent: Sentence, rule: str | None = None
+    ) -> None:
+        if rule is None:
+            import sys
+
+            rule = f"{p}:{sys._getframe(1).f_code.co_name.lstrip('_')}"
+        self.calls.append(("add", (s, p, o, conf, sent, rule)))
+
+
+def _once(rule: Any, sent: Sentence, col: _Collector, *args: Any) -> None:
+    """`rule(sent, col, *args)` for a rule that reads only the sentence (neither the facts found so far
+    nor the pass's mode): it runs once per article, the later passes repeat its additions in order."""
+    memo = _MEMO.get()
+    if memo is None:
+        rule(sent, col, *args)
+        return
+    key = (rule, id(sent))
+    calls = memo.calls.get(key)
+    if calls is None:
+        rec = _Recorder()
+        rule(sent, rec, *args)
+        calls = memo.calls[key] = rec.calls
+    for method, call in calls:
+        getattr(col, method)(*call)
+
+
 def _ents(p: Phrase, types: tuple[str, ...] = ("PERSON", "ORG", "LOC")) -> list[Ent]:
     out: list[Ent] = []
     for m in p.mentions:
@@ -263,6 +319,16 @@ def party_of(e: Ent) -> Ent | None:
 
 def _masked(sent: Sentence) -> str:
     """The sentence text with mentions blanked, so cues inside names ("공동협의체") do not count."""
+    memo = _MEMO.get()
+    if memo is None:
+        return _mask(sent)
+    got = memo.masked.get(id(sent))
+    if got is None:
+        got = memo.masked[id(sent)] = _mask(sent)
+    return got
+
+
+def _mask(sent: Sentence) -> str:
     chars = list(sent.text)
     for m in sent.mentions:
         for i in range(max(0, m.start - sent.start), min(len(chars), m.end - sent.start)):
@@ -390,6 +456,21 @@ def _unnegated(masked: str, lex: Lexicon) -> str | None:
 def _agent(sent: Sentence, ci: int, carry: list[Ent], coordinated: bool = True) -> list[Ent]:
     """Who acts in clause `ci`: its subject (with the phrases listed before it when `coordinated`),
     the noun a relative clause modifies, else who the article followed into the sentence."""
+    memo = _MEMO.get()
+    if memo is None:
+        own = _own_agent(sent, ci, coordinated)
+    else:
+        key = (id(sent), ci, coordinated)
+        own = memo.agent.get(key, carry)  # `carry` never is a stored value: it marks a miss
+        if own is carry:
+            own = memo.agent[key] = _own_agent(sent, ci, coordinated)
+        if own is not None:
+            own = list(own)
+    return carry if own is None else own
+
+
+def _own_agent(sent: Sentence, ci: int, coordinated: bool) -> list[Ent] | None:
+    """`_agent` without the carried agent: None where the clause names nobody and the carried one acts."""
     c = sent.clauses[ci]
     if c.relative and c.next_phrase is not None and _head(c.next_phrase):
         return _head(c.next_phrase)
@@ -404,7 +485,7 @@ def _agent(sent: Sentence, ci: int, carry: list[Ent], coordinated: bool = True) 
         _unnamed_subject(p) or _unknown_name_subject(p) for cl in sent.clauses[: ci + 1] for p in cl.phrases
     ):
         return []  # "일본 A사는 …" with A unknown: someone the article has not named acts, not the last agent
-    return carry
+    return None
 
 
 def _place_party(p: Phrase) -> bool:
@@ -531,6 +612,17 @@ def _coordinated(sent: Sentence, p: Phrase) -> list[Ent]:
 
 def _agent_clause(sent: Sentence, ci: int) -> int | None:
     """The clause (at or before `ci`) whose subject is the agent of clause `ci`."""
+    memo = _MEMO.get()
+    if memo is None:
+        return _find_agent_clause(sent, ci)
+    key = (id(sent), ci)
+    got = memo.agent_clause.get(key, -1)
+    if got == -1:
+        got = memo.agent_clause[key] = _find_agent_clause(sent, ci)
+    return got
+
+
+def _find_agent_clause(sent: Sentence, ci: int) -> int | None:
     for k in range(ci, -1, -1):
         if any(p.case == "subj" and _head(p) and _agent_ok(p) for p in sent.clauses[k].phrases):
             return k
@@ -661,7 +753,14 @@ def _site_ents(sent: Sentence, p: Phrase, lex: Lexicon, types: tuple[str, ...] =
 def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None = None) -> list[Found]:
     """All triples of the article: what happened (status "done"), and the events the text reports as
     planned or failed with that status (CONTRACT "Qualifiers")."""
-    lex = lex or load_lexicon()
+    token = _MEMO.set(_Memo())
+    try:
+        return _find_all(sents, ents, lex or load_lexicon())
+    finally:
+        _MEMO.reset(token)
+
+
+def _find_all(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
     done = _find(sents, ents, lex)
     keys = {_key(f) for f in done}
     out = list(done)
@@ -712,7 +811,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         _roles(sent, col)
         _post_holders(sent, ents, col, lex)
         _appointments(sent, col, lex)
-        _located(sent, col, lex)
+        _once(_located, sent, col, lex)
         masked = _unnegated(masked, lex)
         if masked is None:
             continue  # what the sentence reports did not happen
@@ -1141,6 +1240,15 @@ def _delegation_words(lex: Lexicon) -> tuple[str, ...]:
 def _delegation_members(sents: list[Sentence], lex: Lexicon) -> list[Ent]:
     """The people the article names as members of its travelling party: "A를 단장으로 한 대표단",
     "A가 이끄는 방문단", "대표단에는 A와 B가 포함됐다", "대표단은 A, B 등 10명으로 구성됐다"."""
+    memo = _MEMO.get()
+    if memo is None:
+        return _members(sents, lex)
+    if memo.members is None:
+        memo.members = _members(sents, lex)
+    return list(memo.members)
+
+
+def _members(sents: list[Sentence], lex: Lexicon) -> list[Ent]:
     words = _delegation_words(lex)
     out: list[Ent] = []
 
