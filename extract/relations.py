@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from newskg.extract.agreements import signing_scheduled
 from newskg.extract.cooperation import AGREEMENT_TERMS, non_activity_blanked
 from newskg.extract.entities import Ent
 from newskg.extract.heads import state_head_of_org
@@ -2365,7 +2366,8 @@ def _ok_pair(col: _Collector, a: Ent, b: Ent) -> bool:
 
 def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
     """signsAgreementWith and sisterCityOf between the sentence's two sides; cooperatesWith by clause."""
-    sign = _signed(masked, lex)
+    # "…와 업무협약도 체결한다": a signing in the plain present is scheduled (the planned pass reads it)
+    sign = _signed(masked, lex) and not (_MODE.get() == "done" and signing_scheduled(masked, lex))
     strong = any(
         not _tie_planned(masked, m.end(), lex)
         for w in _strong_sister()
