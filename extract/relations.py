@@ -22,6 +22,7 @@ from newskg.extract.entities import Ent
 from newskg.extract.heads import state_head_of_org
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
+from newskg.extract.sister_lists import owned_sisters
 from newskg.extract.staff import TITLE_BREAK as _TITLE_BREAK
 from newskg.extract.staff import host_body, unit_prefixed
 from newskg.extract.staff import title_prefix as _title_prefix
@@ -958,6 +959,15 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         _parties(sent, masked, col, lex, sent_agent)
         _sister_apposition(sent, masked, col, sent_agent)
         _sister_list(sent, masked, col, sent_agent)
+        owned = owned_sisters(sent)
+        for home, sister in owned:
+            if _ok_pair(col, home, sister):
+                col.by_rule(home, "sisterCityOf", sister, sent, "sister_owned_list")
+        # … and the members of that list are no sisters of each other
+        listed = {sister.id for _home, sister in owned}
+        for key in [k for k, f in col.found.items() if f.sentence is sent and f.predicate == "sisterCityOf"]:
+            if key[0] in listed and key[2] in listed:
+                del col.found[key]
         _sister_named(sent, masked, col, sent_agent)
         _sister_relative(sent, masked, col, lex, sent_agent)
         _located_main(sent, masked, col)
