@@ -1413,7 +1413,7 @@ def _list_posts(sent: Sentence, col: _Collector) -> None:
             body = own if own.type == "ORG" else None
         elif listed:
             # a head title with a unit's name glued before it is a post in a list of one side only
-            # ("… 안성시의회 의장, C 새길교류협의회장" may head a body of its own)
+            # ("… 가람시의회 의장, C 새길교류협의회장" may head a body of its own)
             staff = (
                 m.role.relation == "worksFor"
                 or _sub_unit_title(sent, m)

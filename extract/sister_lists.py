@@ -43,5 +43,5 @@ def owned_sisters(sent: Sentence) -> list[tuple[Ent, Ent]]:
             if e is not owner:
                 out.append((owner, e))
             if q.particle not in _JOINS:
-                break  # "… 남양주시가 있으며": the last member
+                break  # "… 누리군이 있으며": the last member
     return out

@@ -1,5 +1,6 @@
-"""A signing told in the plain present ("…와 협약을 체결한다") is scheduled, not done; the past tense
-and a decision reported in the past keep it (invented places)."""
+"""A signing told in the plain present ("…와 협약을 체결한다") is scheduled, not done; the past tense,
+a decision reported in the past and a signing before a clause the parties pursue keep it (invented
+places)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ def test_a_signing_in_the_past_is_done() -> None:
         ("가람시는 솔내군과 업무협약도 체결한다.", True),
         ("가람시는 솔내군과 업무협약을 체결했다.", False),
         ("가람시는 솔내군과 업무협약을 체결한다고 밝혔다.", False),
-        ("가람시는 솔내군과 협약을 체결하고 공동 연구를 진행한다.", True),
+        ("가람시는 솔내군과 협약을 체결하고 공동 연구를 진행한다.", False),
+        ("가람시는 내달 솔내군과 우호협정을 맺는다.", True),
     ],
 )
 def test_scheduled_reads_the_tense_after_the_signing_verb(text: str, scheduled: bool) -> None:
