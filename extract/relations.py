@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from newskg.extract.agreements import signing_scheduled
 from newskg.extract.cooperation import AGREEMENT_TERMS, non_activity_blanked
 from newskg.extract.delegations import roster
 from newskg.extract.entities import Ent
@@ -23,6 +24,7 @@ from newskg.extract.heads import state_head_of_org
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
 from newskg.extract.meetings import gathering_joined, local_host, party_heads, received_callers
+from newskg.extract.sister_lists import owned_sisters
 from newskg.extract.staff import TITLE_BREAK as _TITLE_BREAK
 from newskg.extract.staff import host_body, unit_prefixed
 from newskg.extract.staff import title_prefix as _title_prefix
@@ -1075,6 +1077,15 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         _parties(sent, masked, col, lex, sent_agent)
         _sister_apposition(sent, masked, col, sent_agent)
         _sister_list(sent, masked, col, sent_agent)
+        owned = owned_sisters(sent)
+        for home, sister in owned:
+            if _ok_pair(col, home, sister):
+                col.by_rule(home, "sisterCityOf", sister, sent, "sister_owned_list")
+        # … and the members of that list are no sisters of each other
+        listed = {sister.id for _home, sister in owned}
+        for key in [k for k, f in col.found.items() if f.sentence is sent and f.predicate == "sisterCityOf"]:
+            if key[0] in listed and key[2] in listed:
+                del col.found[key]
         _sister_named(sent, masked, col, sent_agent)
         _sister_relative(sent, masked, col, lex, sent_agent)
         _located_main(sent, masked, col)
@@ -1537,7 +1548,7 @@ def _list_posts(sent: Sentence, col: _Collector) -> None:
             body = own if own.type == "ORG" else None
         elif listed:
             # a head title with a unit's name glued before it is a post in a list of one side only
-            # ("… 솔내시의회 의장, C 새길교류협의회장" may head a body of its own)
+            # ("… 가람시의회 의장, C 새길교류협의회장" may head a body of its own)
             staff = (
                 m.role.relation == "worksFor"
                 or _sub_unit_title(sent, m)
@@ -2500,7 +2511,8 @@ def _ok_pair(col: _Collector, a: Ent, b: Ent) -> bool:
 
 def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
     """signsAgreementWith and sisterCityOf between the sentence's two sides; cooperatesWith by clause."""
-    sign = _signed(masked, lex)
+    # "…와 업무협약도 체결한다": a signing in the plain present is scheduled (the planned pass reads it)
+    sign = _signed(masked, lex) and not (_MODE.get() == "done" and signing_scheduled(masked, lex))
     strong = any(
         not _tie_planned(masked, m.end(), lex)
         for w in _strong_sister()

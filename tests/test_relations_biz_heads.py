@@ -26,5 +26,5 @@ def test_another_head_title_still_heads_the_body_named_before_it() -> None:
 
 
 def test_a_deputy_prime_minister_heads_the_ministry_he_holds() -> None:
-    found = _done("한빛그룹을 찾은 도해준 부총리 겸 기획재정부 장관은 투자 확대를 당부했다.")
-    assert ("도해준", "headOf", "기획재정부") in found
+    found = _done("한빛그룹을 찾은 도해준 부총리 겸 미래혁신부 장관은 투자 확대를 당부했다.")
+    assert ("도해준", "headOf", "미래혁신부") in found

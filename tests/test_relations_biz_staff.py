@@ -46,6 +46,6 @@ def test_a_bare_head_title_still_heads_the_body() -> None:
 
 
 def test_a_one_syllable_rank_before_a_title_is_no_unit() -> None:
-    found = _done("한빛그룹을 찾은 도해준 부총리 겸 기획재정부 장관은 투자 확대를 당부했다.")
-    assert ("도해준", "headOf", "기획재정부") in found
-    assert ("도해준", "worksFor", "기획재정부") not in found
+    found = _done("한빛그룹을 찾은 도해준 부총리 겸 미래혁신부 장관은 투자 확대를 당부했다.")
+    assert ("도해준", "headOf", "미래혁신부") in found
+    assert ("도해준", "worksFor", "미래혁신부") not in found
