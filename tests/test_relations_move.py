@@ -146,3 +146,19 @@ def test_a_body_does_not_visit_the_place_it_lies_in():
     found = _triples("정선군의회는 12일 정선군과 화순군을 차례로 방문했다.")
     assert ("정선군의회", "visits", "화순군") in found
     assert ("정선군의회", "visits", "정선군") not in found
+
+
+def test_the_people_heading_a_counted_subject_are_the_party_later_named_as_such():
+    found = _triples(
+        "솔내시의회 윤가온 의장과 이나래 위원장을 비롯한 의원 4명은 지난 8일 자매도시인 일본 린이시의 "
+        "기념 행사에 참석했다.\n이번 방문단은 먼저 교토시를 방문했다."
+    )
+    assert ("윤가온", "visits", "교토시") in found
+    assert ("이나래", "visits", "교토시") in found
+
+
+def test_the_people_heading_a_counted_object_are_not_of_the_party():
+    found = _triples(
+        "솔내시 방문단은 지난 8일 윤가온 의장을 비롯한 의원 4명을 만났다.\n방문단은 이어 교토시를 방문했다."
+    )
+    assert ("윤가온", "visits", "교토시") not in found
