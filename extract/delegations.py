@@ -11,7 +11,7 @@ import re
 
 from newskg.extract.syntax import Phrase, Sentence
 
-__all__ = ["roster"]
+__all__ = ["counted_party", "roster"]
 
 # the close of a roster: "… 등 11명으로", "… 등으로", "… 등 5명이다"
 _ROSTER_END = re.compile(r"등\s?(?:\d+\s?(?:명|인)\s?)?(?:으로|로|이다|이며)(?=[\s,.]|$)")
@@ -49,3 +49,31 @@ def roster(sent: Sentence, words: tuple[str, ...]) -> list:
         if h is not None and h.entity is not None and h.type == "PERSON" and h.entity not in out:
             out.append(h.entity)
     return out
+
+
+_COUNTED = re.compile(r"\d+\s?(?:명|인)")
+
+
+def counted_party(sent: Sentence, leading: tuple[str, ...]) -> list:
+    """The people named before a leading word of a counted subject: "A 의장과 B 위원장을 비롯한 의원
+    4명은 …" (the party the article later calls "방문단")."""
+    for c in sent.clauses:
+        nxt = c.next_phrase
+        if not c.relative or nxt is None or nxt.case != "subj" or nxt.mentions:
+            continue
+        if not c.text.rstrip().endswith(leading) or not _COUNTED.search(nxt.text):
+            continue
+        out: list = []
+        for p in c.phrases:
+            h = p.head
+            listed = p.case in ("obj", "comp") or p.particle == ","
+            if (
+                listed
+                and h is not None
+                and h.type == "PERSON"
+                and h.entity is not None
+                and h.entity not in out
+            ):
+                out.append(h.entity)
+        return out
+    return []

@@ -18,7 +18,7 @@ from typing import Any
 
 from newskg.extract.agreements import signing_scheduled
 from newskg.extract.cooperation import AGREEMENT_TERMS, non_activity_blanked
-from newskg.extract.delegations import roster
+from newskg.extract.delegations import counted_party, roster
 from newskg.extract.entities import Ent
 from newskg.extract.heads import state_head_of_org
 from newskg.extract.korean import alternation, load_korean
@@ -1273,6 +1273,9 @@ def _members(sents: list[Sentence], lex: Lexicon) -> list[Ent]:
             # "A 이사(단장)": the head of the party named in a list of people
             if h and h[0].type == "PERSON" and "(단장)" in p.text[p.head.end - p.start :]:
                 add(h[0])
+        # "A 의장과 B 위원장을 비롯한 의원 4명은 …": the party the article goes on to call 방문단
+        for e in counted_party(sent, tuple(lex.words.get("leading", ()))):
+            add(e)
         if not any(w in sent.text for w in words):
             continue
         for p in sent.phrases:

@@ -119,7 +119,7 @@ def event_site_visits(
 
 
 def own_ground(a: Ent, t: Ent, has: Callable[..., bool], party_of: Callable[[Ent], Ent | None]) -> bool:
-    """Whether `t` is where the visitor `a` already is: a venue or landmark ("다보탑 등이 있는 X로")
+    """Whether `t` is where the visitor `a` already is: a venue or landmark ("솔내왕릉 등이 있는 X로")
     goes nowhere, and a place or body does not visit the place it lies in or travels for ("X군
     우호대표단" in X군)."""
     if a.type == "LOC" and a.cls == "Facility":
