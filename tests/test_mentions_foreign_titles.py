@@ -38,3 +38,20 @@ def test_a_foreign_minister_heads_no_country():
         if t.predicate == "headOf"
     }
     assert ("미나미 겐지", "일본") not in heads, sorted(heads)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("도해준 시장은 사이먼 그레이 주한 영국대사를 만났다.", "영국"),
+        ("간담회에서는 선임 공관장인 멕시코대사가 인사했다.", "멕시코"),
+    ],
+)
+def test_a_country_with_an_envoy_title_glued_on_is_the_country(text, country):
+    assert (country, "LOC") in _labels(text)
+
+
+def test_an_envoy_title_glued_to_a_country_gives_the_envoy_no_relation_to_it():
+    out = get_extractor().extract(Article("t", "도해준 시장은 사이먼 그레이 주한 영국대사를 만났다."))
+    rels = {(out.entity(t.subject).label, t.predicate, out.entity(t.object).label) for t in out.triples}
+    assert not any(s == "사이먼 그레이" and o == "영국" for s, _p, o in rels), sorted(rels)
