@@ -1,8 +1,8 @@
 """Bodies whose own name is generic, named with the place before them: one mention of both words.
-"베트남 외교부" is the foreign ministry of Vietnam, not Korea's; "가람시 공공기관협의회" and "솔내
+"페루 외교부" is the foreign ministry of Peru, not Korea's; "가람시 공공기관협의회" and "솔내
 자유대학교" are named only by their place. A name of its own after a place stays itself ("솔내
 가람대학교" is 가람대학교). Sites are left alone: news names most complexes without their city
-("솔내시 동점산업단지" is 동점산업단지)."""
+("솔내시 가온산업단지" is 가온산업단지)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from newskg.extract.syntax import Word
 
 __all__ = ["bodies_of_places", "common_nouns_only", "envoy_missions"]
 
-# Kiwi tags of a word made of common nouns only: a type of body ("투자산업통상부"), no name of its own
+# Kiwi tags of a word made of common nouns only: a type of body ("문화관광교류부"), no name of its own
 _COMMON_TAGS = ("NNG", "XPN", "XSN", "SN", "NNB")
 _PUNCT_TAGS = ("SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW")
 

@@ -30,7 +30,7 @@ def _title_of(
         if m is not None and m.type in ("ORG", "LOC"):
             return r, m
         if m is None and _ministry_word(r, body) and b.free(w.start, w.start + len(body)):
-            # "정보산업부장관": the minister's ministry, one the gazetteer does not know
+            # "누리개발부장관": the minister's ministry, one the gazetteer does not know
             mm = Mention(w.start, w.start + len(body), body, body, "ORG", "GovernmentOrganization", "title")
             return r, b.add(mm)
         if m is None and not r.place:

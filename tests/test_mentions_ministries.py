@@ -1,5 +1,5 @@
-"""A minister's title glued to a ministry no gazetteer knows, on invented sentences: "정보산업부장관"
-is the head of the ministry 정보산업부; a department head ("영업부장") makes no ministry."""
+"""A minister's title glued to a ministry no gazetteer knows, on invented sentences: "누리개발부장관"
+is the head of the ministry 누리개발부; a department head ("영업부장") makes no ministry."""
 
 from __future__ import annotations
 
@@ -13,18 +13,18 @@ def test_ministry_titles_are_read_from_the_data_file():
 
 
 def test_a_ministry_glued_to_its_ministers_title_is_a_body_he_heads():
-    out = get_extractor().extract(Article("t", "이날 김봉수 정보산업부장관이 협정에 서명했다."))
-    assert ("정보산업부", "ORG") in {(e.label, e.type) for e in out.entities}
+    out = get_extractor().extract(Article("t", "이날 도하결 누리개발부장관이 협정에 서명했다."))
+    assert ("누리개발부", "ORG") in {(e.label, e.type) for e in out.entities}
     heads = {
         (out.entity(t.subject).label, out.entity(t.object).label)
         for t in out.triples
         if t.predicate == "headOf"
     }
-    assert ("김봉수", "정보산업부") in heads, sorted(heads)
+    assert ("도하결", "누리개발부") in heads, sorted(heads)
 
 
 def test_a_department_heads_title_makes_no_ministry():
     labels = {
-        (e.label, e.type) for e in get_extractor().extract(Article("t", "김봉수 영업부장이 말했다.")).entities
+        (e.label, e.type) for e in get_extractor().extract(Article("t", "도하결 영업부장이 말했다.")).entities
     }
     assert not any(label.startswith("영업") for label, _ in labels), sorted(labels)

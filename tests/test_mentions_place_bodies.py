@@ -18,8 +18,8 @@ def _labels(text: str) -> set[tuple[str, str]]:
     ("text", "body", "bare"),
     [
         ("도해준 차관은 가람시 공공기관협의회 회원들과 만났다.", "가람시 공공기관협의회", "공공기관협의회"),
-        ("솔내시는 베를린 자유대학교와 교류 협약을 맺었다.", "베를린 자유대학교", "자유대학교"),
-        ("가람시는 멕시코 외교부와 협약을 맺었다.", "멕시코 외교부", "외교부"),
+        ("솔내시는 리스본 자유대학교와 교류 협약을 맺었다.", "리스본 자유대학교", "자유대학교"),
+        ("가람시는 페루 외교부와 협약을 맺었다.", "페루 외교부", "외교부"),
     ],
 )
 def test_a_generic_body_after_its_place_is_one_organisation(text, body, bare):
@@ -29,10 +29,10 @@ def test_a_generic_body_after_its_place_is_one_organisation(text, body, bare):
 
 
 def test_the_place_of_a_generic_body_stays_an_entity_without_located_in():
-    out = get_extractor().extract(Article("t", "가람시는 멕시코 외교부와 협약을 맺었다."))
-    assert ("멕시코", "LOC") in {(e.label, e.type) for e in out.entities}
+    out = get_extractor().extract(Article("t", "가람시는 페루 외교부와 협약을 맺었다."))
+    assert ("페루", "LOC") in {(e.label, e.type) for e in out.entities}
     located = {(out.entity(t.subject).label, t.predicate) for t in out.triples}
-    assert ("멕시코 외교부", "locatedIn") not in located, sorted(located)
+    assert ("페루 외교부", "locatedIn") not in located, sorted(located)
 
 
 def test_a_korean_ministry_without_a_country_stays_korean():
@@ -55,7 +55,7 @@ def test_an_outlet_after_a_place_keeps_its_own_name():
     ("text", "mission", "bare"),
     [
         ("주한 솔내아대사관 관계자가 가람시를 찾았다.", "주한 솔내아대사관", "솔내아대사관"),
-        ("주베트남 한국대사관에서 가람시 설명회가 열렸다.", "주베트남 한국대사관", "한국대사관"),
+        ("주포르투갈 한국대사관에서 가람시 설명회가 열렸다.", "주포르투갈 한국대사관", "한국대사관"),
     ],
 )
 def test_a_mission_after_its_envoy_word_is_one_body(text, mission, bare):
