@@ -12,7 +12,7 @@ from newskg.extract.syntax import Word
 
 __all__ = ["bodies_of_places", "common_nouns_only", "envoy_missions"]
 
-# Kiwi tags of a word made of common nouns only: a type of body ("투자산업통상부"), no name of its own
+# Kiwi tags of a word made of common nouns only: a type of body ("문화관광교류부"), no name of its own
 _COMMON_TAGS = ("NNG", "XPN", "XSN", "SN", "NNB")
 _PUNCT_TAGS = ("SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW")
 
