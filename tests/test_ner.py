@@ -245,6 +245,11 @@ def test_ner_organisations_and_places_below_their_score_floor_are_left_out():
     assert not _mentions_with_ner_spans(text, [("한빛일렉트론", "ORG", 0.6)])
 
 
+def test_ner_organisations_join_from_the_organisation_floor_below_the_place_floor():
+    text = "그는 지난해 가람일렉트론에 입사했다."
+    assert ("가람일렉트론", "ORG", "ner") in _mentions_with_ner_spans(text, [("가람일렉트론", "ORG", 0.75)])
+
+
 def test_common_nouns_the_ner_calls_an_organisation_are_no_mention():
     text = "정부는 이날 교류단의 새 대책을 내놓았다."
     found = _mentions_with_ner_spans(text, [("정부", "ORG", 0.99), ("교류단", "ORG", 0.99)])
