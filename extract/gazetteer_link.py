@@ -89,6 +89,8 @@ def _gaz_word(
                 r = lex.roles.get(rc)
                 if r is not None and (r.place or r.relation == "headOf"):
                     role = r  # a title glued to the place ("원주시장", "경기도지사", "장쑤성장")
+                elif r is not None and any(g.cls == "Country" for g in gaz.lookup(s)):
+                    role = r  # an envoy's title glued to the country ("주한 솔내아대사"): the country
                 elif _HANJA.match(s) and (rest[:1] in "·ㆍ" or _HANJA.match(rest[:1] or "x")):
                     pass  # "韓美", "韓·美"
                 elif _GLUED_SUFFIX.match(rest):

@@ -16,10 +16,20 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from newskg.extract.agreements import signing_scheduled
+from newskg.extract.cooperation import AGREEMENT_TERMS, non_activity_blanked
+from newskg.extract.delegations import counted_party, roster
 from newskg.extract.entities import Ent
+from newskg.extract.heads import state_head_of_org
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
+from newskg.extract.meetings import gathering_joined, local_host, party_heads, received_callers
+from newskg.extract.sister_lists import owned_sisters
+from newskg.extract.staff import TITLE_BREAK as _TITLE_BREAK
+from newskg.extract.staff import host_body, unit_prefixed
+from newskg.extract.staff import title_prefix as _title_prefix
 from newskg.extract.syntax import Clause, Phrase, Sentence
+from newskg.extract.trips import bare_visit_object, event_site_visits, own_ground
 from newskg.extract.when import background
 from newskg.ontology.errors import PipelineError
 from newskg.ontology.vocab import predicates
@@ -274,6 +284,11 @@ def phrase_head(p: Phrase | None) -> list[Ent]:
     if p is None or not p.mentions:
         return []
     h = p.head
+    if h.rule == "byline":
+        # "[…=A 기자] B시는 …": the reporter of a byline the phrase runs into is not what it names
+        rest = [m for m in p.mentions if m.rule != "byline" and not m.extra.get("aside")]
+        if rest:
+            h = next((m for m in rest if m.type == "PERSON"), rest[-1])
     pair = h.extra.get("pair")
     if pair:
         return list(pair)
@@ -839,7 +854,11 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             ):
                 targets = []
                 for p in c.phrases:
-                    if p.case in ("obj", "loc") and not p.particle.startswith(("에서", "에게")) and _head(p):
+                    if (
+                        p.case in ("obj", "loc")
+                        and not p.particle.startswith(("에서", "에게"))
+                        or bare_visit_object(sent, p, lex)
+                    ) and _head(p):
                         h = _head(p)
                         if h[0].type == "PERSON":
                             continue
@@ -898,7 +917,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         col.by_rule(a, "accompanies", b, sent, "visit_together")
                 for a in agent:
                     for t in targets:
-                        if not _is_role_target(a, t):
+                        if not _is_role_target(a, t) and not own_ground(a, t, col.has, party_of):
                             col.by_rule(a, "visits", t, sent, "visit_target")
                             visits_by.setdefault(a.id, []).append((t, sent))
                     for comp in companions:
@@ -941,6 +960,10 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         # "A 회장, B 회장 등 경제단체장을 만나": the people listed before the object
                         for q in _list_before(sent, p):
                             others.extend(e for e in _head(q) if e.type == "PERSON" and e not in others)
+                # "B 대사의 예방을 받고", "B 의장을 비롯한 대표단을 맞이했다"
+                for e in received_callers(sent, c, lex, _list_before) + party_heads(sent, ci, lex):
+                    if e not in others:
+                        others.append(e)
                 if not others and ci > 0:
                     # "A는 B와 X를 함께 관람하며 환담을 나눴다": the partner named in the clause before
                     prev = sent.clauses[ci - 1]
@@ -1058,10 +1081,22 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         if sent_agent:
             carry = [e for e in sent_head if e.type in ("PERSON", "ORG")] or carry
         _trip_noun_visits(sent, masked, col, visits_by)
+        for who, site in event_site_visits(sent, lex, _is_kr, body_of, col.has):
+            col.by_rule(who, "visits", site, sent, "event_site_visits")
+            visits_by.setdefault(who.id, []).append((site, sent))
         _meeting_nouns(sent, col, sent_agent)
         _parties(sent, masked, col, lex, sent_agent)
         _sister_apposition(sent, masked, col, sent_agent)
         _sister_list(sent, masked, col, sent_agent)
+        owned = owned_sisters(sent)
+        for home, sister in owned:
+            if _ok_pair(col, home, sister):
+                col.by_rule(home, "sisterCityOf", sister, sent, "sister_owned_list")
+        # … and the members of that list are no sisters of each other
+        listed = {sister.id for _home, sister in owned}
+        for key in [k for k, f in col.found.items() if f.sentence is sent and f.predicate == "sisterCityOf"]:
+            if key[0] in listed and key[2] in listed:
+                del col.found[key]
         _sister_named(sent, masked, col, sent_agent)
         _sister_relative(sent, masked, col, lex, sent_agent)
         _located_main(sent, masked, col)
@@ -1123,6 +1158,11 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         col.by_rule(e, "accompanies", main, sent, "trip_companion")
                         for t in stops:
                             col.by_rule(e, "visits", t, sent, "trip_companion_visits")
+    # "방문단은 A 군수, B 회장 등 11명으로": the members travel with the one who leads the party
+    for sent in sents:
+        people = roster(sent, _delegation_words(lex))
+        for e in people[1:]:
+            col.by_rule(e, "accompanies", people[0], sent, "roster_companion")
     deals.finish(col, sents)
     _seek_invested(sents, col)
     _couple_visits(sents, col)
@@ -1244,6 +1284,9 @@ def _members(sents: list[Sentence], lex: Lexicon) -> list[Ent]:
             # "A 이사(단장)": the head of the party named in a list of people
             if h and h[0].type == "PERSON" and "(단장)" in p.text[p.head.end - p.start :]:
                 add(h[0])
+        # "A 의장과 B 위원장을 비롯한 의원 4명은 …": the party the article goes on to call 방문단
+        for e in counted_party(sent, tuple(lex.words.get("leading", ()))):
+            add(e)
         if not any(w in sent.text for w in words):
             continue
         for p in sent.phrases:
@@ -1251,6 +1294,9 @@ def _members(sents: list[Sentence], lex: Lexicon) -> list[Ent]:
             # "A를 단장으로 한", "A가 이끄는": a person, or a body leading a mission
             if h and _LED.match(sent.span_text(p.end - len(p.particle), p.end + 8)):
                 add(h[0])
+        # "방문단은 A 군수, B 회장 등 11명으로 …": a roster without a verb of joining
+        for e in roster(sent, words):
+            add(e)
         if not _MEMBERS_JOIN.search(sent.text):
             continue
         group = next(
@@ -1439,9 +1485,11 @@ def _roles(sent: Sentence, col: _Collector) -> None:
             continue
         if tgt is None:
             tgt = _implicit_target(sent, m)
+            if tgt is not None and state_head_of_org(sent, m, tgt, load_lexicon()):
+                tgt = None  # "X궁을 찾은 A 대통령": the venue, not what he heads
             if tgt is not None and (m.role, tgt) not in m.entity.role_targets:
                 m.entity.role_targets.append((m.role, tgt))
-        if tgt is None:
+        if tgt is None or state_head_of_org(sent, m, tgt, load_lexicon()):
             continue
         if m.role.relation == "headOf" and not m.role.name.startswith("부") and _heads_target(sent, m, tgt):
             col.by_rule(
@@ -1463,21 +1511,6 @@ def _roles(sent: Sentence, col: _Collector) -> None:
                 "title_post" if m.role_target is not None else "title_post/implicit",
             )
     _list_posts(sent, col)
-
-
-def _title_prefix(sent: Sentence, m: Any) -> str | None:
-    """The word glued before a person's title ("노조" of "노조위원장"; "" for a bare title), None
-    when the title is not written within a few characters after the name and its body."""
-    t = m.role_target
-    lo = max(t.end, m.end) if t is not None else m.end
-    lo -= sent.start
-    i = sent.text.find(m.role.name, lo)
-    if i < lo or i - lo > 15:
-        return None
-    j = i
-    while j > lo and not _TITLE_BREAK.match(sent.text[j - 1]):
-        j -= 1
-    return sent.text[j:i]
 
 
 def _sub_unit_title(sent: Sentence, m: Any) -> bool:
@@ -1505,6 +1538,7 @@ def _list_posts(sent: Sentence, col: _Collector) -> None:
     )
     body: Ent | None = None
     prev: Any = None
+    hosted = False  # the list opened with the side it belongs to ("가람대 측에서는 A 단장, …")
     for m in people:
         own = m.role_target.entity if m.role_target is not None else None
         if own is None:
@@ -1516,10 +1550,24 @@ def _list_posts(sent: Sentence, col: _Collector) -> None:
                 ),
                 None,
             )
+        listed = body is not None and prev is not None and _listed_after(sent, prev, m)
+        if not listed:
+            host = host_body(sent, m)
+            hosted = host is not None
+            if own is None and host is not None and m.role.relation == "worksFor":
+                # "가람협회에서는 A 부회장, B 본부장 …": a post at the side the list belongs to
+                col.by_rule(m.entity, "worksFor", host, sent, "host_staff")
+                own = host
         if own is not None:
             body = own if own.type == "ORG" else None
-        elif body is not None and prev is not None and _listed_after(sent, prev, m):
-            staff = m.role.relation == "worksFor" or _sub_unit_title(sent, m)
+        elif listed:
+            # a head title with a unit's name glued before it is a post in a list of one side only
+            # ("… 가람시의회 의장, C 새길교류협의회장" may head a body of its own)
+            staff = (
+                m.role.relation == "worksFor"
+                or _sub_unit_title(sent, m)
+                or (hosted and unit_prefixed(sent, m, load_lexicon()))
+            )
             if staff and not any(
                 f.subject is m.entity and f.predicate in ("headOf", "worksFor") for f in col.found.values()
             ):
@@ -1545,9 +1593,6 @@ def _listed_after(sent: Sentence, prev: Any, m: Any) -> bool:
     )
 
 
-_TITLE_BREAK = re.compile(r"[\s,.·()\[\]<>「」『』“”\"']")
-
-
 def _earlier_names_body(sent: Sentence, m: Any) -> bool:
     """Whether the body linked to a person's title stands with an earlier name of a list ("박하늘
     새길시장, 김바다 대표이사": 새길시 is 박하늘's, not 김바다's)."""
@@ -1571,7 +1616,8 @@ def _heads_target(sent: Sentence, m: Any, tgt: Ent) -> bool:
     when the body stands before an earlier name of a list ("박하늘 새길시장, 김바다 대표이사")."""
     t = m.role_target
     if t is None:
-        return True
+        # "가람대 측에서는 A 테크노센터장": a bare title with a unit's name glued before it
+        return not unit_prefixed(sent, m, load_lexicon())
     if tgt.type == "LOC" and m.role.name in load_lexicon().words.get("council_head", frozenset()):
         return False
     if _earlier_names_body(sent, m):
@@ -2482,7 +2528,8 @@ def _ok_pair(col: _Collector, a: Ent, b: Ent) -> bool:
 
 def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: list[Ent]) -> None:
     """signsAgreementWith and sisterCityOf between the sentence's two sides; cooperatesWith by clause."""
-    sign = _signed(masked, lex)
+    # "…와 업무협약도 체결한다": a signing in the plain present is scheduled (the planned pass reads it)
+    sign = _signed(masked, lex) and not (_MODE.get() == "done" and signing_scheduled(masked, lex))
     strong = any(
         not _tie_planned(masked, m.end(), lex)
         for w in _strong_sister()
@@ -2570,10 +2617,10 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
                     if not _is_role_target_pair(a, b):
                         col.by_rule(a, "signsAgreementWith", b, sent, "co_signers")
     coop_cues = [*lex.cues["cooperatesWith"], "손을 잡", "손잡"]
-    coop_masked = _purpose(tuple(coop_cues)).sub(_blank, masked)
+    coop_masked = non_activity_blanked(_purpose(tuple(coop_cues)).sub(_blank, masked), tuple(coop_cues), lex)
     # "이번 협약을 통해 A와 B는 … 협력을 추진한다": cooperation told as the terms of an agreement
     # they signed is that signing, not a cooperation of its own
-    terms = _AGREEMENT_TERMS.search(masked) is not None
+    terms = AGREEMENT_TERMS.search(masked) is not None
     # … when the sentence names both ("양 기관은" stands for parties read off other sentences)
     named = {m.entity.id for m in sent.mentions if m.entity is not None and not m.extra.get("pair")}
     for ci, c in enumerate(sent.clauses):
@@ -2598,9 +2645,6 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
                 continue
             else:
                 col.by_rule(a, "cooperatesWith", b, sent, "cooperation_parties")
-
-
-_AGREEMENT_TERMS = re.compile(r"(?:협약|협정|양해각서|MOU|의향서)(?:을|를)?\s?(?:통해|통하여|에\s?따라)")
 
 
 def _modified_list(sent: Sentence, ci: int) -> list[Ent]:
@@ -3167,9 +3211,12 @@ _JOINED = re.compile(r"참석(했|하였|한|해)|자리(를)?\s?함께|함께�
 def _meeting_attendees(sent: Sentence, masked: str, col: _Collector, carry: list[Ent]) -> None:
     """ "이날 간담회에는 A 회장과 B 회장 등이 참석했다": the host of the meeting (the person the article
     followed into it) meets each named participant; sitting in (배석) is no meeting."""
-    if not _MEETING_AT.search(masked) or not _JOINED.search(masked) or "배석" in masked:
+    if (
+        not (_MEETING_AT.search(masked) and _JOINED.search(masked) or gathering_joined(masked))
+        or "배석" in masked
+    ):
         return
-    hosts = [e for e in carry if e.type == "PERSON"][:1]
+    hosts = [e for e in carry if e.type == "PERSON"][:1] or local_host(sent)
     if not hosts:
         return
     for p in sent.phrases:

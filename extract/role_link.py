@@ -29,6 +29,10 @@ def _title_of(
         m = b.at(w.start, w.start + len(body))
         if m is not None and m.type in ("ORG", "LOC"):
             return r, m
+        if m is None and _ministry_word(r, body) and b.free(w.start, w.start + len(body)):
+            # "누리개발부장관": the minister's ministry, one the gazetteer does not know
+            mm = Mention(w.start, w.start + len(body), body, body, "ORG", "GovernmentOrganization", "title")
+            return r, b.add(mm)
         if m is None and not r.place:
             # "자바항만청장": the title fused onto the name of a public body makes that body
             # ("청장" keeps its 청: the body is the word minus 장)
@@ -44,6 +48,13 @@ def _title_of(
                     return r, b.add(mm)
             return r, None
     return None
+
+
+def _ministry_word(r: Role, body: str) -> bool:
+    """A minister's title (korean.tsv ministry_title) after a Hangul word of three syllables or
+    more ending in 부: that word is the ministry."""
+    ministry = len(body) >= 3 and body.endswith("부") and bool(_HANGUL.match(body))
+    return ministry and r.name in _KO.ministry_titles
 
 
 _BODY_END = re.compile("(?:" + "|".join(_KO.body_ends) + ")$")

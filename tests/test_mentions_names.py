@@ -152,7 +152,7 @@ def test_a_kind_of_government_is_no_organisation(text):
     ("text", "label"),
     [
         ("그는 주한새봄국대사관을 찾아 협력을 논의했다.", "주한새봄국대사관"),
-        ("면담에는 주한 가람국대사관의 참사관이 배석했다.", "가람국대사관"),
+        ("면담에는 주한 가람국대사관의 참사관이 배석했다.", "주한 가람국대사관"),
     ],
 )
 def test_an_embassy_is_a_government_body(text, label):
