@@ -224,11 +224,12 @@ def _merge_abbreviations(table: _Table) -> None:
     orgs = [e for e in table.order if e.type == "ORG"]
     # a short name read as some place with no gazetteer entry ("한빛상의") may abbreviate a body too
     guessed = [e for e in table.order if e.type == "LOC" and e.cls == "Place" and not e.key]
+    norms = {id(e): norm_label(e.label) for e in orgs}  # folding moves mentions, never a label
     for short in orgs + guessed:
         if short.key or not short.mentions:
             continue
         sl = norm_label(short.label)
-        longs = [e for e in orgs if e is not short and e.mentions and _abbreviates(sl, norm_label(e.label))]
+        longs = [e for e in orgs if e is not short and e.mentions and _abbreviates(sl, norms[id(e)])]
         if len(longs) != 1:
             continue
         _fold_into(short, longs[0], table)

@@ -93,10 +93,14 @@ class Korean:
 
     def case_of(self, particle: str) -> str:
         """The case a particle marks: subj, obj, comp, loc, src, gen or '' (none)."""
-        for p, case in self.cases:
-            if particle.startswith(p):
-                return case
-        return ""
+        # every phrase asks (a scan of all cases each time); particles are few, so each is looked up once
+        memo = self.__dict__.setdefault("_case_memo", {})
+        got = memo.get(particle)
+        if got is None:
+            got = next((case for p, case in self.cases if particle.startswith(p)), "")
+            if len(memo) < 4096:
+                memo[particle] = got
+        return got
 
     def is_particle(self, rest: str) -> bool:
         """Whether `rest` (what follows a name in its word) is a particle or empty."""
@@ -178,6 +182,7 @@ def korean_from_rows(rows: list[list[str]]) -> Korean:
     )
 
 
+@lru_cache(maxsize=8192)  # the same names are folded again and again (mentions, entities, records)
 def norm_label(label: str) -> str:
     """A label folded for comparison: NFKC, no company marks, no spaces.
 

@@ -56,10 +56,22 @@ class Lexicon:
         r = self.roles.get(word)
         if r is not None:
             return r
-        for name in self._by_last().get(word[-1:], ()):
-            if len(word) > len(name) and word.endswith(name):
-                return self.roles[name]
-        return None
+        # asked for every word of every sentence, by several rules: each word's answer is kept
+        memo = self.__dict__.setdefault("_suffix_memo", {})
+        if word in memo:
+            return memo[word]
+        r = next(
+            (
+                self.roles[n]
+                for n in self._by_last().get(word[-1:], ())
+                if len(word) > len(n) and word.endswith(n)
+            ),
+            None,
+        )
+        if len(memo) > 50_000:  # bound the memo on endless input
+            memo.clear()
+        memo[word] = r
+        return r
 
     def _by_last(self) -> dict[str, list[str]]:
         idx = self.__dict__.get("_last_index")

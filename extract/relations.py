@@ -354,7 +354,7 @@ def _modal_after(text: str, pos: int, lex: Lexicon) -> bool:
     m = _CLAUSE_END.search(window)
     if m:
         window = window[: m.start()]
-    return any(w in window for w in lex.words.get("modality", ()))
+    return _any_word(lex.words.get("modality", ())).search(window) is not None
 
 
 _PAST = re.compile(r"(?:했|었|았|였|됐)(?:다|고|으며|으나|는데|던)")
@@ -426,10 +426,21 @@ def _cue_pattern(cues) -> re.Pattern[str]:
     return got
 
 
+_WORD_PATTERNS: dict[int, tuple[Any, re.Pattern[str]]] = {}
+
+
+def _any_word(words) -> re.Pattern[str]:
+    """`_cue_pattern` of a word list the lexicon keeps (looked up by identity: no tuple to build)."""
+    got = _WORD_PATTERNS.get(id(words))
+    if got is None or got[0] is not words:
+        got = _WORD_PATTERNS[id(words)] = (words, _cue_pattern(words))
+    return got[1]
+
+
 def _negated(masked: str, lex: Lexicon) -> bool:
     if _MODE.get() == "failed":
         return False  # the pass that collects failures reads negated sentences too
-    return any(w in masked for w in lex.words.get("negation", ()))
+    return _any_word(lex.words.get("negation", ())).search(masked) is not None
 
 
 _CONTRAST = re.compile(r"(?:으나|지만|는데도|는데|면서도)(?=[,\s])")
@@ -2406,14 +2417,17 @@ def _agreement_title(sent: Sentence, col: _Collector, lex: Lexicon) -> None:
 def _signed(masked: str, lex: Lexicon) -> bool:
     """An agreement noun right before a signing verb ("업무협약(MOU)을 체결", "의향서'에 서명"), or the
     signatories between them ("협약서에는 A 시장과 B 대표가 서명했다")."""
+    nouns = lex.words.get("agreement", ())
+    if _any_word(nouns).search(masked) is None:
+        return False  # most sentences name no agreement: no blanking, no look for a verb
     text = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), masked)
-    for noun in lex.words.get("agreement", ()):
+    for noun in nouns:
         i = text.find(noun)
         if i >= 0 and _SIGNED_BY.match(re.sub(r"^[서문]?", "", text[i + len(noun) :])):
             k = text.rfind("서명")
             if not _modal_after(text, k + 2, lex):
                 return True
-    for noun in lex.words.get("agreement", ()):
+    for noun in nouns:
         i = text.find(noun)
         while i >= 0:
             tail = text[i + len(noun) : i + len(noun) + 14]

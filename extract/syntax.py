@@ -112,9 +112,12 @@ def _words(span) -> list[Word]:
     def flush() -> None:
         if not cur:
             return
-        tags = tuple(t for tok in cur for t in tok[3])
         last = cur[-1]
-        w = Word(len(words), cur[0][0], last[0] + len(last[1]), "".join(tok[1] for tok in cur), tags)
+        if len(cur) == 1:  # most words are one token: no joins
+            tags, text = last[3], last[1]
+        else:
+            tags, text = tuple(t for tok in cur for t in tok[3]), "".join(tok[1] for tok in cur)
+        w = Word(len(words), cur[0][0], last[0] + len(last[1]), text, tags)
         # trailing particle tokens
         n = len(cur)
         while n > 0 and cur[n - 1][3][0].startswith("J"):
