@@ -178,4 +178,8 @@ def load_gazetteer() -> Gazetteer:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
         lines = []
-    return Gazetteer(entries, (ln for ln in lines if ln and not ln.startswith("#")))
+    from newskg.extract.korean import load_korean
+
+    # the built list (Kiwi's reading) and the hand list of everyday news words ("코로나")
+    amb = [ln for ln in lines if ln and not ln.startswith("#")]
+    return Gazetteer(entries, [*amb, *load_korean().common_not_places])

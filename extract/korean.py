@@ -73,6 +73,10 @@ class Korean:
     group_ends: tuple[str, ...] = ()  # "…그룹": a firm's name and this name its group
     directions: tuple[str, ...] = ()  # 동, 서남 …: "서남부" is a region, no ministry
     not_org_ends: tuple[str, ...] = ()  # "…부부", "…취재본부": ends like a body, names none
+    common_not_places: frozenset[str] = frozenset()  # "코로나": a word of news, not the foreign city
+    mission_ends: tuple[str, ...] = ()  # 대사관, 영사관: named with "주한"/"주OO" before them
+    university_titles: frozenset[str] = frozenset()  # 총장, 교수: "NAME X대 총장" names a university
+    hall_ends: tuple[str, ...] = ()  # 시청, 군청, 구청: a venue, also of a city the gazetteer lacks
     investor_verbs: tuple[str, ...] = ()  # 투자, 들여: "누리텍은 … 80억원을 투자"
     foreign_firm_ends: tuple[str, ...] = ()  # 사: "독일 케르텐사"
     firm_head_titles: frozenset[str] = frozenset()  # 대표, 사장: "누리텍 도해준 대표"
@@ -161,6 +165,10 @@ def korean_from_rows(rows: list[list[str]]) -> Korean:
         group_ends=words("group_end"),
         directions=words("direction"),
         not_org_ends=words("not_org_end"),
+        hall_ends=words("hall_end"),
+        university_titles=frozenset(words("university_title")),
+        mission_ends=words("mission_end"),
+        common_not_places=frozenset(words("common_not_place")),
         company_facilities=uses("company_facility"),
         firm_head_titles=frozenset(words("firm_head_title")),
         foreign_firm_ends=words("foreign_firm_end"),

@@ -24,6 +24,7 @@ from newskg.extract.mention_base import (
     _strip_company,
     is_person_name,
 )
+from newskg.extract.place_bodies import common_nouns_only
 from newskg.extract.syntax import Sentence, Word, case_of
 
 __all__ = ["bylines", "companies", "quoted_bodies"]
@@ -601,10 +602,12 @@ def _suffix_org(
                     break
         if places:
             place = places[0]
-        if s.needs_place and place is None:
+        if s.needs_place and place is None and not _unknown_hall(s, stem):
             continue
         if s.suffix in ("부", "청", "처", "원", "공사", "공단") and gaz.lookup(core):
             continue
+        if s.cls == "NewsMediaOrganization" and common_nouns_only(w) and _in_slogan(text, w.start - off):
+            continue  # "©'종합 경제신문' 가람경제": the slogan's kind of outlet, not the outlet
         if s.suffix in ("부",) and stem in ("정", "본", "일", "내", "외", "전", "간"):
             continue
         if s.suffix in ("부",) and stem in _KO.directions:
@@ -643,6 +646,19 @@ def _suffix_org(
             mm.aliases = (core[:-2],)
         b.add(mm)
         return
+
+
+_SLOGAN = re.compile(r"[©ⓒ]\s*['‘\"“][^'’\"”\n]{1,40}['’\"”]")
+
+
+def _in_slogan(text: str, pos: int) -> bool:
+    """Whether `pos` lies in the quoted slogan of a copyright credit ("©'3개국어 경제신문' 가람경제")."""
+    return any(m.start() < pos < m.end() for m in _SLOGAN.finditer(text, max(0, pos - 45), pos + 45))
+
+
+def _unknown_hall(s, stem: str) -> bool:
+    """A city hall of a city the gazetteer lacks ("솔내시청" abroad) is still a venue, not a body."""
+    return s.suffix in _KO.hall_ends and s.type == "LOC" and len(stem) >= 2 and bool(_HANGUL.fullmatch(stem))
 
 
 def _named_site(b: _Builder, gaz, words: list[Word], k: int, w: Word, core: str, off: int, text: str) -> None:

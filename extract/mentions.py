@@ -69,6 +69,7 @@ from newskg.extract.mention_base import (  # noqa: F401  (re-exported: other hel
     is_person_name,
     surnames,
 )
+from newskg.extract.place_bodies import bodies_of_places, envoy_missions
 from newskg.extract.plain_names import (
     _bare_names,
     _descriptors,
@@ -81,6 +82,7 @@ from newskg.extract.plain_names import (
 from newskg.extract.role_link import _BODY_END, _PLACE_OFFICE, _body_before, _persons, _title_of  # noqa: F401
 from newskg.extract.short_forms import _anaphoric_bodies, _councils, _named_delegations, _short_forms
 from newskg.extract.syntax import Sentence
+from newskg.extract.university_names import short_universities
 
 __all__ = [
     "Mention",
@@ -160,7 +162,10 @@ def find_mentions(
     # 6b. unknown cities and counties standing alone, before a title could make them a person
     _bare_places(b, lex, gaz, words)
     _units_of_bodies(b, words)
+    bodies_of_places(b, words)
+    envoy_missions(b, lex, gaz, words)
 
+    short_universities(b, lex, words)  # "NAME 가람대 총장": the short university, before its title
     # 7. person + title (foreign names of several words first)
     news_patterns.foreign_titled(b, lex, words, text, off)
     news_patterns.title_then_name(b, lex, words)

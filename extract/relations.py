@@ -18,15 +18,18 @@ from typing import Any
 
 from newskg.extract.agreements import signing_scheduled
 from newskg.extract.cooperation import AGREEMENT_TERMS, non_activity_blanked
+from newskg.extract.delegations import roster
 from newskg.extract.entities import Ent
 from newskg.extract.heads import state_head_of_org
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
+from newskg.extract.meetings import gathering_joined, local_host, party_heads, received_callers
 from newskg.extract.sister_lists import owned_sisters
 from newskg.extract.staff import TITLE_BREAK as _TITLE_BREAK
 from newskg.extract.staff import host_body, unit_prefixed
 from newskg.extract.staff import title_prefix as _title_prefix
 from newskg.extract.syntax import Clause, Phrase, Sentence
+from newskg.extract.trips import bare_visit_object, event_site_visits, own_ground
 from newskg.extract.when import background
 from newskg.ontology.errors import PipelineError
 from newskg.ontology.vocab import predicates
@@ -138,6 +141,23 @@ _NOUN_CUES = ("방문", "순방", "견학", "시찰")
 _MODE: ContextVar[str] = ContextVar("newskg_relation_mode", default="done")
 
 
+class _Memo:
+    """What the three passes of one `find_relations` call share: the results of helpers that read
+    only the sentence (not the pass's mode, not the facts found so far), computed once per article."""
+
+    __slots__ = ("agent", "agent_clause", "masked", "members", "calls")
+
+    def __init__(self) -> None:
+        self.agent: dict[tuple[int, int, bool], list[Ent] | None] = {}
+        self.agent_clause: dict[tuple[int, int], int | None] = {}
+        self.masked: dict[int, str] = {}
+        self.members: list[Ent] | None = None
+        self.calls: dict[tuple[Any, int], list[tuple[str, tuple]]] = {}
+
+
+_MEMO: ContextVar[_Memo | None] = ContextVar("newskg_relation_memo", default=None)
+
+
 @dataclass
 class Found:
     subject: Ent
@@ -210,6 +230,45 @@ class _Collector:
         return (a, p, b) in self.found or (b, p, a) in self.found
 
 
+class _Recorder:
+    """A collector that only keeps the additions a rule makes (see `_once`); it has no `has` or
+    `found`, so a rule that reads the facts found so far fails here instead of being repeated wrongly."""
+
+    __slots__ = ("calls",)
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple]] = []
+
+    def by_rule(self, s: Ent | None, p: str, o: Ent | None, sent: Sentence, key: str) -> None:
+        self.calls.append(("by_rule", (s, p, o, sent, key)))
+
+    def add(
+        self, s: Ent | None, p: str, o: Ent | None, conf: float, sent: Sentence, rule: str | None = None
+    ) -> None:
+        if rule is None:
+            import sys
+
+            rule = f"{p}:{sys._getframe(1).f_code.co_name.lstrip('_')}"
+        self.calls.append(("add", (s, p, o, conf, sent, rule)))
+
+
+def _once(rule: Any, sent: Sentence, col: _Collector, *args: Any) -> None:
+    """`rule(sent, col, *args)` for a rule that reads only the sentence (neither the facts found so far
+    nor the pass's mode): it runs once per article, the later passes repeat its additions in order."""
+    memo = _MEMO.get()
+    if memo is None:
+        rule(sent, col, *args)
+        return
+    key = (rule, id(sent))
+    calls = memo.calls.get(key)
+    if calls is None:
+        rec = _Recorder()
+        rule(sent, rec, *args)
+        calls = memo.calls[key] = rec.calls
+    for method, call in calls:
+        getattr(col, method)(*call)
+
+
 def _ents(p: Phrase, types: tuple[str, ...] = ("PERSON", "ORG", "LOC")) -> list[Ent]:
     out: list[Ent] = []
     for m in p.mentions:
@@ -225,6 +284,11 @@ def phrase_head(p: Phrase | None) -> list[Ent]:
     if p is None or not p.mentions:
         return []
     h = p.head
+    if h.rule == "byline":
+        # "[…=A 기자] B시는 …": the reporter of a byline the phrase runs into is not what it names
+        rest = [m for m in p.mentions if m.rule != "byline" and not m.extra.get("aside")]
+        if rest:
+            h = next((m for m in rest if m.type == "PERSON"), rest[-1])
     pair = h.extra.get("pair")
     if pair:
         return list(pair)
@@ -257,6 +321,16 @@ def party_of(e: Ent) -> Ent | None:
 
 def _masked(sent: Sentence) -> str:
     """The sentence text with mentions blanked, so cues inside names ("공동협의체") do not count."""
+    memo = _MEMO.get()
+    if memo is None:
+        return _mask(sent)
+    got = memo.masked.get(id(sent))
+    if got is None:
+        got = memo.masked[id(sent)] = _mask(sent)
+    return got
+
+
+def _mask(sent: Sentence) -> str:
     chars = list(sent.text)
     for m in sent.mentions:
         for i in range(max(0, m.start - sent.start), min(len(chars), m.end - sent.start)):
@@ -384,6 +458,21 @@ def _unnegated(masked: str, lex: Lexicon) -> str | None:
 def _agent(sent: Sentence, ci: int, carry: list[Ent], coordinated: bool = True) -> list[Ent]:
     """Who acts in clause `ci`: its subject (with the phrases listed before it when `coordinated`),
     the noun a relative clause modifies, else who the article followed into the sentence."""
+    memo = _MEMO.get()
+    if memo is None:
+        own = _own_agent(sent, ci, coordinated)
+    else:
+        key = (id(sent), ci, coordinated)
+        own = memo.agent.get(key, carry)  # `carry` never is a stored value: it marks a miss
+        if own is carry:
+            own = memo.agent[key] = _own_agent(sent, ci, coordinated)
+        if own is not None:
+            own = list(own)
+    return carry if own is None else own
+
+
+def _own_agent(sent: Sentence, ci: int, coordinated: bool) -> list[Ent] | None:
+    """`_agent` without the carried agent: None where the clause names nobody and the carried one acts."""
     c = sent.clauses[ci]
     if c.relative and c.next_phrase is not None and _head(c.next_phrase):
         return _head(c.next_phrase)
@@ -398,7 +487,7 @@ def _agent(sent: Sentence, ci: int, carry: list[Ent], coordinated: bool = True) 
         _unnamed_subject(p) or _unknown_name_subject(p) for cl in sent.clauses[: ci + 1] for p in cl.phrases
     ):
         return []  # "일본 A사는 …" with A unknown: someone the article has not named acts, not the last agent
-    return carry
+    return None
 
 
 def _place_party(p: Phrase) -> bool:
@@ -525,6 +614,17 @@ def _coordinated(sent: Sentence, p: Phrase) -> list[Ent]:
 
 def _agent_clause(sent: Sentence, ci: int) -> int | None:
     """The clause (at or before `ci`) whose subject is the agent of clause `ci`."""
+    memo = _MEMO.get()
+    if memo is None:
+        return _find_agent_clause(sent, ci)
+    key = (id(sent), ci)
+    got = memo.agent_clause.get(key, -1)
+    if got == -1:
+        got = memo.agent_clause[key] = _find_agent_clause(sent, ci)
+    return got
+
+
+def _find_agent_clause(sent: Sentence, ci: int) -> int | None:
     for k in range(ci, -1, -1):
         if any(p.case == "subj" and _head(p) and _agent_ok(p) for p in sent.clauses[k].phrases):
             return k
@@ -655,7 +755,14 @@ def _site_ents(sent: Sentence, p: Phrase, lex: Lexicon, types: tuple[str, ...] =
 def find_relations(sents: list[Sentence], ents: list[Ent], lex: Lexicon | None = None) -> list[Found]:
     """All triples of the article: what happened (status "done"), and the events the text reports as
     planned or failed with that status (CONTRACT "Qualifiers")."""
-    lex = lex or load_lexicon()
+    token = _MEMO.set(_Memo())
+    try:
+        return _find_all(sents, ents, lex or load_lexicon())
+    finally:
+        _MEMO.reset(token)
+
+
+def _find_all(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
     done = _find(sents, ents, lex)
     keys = {_key(f) for f in done}
     out = list(done)
@@ -706,7 +813,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         _roles(sent, col)
         _post_holders(sent, ents, col, lex)
         _appointments(sent, col, lex)
-        _located(sent, col, lex)
+        _once(_located, sent, col, lex)
         masked = _unnegated(masked, lex)
         if masked is None:
             continue  # what the sentence reports did not happen
@@ -736,7 +843,11 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
             ):
                 targets = []
                 for p in c.phrases:
-                    if p.case in ("obj", "loc") and not p.particle.startswith(("에서", "에게")) and _head(p):
+                    if (
+                        p.case in ("obj", "loc")
+                        and not p.particle.startswith(("에서", "에게"))
+                        or bare_visit_object(sent, p, lex)
+                    ) and _head(p):
                         h = _head(p)
                         if h[0].type == "PERSON":
                             continue
@@ -795,7 +906,7 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         col.by_rule(a, "accompanies", b, sent, "visit_together")
                 for a in agent:
                     for t in targets:
-                        if not _is_role_target(a, t):
+                        if not _is_role_target(a, t) and not own_ground(a, t, col.has, party_of):
                             col.by_rule(a, "visits", t, sent, "visit_target")
                             visits_by.setdefault(a.id, []).append((t, sent))
                     for comp in companions:
@@ -838,6 +949,10 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         # "A 회장, B 회장 등 경제단체장을 만나": the people listed before the object
                         for q in _list_before(sent, p):
                             others.extend(e for e in _head(q) if e.type == "PERSON" and e not in others)
+                # "B 대사의 예방을 받고", "B 의장을 비롯한 대표단을 맞이했다"
+                for e in received_callers(sent, c, lex, _list_before) + party_heads(sent, ci, lex):
+                    if e not in others:
+                        others.append(e)
                 if not others and ci > 0:
                     # "A는 B와 X를 함께 관람하며 환담을 나눴다": the partner named in the clause before
                     prev = sent.clauses[ci - 1]
@@ -955,6 +1070,9 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
         if sent_agent:
             carry = [e for e in sent_head if e.type in ("PERSON", "ORG")] or carry
         _trip_noun_visits(sent, masked, col, visits_by)
+        for who, site in event_site_visits(sent, lex, _is_kr, body_of, col.has):
+            col.by_rule(who, "visits", site, sent, "event_site_visits")
+            visits_by.setdefault(who.id, []).append((site, sent))
         _meeting_nouns(sent, col, sent_agent)
         _parties(sent, masked, col, lex, sent_agent)
         _sister_apposition(sent, masked, col, sent_agent)
@@ -1029,6 +1147,11 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                         col.by_rule(e, "accompanies", main, sent, "trip_companion")
                         for t in stops:
                             col.by_rule(e, "visits", t, sent, "trip_companion_visits")
+    # "방문단은 A 군수, B 회장 등 11명으로": the members travel with the one who leads the party
+    for sent in sents:
+        people = roster(sent, _delegation_words(lex))
+        for e in people[1:]:
+            col.by_rule(e, "accompanies", people[0], sent, "roster_companion")
     deals.finish(col, sents)
     _seek_invested(sents, col)
     _couple_visits(sents, col)
@@ -1128,6 +1251,15 @@ def _delegation_words(lex: Lexicon) -> tuple[str, ...]:
 def _delegation_members(sents: list[Sentence], lex: Lexicon) -> list[Ent]:
     """The people the article names as members of its travelling party: "A를 단장으로 한 대표단",
     "A가 이끄는 방문단", "대표단에는 A와 B가 포함됐다", "대표단은 A, B 등 10명으로 구성됐다"."""
+    memo = _MEMO.get()
+    if memo is None:
+        return _members(sents, lex)
+    if memo.members is None:
+        memo.members = _members(sents, lex)
+    return list(memo.members)
+
+
+def _members(sents: list[Sentence], lex: Lexicon) -> list[Ent]:
     words = _delegation_words(lex)
     out: list[Ent] = []
 
@@ -1148,6 +1280,9 @@ def _delegation_members(sents: list[Sentence], lex: Lexicon) -> list[Ent]:
             # "A를 단장으로 한", "A가 이끄는": a person, or a body leading a mission
             if h and _LED.match(sent.span_text(p.end - len(p.particle), p.end + 8)):
                 add(h[0])
+        # "방문단은 A 군수, B 회장 등 11명으로 …": a roster without a verb of joining
+        for e in roster(sent, words):
+            add(e)
         if not _MEMBERS_JOIN.search(sent.text):
             continue
         group = next(
@@ -1413,7 +1548,7 @@ def _list_posts(sent: Sentence, col: _Collector) -> None:
             body = own if own.type == "ORG" else None
         elif listed:
             # a head title with a unit's name glued before it is a post in a list of one side only
-            # ("… 가람시의회 의장, C 새길교류협의회장" may head a body of its own)
+            # ("… 솔내시의회 의장, C 새길교류협의회장" may head a body of its own)
             staff = (
                 m.role.relation == "worksFor"
                 or _sub_unit_title(sent, m)
@@ -3059,9 +3194,12 @@ _JOINED = re.compile(r"참석(했|하였|한|해)|자리(를)?\s?함께|함께�
 def _meeting_attendees(sent: Sentence, masked: str, col: _Collector, carry: list[Ent]) -> None:
     """ "이날 간담회에는 A 회장과 B 회장 등이 참석했다": the host of the meeting (the person the article
     followed into it) meets each named participant; sitting in (배석) is no meeting."""
-    if not _MEETING_AT.search(masked) or not _JOINED.search(masked) or "배석" in masked:
+    if (
+        not (_MEETING_AT.search(masked) and _JOINED.search(masked) or gathering_joined(masked))
+        or "배석" in masked
+    ):
         return
-    hosts = [e for e in carry if e.type == "PERSON"][:1]
+    hosts = [e for e in carry if e.type == "PERSON"][:1] or local_host(sent)
     if not hosts:
         return
     for p in sent.phrases:
