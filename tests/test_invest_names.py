@@ -1,0 +1,36 @@
+"""Firm-shaped unknown names leading a clause that spends a sum or builds a plant are companies
+(invented names and places only)."""
+
+from __future__ import annotations
+
+from newskg.extract.pipeline import get_extractor
+from newskg.extract.records import Article
+
+
+def _orgs(text: str) -> set[str]:
+    return {e.label for e in get_extractor().extract(Article("t", text)).entities if e.type == "ORG"}
+
+
+def test_a_hangul_name_with_a_latin_tail_spending_a_sum_is_a_company() -> None:
+    orgs = _orgs("다온ENG는 솔내군 미르산단에 57억 원을 투자해 제작공장을 신설한다.")
+    assert "다온ENG" in orgs, sorted(orgs)
+
+
+def test_a_latin_name_with_a_hangul_tail_ending_like_a_place_is_a_company() -> None:
+    orgs = _orgs("AB위성은 내년까지 47억원을 투자해 가람미래산단으로 이전한다.")
+    assert "AB위성" in orgs, sorted(orgs)
+
+
+def test_a_name_building_a_plant_is_a_company() -> None:
+    orgs = _orgs("가람E&C는 솔내군 미르산단에 생산공장을 세워 판로를 넓힌다.")
+    assert "가람E&C" in orgs, sorted(orgs)
+
+
+def test_the_cue_must_be_in_the_clause_the_name_leads() -> None:
+    orgs = _orgs("다온ENG는 지난해 문을 열었고, 솔내군은 80억원을 투자한다.")
+    assert "다온ENG" not in orgs, sorted(orgs)
+
+
+def test_a_firm_shaped_name_without_an_investment_is_left_alone() -> None:
+    orgs = _orgs("다온ENG는 지난해 매출이 늘었다고 밝혔다.")
+    assert "다온ENG" not in orgs, sorted(orgs)
