@@ -28,9 +28,9 @@ from newskg.extract.gazetteer_link import (  # noqa: F401
     _units_of_bodies,
     gazetteer_index,
 )
+from newskg.extract.invest_names import invest_names
 from newskg.extract.known_names import _found_again, _known_names, find_known  # noqa: F401
 from newskg.extract.korean import norm_label
-from newskg.extract.invest_names import invest_names
 from newskg.extract.lexicon import Lexicon, Role, load_lexicon
 from newskg.extract.marked_names import (  # noqa: F401  (re-exported: other helpers use them)
     _BYLINE,
