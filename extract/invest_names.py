@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from newskg.extract.lexicon import Lexicon, _rows
 from newskg.extract.mention_base import _KO, Mention, _Builder
-from newskg.extract.syntax import Word
+from newskg.extract.syntax import Phrase, Sentence, Word
 
 # Hangul then Latin capitals ("다온ENG", "가람E&C"), or Latin capitals then Hangul ("AB위성")
 _HANGUL_LATIN = re.compile(r"^[\uac00-\ud7a3]{2,}[A-Z][A-Z0-9&]+$")
@@ -59,3 +59,16 @@ def invest_names(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, o
             continue
         if b.free(w.start, w.start + len(name)):
             b.add(Mention(w.start, w.start + len(name), name, name, "ORG", "Company", "invest_name"))
+
+
+def relocation_phrases(sent: Sentence, cue_at: int) -> list[Phrase]:
+    """The phrases after a spent sum (at text offset `cue_at`) naming where the spender moves to:
+    "… 47억원을 투자해 가람미래산단으로 이전한다" (the site it moves to is where it invests)."""
+    moves = tuple(r[1] for r in _rows("invest_names.tsv") if r[0] == "move")
+    return [
+        p
+        for p in sent.phrases
+        if p.start > cue_at
+        and p.particle in ("으로", "로")
+        and sent.span_text(p.end, p.end + 6).lstrip().startswith(moves)
+    ]

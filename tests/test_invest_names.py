@@ -34,3 +34,22 @@ def test_the_cue_must_be_in_the_clause_the_name_leads() -> None:
 def test_a_firm_shaped_name_without_an_investment_is_left_alone() -> None:
     orgs = _orgs("다온ENG는 지난해 매출이 늘었다고 밝혔다.")
     assert "다온ENG" not in orgs, sorted(orgs)
+
+
+def _invests(text: str) -> set[tuple[str, str]]:
+    out = get_extractor().extract(Article("t", text))
+    return {
+        (out.entity(t.subject).label, out.entity(t.object).label)
+        for t in out.triples
+        if t.predicate == "investsIn" and t.status == "done"
+    }
+
+
+def test_a_company_spending_a_sum_to_move_to_a_site_invests_in_it() -> None:
+    found = _invests("㈜누리텍은 내년까지 47억원을 투자해 가람미래산단으로 이전한다.")
+    assert ("㈜누리텍", "가람미래산단") in found, sorted(found)
+
+
+def test_moving_to_a_site_without_spending_is_no_investment() -> None:
+    found = _invests("㈜누리텍은 가람미래산단으로 본사를 이전한다.")
+    assert ("㈜누리텍", "가람미래산단") not in found, sorted(found)
