@@ -9,12 +9,13 @@ import re
 from functools import lru_cache
 
 from newskg.extract.lexicon import Lexicon, _rows
-from newskg.extract.mention_base import _KO, Mention, _Builder
+from newskg.extract.mention_base import _KO, Mention, _Builder, is_person_name
 from newskg.extract.syntax import Phrase, Sentence, Word
 
 # Hangul then Latin capitals ("다온ENG", "가람E&C"), or Latin capitals then Hangul ("AB위성")
 _HANGUL_LATIN = re.compile(r"^[\uac00-\ud7a3]{2,}[A-Z][A-Z0-9&]+$")
 _LATIN_HANGUL = re.compile(r"^[A-Z][A-Z0-9&]+[\uac00-\ud7a3]{2,}$")
+_HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 _SUM = r"[\d,.]+\s?(?:조|억|만|천)[\d,.]*\s?(?:조|억|만|천)?\s?(?:원|달러|유로|엔)[을를]\s"
 
 
@@ -72,3 +73,22 @@ def relocation_phrases(sent: Sentence, cue_at: int) -> list[Phrase]:
         and p.particle in ("으로", "로")
         and sent.span_text(p.end, p.end + 6).lstrip().startswith(moves)
     ]
+
+
+def invest_towns(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, off: int) -> None:
+    """An unknown town or neighbourhood (a proper noun ending in 읍, 면 or 동) in a sentence that
+    spends or builds: "솔내면 미르산단에 80억원을 투자해", "한울동 일원에 공장을 짓는다"."""
+    if not any(v in text for v in _KO.investor_verbs) and _cue_pattern().search(text) is None:
+        return
+    towns = {r[1]: r[2] for r in _rows("invest_names.tsv") if r[0] == "town"}
+    for w in words:
+        name = w.core
+        cls = towns.get(name[-1:])
+        if cls is None or w.kind != "N" or w.tags[:1] != ("NNP",) or not 3 <= len(name) <= 4:
+            continue
+        if not _HANGUL.match(name) or name in lex.words.get("not_name", ()) or gaz.lookup(name):
+            continue
+        if is_person_name(name, lex):
+            continue  # a given name may end in 동 ("도해동")
+        if b.free(w.start, w.start + len(name)):
+            b.add(Mention(w.start, w.start + len(name), name, name, "LOC", cls, "invest_town"))

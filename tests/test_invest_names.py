@@ -53,3 +53,18 @@ def test_a_company_spending_a_sum_to_move_to_a_site_invests_in_it() -> None:
 def test_moving_to_a_site_without_spending_is_no_investment() -> None:
     found = _invests("㈜누리텍은 가람미래산단으로 본사를 이전한다.")
     assert ("㈜누리텍", "가람미래산단") not in found, sorted(found)
+
+
+def _locs(text: str) -> set[str]:
+    return {e.label for e in get_extractor().extract(Article("t", text)).entities if e.type == "LOC"}
+
+
+def test_an_unknown_town_in_an_investment_sentence_is_a_place_invested_in() -> None:
+    text = "㈜누리텍은 가온읍 일원에 80억원을 투자해 공장을 짓는다."
+    assert "가온읍" in _locs(text)
+    assert ("㈜누리텍", "가온읍") in _invests(text)
+    assert "미르동" in _locs("㈜누리텍은 미르동 일원에 80억원을 투자해 공장을 짓는다.")
+
+
+def test_an_unknown_town_outside_an_investment_sentence_is_left_to_other_steps() -> None:
+    assert "미르동" not in _locs("미르동 주민들은 어제 축제를 열었다.")
