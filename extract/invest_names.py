@@ -1,7 +1,7 @@
 """Investing companies whose names the other mention steps miss: the unknown name leading a sentence
 (or a clause after a comma) that spends a sum or builds a plant, when it is written in a shape only
 firm names take: Hangul glued to a Latin tail ("다온ENG는 …") or Latin glued to a Hangul tail that
-ends like a place ("AB위성은 …", a Latin name is no Korean place)."""
+ends like a place ("QX해성은 …", a Latin name is no Korean place)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from newskg.extract.lexicon import Lexicon, _rows
 from newskg.extract.mention_base import _KO, Mention, _Builder, is_person_name
 from newskg.extract.syntax import Phrase, Sentence, Word
 
-# Hangul then Latin capitals ("다온ENG", "가람E&C"), or Latin capitals then Hangul ("AB위성")
+# Hangul then Latin capitals ("다온ENG", "가람E&C"), or Latin capitals then Hangul ("QX해성")
 _HANGUL_LATIN = re.compile(r"^[\uac00-\ud7a3]{2,}[A-Z][A-Z0-9&]+$")
 _LATIN_HANGUL = re.compile(r"^[A-Z][A-Z0-9&]+[\uac00-\ud7a3]{2,}$")
 _HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
@@ -64,7 +64,7 @@ def invest_names(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, o
 
 def relocation_phrases(sent: Sentence, cue_at: int) -> list[Phrase]:
     """The phrases after a spent sum (at text offset `cue_at`) naming where the spender moves to:
-    "… 47억원을 투자해 가람미래산단으로 이전한다" (the site it moves to is where it invests)."""
+    "… 65억원을 투자해 가람첨단산단으로 이전한다" (the site it moves to is where it invests)."""
     moves = tuple(r[1] for r in _rows("invest_names.tsv") if r[0] == "move")
     return [
         p

@@ -12,13 +12,13 @@ def _orgs(text: str) -> set[str]:
 
 
 def test_a_hangul_name_with_a_latin_tail_spending_a_sum_is_a_company() -> None:
-    orgs = _orgs("다온ENG는 솔내군 미르산단에 57억 원을 투자해 제작공장을 신설한다.")
+    orgs = _orgs("다온ENG는 솔내군 미르산단에 35억 원을 들여 부품 공장을 짓는다.")
     assert "다온ENG" in orgs, sorted(orgs)
 
 
 def test_a_latin_name_with_a_hangul_tail_ending_like_a_place_is_a_company() -> None:
-    orgs = _orgs("AB위성은 내년까지 47억원을 투자해 가람미래산단으로 이전한다.")
-    assert "AB위성" in orgs, sorted(orgs)
+    orgs = _orgs("QX해성은 65억원을 투자해 본사를 가람첨단산단으로 이전하기로 했다.")
+    assert "QX해성" in orgs, sorted(orgs)
 
 
 def test_a_name_building_a_plant_is_a_company() -> None:
@@ -46,13 +46,13 @@ def _invests(text: str) -> set[tuple[str, str]]:
 
 
 def test_a_company_spending_a_sum_to_move_to_a_site_invests_in_it() -> None:
-    found = _invests("㈜누리텍은 내년까지 47억원을 투자해 가람미래산단으로 이전한다.")
-    assert ("㈜누리텍", "가람미래산단") in found, sorted(found)
+    found = _invests("㈜누리텍은 65억원을 투자해 본사를 가람첨단산단으로 이전하기로 했다.")
+    assert ("㈜누리텍", "가람첨단산단") in found, sorted(found)
 
 
 def test_moving_to_a_site_without_spending_is_no_investment() -> None:
-    found = _invests("㈜누리텍은 가람미래산단으로 본사를 이전한다.")
-    assert ("㈜누리텍", "가람미래산단") not in found, sorted(found)
+    found = _invests("㈜누리텍은 가람첨단산단으로 본사를 이전한다.")
+    assert ("㈜누리텍", "가람첨단산단") not in found, sorted(found)
 
 
 def _locs(text: str) -> set[str]:
