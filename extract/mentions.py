@@ -28,6 +28,7 @@ from newskg.extract.gazetteer_link import (  # noqa: F401
     _units_of_bodies,
     gazetteer_index,
 )
+from newskg.extract.invest_names import invest_names, invest_towns
 from newskg.extract.known_names import _found_again, _known_names, find_known  # noqa: F401
 from newskg.extract.korean import norm_label
 from newskg.extract.lexicon import Lexicon, Role, load_lexicon
@@ -185,6 +186,8 @@ def find_mentions(
     _foreign_firms(b, words, gaz)
     # 8e. the leading unknown name of a sentence spending a sum ("누리텍은 … 80억원을 투자")
     _investors(b, lex, words, gaz, text, off)
+    invest_names(b, lex, words, gaz, text, off)  # firm-shaped names: "다온ENG는 …", "QX해성은 …"
+    invest_towns(b, lex, words, gaz, text, off)  # "솔내면 미르산단에 80억원을 투자해"
     # 8b. a bare Korean name Kiwi knows as a proper noun ("유희열이 … 눈물을 흘렸다")
     _bare_names(b, lex, words, gaz, text, off)
     # 9. districts after their city, 10. short forms

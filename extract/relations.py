@@ -21,6 +21,7 @@ from newskg.extract.cooperation import AGREEMENT_TERMS, non_activity_blanked
 from newskg.extract.delegations import counted_party, roster
 from newskg.extract.entities import Ent
 from newskg.extract.heads import state_head_of_org
+from newskg.extract.invest_names import relocation_phrases
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
 from newskg.extract.meetings import gathering_joined, local_host, party_heads, received_callers
@@ -3156,6 +3157,10 @@ def _invest_sites(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, ag
         for a in investors if own is None else own:
             for t in places:
                 col.by_rule(a, "investsIn", t, sent, "invest_site")
+    for p in relocation_phrases(sent, sent.start + m.end()):
+        for t in _site_ents(sent, p, lex, ("LOC",)):
+            for a in investors:
+                col.by_rule(a, "investsIn", t, sent, "invest_relocation")
 
 
 @lru_cache(maxsize=4)
