@@ -3,17 +3,7 @@ who also holds a ministry still heads it (invented names)."""
 
 from __future__ import annotations
 
-from newskg.extract.pipeline import get_extractor
-from newskg.extract.records import Article
-
-
-def _done(text: str) -> set[tuple[str, str, str]]:
-    out = get_extractor().extract(Article("t", text))
-    return {
-        (out.entity(t.subject).label, t.predicate, out.entity(t.object).label)
-        for t in out.triples
-        if t.status == "done"
-    }
+from tests.triples import triples_of as _done
 
 
 def test_a_president_does_not_head_the_venue_he_visits() -> None:

@@ -4,17 +4,7 @@ a head title with a unit's name glued before it ("미래기술센터장") heads 
 
 from __future__ import annotations
 
-from newskg.extract.pipeline import get_extractor
-from newskg.extract.records import Article
-
-
-def _done(text: str) -> set[tuple[str, str, str]]:
-    out = get_extractor().extract(Article("t", text))
-    return {
-        (out.entity(t.subject).label, t.predicate, out.entity(t.object).label)
-        for t in out.triples
-        if t.status == "done"
-    }
+from tests.triples import triples_of as _done
 
 
 def test_the_staff_after_the_side_they_belong_to_work_for_it() -> None:

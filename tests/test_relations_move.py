@@ -2,24 +2,7 @@
 
 from __future__ import annotations
 
-from newskg.extract.pipeline import get_extractor
-from newskg.extract.records import Article
-
-
-def _triples(text: str, status: str = "done") -> set[tuple[str, str, str]]:
-    """(subject label, predicate, object label) of the text's triples with that status, both ways
-    for symmetric predicates."""
-    out = get_extractor().extract(Article("t", text))
-    symmetric = ("meets", "accompanies", "signsAgreementWith", "sisterCityOf", "cooperatesWith")
-    found = set()
-    for t in out.triples:
-        if t.status != status:
-            continue
-        s, o = out.entity(t.subject).label, out.entity(t.object).label
-        found.add((s, t.predicate, o))
-        if t.predicate in symmetric:
-            found.add((o, t.predicate, s))
-    return found
+from tests.triples import triples_of as _triples
 
 
 def test_the_reporter_of_a_byline_run_into_the_subject_visits_nothing():
