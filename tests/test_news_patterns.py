@@ -7,6 +7,8 @@ import pytest
 from newskg.extract.pipeline import get_extractor
 from newskg.extract.records import Article
 
+from tests.triples import triples_of as _triples
+
 
 def _out(text: str):
     return get_extractor().extract(Article("t", text))
@@ -14,23 +16,6 @@ def _out(text: str):
 
 def _entities(text: str) -> set[tuple[str, str]]:
     return {(e.label, e.type) for e in _out(text).entities}
-
-
-_SYMMETRIC = ("meets", "accompanies", "signsAgreementWith", "sisterCityOf", "cooperatesWith")
-
-
-def _triples(text: str) -> set[tuple[str, str, str]]:
-    """Done triples by label, symmetric ones in both orders."""
-    out = _out(text)
-    found = set()
-    for t in out.triples:
-        if t.status != "done":
-            continue
-        s, o = out.entity(t.subject).label, out.entity(t.object).label
-        found.add((s, t.predicate, o))
-        if t.predicate in _SYMMETRIC:
-            found.add((o, t.predicate, s))
-    return found
 
 
 @pytest.mark.parametrize(
