@@ -30,7 +30,7 @@ from newskg.extract.staff import TITLE_BREAK as _TITLE_BREAK
 from newskg.extract.staff import host_body, unit_prefixed
 from newskg.extract.staff import title_prefix as _title_prefix
 from newskg.extract.syntax import Clause, Phrase, Sentence
-from newskg.extract.trips import bare_visit_object, event_site_visits, own_ground
+from newskg.extract.trips import bare_visit_object, event_site_visits, own_ground, told_visit_end
 from newskg.extract.when import background
 from newskg.ontology.errors import PipelineError
 from newskg.ontology.vocab import predicates
@@ -854,7 +854,10 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                 masked, c.end - sent.start
             ):
                 targets = []
+                told = told_visit_end(c, masked[c.start - sent.start : c.end - sent.start], cues["visits"])
                 for p in c.phrases:
+                    if told is not None and p.start >= told:
+                        continue  # "이번 방문은 X의 초청으로 이뤄졌다": how the visit came about
                     if (
                         p.case in ("obj", "loc")
                         and not p.particle.startswith(("에서", "에게"))

@@ -13,9 +13,9 @@ from collections.abc import Callable
 
 from newskg.extract.entities import Ent
 from newskg.extract.lexicon import Lexicon
-from newskg.extract.syntax import Phrase, Sentence
+from newskg.extract.syntax import Clause, Phrase, Sentence
 
-__all__ = ["bare_visit_object", "event_site_visits"]
+__all__ = ["bare_visit_object", "event_site_visits", "own_ground", "told_visit_end"]
 
 # the visit word as a verb of what happened or is going on (not "방문할", "방문 예정")
 _VISIT_AFTER = re.compile(r"^\s?(?:방문|순방)(?:해|하고|하여|하며|했|하였|한\s|,|\s?중)")
@@ -127,3 +127,24 @@ def own_ground(a: Ent, t: Ent, has: Callable[..., bool], party_of: Callable[[Ent
     if a.type == "PERSON":
         return False
     return has(a, "locatedIn", t) or party_of(a) is t
+
+
+def told_visit_end(c: Clause, masked_clause: str, cues: tuple[str, ...]) -> int | None:
+    """Where the phrase ends when a clause names the visit only as its subject: "이번 방문은 X의
+    초청으로 이뤄졌다", "방문은 Y 30주년을 기념한 것으로": what follows tells how the visit came
+    about, so the places there are no stops; the place before the visit word still is ("X 방문은").
+    None when a cue also occurs outside such a subject phrase."""
+    ends = []
+    for p in c.phrases:
+        noun = p.text[: len(p.text) - len(p.particle)].rstrip() if p.particle else p.text
+        if p.case == "subj" and noun.endswith(cues):
+            ends.append(p)
+    if not ends:
+        return None
+    rest = masked_clause
+    for p in ends:
+        a = p.start - c.start
+        rest = rest[:a] + " " * (p.end - p.start) + rest[p.end - c.start :]
+    if any(cue in rest for cue in cues):
+        return None
+    return ends[0].end

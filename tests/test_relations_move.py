@@ -145,3 +145,20 @@ def test_the_people_heading_a_counted_object_are_not_of_the_party():
         "솔내시 방문단은 지난 8일 윤가온 의장을 비롯한 의원 5명을 만났다.\n방문단은 이어 린이시청을 방문했다."
     )
     assert ("윤가온", "visits", "린이시청") not in found
+
+
+def test_the_occasion_told_of_a_visit_named_as_subject_is_no_stop():
+    found = _triples(
+        "솔내시의회는 지난 2일 다르항시를 방문했다. 이번 방문은 한·몽 수교 35주년과 "
+        "가람시·다르항시 친선결연 30주년을 기념한 것으로, 다르항시의회의 초청으로 이뤄졌다."
+    )
+    assert ("솔내시의회", "visits", "다르항시") in found
+    assert ("솔내시의회", "visits", "가람시") not in found
+
+
+def test_the_event_a_return_visit_answers_is_no_stop_of_it():
+    found = _triples(
+        "솔내시의회는 지난 2일 다르항시를 방문했다. 이번 방문은 지난 5월 솔내시의회 대표단의 "
+        "가람시 꽃축제 참석에 대한 답방 형식으로 이뤄졌다."
+    )
+    assert ("솔내시의회", "visits", "가람시") not in found
