@@ -385,6 +385,22 @@ def intention_at(text: str) -> int:
     return -1
 
 
+_SCHEDULE_END = re.compile(r"([가-힣])\s?예정(?:이다|이며|이고|이라|입니다)")
+
+
+def _scheduled_ahead(masked: str, pos: int) -> bool:
+    """Whether the clauses from `pos` (the cue's clause) to the end of the sentence run, with no
+    past tense between, into "…할 예정이다": "B 총리와 면담해 … 논의할 예정이다" tells a meeting
+    still to come; "B 총리와 면담했으며, … 방문할 예정이다" does not."""
+    if _MODE.get() != "done":
+        return False
+    rest = masked[pos:]
+    for m in _SCHEDULE_END.finditer(rest):
+        if (ord(m.group(1)) - 0xAC00) % 28 == 8 and not _PAST.search(rest[: m.start()]):
+            return True
+    return False
+
+
 def _plan_ahead(masked: str, pos: int) -> bool:
     """Whether the clauses from `pos` to the end of the sentence run, with no past tense between,
     into "…할 계획이다": "이어 X로 이동해 … 요청할 계획이다" tells an intention, not a stop of the
@@ -938,9 +954,10 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                                 col.by_rule(a, "visits", t, sent, "delegation_visits")
                                 visits_by.setdefault(a.id, []).append((t, sent))
             # meetings; sitting in on one ("면담에는 A와 B가 배석했다") is no meeting of the attendees
-            if _clause_cue(
-                c, sent, _MEETING_BEFORE.sub(_blank, masked), cues["meets"], lex
-            ) and not _ATTEND.search(masked[c.start - sent.start : c.end - sent.start]):
+            if _clause_cue(c, sent, _MEETING_BEFORE.sub(_blank, masked), cues["meets"], lex) and not (
+                _ATTEND.search(masked[c.start - sent.start : c.end - sent.start])
+                or _scheduled_ahead(masked, c.start - sent.start)
+            ):
                 others = []
                 # "A 시장과 B 의장이 C를 접견했다": those listed with the subject are hosts, not partners
                 hosts = {id(q) for p in c.phrases if p.case == "subj" for q in _list_before(sent, p)}

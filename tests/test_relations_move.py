@@ -162,3 +162,14 @@ def test_the_event_a_return_visit_answers_is_no_stop_of_it():
         "가람시 꽃축제 참석에 대한 답방 형식으로 이뤄졌다."
     )
     assert ("솔내시의회", "visits", "가람시") not in found
+
+
+def test_a_meeting_in_a_clause_running_into_a_schedule_is_planned_not_done():
+    text = "도해준 총리는 30일 솔내국에서 가람 바토 대통령과 면담해 경제 분야 협력 방안을 논의할 예정이다."
+    assert ("도해준", "meets", "가람 바토") not in _triples(text)
+    assert ("도해준", "meets", "가람 바토") in _triples(text, "planned")
+
+
+def test_a_meeting_told_in_the_past_before_a_later_schedule_is_done():
+    text = "도해준 총리는 30일 가람 바토 대통령과 면담했으며, 다음 날 솔내국을 방문할 예정이다."
+    assert ("도해준", "meets", "가람 바토") in _triples(text)
