@@ -1039,7 +1039,8 @@ def _find(sents: list[Sentence], ents: list[Ent], lex: Lexicon) -> list[Found]:
                     if p.particle.startswith("에서") and _head(p):
                         # the foreign places of the phrase, and the venue they introduce ("워싱턴 X궁에서")
                         abroad = [e for e in _ents(p, ("LOC",)) if e.gaz is not None and not _is_kr(e)]
-                        if _head(p)[0].type == "LOC":
+                        # a venue written after a Korean city ("서울 X호텔에서") is at home
+                        if _head(p)[0].type == "LOC" and not any(_is_kr(e) for e in _ents(p, ("LOC",))):
                             abroad = [e for e in _ents(p, ("LOC",)) if not _is_kr(e)]
                         elif abroad and _head(p)[0].type == "ORG":
                             abroad.append(_head(p)[0])

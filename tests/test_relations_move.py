@@ -173,3 +173,13 @@ def test_a_meeting_in_a_clause_running_into_a_schedule_is_planned_not_done():
 def test_a_meeting_told_in_the_past_before_a_later_schedule_is_done():
     text = "도해준 총리는 30일 가람 바토 대통령과 면담했으며, 다음 날 솔내국을 방문할 예정이다."
     assert ("도해준", "meets", "가람 바토") in _triples(text)
+
+
+def test_a_meeting_at_a_venue_of_a_korean_city_is_no_visit_abroad():
+    found = _triples("도해준 시장은 1일 서울 가람호텔에서 바토 솔내국 대사와 간담회를 가졌다.")
+    assert not any(s == "도해준" and p == "visits" for s, p, _o in found)
+
+
+def test_a_meeting_at_a_venue_abroad_is_still_a_visit():
+    found = _triples("도해준 시장은 1일 파리 가람호텔에서 바토 대사와 면담했다.")
+    assert ("도해준", "visits", "가람호텔") in found
