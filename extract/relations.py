@@ -2561,8 +2561,9 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
             and not any(e.type == "PERSON" for e in _head(p))
             for p in sent.phrases
         )
-        # "A 총장과 B 대표 등이 참석한 가운데 … 협약을 체결했다": the bodies of the people present sign
-        if sign and re.search(r"참석한\s?가운데", masked):
+        # "A 총장과 B 대표 등이 참석한 가운데 … 협약을 체결했다": the bodies of the people present sign,
+        # unless the partner is named ("… 가운데 A청은 B사와 협약을"): then they are witnesses
+        if sign and not obj and re.search(r"참석한\s?가운데", masked):
             for p in sent.phrases:
                 if p.case == "subj" and sent.span_text(p.end, p.end + 12).lstrip().startswith("참석한"):
                     for q in [*_list_before(sent, p), p]:
