@@ -20,7 +20,7 @@ from newskg.extract.agreements import signing_scheduled
 from newskg.extract.cooperation import AGREEMENT_TERMS, non_activity_blanked
 from newskg.extract.delegations import counted_party, roster
 from newskg.extract.entities import Ent
-from newskg.extract.heads import state_head_of_org
+from newskg.extract.heads import staff_of_state_head, state_head_of_org
 from newskg.extract.invest_names import relocation_phrases
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
@@ -1432,6 +1432,7 @@ def _national_heads(sents: list[Sentence], ents: list[Ent], col: _Collector, lex
                 or not is_person_name(e.label, lex)
                 or any(r.relation == "headOf" and t is not None for r, t in e.role_targets)
                 or any(f.subject is e and f.predicate == "headOf" for f in col.found.values())
+                or staff_of_state_head(s, m, lex)
             ):
                 continue
             col.by_rule(e, "headOf", home, s, "national_head")
