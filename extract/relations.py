@@ -2581,6 +2581,8 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
             and "각각" not in masked
             and not all(e.cls == "Company" for e in obj)
             and _one_clause_of_partners(sent)
+            # "A시는 B성, C성과 우호협력도시 협약을 맺고": a tie of places is one agreement per partner
+            and not ((strong or weak) and all(e.type == "LOC" for e in [*subj, *obj]))
         )
         everyone = three or (joint and len(subj) + len(obj) >= 3)
         # a sister tie is always between two places: "A시는 B, C 등 3개 도시와 자매결연" ties A to each
