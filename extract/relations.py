@@ -2572,6 +2572,8 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
                             b = party_of(e) if e.type == "PERSON" else None
                             if b is not None and b not in subj and b not in obj:
                                 obj.append(b)
+        if len(subj) >= 2 and not obj and _after_signing(sent, masked, lex):
+            subj = []
         listed = len(subj) >= 2 and not obj
         # "A시는 B도·C공사·D대와 협약을 체결했다": one agreement of all of them (not investment deals,
         # which are one company each, nor "각각")
@@ -2738,6 +2740,20 @@ def _ends_planned(masked: str, pos: int, lex: Lexicon) -> bool:
 
 # the past tense, with the contracted stems too ("교류해 왔으며", "찾아갔고")
 _PAST_ANY = re.compile(r"(?:했|었|았|였|됐|왔|갔|봤|줬|냈|났|섰|쳤|켰|맺었)(?:다|고|으며|으나|는데|던|지만)")
+
+
+def _after_signing(sent: Sentence, masked: str, lex: Lexicon) -> bool:
+    """Whether the sentence's subject comes after its last signing verb: "X를 방문해 협약을 맺었고,
+    A군과 B시도 찾았다" lists the places of the next clause, not the parties of that signing."""
+    first = next((p for p in sent.phrases if p.case == "subj" and _party_ok(p)), None)
+    if first is None:
+        return False
+    lo = _list_before(sent, first)
+    start = (lo[0] if lo else first).start - sent.start
+    verbs = [masked.rfind(v) for v in lex.words.get("sign", ())]
+    last = max(verbs, default=-1)
+    # a comma closes the signing clause; "협약을 체결한 A군과 B시는" is a relative clause of the parties
+    return 0 <= last < start and "," in masked[last:start]
 
 
 def _one_clause_of_partners(sent: Sentence) -> bool:
