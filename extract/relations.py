@@ -20,7 +20,7 @@ from newskg.extract.agreements import signing_scheduled
 from newskg.extract.cooperation import AGREEMENT_TERMS, non_activity_blanked
 from newskg.extract.delegations import counted_party, roster
 from newskg.extract.entities import Ent
-from newskg.extract.heads import state_head_of_org
+from newskg.extract.heads import staff_of_state_head, state_head_of_org
 from newskg.extract.invest_names import relocation_phrases
 from newskg.extract.korean import alternation, load_korean
 from newskg.extract.lexicon import Lexicon, _rows, load_lexicon
@@ -1453,6 +1453,7 @@ def _national_heads(sents: list[Sentence], ents: list[Ent], col: _Collector, lex
                 or not is_person_name(e.label, lex)
                 or any(r.relation == "headOf" and t is not None for r, t in e.role_targets)
                 or any(f.subject is e and f.predicate == "headOf" for f in col.found.values())
+                or staff_of_state_head(s, m, lex)
             ):
                 continue
             col.by_rule(e, "headOf", home, s, "national_head")
@@ -2582,8 +2583,9 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
             and not any(e.type == "PERSON" for e in _head(p))
             for p in sent.phrases
         )
-        # "A 총장과 B 대표 등이 참석한 가운데 … 협약을 체결했다": the bodies of the people present sign
-        if sign and re.search(r"참석한\s?가운데", masked):
+        # "A 총장과 B 대표 등이 참석한 가운데 … 협약을 체결했다": the bodies of the people present sign,
+        # unless the partner is named ("… 가운데 A청은 B사와 협약을"): then they are witnesses
+        if sign and not obj and re.search(r"참석한\s?가운데", masked):
             for p in sent.phrases:
                 if p.case == "subj" and sent.span_text(p.end, p.end + 12).lstrip().startswith("참석한"):
                     for q in [*_list_before(sent, p), p]:
@@ -2591,6 +2593,8 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
                             b = party_of(e) if e.type == "PERSON" else None
                             if b is not None and b not in subj and b not in obj:
                                 obj.append(b)
+        if len(subj) >= 2 and not obj and _after_signing(sent, masked, lex):
+            subj = []
         listed = len(subj) >= 2 and not obj
         # "A시는 B도·C공사·D대와 협약을 체결했다": one agreement of all of them (not investment deals,
         # which are one company each, nor "각각")
@@ -2600,6 +2604,8 @@ def _parties(sent: Sentence, masked: str, col: _Collector, lex: Lexicon, agent: 
             and "각각" not in masked
             and not all(e.cls == "Company" for e in obj)
             and _one_clause_of_partners(sent)
+            # "A시는 B성, C성과 우호협력도시 협약을 맺고": a tie of places is one agreement per partner
+            and not ((strong or weak) and all(e.type == "LOC" for e in [*subj, *obj]))
         )
         everyone = three or (joint and len(subj) + len(obj) >= 3)
         # a sister tie is always between two places: "A시는 B, C 등 3개 도시와 자매결연" ties A to each
@@ -2755,6 +2761,20 @@ def _ends_planned(masked: str, pos: int, lex: Lexicon) -> bool:
 
 # the past tense, with the contracted stems too ("교류해 왔으며", "찾아갔고")
 _PAST_ANY = re.compile(r"(?:했|었|았|였|됐|왔|갔|봤|줬|냈|났|섰|쳤|켰|맺었)(?:다|고|으며|으나|는데|던|지만)")
+
+
+def _after_signing(sent: Sentence, masked: str, lex: Lexicon) -> bool:
+    """Whether the sentence's subject comes after its last signing verb: "X를 방문해 협약을 맺었고,
+    A군과 B시도 찾았다" lists the places of the next clause, not the parties of that signing."""
+    first = next((p for p in sent.phrases if p.case == "subj" and _party_ok(p)), None)
+    if first is None:
+        return False
+    lo = _list_before(sent, first)
+    start = (lo[0] if lo else first).start - sent.start
+    verbs = [masked.rfind(v) for v in lex.words.get("sign", ())]
+    last = max(verbs, default=-1)
+    # a comma closes the signing clause; "협약을 체결한 A군과 B시는" is a relative clause of the parties
+    return 0 <= last < start and "," in masked[last:start]
 
 
 def _one_clause_of_partners(sent: Sentence) -> bool:
