@@ -20,11 +20,30 @@ _SUM = r"[\d,.]+\s?(?:조|억|만|천)[\d,.]*\s?(?:조|억|만|천)?\s?(?:원|�
 
 
 @lru_cache(maxsize=1)
+def _word_list() -> dict[str, list[list[str]]]:
+    """The rows of invest_names.tsv by kind (read once: the steps run for every sentence)."""
+    by_kind: dict[str, list[list[str]]] = {}
+    for r in _rows("invest_names.tsv"):
+        by_kind.setdefault(r[0], []).append(r)
+    return by_kind
+
+
+@lru_cache(maxsize=1)
+def _moves() -> tuple[str, ...]:
+    return tuple(r[1] for r in _word_list().get("move", ()))
+
+
+@lru_cache(maxsize=1)
+def _towns() -> dict[str, str]:
+    return {r[1]: r[2] for r in _word_list().get("town", ())}
+
+
+@lru_cache(maxsize=1)
 def _cue_pattern() -> re.Pattern[str]:
     """A sum spent, or a plant built, in the text after the name (compiled once)."""
-    rows = _rows("invest_names.tsv")
-    plants = sorted({r[1] for r in rows if r[0] == "plant"}, key=len, reverse=True)
-    builds = sorted({r[1] for r in rows if r[0] == "build"}, key=len, reverse=True)
+    rows = _word_list()
+    plants = sorted({r[1] for r in rows.get("plant", ())}, key=len, reverse=True)
+    builds = sorted({r[1] for r in rows.get("build", ())}, key=len, reverse=True)
     verbs = sorted(_KO.investor_verbs, key=len, reverse=True)
     spend = _SUM + "(?:" + "|".join(map(re.escape, verbs)) + ")"
     build = (
@@ -65,7 +84,7 @@ def invest_names(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, o
 def relocation_phrases(sent: Sentence, cue_at: int) -> list[Phrase]:
     """The phrases after a spent sum (at text offset `cue_at`) naming where the spender moves to:
     "… 65억원을 투자해 가람첨단산단으로 이전한다" (the site it moves to is where it invests)."""
-    moves = tuple(r[1] for r in _rows("invest_names.tsv") if r[0] == "move")
+    moves = _moves()
     return [
         p
         for p in sent.phrases
@@ -80,7 +99,7 @@ def invest_towns(b: _Builder, lex: Lexicon, words: list[Word], gaz, text: str, o
     spends or builds: "솔내면 미르산단에 80억원을 투자해", "한울동 일원에 공장을 짓는다"."""
     if not any(v in text for v in _KO.investor_verbs) and _cue_pattern().search(text) is None:
         return
-    towns = {r[1]: r[2] for r in _rows("invest_names.tsv") if r[0] == "town"}
+    towns = _towns()
     for w in words:
         name = w.core
         cls = towns.get(name[-1:])
